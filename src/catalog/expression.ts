@@ -1,0 +1,279 @@
+// SPDX license expressions: check what was written, normalize it (id case, aliases,
+// deprecated ids, `+`), and when it is not valid, say why and suggest a valid one.
+// The grammar itself is checked by spdx-expression-parse; this module only prepares
+// its input and reads its tree back.
+import parseSpdx from 'spdx-expression-parse';
+import correct from 'spdx-correct';
+import { distance } from 'fastest-levenshtein';
+import type { Catalog } from './index.js';
+
+export type ExpressionNoteCode =
+  | 'invalid-expression'
+  | 'unknown-license'
+  | 'deprecated-id'
+  | 'alias'
+  | 'id-case'
+  | 'operator-case';
+
+export interface ExpressionNote {
+  readonly code: ExpressionNoteCode;
+  readonly message: string;
+}
+
+export type Marker = 'NONE' | 'NOASSERTION' | 'UNLICENSED' | 'SEE LICENSE IN';
+
+export interface NormalizedExpression {
+  /** The canonical expression, or null when the input is not a usable expression. */
+  readonly expression: string | null;
+  /** True when the input is a valid SPDX expression (ids in any case, deprecated ids allowed). */
+  readonly valid: boolean;
+  readonly notes: readonly ExpressionNote[];
+  /** For invalid input: a valid expression that is probably what was meant. */
+  readonly suggestion: string | null;
+  /** License and exception ids in the canonical expression, in order of appearance, unique. */
+  readonly ids: readonly string[];
+  readonly marker: Marker | null;
+  /** For `SEE LICENSE IN <file>`: the file. */
+  readonly seeFile?: string;
+}
+
+type Token = { kind: 'open' } | { kind: 'close' } | { kind: 'op'; text: string } | { kind: 'word'; text: string };
+
+type Node =
+  | { license: string; plus?: true; exception?: string }
+  | { left: Node; conjunction: 'and' | 'or'; right: Node };
+
+const OPERATORS = new Set(['AND', 'OR', 'WITH']);
+// LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
+const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
+
+export function normalizeExpression(raw: string, catalog: Catalog, withSuggestion = true): NormalizedExpression {
+  const input = raw.trim();
+  if (input === '') return invalid([{ code: 'invalid-expression', message: 'the expression is empty' }], null);
+  const marker = readMarker(input);
+  if (marker) return marker;
+
+  const notes: ExpressionNote[] = [];
+  const tokens = tokenize(input);
+  let ok = true;
+  const out: string[] = [];
+  let afterWith = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'open' || t.kind === 'close') {
+      out.push(t.kind === 'open' ? '(' : ')');
+      continue;
+    }
+    if (t.kind === 'op') {
+      const upper = t.text.toUpperCase();
+      if (t.text !== upper) {
+        ok = false;
+        notes.push({ code: 'operator-case', message: `the operator '${t.text}' must be written in upper case: ${upper}` });
+      }
+      out.push(upper);
+      afterWith = upper === 'WITH';
+      continue;
+    }
+    // Several words in a row ("MIT License", "GPL 2.0+") are one name written in prose.
+    let j = i;
+    while (tokens[j + 1]?.kind === 'word') j++;
+    if (j > i) {
+      const words = tokens.slice(i, j + 1).map((w) => (w as { text: string }).text);
+      notes.push({ code: 'invalid-expression', message: `'${words.join(' ')}' is not a license identifier (an identifier has no spaces)` });
+      out.push(...words);
+      ok = false;
+      i = j;
+    } else {
+      const id = canonicalWord(t.text, afterWith, catalog, notes);
+      if (id === null) ok = false;
+      out.push(id ?? t.text);
+    }
+    afterWith = false;
+  }
+
+  const structure = ok ? checkStructure(tokens) : null;
+  if (ok && structure === null) {
+    const tree = parseSpdx(out.join(' ')) as Node;
+    return { expression: render(tree), valid: true, notes, suggestion: null, ids: collectIds(tree), marker: null };
+  }
+  if (structure) notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression: ${structure}` });
+  else if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
+    notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression` });
+  return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
+}
+
+/** Why the token sequence breaks the grammar (operand (op operand)*, balanced parentheses), or null. */
+function checkStructure(tokens: Token[]): string | null {
+  let depth = 0;
+  let wantOperand = true;
+  let afterWith = false;
+  for (const t of tokens) {
+    if (t.kind === 'open') {
+      if (!wantOperand || afterWith) return "'(' where an operator was expected";
+      depth++;
+    } else if (t.kind === 'close') {
+      if (wantOperand) return "')' where a license was expected";
+      if (--depth < 0) return "')' without a matching '('";
+    } else if (t.kind === 'op') {
+      if (wantOperand) return `'${t.text}' where a license was expected`;
+      wantOperand = true;
+      afterWith = t.text.toUpperCase() === 'WITH';
+      continue;
+    } else {
+      if (!wantOperand) return `'${t.text}' follows another license without AND, OR or WITH`;
+      wantOperand = false;
+    }
+    afterWith = false;
+  }
+  if (wantOperand) return tokens.length ? 'it ends with an operator' : 'it is empty';
+  return depth > 0 ? "a '(' is never closed" : null;
+}
+
+function invalid(notes: ExpressionNote[], suggestion: string | null): NormalizedExpression {
+  return { expression: null, valid: false, notes, suggestion, ids: [], marker: null };
+}
+
+function readMarker(input: string): NormalizedExpression | null {
+  const see = /^SEE LICEN[CS]E IN\s+(\S.*)$/i.exec(input);
+  if (see) return { expression: `SEE LICENSE IN ${see[1]}`, valid: false, notes: [], suggestion: null, ids: [], marker: 'SEE LICENSE IN', seeFile: see[1] };
+  const upper = input.toUpperCase();
+  if (upper === 'NONE' || upper === 'NOASSERTION' || upper === 'UNLICENSED') {
+    const notes: ExpressionNote[] =
+      input === upper || upper === 'UNLICENSED' ? [] : [{ code: 'id-case', message: `'${input}' is written ${upper}` }];
+    // NONE and NOASSERTION are SPDX's own values; UNLICENSED is npm's "no license granted".
+    return { expression: upper, valid: upper !== 'UNLICENSED', notes, suggestion: null, ids: [], marker: upper as Marker };
+  }
+  return null;
+}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of input.matchAll(/\(|\)|[^\s()]+/g)) {
+    const text = m[0];
+    if (text === '(') tokens.push({ kind: 'open' });
+    else if (text === ')') tokens.push({ kind: 'close' });
+    else if (OPERATORS.has(text.toUpperCase())) tokens.push({ kind: 'op', text });
+    else tokens.push({ kind: 'word', text });
+  }
+  return tokens;
+}
+
+/** The canonical id for a written id, or null (with a note) when it is not one. */
+function canonicalWord(word: string, isException: boolean, catalog: Catalog, notes: ExpressionNote[]): string | null {
+  if (!WORD_SHAPE.test(word)) {
+    notes.push({ code: 'invalid-expression', message: `'${word}' is not a license identifier (only letters, digits, '.', '-' and a final '+')` });
+    return null;
+  }
+  const plus = word.endsWith('+');
+  const base = plus ? word.slice(0, -1) : word;
+  const isRef = /^(?:DocumentRef-[^:]+:)?LicenseRef-/i.test(base);
+  const hit = catalog.resolve(base);
+  if (!hit || (hit.entry.kind === 'exception') !== isException || hit.entry.kind === 'marker') {
+    if (isRef && !isException) return base.replace(/^licenseref-/i, 'LicenseRef-') + (plus ? '+' : '');
+    const near = catalog.closest(base).filter((id) => (catalog.get(id)?.kind === 'exception') === isException);
+    notes.push({
+      code: 'unknown-license',
+      message: `'${base}' is not an SPDX ${isException ? 'exception' : 'license'} identifier${near.length ? ` (closest: ${near.join(', ')})` : ''}`,
+    });
+    return null;
+  }
+  let id = hit.entry.id;
+  if (hit.via === 'case') notes.push({ code: 'id-case', message: `'${base}' is written ${id}` });
+  if (hit.via === 'alias') notes.push({ code: 'alias', message: `'${base}' is read as ${id}` });
+  // `GPL-2.0+` and `GPL-2.0-only+` mean the -or-later id SPDX defines for them.
+  if (plus) {
+    const later = catalog.get(`${id.replace(/-only$/, '')}-or-later`);
+    if (later) {
+      notes.push({ code: 'deprecated-id', message: `'${word}' is written ${later.id} since SPDX 3.0` });
+      return later.id;
+    }
+  }
+  const entry = catalog.get(id)!;
+  if (entry.deprecated && entry.replacement) {
+    notes.push({ code: 'deprecated-id', message: `'${id}' is a deprecated SPDX id; use ${entry.replacement}` });
+    id = /\s(OR|AND)\s/.test(entry.replacement) ? `(${entry.replacement})` : entry.replacement;
+  }
+  return id + (plus ? '+' : '');
+}
+
+/** A valid expression close to an invalid one, built segment by segment, or null. */
+function suggest(tokens: Token[], catalog: Catalog): string | null {
+  const parts: string[] = [];
+  let segment: string[] = [];
+  let depth = 0;
+  let afterWith = false;
+  const flush = (): boolean => {
+    if (segment.length === 0) return true;
+    const fixed = correctSegment(segment.join(' '), afterWith, catalog);
+    segment = [];
+    afterWith = false;
+    if (!fixed) return false;
+    parts.push(fixed);
+    return true;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'word') {
+      segment.push(t.text);
+      continue;
+    }
+    if (!flush()) return null;
+    if (t.kind === 'op') {
+      parts.push(t.text.toUpperCase());
+      afterWith = t.text.toUpperCase() === 'WITH';
+    } else if (t.kind === 'open') {
+      depth++;
+      parts.push('(');
+    } else if (depth > 0) {
+      depth--;
+      parts.push(')');
+    }
+  }
+  if (!flush()) return null;
+  while (OPERATORS.has(parts.at(-1) ?? '')) parts.pop();
+  while (depth-- > 0) parts.push(')');
+  const candidate = parts.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  if (candidate === '') return null;
+  const check = normalizeExpression(candidate, catalog, false);
+  return check.valid ? check.expression : null;
+}
+
+function correctSegment(text: string, isException: boolean, catalog: Catalog): string | null {
+  // Template placeholders, regexes and string fragments are code, not a misspelt license.
+  if (/[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
+  const direct = catalog.resolve(text.replace(/\+$/, ''));
+  if (direct && (direct.entry.kind === 'exception') === isException) return direct.entry.id + (text.endsWith('+') ? '+' : '');
+  if (isException) return typo(text, catalog, 'exception');
+  // "GPL-2.0+159": keep the longest leading run that is an id.
+  const lead = /^[A-Za-z0-9.-]+\+?/.exec(text)?.[0];
+  if (lead && lead !== text) {
+    const hit = catalog.resolve(lead.replace(/\+$/, ''));
+    if (hit && hit.entry.kind === 'license') return hit.entry.id + (lead.endsWith('+') ? '+' : '');
+  }
+  const corrected = correct(text);
+  if (corrected && catalog.get(corrected)) return corrected;
+  return typo(text, catalog, 'license');
+}
+
+/** The known id a few keystrokes away from what was written (a typo), or null. */
+function typo(text: string, catalog: Catalog, kind: 'license' | 'exception'): string | null {
+  const near = catalog.closest(text).find((id) => catalog.get(id)?.kind === kind);
+  return near && text.length >= 3 && distance(text.toLowerCase(), near.toLowerCase()) <= 2 ? near : null;
+}
+
+function render(node: Node, parent?: 'and' | 'or'): string {
+  if ('license' in node) return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
+  // Parentheses wherever AND and OR meet, though AND binds tighter: easier to read.
+  const text = `${render(node.left, node.conjunction)} ${node.conjunction.toUpperCase()} ${render(node.right, node.conjunction)}`;
+  return parent && parent !== node.conjunction ? `(${text})` : text;
+}
+
+function collectIds(node: Node, out: string[] = []): string[] {
+  if ('license' in node) {
+    if (!out.includes(node.license)) out.push(node.license);
+    if (node.exception && !out.includes(node.exception)) out.push(node.exception);
+  } else {
+    collectIds(node.left, out);
+    collectIds(node.right, out);
+  }
+  return out;
+}

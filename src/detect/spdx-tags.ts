@@ -1,0 +1,257 @@
+// SPDX and REUSE tags anywhere in a file: SPDX-License-Identifier, SPDX-FileCopyrightText
+// and the other copyright forms REUSE accepts (Copyright, ©, (C)), SPDX-FileContributor,
+// REUSE-IgnoreStart/End and SPDX-SnippetBegin/End.
+//
+// The scan finds marker words with one linear regex and looks only at the lines they
+// are on, so a large file costs one pass. A tag counts only where it stands in a
+// comment (or on a line of its own): a tag inside a string literal, a template or a
+// regex is code that writes or reads tags, not a declaration.
+import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
+import type { DetectContext, Detection, Detector, FileInput } from './types.js';
+
+/** How much of a binary file is searched for tags (as reuse-tool does). */
+export const BINARY_TAG_BYTES = 4096;
+/** Longest line kept across chunk boundaries when a large file is streamed. */
+const MAX_CARRY = 64 * 1024;
+
+export interface RawTag {
+  readonly kind: 'license' | 'copyright' | 'contributor';
+  readonly value: string;
+  readonly line: number;
+  /** Index into TagScan.snippets when the tag is inside a snippet. */
+  readonly snippet: number | null;
+}
+
+export interface TagScan {
+  readonly tags: readonly RawTag[];
+  readonly snippets: readonly { readonly begin: number; readonly end: number | null }[];
+  /** SPDX-License-Identifier lines that are not in a comment (code that mentions the tag). */
+  readonly rejected: readonly { readonly line: number; readonly text: string }[];
+  /** Line of a REUSE-IgnoreStart that is never closed. */
+  readonly unclosedIgnore: number | null;
+}
+
+const MARKERS =
+  /SPDX-(?:License-Identifier|FileCopyrightText|SnippetCopyrightText|FileContributor|SnippetBegin|SnippetEnd)|REUSE-Ignore(?:Start|End)|Copyright|COPYRIGHT|copyright|©|\([Cc]\)/g;
+
+// Comment closers and string ends that trail a tag value (REUSE strips the same).
+const TRAILERS = /(?:\s*(?:\*\/|-->|#\}|\*\)|-\}|%>|\?>|"""|'''|["'`]|;|,))+\s*$/;
+const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
+
+/** A scanner fed with text chunk by chunk, so a huge file needs bounded memory. */
+export function createTagScanner(): { push(chunk: string): void; finish(): TagScan } {
+  const tags: RawTag[] = [];
+  const snippets: { begin: number; end: number | null }[] = [];
+  const rejected: { line: number; text: string }[] = [];
+  let ignoreFrom: number | null = null;
+  let openSnippet: number | null = null;
+  let carry = '';
+  let lineBase = 1; // line number of the first line of `carry + chunk`
+
+  const handleLine = (line: string, lineNo: number): void => {
+    if (ignoreFrom !== null) {
+      if (line.includes('REUSE-IgnoreEnd')) ignoreFrom = null;
+      return;
+    }
+    if (line.includes('REUSE-IgnoreStart')) {
+      if (!line.includes('REUSE-IgnoreEnd')) ignoreFrom = lineNo;
+      return;
+    }
+    if (line.includes('SPDX-SnippetBegin')) {
+      openSnippet = snippets.push({ begin: lineNo, end: null }) - 1;
+      return;
+    }
+    if (line.includes('SPDX-SnippetEnd')) {
+      if (openSnippet !== null) snippets[openSnippet]!.end = lineNo;
+      openSnippet = null;
+      return;
+    }
+    const tag = readTagLine(line);
+    if (!tag) return;
+    if (tag === 'rejected') rejected.push({ line: lineNo, text: line.trim().slice(0, 200) });
+    else tags.push({ ...tag, line: lineNo, snippet: openSnippet });
+  };
+
+  const process = (text: string, final: boolean): void => {
+    let line = lineBase;
+    let counted = 0; // text[0..counted) has been counted into `line`
+    let doneUntil = 0; // lines before this offset are handled
+    MARKERS.lastIndex = 0;
+    for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
+      if (m.index < doneUntil) continue;
+      const start = text.lastIndexOf('\n', m.index - 1) + 1;
+      let end = text.indexOf('\n', m.index);
+      if (end === -1) {
+        if (!final) break; // the line continues in the next chunk
+        end = text.length;
+      }
+      for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+      counted = start;
+      handleLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), line);
+      doneUntil = end + 1;
+      MARKERS.lastIndex = doneUntil;
+    }
+    if (final) return;
+    // Keep the unfinished last line for the next chunk; count the lines before it.
+    const cut = text.lastIndexOf('\n') + 1;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < cut; i = text.indexOf('\n', i + 1)) line++;
+    lineBase = line;
+    carry = text.slice(cut);
+    if (carry.length > MAX_CARRY) carry = carry.slice(-MAX_CARRY); // a line this long holds no tag we could use
+  };
+
+  return {
+    push(chunk) {
+      process(carry + chunk, false);
+    },
+    finish() {
+      process(carry, true);
+      carry = '';
+      return { tags, snippets, rejected, unclosedIgnore: ignoreFrom };
+    },
+  };
+}
+
+export function scanTags(text: string, rest: Iterable<string> = []): TagScan {
+  const scanner = createTagScanner();
+  scanner.push(text);
+  for (const chunk of rest) scanner.push(chunk);
+  return scanner.finish();
+}
+
+/** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
+function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
+  let at = line.indexOf('SPDX-License-Identifier:');
+  if (at >= 0) {
+    if (!inComment(line.slice(0, at))) return 'rejected';
+    return { kind: 'license', value: clean(line.slice(at + 'SPDX-License-Identifier:'.length)) };
+  }
+  for (const tag of ['SPDX-FileCopyrightText:', 'SPDX-SnippetCopyrightText:', 'SPDX-FileContributor:']) {
+    at = line.indexOf(tag);
+    if (at >= 0) {
+      if (!inComment(line.slice(0, at))) return null;
+      const value = clean(line.slice(at + tag.length));
+      if (!value) return null;
+      return tag === 'SPDX-FileContributor:' ? { kind: 'contributor', value } : { kind: 'copyright', value: statement(value) };
+    }
+  }
+  const m = /(Copyright|COPYRIGHT|copyright|©|\([Cc]\))/.exec(line);
+  if (!m || !inComment(line.slice(0, m.index))) return null;
+  const rest = line.slice(m.index);
+  // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice.
+  const notice =
+    /^Copyright:?\s*(?:\([Cc]\)|©)?\s*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
+    /^(?:COPYRIGHT|copyright):?\s*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
+    /^©\s*\S/u.test(rest) ||
+    /^\([Cc]\)\s+[0-9]/.test(rest);
+  if (!notice) return null;
+  const value = statement(clean(rest));
+  return value ? { kind: 'copyright', value } : null;
+}
+
+/** True when the text before a tag is comment syntax, not code or prose around it. */
+function inComment(prefix: string): boolean {
+  const p = prefix.trim();
+  if (p === '') return true;
+  if (!quotesBalanced(p) && !/^(?:#?'|"|'''|"""|\.\\")$/.test(p)) return false;
+  if (!/[\p{L}\p{N}]/u.test(p)) return true;
+  return COMMENT_OPENER.test(p) && /(?:^|\s)\S*$/.test(p);
+}
+
+function quotesBalanced(s: string): boolean {
+  let d = 0;
+  let q = 0;
+  let b = 0;
+  for (const ch of s) {
+    if (ch === '"') d++;
+    else if (ch === "'") q++;
+    else if (ch === '`') b++;
+  }
+  return d % 2 === 0 && q % 2 === 0 && b % 2 === 0;
+}
+
+function clean(value: string): string {
+  return value.replace(TRAILERS, '').trim();
+}
+
+/** A copyright notice without its prefix words, as the statement REUSE keeps. */
+function statement(value: string): string {
+  return value
+    .replace(/^(?:SPDX-(?:File|Snippet)CopyrightText:\s*)?(?:Copyright|COPYRIGHT|copyright)?:?\s*(?:\([Cc]\)|©)?\s*/u, '')
+    .replace(/^(?:\([Cc]\)|©)\s*/u, '')
+    .trim();
+}
+
+// Values that are clearly code: a template placeholder, a format string, an escape.
+const CODE_LIKE = /\$\{|\$\d|\{\{|%[sd(]|<%|\\n|\+\s*["'`a-z]|["'`]\s*\+|\.format\(|\|\|/;
+
+/** Turns a tag scan into declarations, copyright notices and problems for one file. */
+export function tagsToDetection(scan: TagScan, file: string, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
+  const declarations: Declaration[] = [];
+  const copyrights: CopyrightNotice[] = [];
+  const problems: Problem[] = [];
+  const problem = (code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null = null): void => {
+    problems.push({ code, severity, file, line, message, suggestion });
+  };
+
+  for (const tag of scan.tags) {
+    const snippet = tag.snippet === null ? null : scan.snippets[tag.snippet]!;
+    const scope: Scope = snippet ? 'snippet' : 'file';
+    if (tag.kind === 'copyright') {
+      copyrights.push({ text: tag.value, source, file, line: tag.line, scope });
+      continue;
+    }
+    if (tag.kind !== 'license') continue;
+    if (tag.value === '') {
+      problem('invalid-expression', 'error', tag.line, 'SPDX-License-Identifier has no value', 'Write an SPDX expression after the colon, e.g. SPDX-License-Identifier: PPL');
+      continue;
+    }
+    const result = ctx.catalog.normalize(tag.value);
+    if (!result.valid || result.expression === null) {
+      if (CODE_LIKE.test(tag.value)) {
+        problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${tag.value}': it looks like code that writes a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
+        continue;
+      }
+      const why = result.notes.map((n) => n.message).join('; ') || `'${tag.value}' is not a valid SPDX expression`;
+      const fix = result.suggestion
+        ? `Write: SPDX-License-Identifier: ${result.suggestion}`
+        : 'Use an SPDX license expression (https://spdx.org/licenses/), or LicenseRef-<name> for a license SPDX lacks';
+      problem('invalid-expression', 'error', tag.line, `invalid SPDX-License-Identifier '${tag.value}': ${why}`, fix);
+      continue;
+    }
+    for (const note of result.notes) {
+      if (note.code === 'deprecated-id') problem('deprecated-id', 'warning', tag.line, note.message, `Write: SPDX-License-Identifier: ${result.expression}`);
+      else if (note.code === 'alias') problem('license-alias', 'note', tag.line, note.message, `Write: SPDX-License-Identifier: ${result.expression}`);
+      else if (note.code === 'id-case') problem('id-case', 'note', tag.line, note.message, `Write: SPDX-License-Identifier: ${result.expression}`);
+    }
+    declarations.push({
+      expression: result.expression,
+      source,
+      file,
+      line: tag.line,
+      confidence: 1,
+      scope,
+      ...(result.expression !== tag.value ? { raw: tag.value } : {}),
+      ...(snippet?.end ? { endLine: snippet.end } : {}),
+    });
+  }
+  for (const s of scan.snippets)
+    if (s.end === null)
+      problem('unclosed-snippet', 'warning', s.begin, 'SPDX-SnippetBegin has no matching SPDX-SnippetEnd; the snippet runs to the end of the file', 'Add an SPDX-SnippetEnd comment where the snippet ends');
+  if (scan.unclosedIgnore !== null)
+    problem('unclosed-ignore', 'warning', scan.unclosedIgnore, 'REUSE-IgnoreStart has no matching REUSE-IgnoreEnd; no tag after it is read', 'Add a REUSE-IgnoreEnd comment where the ignored block ends');
+  for (const r of scan.rejected)
+    problem('tag-in-code', 'note', r.line, `ignored SPDX-License-Identifier in code or prose: ${r.text}`, 'A tag counts only in a comment; if this line is meant to declare a license, put it in a comment of its own');
+  return { declarations, copyrights, problems };
+}
+
+function scanFile(file: FileInput): TagScan {
+  if (file.kind === 'binary') return scanTags(Buffer.from(file.bytes.subarray(0, BINARY_TAG_BYTES)).toString('latin1'));
+  return scanTags(file.text, file.complete ? [] : file.rest());
+}
+
+export const detector: Detector = {
+  name: 'spdx-tag',
+  accepts: () => true,
+  detect: (file, ctx) => tagsToDetection(scanFile(file), file.path, 'spdx-tag', ctx),
+};

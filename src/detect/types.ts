@@ -1,0 +1,67 @@
+// The detector contract. A detector is a pure function from one file's content to
+// what that file declares; it never reads the disk and never prints. The walker
+// (src/walk) does the reading and hands over a FileInput.
+import type { Catalog } from '../catalog/index.js';
+import type { LicenseMatcher } from './license-text/index.js';
+import type { CopyrightNotice, Declaration, FileKind, Precedence, Problem, Source } from '../types.js';
+
+export interface FileInput {
+  /** Relative POSIX path from the scanned root. */
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Size on disk in bytes. */
+  readonly size: number;
+  /** The decoded text of the first MAX_READ_BYTES (the whole file when it is smaller); '' for binaries. */
+  readonly text: string;
+  /** The raw bytes `text` was decoded from (for binaries: the first MAX_READ_BYTES). */
+  readonly bytes: Uint8Array;
+  /** False when the file is larger than what `text` holds; `rest()` then yields the remainder. */
+  readonly complete: boolean;
+  /** The rest of the text after `text`, in bounded chunks read on demand (empty when complete). */
+  rest(): Iterable<string>;
+}
+
+/**
+ * A REUSE.toml `[[annotations]]` table or a dep5 `Files` paragraph: licensing that applies
+ * to every Covered File its globs match. Globs are kept as written; src/project matches them.
+ */
+export interface Annotation {
+  readonly source: Extract<Source, 'reuse-toml' | 'dep5'>;
+  readonly file: string;
+  readonly line: number;
+  /** The folder the globs are relative to ('' for the root). */
+  readonly base: string;
+  readonly paths: readonly string[];
+  readonly precedence: Precedence;
+  readonly declarations: readonly Declaration[];
+  readonly copyrights: readonly CopyrightNotice[];
+}
+
+export interface Detection {
+  readonly declarations: readonly Declaration[];
+  readonly copyrights: readonly CopyrightNotice[];
+  readonly problems: readonly Problem[];
+  readonly annotations?: readonly Annotation[];
+}
+
+export interface DetectOptions {
+  /** A full-text match at or above this confidence names the license. */
+  readonly minConfidence: number;
+}
+
+export interface DetectContext {
+  readonly catalog: Catalog;
+  /** The full-text matcher, loaded on first use (most scans meet few license files). */
+  matcher(): LicenseMatcher;
+  readonly options: DetectOptions;
+}
+
+export interface Detector {
+  /** Names the detector; equals the `source` of what it declares, except for helpers of another source. */
+  readonly name: string;
+  /** Decides from the path alone whether this detector wants the file (cheap: called for every file). */
+  accepts(path: string, kind: FileKind): boolean;
+  detect(file: FileInput, ctx: DetectContext): Detection;
+}
+
+export const EMPTY_DETECTION: Detection = Object.freeze({ declarations: [], copyrights: [], problems: [] });

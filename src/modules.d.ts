@@ -1,0 +1,9 @@
+// Type declarations for the small untyped packages farleft uses.
+declare module 'spdx-expression-parse' {
+  type Leaf = { license: string; plus?: true; exception?: string };
+  type Branch = { left: Leaf | Branch; conjunction: 'and' | 'or'; right: Leaf | Branch };
+  export default function parse(source: string): Leaf | Branch;
+}
+declare module 'spdx-correct' {
+  export default function correct(identifier: string, options?: { upgrade?: boolean }): string | null;
+}

@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+
+// src/paths.ts compiles to dist/paths.js: one level below the package root either way.
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const GENERATED_DIR = fileURLToPath(new URL('../generated/', import.meta.url));
+export const LICENSES_DIR = fileURLToPath(new URL('../licenses/', import.meta.url));
