@@ -86,3 +86,29 @@ export interface FileReport {
   /** The effective license after REUSE precedence, or null when nothing applies. */
   readonly license: string | null;
 }
+
+export interface ScanSummary {
+  readonly files: number;
+  /** Files REUSE requires licensing information for. */
+  readonly covered: number;
+  readonly withLicense: number;
+  readonly withCopyright: number;
+  /** Covered files with no effective license. */
+  readonly withoutLicense: number;
+  /** Effective license expression -> number of files. */
+  readonly licenses: Readonly<Record<string, number>>;
+  /** Paths not scanned, by reason (gitignore, exclude, symlink, vcs, ...). */
+  readonly skipped: Readonly<Record<string, number>>;
+}
+
+/** What `farleft scan --format json` prints (DESIGN.md schema 1, plus `problems`). */
+export interface ScanResult {
+  readonly schema: 1;
+  readonly tool: { readonly name: 'farleft'; readonly version: string };
+  /** The scanned folder as it was given on the command line. */
+  readonly root: string;
+  readonly project: { readonly declarations: readonly Declaration[]; readonly license: string | null };
+  readonly files: readonly FileReport[];
+  readonly summary: ScanSummary;
+  readonly problems: readonly Problem[];
+}

@@ -1,6 +1,64 @@
-// Placeholder: `farleft scan` (in progress).
-import type { Command } from 'commander';
+// `farleft scan [path]`: every license declaration in a folder, resolved per file.
+import { relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+interface ScanFlags {
+  format: string;
+  json?: boolean;
+  exclude?: string[];
+  include?: string[];
+  ignore: boolean;
+  followSymlinks?: boolean;
+  minConfidence: string;
+  verbose?: boolean;
+}
 
 export function register(program: Command): void {
-  program.command('scan').description('find every license declaration in a folder');
+  program
+    .command('scan')
+    .description('find every license declaration in a folder and resolve each file\'s license')
+    .argument('[path]', 'the folder to scan', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--json', 'short for --format json')
+    .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
+    .option('-i, --include <pattern...>', 'scan only files matching these .gitignore-style patterns')
+    .option('--no-ignore', 'do not apply .gitignore files (version-control folders are still skipped)')
+    .option('--follow-symlinks', 'follow symlinks that stay inside the folder (REUSE does not cover symlinks)')
+    .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
+    .option('-v, --verbose', 'list every file without a license, and notes')
+    .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
+    .action(async (path: string, flags: ScanFlags) => {
+      const minConfidence = Number(flags.minConfidence);
+      if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
+      const [{ scan }, { loadConfig }, { rebasePatterns }, { SCAN_FORMATS }, { version }, chalk] = await Promise.all([
+        import('../scan.js'),
+        import('../config.js'),
+        import('../walk/walk.js'),
+        import('../report/index.js'),
+        import('./main.js'),
+        import('chalk'),
+      ]);
+      const config = loadConfig(path);
+      // Config patterns are written relative to the config's folder; the scan may start below it.
+      const prefix = config ? relative(config.dir, resolve(path)).split('\\').join('/') : '';
+      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const result = scan({
+        root: path,
+        gitignore: flags.ignore,
+        exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
+        include: flags.include ?? fromConfig(config?.include),
+        followSymlinks: flags.followSymlinks ?? false,
+        minConfidence,
+        config,
+        version: version(),
+      });
+      const format = flags.json ? 'json' : (flags.format as keyof typeof SCAN_FORMATS);
+      const out =
+        format === 'json'
+          ? SCAN_FORMATS.json.renderScan(result)
+          : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
+      process.stdout.write(out);
+      process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    });
 }

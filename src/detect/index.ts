@@ -7,6 +7,19 @@ import { detector as notice } from './notice.js';
 import { detector as reuseToml } from './reuse-toml.js';
 import { detector as sidecar } from './sidecar.js';
 import { detector as spdxTags } from './spdx-tags.js';
-import type { Detector } from './types.js';
+import type { DetectContext, Detection, Detector, FileInput } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep5, licenseText, manifests, notice];
+
+/** Runs every detector that wants the file and merges what they found. */
+export function detectFile(file: FileInput, ctx: DetectContext, detectors: readonly Detector[] = DETECTORS): Detection {
+  const parts: Detection[] = [];
+  for (const d of detectors) if (d.accepts(file.path, file.kind)) parts.push(d.detect(file, ctx));
+  if (parts.length === 1) return parts[0]!;
+  return {
+    declarations: parts.flatMap((p) => p.declarations),
+    copyrights: parts.flatMap((p) => p.copyrights),
+    problems: parts.flatMap((p) => p.problems),
+    annotations: parts.flatMap((p) => p.annotations ?? []),
+  };
+}

@@ -1,0 +1,60 @@
+// Small helpers for the benchmark: run a command, time it, read farleft's peak RSS.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'farleft.js');
+const RSS_HOOK = join(ROOT, 'bench', 'rss-hook.cjs');
+export const GEN_TREE = process.env.FARLEFT_GEN_TREE ?? join(ROOT, '..', 'shared', 'tools', 'gen-tree.mjs');
+/** Generated trees live in the OS temp folder, outside any git work tree (a .gitignore-aware scanner skips ignored folders). */
+export const WORK = join(tmpdir(), 'farleft-bench');
+
+export function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** Runs once; returns wall time in seconds, exit code, and (for farleft) peak RSS in MiB. */
+export function runOnce(cmd, args, { cwd, stdoutFile, farleft = false } = {}) {
+  const argv = farleft ? ['--require', RSS_HOOK, BIN, ...args] : args;
+  const command = farleft ? process.execPath : cmd;
+  const env = { ...process.env, FARLEFT_RSS_FILE: farleft ? join(WORK, 'rss.txt') : '' };
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'] });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = farleft && existsSync(env.FARLEFT_RSS_FILE) ? Number(readFileSync(env.FARLEFT_RSS_FILE, 'utf8')) / 1024 : null;
+  return { seconds, code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', rss };
+}
+
+/** The median of `runs` timed runs after one warm-up run (the page cache is then warm for every tool alike). */
+export function timeMedian(cmd, args, options = {}, runs = 3) {
+  runOnce(cmd, args, options);
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(runOnce(cmd, args, options));
+  results.sort((a, b) => a.seconds - b.seconds);
+  const mid = results[Math.floor(results.length / 2)];
+  return { ...mid, rss: Math.max(...results.map((r) => r.rss ?? 0)) || null, all: results.map((r) => r.seconds) };
+}
+
+/** Makes (or reuses) a gen-tree tree of n files; returns { tree, expected }. */
+export function generatedTree(n, seed = 42) {
+  if (!existsSync(GEN_TREE)) throw new Error(`${GEN_TREE} not found: the benchmark needs ../shared/tools/gen-tree.mjs (or set FARLEFT_GEN_TREE)`);
+  const out = join(WORK, `tree-${n}-${seed}`);
+  const expectedFile = join(out, 'expected.json');
+  if (!existsSync(expectedFile)) {
+    mkdirSync(dirname(out), { recursive: true });
+    const r = spawnSync(process.execPath, [GEN_TREE, out, '--files', String(n), '--seed', String(seed)], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`gen-tree failed for ${n} files`);
+  }
+  return { tree: join(out, 'tree'), expected: JSON.parse(readFileSync(expectedFile, 'utf8')) };
+}
+
+export function fmt(seconds) {
+  return seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`;
+}
+
+export function ratio(a, b) {
+  return b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a';
+}

@@ -1,0 +1,17 @@
+// npm run bench [-- section ...]: runs the benchmarks and prints markdown tables.
+// Sections: startup, scan. Trees are generated once into the OS temp folder and reused.
+import { benchScan } from './scan.mjs';
+import { benchStartup } from './startup.mjs';
+import { WORK } from './lib.mjs';
+
+const SECTIONS = { startup: benchStartup, scan: () => benchScan() };
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in SECTIONS));
+if (unknown.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
+console.log(`# farleft benchmark (${new Date().toISOString().slice(0, 10)}, node ${process.version}, trees in ${WORK})`);
+let ok = true;
+for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) ok = SECTIONS[name]() && ok;
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,226 @@
+// The resolve stage: from what each file declares to the licensing of each file and of
+// the project, and the conflicts between sources. Pure: data in, data out.
+import type { Catalog } from '../catalog/index.js';
+import type { Annotation, Detection } from '../detect/types.js';
+import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
+import { compileAnnotations } from './reuse-glob.js';
+import { isCovered, resolveFile } from './resolve.js';
+
+/** What the detect stage learnt about one file. */
+export interface FileFacts {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly size: number;
+  readonly detection: Detection;
+}
+
+export interface ProjectOptions {
+  readonly catalog: Catalog;
+  readonly minConfidence: number;
+  /** The license .farleft.yml says the project is under, and the config's path. */
+  readonly configLicense?: { readonly expression: string; readonly file: string };
+}
+
+export interface Project {
+  readonly files: readonly FileReport[];
+  readonly declarations: readonly Declaration[];
+  readonly license: string | null;
+  readonly problems: readonly Problem[];
+}
+
+const OWN_SOURCES = new Set(['spdx-tag', 'media']);
+
+export function resolveProject(facts: readonly FileFacts[], options: ProjectOptions): Project {
+  const byPath = new Map(facts.map((f) => [f.path, f]));
+  const problems: Problem[] = [];
+  const annotations: Annotation[] = facts.flatMap((f) => f.detection.annotations ?? []);
+  const index = compileAnnotations(annotations);
+  if (annotations.some((a) => a.source === 'dep5') && annotations.some((a) => a.source === 'reuse-toml'))
+    problems.push({
+      code: 'dep5-and-reuse-toml',
+      severity: 'error',
+      file: '.reuse/dep5',
+      line: null,
+      message: 'the project uses both .reuse/dep5 and REUSE.toml; REUSE 3.3 forbids using both',
+      suggestion: 'Convert .reuse/dep5 to REUSE.toml (reuse convert-dep5) and delete it',
+    });
+
+  const files: FileReport[] = facts.map((f) => {
+    const own = pickOwn(f.detection);
+    const sidecarFacts = byPath.get(`${f.path}.license`);
+    const sidecar = sidecarFacts ? pickSource(sidecarFacts.detection, 'sidecar') : null;
+    const covered = isCovered(f.path, f.size);
+    const others = f.detection.declarations.filter((d) => !OWN_SOURCES.has(d.source) && d.source !== 'sidecar');
+    if (covered) {
+      const r = resolveFile(f.path, own, sidecar, index);
+      return report(f, covered, [...r.declarations, ...others], r.copyright, r.license);
+    }
+    // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
+    const texts = others.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION');
+    const mine = texts.length ? texts : own.declarations;
+    return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((d) => d.expression)));
+  });
+
+  const declarations = facts
+    .flatMap((f) => f.detection.declarations)
+    .filter((d) => d.scope === 'project' && !d.file.startsWith('LICENSES/') && d.source !== 'sidecar');
+  const license = projectLicense(declarations, byPath, options, problems);
+  problems.push(...findConflicts(facts, files, declarations, license, options));
+  return { files, declarations, license, problems };
+}
+
+function report(f: FileFacts, covered: boolean, declarations: readonly Declaration[], copyright: readonly string[], license: string | null): FileReport {
+  return { path: f.path, kind: f.kind, covered, declarations, copyright, license };
+}
+
+function pickOwn(d: Detection): { declarations: Declaration[]; copyrights: CopyrightNotice[] } {
+  return {
+    declarations: d.declarations.filter((x) => OWN_SOURCES.has(x.source)),
+    copyrights: d.copyrights.filter((x) => OWN_SOURCES.has(x.source)),
+  };
+}
+
+function pickSource(d: Detection, source: Declaration['source']): { declarations: Declaration[]; copyrights: CopyrightNotice[] } {
+  return { declarations: d.declarations.filter((x) => x.source === source), copyrights: d.copyrights.filter((x) => x.source === source) };
+}
+
+/** Combines expressions with AND, each OR-expression in parentheses, without repeats. */
+export function andAll(expressions: readonly string[]): string | null {
+  const parts = unique(expressions);
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return parts.map((e) => (/\sOR\s/.test(e) && !/^\(.*\)$/.test(e) ? `(${e})` : e)).join(' AND ');
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * The project's declared license: a root manifest's license (authors state it there
+ * explicitly, including dual licensing), else the root license texts, else a README
+ * notice. `SEE LICENSE IN <file>` reads as the license of that file's text.
+ */
+function projectLicense(declarations: readonly Declaration[], byPath: ReadonlyMap<string, FileFacts>, options: ProjectOptions, problems: Problem[]): string | null {
+  const manifests: string[] = [];
+  for (const d of declarations.filter((x) => x.source === 'manifest')) {
+    if (d.expression.startsWith('SEE LICENSE IN ')) {
+      const target = d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '');
+      const texts = byPath.get(target)?.detection.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
+      if (texts?.length) manifests.push(...texts.map((t) => t.expression));
+      else if (!byPath.has(target))
+        problems.push({
+          code: 'missing-license-file',
+          severity: 'warning',
+          file: d.file,
+          line: d.line ?? null,
+          message: `${d.file} says "SEE LICENSE IN ${target}", but ${target} is not in the scanned tree`,
+          suggestion: `Add ${target}, or set the license field to an SPDX expression`,
+        });
+      else manifests.push(d.expression);
+    } else if (d.expression !== 'NOASSERTION') manifests.push(d.expression);
+  }
+  if (manifests.length) return andAll(manifests);
+  const texts = declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+  if (texts.length) return andAll(texts.map((d) => d.expression));
+  const notices = declarations.filter((d) => d.source === 'notice');
+  return notices.length ? andAll(notices.map((d) => d.expression)) : null;
+}
+
+/** License ids of an expression, with -only / -or-later / + folded: GPL-3.0-only and GPL-3.0-or-later share one text. */
+function families(expression: string, catalog: Catalog): Set<string> {
+  const ids = catalog.normalize(expression).ids;
+  return new Set(ids.map((id) => id.replace(/-(only|or-later)$|\+$/, '')));
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+function cite(d: Declaration): string {
+  return `${d.file}${d.line ? `:${d.line}` : ''}`;
+}
+
+function findConflicts(
+  facts: readonly FileFacts[],
+  files: readonly FileReport[],
+  projectDecls: readonly Declaration[],
+  license: string | null,
+  options: ProjectOptions,
+): Problem[] {
+  const { catalog } = options;
+  const problems: Problem[] = [];
+  const conflict = (d: Declaration, message: string, suggestion: string, severity: Problem['severity'] = 'error'): void => {
+    problems.push({ code: 'declared-conflict', severity, file: d.file, line: d.line ?? null, message, suggestion });
+  };
+
+  // A manifest against the license texts beside it (the root, and every package below it).
+  const byDir = new Map<string, Declaration[]>();
+  for (const f of facts)
+    for (const d of f.detection.declarations)
+      if ((d.source === 'manifest' || d.source === 'license-text') && !d.file.startsWith('LICENSES/') && !d.file.includes('/LICENSES/')) {
+        const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
+        byDir.set(dir, [...(byDir.get(dir) ?? []), d]);
+      }
+  for (const decls of byDir.values()) {
+    const texts = decls.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+    if (texts.length === 0) continue;
+    const textIds = new Set(texts.flatMap((t) => [...families(t.expression, catalog)]));
+    for (const m of decls.filter((d) => d.source === 'manifest' && !d.expression.startsWith('SEE LICENSE IN') && d.expression !== 'NOASSERTION')) {
+      const ids = families(m.expression, catalog);
+      if (ids.size > 0 && !overlaps(ids, textIds)) {
+        const t = texts[0]!;
+        conflict(
+          m,
+          `${cite(m)} declares ${m.expression}, but ${cite(t)} is the text of ${texts.map((x) => x.expression).join(', ')} (confidence ${t.confidence.toFixed(2)})`,
+          `Make the ${m.field ?? 'license'} field and the license text agree: one of them is wrong`,
+        );
+      }
+    }
+  }
+
+  // The project's declared license against the files' own licenses.
+  if (license) {
+    const declared = families(license, catalog);
+    const counts = new Map<string, { n: number; example: string }>();
+    for (const f of files) {
+      if (!f.covered || !f.license) continue;
+      const c = counts.get(f.license) ?? { n: 0, example: f.path };
+      c.n++;
+      counts.set(f.license, c);
+    }
+    const used = [...counts.keys()];
+    if (used.length > 0 && !used.some((l) => overlaps(families(l, catalog), declared))) {
+      const [top, info] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n)[0]!;
+      const source = projectDecls.find((d) => d.source !== 'notice') ?? projectDecls[0];
+      if (source)
+        conflict(
+          source,
+          `the project is declared ${license} (${cite(source)}), but no file is under it: ${info.n} files say ${top} (e.g. ${info.example})`,
+          `Decide which license applies; then fix ${source.file} or the file headers`,
+        );
+    }
+    if (options.configLicense && !overlaps(families(options.configLicense.expression, catalog), declared)) {
+      const source = projectDecls.find((d) => d.source !== 'notice') ?? projectDecls[0];
+      problems.push({
+        code: 'declared-conflict',
+        severity: 'error',
+        file: options.configLicense.file,
+        line: null,
+        message: `${options.configLicense.file} says the project is under ${options.configLicense.expression}, but ${source ? cite(source) : 'the project'} declares ${license}`,
+        suggestion: `Make ${options.configLicense.file} and the project's license files agree`,
+      });
+    }
+  }
+
+  // A README notice against the root license texts.
+  const rootTexts = projectDecls.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+  if (rootTexts.length) {
+    const textIds = new Set(rootTexts.flatMap((t) => [...families(t.expression, catalog)]));
+    for (const n of projectDecls.filter((d) => d.source === 'notice'))
+      if (!overlaps(families(n.expression, catalog), textIds))
+        conflict(n, `${cite(n)} says the project is under ${n.expression}, but the license file ${cite(rootTexts[0]!)} is ${rootTexts[0]!.expression}`, 'Correct the README or the license file', 'warning');
+  }
+  return problems;
+}

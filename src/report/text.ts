@@ -1,0 +1,64 @@
+// The short human summary of a scan: the project's license, licenses with counts,
+// files without a license, and problems with what to do about them.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Problem, ScanResult, Severity } from '../types.js';
+
+export interface TextOptions {
+  /** Colour level as chalk counts it (0 = none). */
+  readonly color: 0 | 1 | 2 | 3;
+  /** Also list notes and every file without a license. */
+  readonly verbose: boolean;
+}
+
+const LIST_LIMIT = 20;
+
+export function renderScan(result: ScanResult, options: TextOptions): string {
+  const c = new Chalk({ level: options.color });
+  const s = result.summary;
+  const out: string[] = [];
+  out.push(c.bold(`farleft scan ${result.root}`) + c.dim(` — ${count(s.files, 'file')}, ${s.covered} need licensing information`));
+  const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0);
+  if (skipped.length) out.push(c.dim(`skipped: ${skipped.map(([why, n]) => `${n} ${why}`).join(', ')}`));
+  out.push('');
+
+  const decl = result.project.declarations;
+  out.push(`${c.bold('Project license:')} ${result.project.license ?? c.yellow('none declared')}`);
+  for (const d of decl) out.push(c.dim(`  ${d.expression}  from ${d.file}${d.line ? `:${d.line}` : ''} (${d.source}${d.confidence < 1 ? `, ${d.confidence.toFixed(2)}` : ''})`));
+  out.push('');
+
+  const licenses = Object.entries(s.licenses).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  out.push(c.bold('Licenses by file:'));
+  if (licenses.length === 0) out.push('  (none)');
+  const width = Math.min(48, Math.max(0, ...licenses.map(([l]) => l.length)));
+  for (const [license, n] of licenses) out.push(`  ${license.padEnd(width)}  ${String(n).padStart(6)}`);
+  out.push('');
+
+  const missing = result.files.filter((f) => f.covered && f.license === null);
+  out.push(`${c.bold('Without a license:')} ${missing.length === 0 ? c.green('none') : c.yellow(count(missing.length, 'file'))}`);
+  const shown = options.verbose ? missing : missing.slice(0, LIST_LIMIT);
+  for (const f of shown) out.push(`  ${f.path}`);
+  if (shown.length < missing.length) out.push(c.dim(`  … and ${missing.length - shown.length} more (--verbose or --format json lists all)`));
+  out.push('');
+
+  const problems = options.verbose ? result.problems : result.problems.filter((p) => p.severity !== 'note');
+  const notes = result.problems.length - problems.length;
+  const tally = (sev: Severity): number => result.problems.filter((p) => p.severity === sev).length;
+  out.push(
+    `${c.bold('Problems:')} ${tally('error')} errors, ${tally('warning')} warnings` +
+      (notes > 0 ? c.dim(`, ${notes} notes (--verbose shows them)`) : ''),
+  );
+  for (const p of problems) out.push(...renderProblem(p, c));
+  return `${out.join('\n')}\n`;
+}
+
+function renderProblem(p: Problem, c: ChalkInstance): string[] {
+  const colour = p.severity === 'error' ? c.red : p.severity === 'warning' ? c.yellow : c.dim;
+  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '';
+  const lines = [`  ${colour(p.severity.padEnd(7))} ${where}${where ? '  ' : ''}${p.message} ${c.dim(`[${p.code}]`)}`];
+  if (p.suggestion) lines.push(`          ${c.cyan('fix:')} ${p.suggestion}`);
+  return lines;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,128 @@
+// The scan pipeline: discover -> detect -> resolve. The CLI calls this and hands the
+// result to a reporter.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, type Catalog } from './catalog/index.js';
+import type { FarleftConfig } from './config.js';
+import { detectFile } from './detect/index.js';
+import { loadMatcher, type LicenseMatcher } from './detect/license-text/index.js';
+import type { DetectContext } from './detect/types.js';
+import { resolveProject, type FileFacts } from './project/index.js';
+import type { Problem, ScanResult, ScanSummary } from './types.js';
+import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from './walk/read.js';
+import { readProblem, walkTree, type WalkResult } from './walk/walk.js';
+
+export interface ScanOptions {
+  /** The folder to scan, as the user wrote it. */
+  readonly root: string;
+  readonly gitignore: boolean;
+  readonly exclude: readonly string[];
+  readonly include: readonly string[];
+  readonly followSymlinks: boolean;
+  /** A license text is named at or above this confidence. */
+  readonly minConfidence: number;
+  readonly config: FarleftConfig | null;
+  readonly version: string;
+  readonly catalog?: Catalog;
+}
+
+export function scan(options: ScanOptions): ScanResult {
+  const walk = walkTree(options.root, {
+    gitignore: options.gitignore,
+    exclude: options.exclude,
+    include: options.include,
+    followSymlinks: options.followSymlinks,
+  });
+  const catalog = options.catalog ?? loadCatalog();
+  let matcher: LicenseMatcher | undefined;
+  const ctx: DetectContext = { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence: options.minConfidence } };
+
+  const problems: Problem[] = [...walk.problems];
+  const facts: FileFacts[] = [];
+  const buffer = Buffer.allocUnsafe(MAX_READ_BYTES);
+  for (const entry of walk.files) {
+    let input;
+    try {
+      input = readFileInput(entry.abs, entry.path, buffer);
+    } catch (e) {
+      problems.push(readProblem(entry.path, e));
+      continue;
+    }
+    const detection = detectFile(input, ctx);
+    facts.push({ path: entry.path, kind: input.kind, size: input.size, detection });
+    if (input.encoding === 'latin1')
+      problems.push(note('not-utf8', entry.path, 'the file is not valid UTF-8; it was read as Latin-1', 'Save the file as UTF-8 (REUSE recommends it)'));
+    if (input.truncated)
+      problems.push(note('file-too-large', entry.path, `only the first ${MAX_SCAN_BYTES / 1024 / 1024} MiB of this ${Math.round(input.size / 1024 / 1024)} MiB file were searched for tags`, null));
+  }
+  for (const f of facts) problems.push(...f.detection.problems);
+  problems.push(...orphanSidecars(facts, walk));
+
+  const project = resolveProject(facts, {
+    catalog,
+    minConfidence: options.minConfidence,
+    ...(options.config?.license ? { configLicense: { expression: options.config.license, file: options.config.file } } : {}),
+  });
+  problems.push(...project.problems);
+
+  return {
+    schema: 1,
+    tool: { name: 'farleft', version: options.version },
+    root: options.root.split('\\').join('/'),
+    project: { declarations: project.declarations, license: project.license },
+    files: project.files,
+    summary: summarize(project.files, walk),
+    problems: problems.sort(byPlace),
+  };
+}
+
+function note(code: string, file: string, message: string, suggestion: string | null): Problem {
+  return { code, severity: 'note', file, line: null, message, suggestion };
+}
+
+/** `x.png.license` beside no `x.png`: the sidecar declares licensing for nothing. */
+function orphanSidecars(facts: readonly FileFacts[], walk: WalkResult): Problem[] {
+  const paths = new Set(facts.map((f) => f.path));
+  const out: Problem[] = [];
+  for (const f of facts) {
+    if (!f.path.endsWith('.license') || !f.detection.declarations.some((d) => d.source === 'sidecar')) continue;
+    const target = f.path.slice(0, -'.license'.length);
+    if (!paths.has(target) && !existsSync(join(walk.root, target)))
+      out.push({
+        code: 'orphan-sidecar',
+        severity: 'warning',
+        file: f.path,
+        line: null,
+        message: `${f.path} declares licensing for ${target}, which does not exist`,
+        suggestion: `Delete ${f.path}, or restore ${target}`,
+      });
+  }
+  return out;
+}
+
+function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {
+  const licenses: Record<string, number> = {};
+  let covered = 0;
+  let withLicense = 0;
+  let withCopyright = 0;
+  let withoutLicense = 0;
+  for (const f of files) {
+    if (f.covered) covered++;
+    if (f.license) {
+      withLicense++;
+      licenses[f.license] = (licenses[f.license] ?? 0) + 1;
+    } else if (f.covered) withoutLicense++;
+    if (f.copyright.length) withCopyright++;
+  }
+  const sorted = Object.fromEntries(Object.entries(licenses).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  const skipped = Object.fromEntries(Object.entries(walk.skipped).sort((a, b) => (a[0] < b[0] ? -1 : 1))) as Record<string, number>;
+  return { files: files.length, covered, withLicense, withCopyright, withoutLicense, licenses: sorted, skipped };
+}
+
+function byPlace(a: Problem, b: Problem): number {
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+// Bounded reads: every file is read once, at most MAX_READ_BYTES at a time, and sniffed
+// as text or binary. A larger text file is handed over in MAX_READ_BYTES chunks read on
+// demand, up to MAX_SCAN_BYTES, so memory stays bounded however large the file is.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import type { FileInput } from '../detect/types.js';
+import type { FileKind } from '../types.js';
+
+/** What is read of a file in one go, and the size of each further chunk: 1 MiB. */
+export const MAX_READ_BYTES = 1024 * 1024;
+/** Tags are searched in at most this much of one text file: 64 MiB. */
+export const MAX_SCAN_BYTES = 64 * 1024 * 1024;
+/** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
+const SNIFF_BYTES = 8000;
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+
+export interface ReadFile extends FileInput {
+  readonly encoding: Encoding | null;
+  /** True when the text part was cut at MAX_SCAN_BYTES. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Reads one file. `buffer` (at least MAX_READ_BYTES) is reused between calls to avoid
+ * an allocation per file; a text FileInput's `bytes` views it and is valid only until
+ * the next call. Throws the fs error when the file cannot be opened or read.
+ */
+export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer.allocUnsafe(MAX_READ_BYTES)): ReadFile {
+  const fd = openSync(abs, 'r');
+  let n: number;
+  let size: number;
+  try {
+    n = readFull(fd, buffer, 0);
+    size = n < buffer.length ? n : fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
+  }
+  const head = buffer.subarray(0, n);
+  const encoding = sniff(head);
+  const kind: FileKind = encoding === null ? 'binary' : 'text';
+  const complete = n === size;
+  if (kind === 'binary') {
+    return { path, kind, size, text: '', bytes: Buffer.from(head), complete: true, rest: () => [], encoding, truncated: false };
+  }
+  const truncated = size > MAX_SCAN_BYTES;
+  return {
+    path,
+    kind,
+    size,
+    text: decode(head, encoding!, complete),
+    bytes: head,
+    complete,
+    rest: () => (complete ? [] : readRest(abs, encoding!, Math.min(size, MAX_SCAN_BYTES))),
+    encoding,
+    truncated,
+  };
+}
+
+function readFull(fd: number, buffer: Buffer, position: number): number {
+  let total = 0;
+  while (total < buffer.length) {
+    const n = readSync(fd, buffer, total, buffer.length - total, position + total);
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
+}
+
+/** The encoding of a text file, or null for a binary one. */
+export function sniff(head: Buffer): Encoding | null {
+  if (head.length >= 2) {
+    if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+    if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  }
+  const probe = head.subarray(0, SNIFF_BYTES);
+  if (probe.includes(0)) return null;
+  // A prefix may end inside a multi-byte character: judge it without its last 3 bytes.
+  const body = head.length === MAX_READ_BYTES ? head.subarray(0, head.length - 3) : head;
+  return isUtf8(body) ? 'utf-8' : 'latin1';
+}
+
+function decode(bytes: Buffer, encoding: Encoding, complete: boolean): string {
+  switch (encoding) {
+    case 'utf-8': {
+      const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+      return new TextDecoder('utf-8').decode(bytes.subarray(start), { stream: !complete });
+    }
+    case 'utf-16le':
+    case 'utf-16be':
+      return new TextDecoder(encoding).decode(bytes.subarray(2), { stream: !complete });
+    default:
+      return bytes.toString('latin1');
+  }
+}
+
+/** The text after the first MAX_READ_BYTES, chunk by chunk, each chunk decoded in turn. */
+function* readRest(abs: string, encoding: Encoding, limit: number): Generator<string> {
+  const decoder = encoding === 'latin1' ? null : new TextDecoder(encoding);
+  const buffer = Buffer.allocUnsafe(MAX_READ_BYTES);
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch {
+    return; // vanished after the first read: what was read stands
+  }
+  try {
+    // A character cut at a chunk boundary decodes as U+FFFD; tags are ASCII, so none is lost.
+    for (let position = MAX_READ_BYTES; position < limit; ) {
+      const n = readFull(fd, buffer.subarray(0, Math.min(MAX_READ_BYTES, limit - position)), position);
+      if (n === 0) break;
+      position += n;
+      const chunk = buffer.subarray(0, n);
+      yield decoder ? decoder.decode(chunk, { stream: position < limit }) : chunk.toString('latin1');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

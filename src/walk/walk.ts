@@ -1,0 +1,250 @@
+// File discovery: one pass over the tree that applies .gitignore files (nested ones too),
+// --exclude and include patterns, always skips version-control folders, and never
+// follows a symlink out of the root. Output is sorted, so a scan is deterministic.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { InputError } from '../errors.js';
+import type { Problem } from '../types.js';
+
+export interface WalkOptions {
+  /** Apply .gitignore files and .git/info/exclude (default true). */
+  readonly gitignore?: boolean;
+  /** Patterns in .gitignore syntax, relative to the root: matching files and folders are skipped. */
+  readonly exclude?: readonly string[];
+  /** Patterns in .gitignore syntax: when given, only matching files are kept. */
+  readonly include?: readonly string[];
+  /** Read symlinked files whose target is inside the root (default false: REUSE does not cover symlinks). */
+  readonly followSymlinks?: boolean;
+}
+
+export interface WalkEntry {
+  /** Relative POSIX path from the root. */
+  readonly path: string;
+  readonly abs: string;
+}
+
+export type SkipReason = 'vcs' | 'gitignore' | 'exclude' | 'include' | 'symlink' | 'symlink-outside-root' | 'symlink-dir' | 'submodule' | 'special';
+
+export interface WalkResult {
+  readonly root: string;
+  readonly files: readonly WalkEntry[];
+  /** How many paths were skipped, by reason. */
+  readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
+  /** Symlinks seen (relative paths), whether followed or not. */
+  readonly symlinks: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+
+interface IgnoreLayer {
+  /** Relative POSIX path of the folder holding the rules ('' = root). */
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+/** Checks the root and walks it. Throws InputError (exit 2) when the root is unusable. */
+export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult {
+  let stat;
+  try {
+    stat = statSync(rootArg);
+  } catch {
+    throw new InputError(rootArg, 'no such file or folder');
+  }
+  if (!stat.isDirectory()) throw new InputError(rootArg, 'is a file; give the folder to scan');
+  const root = realpathSync(rootArg);
+  const files: WalkEntry[] = [];
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const symlinks: string[] = [];
+  const problems: Problem[] = [];
+  const skip = (reason: SkipReason): void => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+  const useGitignore = options.gitignore !== false;
+  const exclude = options.exclude?.length ? ignore().add([...options.exclude]) : null;
+  const include = options.include?.length ? ignore().add([...options.include]) : null;
+
+  const layers: IgnoreLayer[] = useGitignore ? outerIgnoreLayers(root) : [];
+
+  const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
+    for (const layer of layersHere) {
+      const sub = layer.base === '' ? rel : rel.slice(layer.base.length + 1);
+      if (sub && layer.rules.ignores(isDir ? `${sub}/` : sub)) return true;
+    }
+    return false;
+  };
+
+  const visit = (absDir: string, relDir: string, layersHere: readonly IgnoreLayer[]): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(absDir, { withFileTypes: true });
+    } catch (e) {
+      problems.push(readProblem(relDir || '.', e));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let here = layersHere;
+    if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        here = [...layersHere, { base: relDir, rules: ignore().add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
+      } catch (e) {
+        problems.push(readProblem(relDir ? `${relDir}/.gitignore` : '.gitignore', e));
+      }
+    }
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const abs = join(absDir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (VCS_DIRS.has(entry.name)) {
+        skip('vcs');
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
+        symlinks.push(rel);
+        if (!options.followSymlinks) {
+          skip('symlink');
+          continue;
+        }
+        const target = resolveInside(root, abs);
+        if (target === null) {
+          skip('symlink-outside-root');
+          continue;
+        }
+        // A folder inside the root is walked at its real path already: following a link
+        // to it would only list its files twice (and a link to an ancestor would loop).
+        if (target.isDir) {
+          skip('symlink-dir');
+          continue;
+        }
+        isFile = target.isFile;
+      }
+      if (!isDir && !isFile) {
+        skip('special'); // sockets, fifos, devices: never opened
+        continue;
+      }
+      if (exclude?.ignores(isDir ? `${rel}/` : rel)) {
+        skip('exclude');
+        continue;
+      }
+      if (useGitignore && ignoredBy(here, rel, isDir)) {
+        skip('gitignore');
+        continue;
+      }
+      if (isDir) {
+        // A nested repository is a separate project (REUSE: submodules are not Covered Files).
+        if (hasGitMarker(abs)) {
+          skip('submodule');
+          continue;
+        }
+        visit(abs, rel, here);
+        continue;
+      }
+      if (include && !include.ignores(rel)) {
+        skip('include');
+        continue;
+      }
+      files.push({ path: rel, abs });
+    }
+  };
+
+  visit(root, '', layers);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, files, skipped, symlinks, problems };
+}
+
+/** .gitignore files between the repository root and the scanned folder, and .git/info/exclude. */
+function outerIgnoreLayers(root: string): IgnoreLayer[] {
+  let repo: string | null = null;
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (hasGitMarker(dir)) {
+      repo = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (repo === null) return [];
+  const layers: IgnoreLayer[] = [];
+  const add = (file: string, baseAbs: string): void => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    // Rules of a folder above the root apply to paths as seen from that folder; express
+    // them relative to the root by prefixing the part of the root's path below it.
+    const prefix = relative(baseAbs, root).split(sep).join('/');
+    layers.push({ base: '', rules: ignore().add(prefix ? rebasePatterns(text.split(/\r?\n/), prefix) : text) });
+  };
+  add(join(repo, '.git', 'info', 'exclude'), repo);
+  const chain: string[] = [];
+  for (let dir = dirname(root); repo !== root && dir.length >= repo.length; dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === repo || dirname(dir) === dir) break;
+  }
+  for (const dir of chain) add(join(dir, '.gitignore'), dir);
+  return layers;
+}
+
+/**
+ * Rewrites .gitignore-style rules written in a folder above the scanned root (`prefix`
+ * is the root's path below that folder) so they apply below it:
+ * a pattern anchored to that folder keeps working when it points inside the root;
+ * an unanchored pattern matches at any depth already.
+ */
+export function rebasePatterns(patterns: readonly string[], prefix: string): string[] {
+  const out: string[] = [];
+  for (const raw of patterns) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const neg = line.startsWith('!');
+    const body = neg ? line.slice(1) : line;
+    const anchored = body.startsWith('/') || body.replace(/\/$/, '').includes('/');
+    if (!anchored) {
+      out.push(line);
+      continue;
+    }
+    const path = body.replace(/^\//, '');
+    if (path.startsWith(`${prefix}/`)) out.push(`${neg ? '!' : ''}/${path.slice(prefix.length + 1)}`);
+    else if (path === prefix || path === `${prefix}/`) out.push(`${neg ? '!' : ''}/*`);
+  }
+  return out;
+}
+
+function hasGitMarker(dir: string): boolean {
+  try {
+    lstatSync(join(dir, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a symlink leads, if that is inside the root; null when it leads out (or nowhere). */
+function resolveInside(root: string, abs: string): { real: string; isDir: boolean; isFile: boolean } | null {
+  try {
+    const real = realpathSync(abs);
+    if (real !== root && !real.startsWith(root + sep)) return null;
+    const s = statSync(real);
+    return { real, isDir: s.isDirectory(), isFile: s.isFile() };
+  } catch {
+    return null; // dangling, or a loop the OS refuses to resolve (ELOOP)
+  }
+}
+
+export function readProblem(path: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const vanished = code === 'ENOENT';
+  return {
+    code: vanished ? 'vanished' : 'read-error',
+    severity: vanished ? 'note' : 'error',
+    file: path,
+    line: null,
+    message: vanished
+      ? `${path} disappeared while it was being scanned`
+      : `${path} could not be read: ${code ?? (error as Error).message}`,
+    suggestion: vanished ? null : code === 'EACCES' ? 'Give the scanning user read permission, or exclude the path' : null,
+  };
+}

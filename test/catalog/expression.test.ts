@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { testCatalog } from '../helpers.js';
+
+const catalog = testCatalog();
+
+describe('valid expressions are normalized', () => {
+  it.each([
+    ['MIT', 'MIT', []],
+    ['  MIT  ', 'MIT', []],
+    ['mit', 'MIT', ['id-case']],
+    ['MIT OR Apache-2.0', 'MIT OR Apache-2.0', []],
+    ['(MIT OR Apache-2.0)', 'MIT OR Apache-2.0', []],
+    ['MIT  AND  ISC', 'MIT AND ISC', []],
+    ['MIT AND (Apache-2.0 OR BSD-2-Clause)', 'MIT AND (Apache-2.0 OR BSD-2-Clause)', []],
+    ['MIT OR (Apache-2.0 AND ISC)', 'MIT OR (Apache-2.0 AND ISC)', []],
+    ['MIT OR Apache-2.0 AND ISC', 'MIT OR (Apache-2.0 AND ISC)', []],
+    ['GPL-2.0-or-later WITH Classpath-exception-2.0', 'GPL-2.0-or-later WITH Classpath-exception-2.0', []],
+    ['GPL-2.0+', 'GPL-2.0-or-later', ['deprecated-id']],
+    ['GPL-2.0', 'GPL-2.0-only', ['deprecated-id']],
+    ['LGPL-2.1+', 'LGPL-2.1-or-later', ['deprecated-id']],
+    ['Apache-2.0+', 'Apache-2.0+', []],
+    ['PPL', 'PPL', []],
+    ['LicenseRef-my-license.1', 'LicenseRef-my-license.1', []],
+    ['DocumentRef-spdx-tool:LicenseRef-x', 'DocumentRef-spdx-tool:LicenseRef-x', []],
+    ['NONE', 'NONE', []],
+    ['NOASSERTION', 'NOASSERTION', []],
+  ])('%j -> %j', (raw, expression, notes) => {
+    const r = catalog.normalize(raw);
+    expect(r.valid).toBe(true);
+    expect(r.expression).toBe(expression);
+    expect(r.notes.map((n) => n.code)).toEqual(notes);
+  });
+});
+
+describe('invalid expressions say why and suggest a fix', () => {
+  it.each([
+    ['GPL 2.0+ OR BSD-3-Clause', 'GPL-2.0-or-later OR BSD-3-Clause', /'GPL 2.0\+' is not a license identifier/],
+    ['MIT License', 'MIT', /'MIT License' is not a license identifier/],
+    ['GPL-2.0+159', 'GPL-2.0-or-later', /'GPL-2.0\+159' is not a license identifier/],
+    ['MIT or Apache-2.0', 'MIT OR Apache-2.0', /'or' must be written in upper case/],
+    ['MIT and ISC', 'MIT AND ISC', /upper case: AND/],
+    ['(MIT OR Apache-2.0', 'MIT OR Apache-2.0', /'\(' is never closed/],
+    ['MIT)', 'MIT', /without a matching '\('/],
+    ['MIT AND', 'MIT', /ends with an operator/],
+    ['Apache 2.0', 'Apache-2.0', /not a license identifier/],
+    ['MTI', 'MIT', /'MTI' is not an SPDX license identifier/],
+    ['Apache-2.0 WITH LLVM-exeption', 'Apache-2.0 WITH LLVM-exception', /not an SPDX exception identifier/],
+  ])('%j', (raw, suggestion, message) => {
+    const r = catalog.normalize(raw);
+    expect(r.valid).toBe(false);
+    expect(r.expression).toBeNull();
+    expect(r.suggestion).toBe(suggestion);
+    expect(r.notes.map((n) => n.message).join('\n')).toMatch(message);
+  });
+
+  it.each([['Foo-1.0'], ['${license}'], ['" + license'], ['(.*)/'], ['()'], ['MIT OR OR ISC'], ['']])(
+    '%j gets no guessed suggestion',
+    (raw) => {
+      const r = catalog.normalize(raw);
+      expect(r.valid).toBe(false);
+      expect(r.suggestion).toBeNull();
+    },
+  );
+
+  it('lists the closest ids for an unknown one', () => {
+    expect(catalog.normalize('GPL-3.0-onyl').notes[0]?.message).toMatch(/closest: GPL-3.0-only/);
+  });
+});
+
+describe('markers', () => {
+  it('reads npm markers as whole values', () => {
+    expect(catalog.normalize('UNLICENSED')).toMatchObject({ expression: 'UNLICENSED', marker: 'UNLICENSED', valid: false });
+    expect(catalog.normalize('SEE LICENSE IN LICENSE.txt')).toMatchObject({ expression: 'SEE LICENSE IN LICENSE.txt', marker: 'SEE LICENSE IN', seeFile: 'LICENSE.txt' });
+  });
+  it('does not accept a marker inside an expression', () => {
+    expect(catalog.normalize('MIT OR UNLICENSED').valid).toBe(false);
+  });
+});
+
+it('lists the ids of an expression once each, in order', () => {
+  expect(catalog.normalize('(MIT OR Apache-2.0) AND MIT AND GPL-2.0-only WITH Classpath-exception-2.0').ids).toEqual([
+    'MIT',
+    'Apache-2.0',
+    'GPL-2.0-only',
+    'Classpath-exception-2.0',
+  ]);
+});
+
+it('caches per input string', () => {
+  expect(catalog.normalize('ISC')).toBe(catalog.normalize('ISC'));
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { detector, scanTags } from '../../src/detect/spdx-tags.js';
+import { fileInput, testContext } from '../helpers.js';
+
+const ctx = testContext();
+const detect = (path: string, text: string | Uint8Array) => detector.detect(fileInput(path, text), ctx);
+const licenses = (path: string, text: string) => detect(path, text).declarations.map((d) => d.expression);
+
+describe('tags in every comment style', () => {
+  it.each([
+    ['a.c', '// SPDX-License-Identifier: MIT\n'],
+    ['a.c', '/* SPDX-License-Identifier: MIT */\n'],
+    ['a.c', '/*\n * SPDX-License-Identifier: MIT\n */\n'],
+    ['a.py', '#!/usr/bin/env python3\n# SPDX-License-Identifier: MIT\n'],
+    ['a.sql', '-- SPDX-License-Identifier: MIT\n'],
+    ['a.el', ';;; SPDX-License-Identifier: MIT\n'],
+    ['a.tex', '% SPDX-License-Identifier: MIT\n'],
+    ['a.html', '<!-- SPDX-License-Identifier: MIT -->\n'],
+    ['a.html', '<!--\n  SPDX-License-Identifier: MIT\n-->\n'],
+    ['a.j2', '{# SPDX-License-Identifier: MIT #}\n'],
+    ['a.ml', '(* SPDX-License-Identifier: MIT *)\n'],
+    ['a.hs', '{- SPDX-License-Identifier: MIT -}\n'],
+    ['a.1', '.\\" SPDX-License-Identifier: MIT\n'],
+    ['a.bat', '@REM SPDX-License-Identifier: MIT\n'],
+    ['a.bat', 'REM SPDX-License-Identifier: MIT\n'],
+    ['a.vb', "' SPDX-License-Identifier: MIT\n"],
+    ['a.vim', '" SPDX-License-Identifier: MIT\n'],
+    ['a.f90', '! SPDX-License-Identifier: MIT\n'],
+    ['a.m4', 'dnl SPDX-License-Identifier: MIT\n'],
+    ['a.md', 'SPDX-License-Identifier: MIT\n'],
+    ['a.rs', '//! SPDX-License-Identifier: MIT\n'],
+    ['a.py', 'x = 1  # SPDX-License-Identifier: MIT\n'],
+    ['a.txt', 'SPDX-License-Identifier:MIT\r\n'],
+  ])('%s: %j', (path, text) => {
+    expect(licenses(path, text)).toEqual(['MIT']);
+  });
+
+  it('reads a tag anywhere in the file, with its line', () => {
+    const text = `${'x\n'.repeat(500)}# SPDX-License-Identifier: PPL\n`;
+    expect(detect('a.sh', text).declarations).toEqual([
+      { expression: 'PPL', source: 'spdx-tag', file: 'a.sh', line: 501, confidence: 1, scope: 'file' },
+    ]);
+  });
+});
+
+describe('tags in code are not declarations', () => {
+  it.each([
+    ['a.js', 'const header = "// SPDX-License-Identifier: MIT\\n";\n'],
+    ['a.js', 'const header = `// SPDX-License-Identifier: ${license}`;\n'],
+    ['a.py', "TAG = re.compile(r'SPDX-License-Identifier: (.*)')\n"],
+    ['a.sh', 'echo "SPDX-License-Identifier: GPL-3.0-only" > out.txt\n'],
+    ['a.js', 'const re = /SPDX-License-Identifier: (.*)/;\n'],
+    ['a.py', 'print(f"SPDX-License-Identifier: {spdx}")\n'],
+    ['a.md', 'Put `SPDX-License-Identifier: MIT` in each file.\n'],
+    ['a.txt', 'See the SPDX-License-Identifier field in the header of other files.\n'],
+  ])('%s: %j', (path, text) => {
+    const r = detect(path, text);
+    expect(r.declarations).toEqual([]);
+    expect(r.problems.every((p) => p.severity === 'note')).toBe(true);
+  });
+
+  it('ignores what stands between REUSE-IgnoreStart and REUSE-IgnoreEnd', () => {
+    const text = '# SPDX-License-Identifier: MIT\n# REUSE-IgnoreStart\n# SPDX-License-Identifier: GPL-3.0-only\n# SPDX-FileCopyrightText: 2020 Nobody\n# REUSE-IgnoreEnd\n# SPDX-FileCopyrightText: 2024 Jo\n';
+    const r = detect('a.sh', text);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['MIT']);
+    expect(r.copyrights.map((c) => c.text)).toEqual(['2024 Jo']);
+  });
+
+  it('warns about an ignore block that is never closed', () => {
+    const r = detect('a.sh', '# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n');
+    expect(r.declarations).toEqual([]);
+    expect(r.problems).toMatchObject([{ code: 'unclosed-ignore', line: 1, severity: 'warning' }]);
+  });
+});
+
+describe('copyright notices', () => {
+  it.each([
+    ['# SPDX-FileCopyrightText: 2019 Jane Doe <jane@example.com>', '2019 Jane Doe <jane@example.com>'],
+    ['# SPDX-FileCopyrightText: © 2019 John Doe', '2019 John Doe'],
+    ['// Copyright 2016, 2018-2019 Joe Anybody', '2016, 2018-2019 Joe Anybody'],
+    ['// Copyright (c) Alice, some rights reserved', 'Alice, some rights reserved'],
+    ['/* © Example Corporation <https://corp.example.com> */', 'Example Corporation <https://corp.example.com>'],
+    [' * (C) 2020 Example Coop', '2020 Example Coop'],
+    ['# COPYRIGHT 2021 Big Caps', '2021 Big Caps'],
+    ['Copyright: 2022 Colon Person', '2022 Colon Person'],
+  ])('%j', (line, statement) => {
+    expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
+  });
+
+  it.each([
+    ['The above copyright notice and this permission notice shall be included'],
+    ['// Copyright law applies'],
+    ['copyright notice, this list of conditions and the following disclaimer.'],
+    ['(c) You must not remove notices'],
+    ['const s = "Copyright 2020 X";'],
+  ])('prose is not a notice: %j', (line) => {
+    expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('keeps snippet tags apart from the file tags', () => {
+    const text = [
+      '# SPDX-License-Identifier: MIT',
+      '# SPDX-FileCopyrightText: 2024 Jo',
+      'x = 1',
+      '# SPDX-SnippetBegin',
+      '# SPDX-License-Identifier: BSD-3-Clause',
+      '# SPDX-SnippetCopyrightText: 2022 Ann',
+      'y = 2',
+      '# SPDX-SnippetEnd',
+      '',
+    ].join('\n');
+    const r = detect('a.py', text);
+    expect(r.declarations).toMatchObject([
+      { expression: 'MIT', scope: 'file', line: 1 },
+      { expression: 'BSD-3-Clause', scope: 'snippet', line: 5, endLine: 8 },
+    ]);
+    expect(r.copyrights).toMatchObject([
+      { text: '2024 Jo', scope: 'file' },
+      { text: '2022 Ann', scope: 'snippet' },
+    ]);
+  });
+
+  it('warns about a snippet that is never closed', () => {
+    expect(detect('a.py', '# SPDX-SnippetBegin\n# SPDX-License-Identifier: MIT\n').problems).toMatchObject([{ code: 'unclosed-snippet', line: 1 }]);
+  });
+});
+
+describe('invalid expressions', () => {
+  it.each([
+    ['GPL 2.0+ OR BSD-3-Clause', 'GPL-2.0-or-later OR BSD-3-Clause'],
+    ['MIT License', 'MIT'],
+    ['GPL-2.0+159', 'GPL-2.0-or-later'],
+    ['MIT or Apache-2.0', 'MIT OR Apache-2.0'],
+    ['(MIT OR Apache-2.0', 'MIT OR Apache-2.0'],
+  ])('%j is a problem with file, line, text and fix, and the other tags still count', (value, fix) => {
+    const r = detect('src/a.c', `// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: ${value}\n// SPDX-License-Identifier: CC0-1.0\n`);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['CC0-1.0']);
+    expect(r.copyrights.map((c) => c.text)).toEqual(['2024 Jo']);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ code: 'invalid-expression', severity: 'error', file: 'src/a.c', line: 2 });
+    expect(r.problems[0]!.message).toContain(value);
+    expect(r.problems[0]!.suggestion).toBe(`Write: SPDX-License-Identifier: ${fix}`);
+  });
+
+  it('an empty value is a problem', () => {
+    expect(detect('a.c', '// SPDX-License-Identifier:\n').problems).toMatchObject([{ code: 'invalid-expression', line: 1 }]);
+  });
+
+  it('a deprecated id counts, with a warning naming the replacement', () => {
+    const r = detect('a.c', '// SPDX-License-Identifier: GPL-2.0+\n');
+    expect(r.declarations).toMatchObject([{ expression: 'GPL-2.0-or-later', raw: 'GPL-2.0+' }]);
+    expect(r.problems).toMatchObject([{ code: 'deprecated-id', severity: 'warning' }]);
+  });
+});
+
+describe('bounded reading', () => {
+  it('gives the same result when the text arrives in chunks, whatever the cut', () => {
+    const text = '#!/bin/sh\r\n# SPDX-FileCopyrightText: 2020 Jane\r\n# SPDX-License-Identifier: MIT OR Apache-2.0\r\nx\n# SPDX-SnippetBegin\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\n© 2021 Bob\n';
+    const whole = scanTags(text);
+    for (let cut = 1; cut < text.length; cut += 3) {
+      expect(scanTags(text.slice(0, cut), [text.slice(cut)])).toEqual(whole);
+    }
+    for (let size = 1; size < 12; size++) {
+      const chunks: string[] = [];
+      for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+      expect(scanTags('', chunks)).toEqual(whole);
+    }
+  });
+
+  it('drops a line too long to hold a tag instead of keeping it in memory', () => {
+    const long = 'x'.repeat(200_000);
+    const chunks = [long.slice(0, 100_000), long.slice(100_000), '\n# SPDX-License-Identifier: MIT\n'];
+    expect(scanTags('', chunks).tags).toMatchObject([{ kind: 'license', value: 'MIT', line: 2 }]);
+  });
+
+  it('searches only the head of a binary file', () => {
+    const head = new Uint8Array([0, 1, 2, ...new TextEncoder().encode('\n# SPDX-License-Identifier: MIT\n')]);
+    const bytes = new Uint8Array(10_000);
+    bytes.set(head);
+    bytes.set(new TextEncoder().encode('\n# SPDX-License-Identifier: GPL-3.0-only\n'), 8000);
+    expect(detect('a.bin', bytes).declarations.map((d) => d.expression)).toEqual(['MIT']);
+  });
+});

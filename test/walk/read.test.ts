@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanTags } from '../../src/detect/spdx-tags.js';
+import { MAX_READ_BYTES, readFileInput } from '../../src/walk/read.js';
+import { makeTree, removeTree } from '../helpers.js';
+
+const root = makeTree({});
+afterAll(() => removeTree(root));
+const write = (name: string, data: string | Uint8Array): string => {
+  writeFileSync(join(root, name), data);
+  return join(root, name);
+};
+
+describe('readFileInput', () => {
+  it.each([
+    ['plain.txt', Buffer.from('hello\n'), 'text', 'utf-8', 'hello\n'],
+    ['bom.txt', Buffer.from('\ufeffSPDX-License-Identifier: MIT\n'), 'text', 'utf-8', 'SPDX-License-Identifier: MIT\n'],
+    ['utf16le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a © b\n', 'utf16le')]), 'text', 'utf-16le', 'a © b\n'],
+    ['latin1.txt', Buffer.from('# Copyright \xa9 2020 Jos\xe9\n', 'latin1'), 'text', 'latin1', '# Copyright © 2020 José\n'],
+    ['nul.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'binary', null, ''],
+    ['empty.txt', Buffer.alloc(0), 'text', 'utf-8', ''],
+  ])('%s', (name, data, kind, encoding, text) => {
+    const f = readFileInput(write(name, data), name);
+    expect(f).toMatchObject({ kind, encoding, text, size: data.length, complete: true });
+  });
+
+  it('reads a file larger than one chunk in bounded chunks, and finds a tag near its end', () => {
+    const size = 3 * MAX_READ_BYTES + 123;
+    const tail = '\n# SPDX-License-Identifier: MIT\n';
+    const body = Buffer.alloc(size - tail.length, 'a');
+    for (let i = 80; i < body.length; i += 81) body[i] = 10; // lines of 80 characters
+    const path = write('big.txt', Buffer.concat([body, Buffer.from(tail)]));
+    const f = readFileInput(path, 'big.txt');
+    expect(f.complete).toBe(false);
+    expect(f.size).toBe(size);
+    expect(Buffer.byteLength(f.text)).toBe(MAX_READ_BYTES);
+    const chunks = [...f.rest()];
+    expect(chunks.length).toBe(3);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(MAX_READ_BYTES);
+    expect(scanTags(f.text, chunks).tags).toMatchObject([{ kind: 'license', value: 'MIT' }]);
+  });
+
+  it('throws the fs error for a file that vanished', () => {
+    expect(() => readFileInput(join(root, 'missing.txt'), 'missing.txt')).toThrow(/ENOENT/);
+  });
+});

@@ -1,0 +1,112 @@
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { walkTree } from '../../src/walk/walk.js';
+import { makeTree, removeTree } from '../helpers.js';
+
+const roots: string[] = [];
+const tree = (t: Parameters<typeof makeTree>[0]): string => {
+  const root = makeTree(t);
+  roots.push(root);
+  return root;
+};
+afterEach(() => roots.splice(0).forEach(removeTree));
+const paths = (root: string, options = {}) => walkTree(root, options).files.map((f) => f.path);
+
+describe('walkTree', () => {
+  it('lists files sorted, and always skips version-control folders', () => {
+    const root = tree({ 'b.txt': 'b', 'a.txt': 'a', sub: { 'c.txt': 'c' }, '.git': { HEAD: 'x' }, '.hg': { x: 'x' }, '.svn': { x: 'x' } });
+    const r = walkTree(root);
+    expect(r.files.map((f) => f.path)).toEqual(['a.txt', 'b.txt', 'sub/c.txt']);
+    expect(r.skipped.vcs).toBe(3);
+  });
+
+  it('applies .gitignore files, nested ones too, with negation', () => {
+    const root = tree({
+      '.git': {},
+      '.gitignore': 'build/\n*.log\n',
+      'a.log': 'x',
+      'keep.txt': 'x',
+      build: { 'out.js': 'x' },
+      pkg: { '.gitignore': '*.tmp\n!important.tmp\n/local.txt\n', 'x.tmp': 'x', 'important.tmp': 'x', 'local.txt': 'x', deep: { 'local.txt': 'x' } },
+    });
+    expect(paths(root)).toEqual(['.gitignore', 'keep.txt', 'pkg/.gitignore', 'pkg/deep/local.txt', 'pkg/important.tmp']);
+    expect(paths(root, { gitignore: false })).toContain('build/out.js');
+  });
+
+  it('applies the .gitignore files above the scanned folder inside the same repository', () => {
+    const root = tree({ '.git': {}, '.gitignore': '/app/generated/\n*.bak\n', app: { 'a.ts': 'x', 'a.bak': 'x', generated: { 'g.ts': 'x' } } });
+    expect(paths(join(root, 'app'))).toEqual(['a.ts']);
+  });
+
+  it('applies .git/info/exclude', () => {
+    const root = tree({ '.git': { info: { exclude: 'secret.txt\n' } }, 'secret.txt': 'x', 'a.txt': 'x' });
+    expect(paths(root)).toEqual(['a.txt']);
+  });
+
+  it('applies --exclude and include patterns in .gitignore syntax', () => {
+    const root = tree({ vendor: { 'v.js': 'x' }, src: { 'a.js': 'x', 'a.min.js': 'x' }, 'README.md': 'x' });
+    expect(paths(root, { exclude: ['vendor/', '*.min.js'] })).toEqual(['README.md', 'src/a.js']);
+    expect(paths(root, { include: ['src/'] })).toEqual(['src/a.js', 'src/a.min.js']);
+  });
+
+  it('skips a nested repository (a submodule is its own project)', () => {
+    const root = tree({ 'a.txt': 'x', sub: { '.git': 'gitdir: ../.git/modules/sub\n', 'b.txt': 'x' } });
+    const r = walkTree(root);
+    expect(r.files.map((f) => f.path)).toEqual(['a.txt']);
+    expect(r.skipped.submodule).toBe(1);
+  });
+
+  it('does not follow symlinks by default, and never out of the root or round a loop', () => {
+    const root = tree({ 'a.txt': 'x', dir: { 'b.txt': 'x' } });
+    symlinkSync('/etc', join(root, 'etc-link'));
+    symlinkSync('/etc/hostname', join(root, 'hostname-link'));
+    symlinkSync('..', join(root, 'dir', 'loop'));
+    symlinkSync('dir', join(root, 'dir-link'));
+    symlinkSync('missing', join(root, 'dangling'));
+    const plain = walkTree(root);
+    expect(plain.files.map((f) => f.path)).toEqual(['a.txt', 'dir/b.txt']);
+    expect(plain.skipped.symlink).toBe(5);
+    symlinkSync('a.txt', join(root, 'a-link.txt'));
+    const followed = walkTree(root, { followSymlinks: true });
+    expect(followed.files.map((f) => f.path)).toEqual(['a-link.txt', 'a.txt', 'dir/b.txt']);
+    expect(followed.skipped['symlink-outside-root']).toBe(3); // /etc, /etc/hostname, dangling
+    expect(followed.skipped['symlink-dir']).toBe(2); // dir-link, dir/loop: walked at their real paths
+  });
+
+  it('reports an unreadable folder and goes on', () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the CLI e2e test covers this case as a normal user
+    const root = tree({ ok: { 'a.txt': 'x' }, locked: { 'b.txt': 'x' } });
+    chmodSync(join(root, 'locked'), 0o000);
+    const r = walkTree(root);
+    chmodSync(join(root, 'locked'), 0o755);
+    expect(r.files.map((f) => f.path)).toEqual(['ok/a.txt']);
+    expect(r.problems).toMatchObject([{ code: 'read-error', file: 'locked' }]);
+  });
+
+  it('refuses a missing root or a file given as the root', () => {
+    const root = tree({ 'a.txt': 'x' });
+    expect(() => walkTree(join(root, 'nope'))).toThrow(/no such file or folder/);
+    expect(() => walkTree(join(root, 'a.txt'))).toThrow(/is a file; give the folder to scan/);
+  });
+
+  it('skips sockets and fifos without opening them', async () => {
+    const root = tree({ 'a.txt': 'x' });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    const r = walkTree(root);
+    expect(r.files.map((f) => f.path)).toEqual(['a.txt']);
+    expect(r.skipped.special).toBe(1);
+  });
+});
+
+it('handles a deep tree without recursion limits biting', () => {
+  const root = tree({});
+  let dir = root;
+  for (let i = 0; i < 200; i++) {
+    dir = join(dir, 'd');
+    mkdirSync(dir);
+  }
+  writeFileSync(join(dir, 'deep.txt'), 'x');
+  expect(paths(root)).toEqual([`${'d/'.repeat(200)}deep.txt`]);
+});
