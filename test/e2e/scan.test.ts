@@ -1,0 +1,172 @@
+// The built CLI on real trees: output formats, bad input, and the promise that a scan
+// never writes to what it scans.
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTree, removeTree } from '../helpers.js';
+import { BIN, runCli } from './run.js';
+import { spawnSync } from 'node:child_process';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+const tree = (t: Parameters<typeof makeTree>[0]): string => {
+  const root = makeTree(t);
+  roots.push(root);
+  return root;
+};
+const scanJson = (root: string, ...args: string[]) => {
+  const r = runCli(['scan', root, '--format', 'json', ...args]);
+  return { ...r, json: JSON.parse(r.stdout) as { files: { path: string; license: string | null; copyright: string[] }[]; problems: { code: string; file: string; line: number | null; severity: string; suggestion: string | null }[]; summary: Record<string, unknown> } };
+};
+
+describe('farleft scan', () => {
+  it('prints a human summary and JSON for the same tree', () => {
+    const root = tree({
+      'a.py': '# SPDX-FileCopyrightText: 2026 Example Collective\n# SPDX-License-Identifier: PPL\nprint(1)\n',
+      'b.c': '// SPDX-License-Identifier: MIT\nint x;\n',
+      'none.txt': 'no licensing here\n',
+    });
+    const text = runCli(['scan', root]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/PPL\s+1/);
+    expect(text.stdout).toMatch(/Without a license: 1 file\n\s+none\.txt/);
+    const { json, code } = scanJson(root);
+    expect(code).toBe(0);
+    expect(json.files.map((f) => [f.path, f.license])).toEqual([
+      ['a.py', 'PPL'],
+      ['b.c', 'MIT'],
+      ['none.txt', null],
+    ]);
+    expect(json.files[0]!.copyright).toEqual(['2026 Example Collective']);
+  });
+
+  it('gives the same bytes for the same tree, and writes nothing to it', () => {
+    const root = tree({ 'a.js': '// SPDX-License-Identifier: MIT\n', sub: { 'b.md': '<!-- SPDX-License-Identifier: CC-BY-SA-4.0 -->\n', 'c.txt': 'x' } });
+    const before = fingerprint(root);
+    const first = runCli(['scan', root, '--json']).stdout;
+    const second = runCli(['scan', root, '--json']).stdout;
+    expect(second).toBe(first);
+    expect(fingerprint(root)).toEqual(before);
+  });
+
+  it('reports an invalid expression with file, line and fix, exits 1, and the other tags still count', () => {
+    const root = tree({
+      'bad.c': '// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: GPL 2.0+ OR BSD-3-Clause\n// SPDX-License-Identifier: MIT\n',
+      'good.c': '// SPDX-License-Identifier: ISC\n',
+    });
+    const { json, code } = scanJson(root);
+    expect(code).toBe(1);
+    expect(json.files.map((f) => f.license)).toEqual(['MIT', 'ISC']);
+    expect(json.problems).toContainEqual(expect.objectContaining({ code: 'invalid-expression', file: 'bad.c', line: 2, severity: 'error', suggestion: 'Write: SPDX-License-Identifier: GPL-2.0-or-later OR BSD-3-Clause' }));
+  });
+
+  it.each([
+    [['scan', '/nonexistent/farleft-test'], /farleft: \/nonexistent\/farleft-test: no such file or folder/],
+    [['scan', BIN], /is a file; give the folder to scan/],
+    [['scan', '.', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['scan', '.', '--min-confidence', '2'], /--min-confidence must be a number in \(0, 1\]/],
+  ])('exits 2 with one clear line for %j', (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 naming the key and the file for an unknown .farleft.yml key', () => {
+    const root = tree({ '.farleft.yml': 'licence: PPL\n', 'a.txt': 'x' });
+    const r = runCli(['scan', '.'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.farleft\.yml: licence: unknown key .*did you mean license\?/);
+  });
+
+  it('applies .farleft.yml excludes relative to the config file', () => {
+    const root = tree({ '.farleft.yml': 'exclude: [vendor/]\n', vendor: { 'v.js': 'x' }, app: { 'a.js': '// SPDX-License-Identifier: MIT\n', vendor: { 'w.js': 'x' } } });
+    expect(scanJson(root).json.files.map((f) => f.path)).toEqual(['.farleft.yml', 'app/a.js']);
+    expect(scanJson(join(root, 'app')).json.files.map((f) => f.path)).toEqual(['a.js']);
+  });
+
+  it('survives hostile trees: symlink loops, links out of the root, NUL bytes, Latin-1, a 1 GiB file, a fifo', () => {
+    const root = tree({
+      'latin1.c': Buffer.from('/* Copyright \xa9 2020 Jos\xe9 */\n// SPDX-License-Identifier: MIT\n', 'latin1'),
+      'nul.txt': Buffer.from('SPDX-License-Identifier: MIT\n\0\0binary'),
+      'ok.c': '// SPDX-License-Identifier: MIT\n',
+      loop: {},
+    });
+    symlinkSync('..', join(root, 'loop', 'up'));
+    symlinkSync('/etc', join(root, 'etc'));
+    symlinkSync('/etc/passwd', join(root, 'passwd'));
+    spawnSync('mkfifo', [join(root, 'fifo')]);
+    // 1 GiB, sparse: 8 KiB of text, then zeros (valid UTF-8, so it is read as text, in bounded chunks)
+    const fd = openSync(join(root, 'huge.log'), 'w');
+    writeSync(fd, `# SPDX-License-Identifier: MIT\n${'x'.repeat(8190)}\n`);
+    ftruncateSync(fd, 1024 ** 3);
+    closeSync(fd);
+    for (const follow of [[], ['--follow-symlinks']]) {
+      const r = runCli(['scan', root, '--json', ...follow]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as { files: { path: string; license: string | null; copyright: string[]; kind: string }[]; problems: { code: string; file: string }[] };
+      const byPath = Object.fromEntries(json.files.map((f) => [f.path, f]));
+      expect(Object.keys(byPath).sort()).toEqual(['huge.log', 'latin1.c', 'nul.txt', 'ok.c']);
+      expect(byPath['latin1.c']).toMatchObject({ license: 'MIT', copyright: ['2020 José'] });
+      expect(byPath['nul.txt']).toMatchObject({ kind: 'binary', license: 'MIT' });
+      expect(byPath['huge.log']).toMatchObject({ kind: 'text', license: 'MIT' });
+      expect(json.problems).toContainEqual(expect.objectContaining({ code: 'not-utf8', file: 'latin1.c' }));
+      expect(json.problems).toContainEqual(expect.objectContaining({ code: 'file-too-large', file: 'huge.log' }));
+    }
+  });
+
+  it('reads a huge file in bounded memory', () => {
+    const root = tree({});
+    const fd = openSync(join(root, 'huge.txt'), 'w');
+    writeSync(fd, 'text\n');
+    ftruncateSync(fd, 1024 ** 3);
+    closeSync(fd);
+    const hook = join(root, '..', `rss-${process.pid}.txt`);
+    const r = spawnSync(process.execPath, ['--require', join(BIN, '..', '..', 'bench', 'rss-hook.cjs'), BIN, 'scan', root, '--json'], {
+      env: { PATH: process.env.PATH ?? '', FARLEFT_RSS_FILE: hook },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const rssMiB = Number(readFileSync(hook, 'utf8')) / 1024;
+    removeTree(hook);
+    expect(rssMiB).toBeLessThan(200);
+  });
+
+  it('reports an unreadable file and goes on', () => {
+    const root = tree({ 'locked.c': '// SPDX-License-Identifier: MIT\n', 'ok.c': '// SPDX-License-Identifier: ISC\n', lockeddir: { 'x.c': 'x' } });
+    chmodSync(join(root, 'locked.c'), 0o000);
+    chmodSync(join(root, 'lockeddir'), 0o000);
+    // root reads any file; without the DAC capabilities it is held to the file's mode like anyone else.
+    const asRoot = process.getuid?.() === 0;
+    const [cmd, args] = asRoot
+      ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath, BIN, 'scan', root, '--json']]
+      : [process.execPath, [BIN, 'scan', root, '--json']];
+    const r = spawnSync(cmd, args, { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(r.error, 'setpriv (util-linux) is needed to drop root\'s read-anything capability').toBeUndefined();
+    expect(r.status, r.stderr).toBe(1);
+    const json = JSON.parse(r.stdout) as { files: { path: string; license: string | null }[]; problems: { code: string; file: string; severity: string }[] };
+    expect(json.files.map((f) => [f.path, f.license])).toEqual([['ok.c', 'ISC']]);
+    expect(json.problems).toContainEqual(expect.objectContaining({ code: 'read-error', file: 'locked.c', severity: 'error' }));
+    expect(json.problems).toContainEqual(expect.objectContaining({ code: 'read-error', file: 'lockeddir', severity: 'error' }));
+    chmodSync(join(root, 'lockeddir'), 0o755);
+  });
+});
+
+/** Content hash, mode and mtime of every entry, to prove nothing changed. */
+function fingerprint(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string, rel: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const abs = join(dir, name);
+      const s = statSync(abs);
+      const key = rel ? `${rel}/${name}` : name;
+      if (s.isDirectory()) {
+        out[key] = `dir ${s.mode} ${s.mtimeMs}`;
+        walk(abs, key);
+      } else out[key] = `${createHash('sha256').update(readFileSync(abs)).digest('hex')} ${s.mode} ${s.mtimeMs}`;
+    }
+  };
+  walk(root, '');
+  return out;
+}
