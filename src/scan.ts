@@ -8,6 +8,7 @@ import { detectFile } from './detect/index.js';
 import { loadMatcher, type LicenseMatcher } from './detect/license-text/index.js';
 import type { DetectContext } from './detect/types.js';
 import { resolveProject, type FileFacts } from './project/index.js';
+import { findOrphanSidecars } from './project/resolve.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from './walk/read.js';
 import { readProblem, walkTree, type WalkResult } from './walk/walk.js';
@@ -80,24 +81,9 @@ function note(code: string, file: string, message: string, suggestion: string | 
   return { code, severity: 'note', file, line: null, message, suggestion };
 }
 
-/** `x.png.license` beside no `x.png`: the sidecar declares licensing for nothing. */
+/** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
 function orphanSidecars(facts: readonly FileFacts[], walk: WalkResult): Problem[] {
-  const paths = new Set(facts.map((f) => f.path));
-  const out: Problem[] = [];
-  for (const f of facts) {
-    if (!f.path.endsWith('.license') || !f.detection.declarations.some((d) => d.source === 'sidecar')) continue;
-    const target = f.path.slice(0, -'.license'.length);
-    if (!paths.has(target) && !existsSync(join(walk.root, target)))
-      out.push({
-        code: 'orphan-sidecar',
-        severity: 'warning',
-        file: f.path,
-        line: null,
-        message: `${f.path} declares licensing for ${target}, which does not exist`,
-        suggestion: `Delete ${f.path}, or restore ${target}`,
-      });
-  }
-  return out;
+  return findOrphanSidecars(facts.map((f) => f.path)).filter((p) => !existsSync(join(walk.root, p.file!.slice(0, -'.license'.length))));
 }
 
 function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {

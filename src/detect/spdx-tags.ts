@@ -132,7 +132,7 @@ function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected
       if (!inComment(line.slice(0, at))) return null;
       const value = clean(line.slice(at + tag.length));
       if (!value) return null;
-      return tag === 'SPDX-FileContributor:' ? { kind: 'contributor', value } : { kind: 'copyright', value: statement(value) };
+      return tag === 'SPDX-FileContributor:' ? { kind: 'contributor', value } : { kind: 'copyright', value: copyrightStatement(value) };
     }
   }
   const m = /(Copyright|COPYRIGHT|copyright|©|\([Cc]\))/.exec(line);
@@ -145,7 +145,7 @@ function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected
     /^©\s*\S/u.test(rest) ||
     /^\([Cc]\)\s+[0-9]/.test(rest);
   if (!notice) return null;
-  const value = statement(clean(rest));
+  const value = copyrightStatement(clean(rest));
   return value ? { kind: 'copyright', value } : null;
 }
 
@@ -174,9 +174,10 @@ function clean(value: string): string {
   return value.replace(TRAILERS, '').trim();
 }
 
-/** A copyright notice without its prefix words, as the statement REUSE keeps. */
-function statement(value: string): string {
+/** A copyright notice without its prefix words (SPDX-FileCopyrightText:, Copyright, ©, (C)). */
+export function copyrightStatement(value: string): string {
   return value
+    .trim()
     .replace(/^(?:SPDX-(?:File|Snippet)CopyrightText:\s*)?(?:Copyright|COPYRIGHT|copyright)?:?\s*(?:\([Cc]\)|©)?\s*/u, '')
     .replace(/^(?:\([Cc]\)|©)\s*/u, '')
     .trim();

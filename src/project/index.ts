@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
 import { compileAnnotations } from './reuse-glob.js';
-import { isCovered, resolveFile } from './resolve.js';
+import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
 
 /** What the detect stage learnt about one file. */
 export interface FileFacts {
@@ -33,17 +33,11 @@ const OWN_SOURCES = new Set(['spdx-tag', 'media']);
 export function resolveProject(facts: readonly FileFacts[], options: ProjectOptions): Project {
   const byPath = new Map(facts.map((f) => [f.path, f]));
   const problems: Problem[] = [];
-  const annotations: Annotation[] = facts.flatMap((f) => f.detection.annotations ?? []);
+  // A REUSE.toml inside a folder REUSE does not cover (LICENSES/, .reuse/) is not read.
+  const annotations: Annotation[] = facts.flatMap((f) => f.detection.annotations ?? []).filter((a) => inCoveredFolder(a.file));
   const index = compileAnnotations(annotations);
-  if (annotations.some((a) => a.source === 'dep5') && annotations.some((a) => a.source === 'reuse-toml'))
-    problems.push({
-      code: 'dep5-and-reuse-toml',
-      severity: 'error',
-      file: '.reuse/dep5',
-      line: null,
-      message: 'the project uses both .reuse/dep5 and REUSE.toml; REUSE 3.3 forbids using both',
-      suggestion: 'Convert .reuse/dep5 to REUSE.toml (reuse convert-dep5) and delete it',
-    });
+  const both = findReuseConflict(facts.map((f) => f.path));
+  if (both) problems.push(both);
 
   const files: FileReport[] = facts.map((f) => {
     const own = pickOwn(f.detection);
