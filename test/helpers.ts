@@ -33,6 +33,7 @@ export function fileInput(path: string, content: string | Uint8Array): FileInput
     size: bytes.length,
     text: isText ? content : '',
     bytes,
+    encoding: isText ? 'utf-8' : null,
     complete: true,
     rest: () => [],
   };

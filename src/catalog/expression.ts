@@ -2,8 +2,8 @@
 // deprecated ids, `+`), and when it is not valid, say why and suggest a valid one.
 // The grammar itself is checked by spdx-expression-parse; this module only prepares
 // its input and reads its tree back.
+import { createRequire } from 'node:module';
 import parseSpdx from 'spdx-expression-parse';
-import correct from 'spdx-correct';
 import { distance } from 'fastest-levenshtein';
 import type { Catalog } from './index.js';
 
@@ -44,6 +44,11 @@ type Node =
   | { left: Node; conjunction: 'and' | 'or'; right: Node };
 
 const OPERATORS = new Set(['AND', 'OR', 'WITH']);
+
+// spdx-correct does real work when it is loaded; only suggestions need it.
+const require = createRequire(import.meta.url);
+let spdxCorrect: ((s: string) => string | null) | undefined;
+const correct = (s: string): string | null => (spdxCorrect ??= require('spdx-correct') as (s: string) => string | null)(s);
 // LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
 
@@ -92,12 +97,17 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   }
 
   const structure = ok ? checkStructure(tokens) : null;
-  if (ok && structure === null) {
-    const tree = parseSpdx(out.join(' ')) as Node;
-    return { expression: render(tree), valid: true, notes, suggestion: null, ids: collectIds(tree), marker: null };
-  }
   if (structure) notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression: ${structure}` });
-  else if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
+  if (ok && structure === null) {
+    try {
+      const tree = parseSpdx(out.join(' ')) as Node;
+      return { expression: render(tree), valid: true, notes, suggestion: null, ids: collectIds(tree), marker: null };
+    } catch (e) {
+      // Our checks above should leave nothing for the parser to refuse; if they did, say so plainly.
+      notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression: ${(e as Error).message}` });
+    }
+  }
+  if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
     notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression` });
   return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
 }
@@ -169,7 +179,13 @@ function canonicalWord(word: string, isException: boolean, catalog: Catalog, not
   const isRef = /^(?:DocumentRef-[^:]+:)?LicenseRef-/i.test(base);
   const hit = catalog.resolve(base);
   if (!hit || (hit.entry.kind === 'exception') !== isException || hit.entry.kind === 'marker') {
-    if (isRef && !isException) return base.replace(/^licenseref-/i, 'LicenseRef-') + (plus ? '+' : '');
+    if (isRef && !isException) {
+      if (plus) {
+        notes.push({ code: 'invalid-expression', message: `'${word}': SPDX allows '+' only after an SPDX license id, not after a LicenseRef` });
+        return null;
+      }
+      return base.replace(/^licenseref-/i, 'LicenseRef-');
+    }
     const near = catalog.closest(base).filter((id) => (catalog.get(id)?.kind === 'exception') === isException);
     notes.push({
       code: 'unknown-license',
@@ -184,8 +200,16 @@ function canonicalWord(word: string, isException: boolean, catalog: Catalog, not
   if (plus) {
     const later = catalog.get(`${id.replace(/-only$/, '')}-or-later`);
     if (later) {
-      notes.push({ code: 'deprecated-id', message: `'${word}' is written ${later.id} since SPDX 3.0` });
+      notes.push(
+        later.spdx
+          ? { code: 'deprecated-id', message: `'${word}' is written ${later.id} since SPDX 3.0` }
+          : { code: 'alias', message: `'${word}' is read as ${later.id} (SPDX allows '+' only after SPDX ids)` },
+      );
       return later.id;
+    }
+    if (!hit.entry.spdx) {
+      notes.push({ code: 'invalid-expression', message: `'${word}': SPDX allows '+' only after an SPDX license id, not after ${id}` });
+      return null;
     }
   }
   const entry = catalog.get(id)!;

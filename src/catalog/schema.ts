@@ -43,6 +43,7 @@ export const FIELDS_OF_USE = [
   'no-discrimination',
   'no-human-rights-violations',
   'no-capitalist-use',
+  'no-nuclear',
 ] as const;
 export type FieldOfUse = (typeof FIELDS_OF_USE)[number];
 
@@ -64,8 +65,13 @@ export const LIMITATIONS = ['no-liability', 'no-warranty', 'no-trademark', 'no-p
 
 export type EntryKind = 'license' | 'exception' | 'marker';
 
-/** Where an entry's category came from; CHANGELOG.md names each external data set and its license. */
-export type CategorySource = 'farleft' | 'scancode-licensedb' | 'blueoak' | 'family-rule' | 'none';
+/**
+ * Where an entry's category came from; CHANGELOG.md names each external data set and its license.
+ * 'farleft' = our licenses/*.yaml entry; 'farleft-classification' = our table
+ * licenses/tables/categories.yaml; 'spdx-copyleft' = Blue Oak's copyleft list (npm spdx-copyleft).
+ */
+export const CATEGORY_SOURCES = ['farleft', 'farleft-classification', 'blueoak', 'scancode-licensedb', 'spdx-copyleft', 'family-rule', 'none'] as const;
+export type CategorySource = (typeof CATEGORY_SOURCES)[number];
 
 export interface LicenseEntry {
   readonly id: string;

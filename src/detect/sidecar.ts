@@ -1,7 +1,7 @@
 // REUSE `.license` sidecars: `cat.jpg.license` holds the licensing of `cat.jpg` as SPDX
 // tags. What it declares is read here (source 'sidecar'); the resolver (src/project)
 // applies it to the file it names, in place of that file's own tags.
-import { BINARY_TAG_BYTES, scanTags, tagsToDetection } from './spdx-tags.js';
+import { scanFileTags, tagsToDetection } from './spdx-tags.js';
 import type { Detector } from './types.js';
 
 const SUFFIX = '.license';
@@ -21,11 +21,7 @@ export const detector: Detector = {
   name: 'sidecar',
   accepts: (path) => sidecarTarget(path) !== null,
   detect(file, ctx) {
-    // A sidecar is meant to be text; should one be binary, read its head as reuse-tool reads binaries.
-    const scan =
-      file.kind === 'binary'
-        ? scanTags(Buffer.from(file.bytes.subarray(0, BINARY_TAG_BYTES)).toString('latin1'))
-        : scanTags(file.text, file.complete ? [] : file.rest());
-    return tagsToDetection(scan, file.path, 'sidecar', ctx);
+    // The spdx-tag detector reports the same tags' problems for this file already.
+    return { ...tagsToDetection(scanFileTags(file), file.path, 'sidecar', ctx), problems: [] };
   },
 };

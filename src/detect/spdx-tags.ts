@@ -1,9 +1,9 @@
 // SPDX and REUSE tags anywhere in a file: SPDX-License-Identifier, SPDX-FileCopyrightText
-// and the other copyright forms REUSE accepts (Copyright, ©, (C)), SPDX-FileContributor,
-// REUSE-IgnoreStart/End and SPDX-SnippetBegin/End.
+// and the other copyright forms REUSE accepts (Copyright or ©, optionally followed by (C)),
+// SPDX-FileContributor, REUSE-IgnoreStart/End and SPDX-SnippetBegin/End.
 //
-// The scan finds marker words with one linear regex and looks only at the lines they
-// are on, so a large file costs one pass. A tag counts only where it stands in a
+// The scan finds marker words with indexOf and looks only at the lines they are on, so
+// a large file costs one pass. A tag counts only where it stands in a
 // comment (or on a line of its own): a tag inside a string literal, a template or a
 // regex is code that writes or reads tags, not a declaration.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
@@ -31,15 +31,25 @@ export interface TagScan {
   readonly unclosedIgnore: number | null;
 }
 
-const MARKERS =
-  /SPDX-(?:License-Identifier|FileCopyrightText|SnippetCopyrightText|FileContributor|SnippetBegin|SnippetEnd)|REUSE-Ignore(?:Start|End)|Copyright|COPYRIGHT|copyright|©|\([Cc]\)/g;
+// The words that can start a tag or a notice. Searched with indexOf, which is native and
+// several times faster than one alternation regex over every character of every file.
+// ('copyright' in lower case is searched as 'opyright' with 'Copyright', and © also
+// matches inside its UTF-8 bytes when the text is viewed as Latin-1.)
+const MARKERS = ['SPDX-', 'REUSE-Ignore', 'opyright', 'COPYRIGHT', '©'];
 
 // Comment closers and string ends that trail a tag value (REUSE strips the same).
 const TRAILERS = /(?:\s*(?:\*\/|-->|#\}|\*\)|-\}|%>|\?>|"""|'''|["'`]|;|,))+\s*$/;
 const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
 
+/**
+ * Decodes the line at [start, end) of a chunk. Given when the chunk is raw bytes read as
+ * Latin-1 (one character per byte, so offsets are byte offsets): only the few lines that
+ * hold a marker are then decoded as what they really are.
+ */
+export type LineDecoder = (start: number, end: number) => string;
+
 /** A scanner fed with text chunk by chunk, so a huge file needs bounded memory. */
-export function createTagScanner(): { push(chunk: string): void; finish(): TagScan } {
+export function createTagScanner(): { push(chunk: string, decodeLine?: LineDecoder): void; finish(): TagScan } {
   const tags: RawTag[] = [];
   const snippets: { begin: number; end: number | null }[] = [];
   const rejected: { line: number; text: string }[] = [];
@@ -68,28 +78,29 @@ export function createTagScanner(): { push(chunk: string): void; finish(): TagSc
     }
     const tag = readTagLine(line);
     if (!tag) return;
-    if (tag === 'rejected') rejected.push({ line: lineNo, text: line.trim().slice(0, 200) });
-    else tags.push({ ...tag, line: lineNo, snippet: openSnippet });
+    if (tag === 'rejected') rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
+    else tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: openSnippet });
   };
 
-  const process = (text: string, final: boolean): void => {
+  const process = (text: string, final: boolean, decodeLine?: LineDecoder): void => {
     let line = lineBase;
     let counted = 0; // text[0..counted) has been counted into `line`
-    let doneUntil = 0; // lines before this offset are handled
-    MARKERS.lastIndex = 0;
-    for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
-      if (m.index < doneUntil) continue;
-      const start = text.lastIndexOf('\n', m.index - 1) + 1;
-      let end = text.indexOf('\n', m.index);
+    const next = MARKERS.map((m) => text.indexOf(m));
+    for (;;) {
+      let at = -1;
+      for (const i of next) if (i !== -1 && (at === -1 || i < at)) at = i;
+      if (at === -1) break;
+      const start = text.lastIndexOf('\n', at - 1) + 1;
+      let end = text.indexOf('\n', at);
       if (end === -1) {
         if (!final) break; // the line continues in the next chunk
         end = text.length;
       }
       for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
       counted = start;
-      handleLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), line);
-      doneUntil = end + 1;
-      MARKERS.lastIndex = doneUntil;
+      const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      handleLine(decodeLine ? decodeLine(start, stop) : text.slice(start, stop), line);
+      for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = text.indexOf(MARKERS[k]!, end + 1);
     }
     if (final) return;
     // Keep the unfinished last line for the next chunk; count the lines before it.
@@ -101,8 +112,10 @@ export function createTagScanner(): { push(chunk: string): void; finish(): TagSc
   };
 
   return {
-    push(chunk) {
-      process(carry + chunk, false);
+    push(chunk, decodeLine) {
+      // A decoder maps offsets of `chunk` itself: it holds only while nothing is carried over.
+      if (decodeLine && carry !== '') throw new Error('a decoded chunk must come first');
+      process(carry + chunk, false, decodeLine);
     },
     finish() {
       process(carry, true);
@@ -117,6 +130,14 @@ export function scanTags(text: string, rest: Iterable<string> = []): TagScan {
   scanner.push(text);
   for (const chunk of rest) scanner.push(chunk);
   return scanner.finish();
+}
+
+/**
+ * A copy of a short string that does not keep the file's whole text alive (V8 keeps the
+ * parent of a sliced string; a scan of 100k files must not hold every file in memory).
+ */
+function detach(s: string): string {
+  return (` ${s}`).slice(1);
 }
 
 /** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
@@ -135,15 +156,15 @@ function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected
       return tag === 'SPDX-FileContributor:' ? { kind: 'contributor', value } : { kind: 'copyright', value: copyrightStatement(value) };
     }
   }
-  const m = /(Copyright|COPYRIGHT|copyright|©|\([Cc]\))/.exec(line);
+  // REUSE 3.3: a notice starts with SPDX-FileCopyrightText, Copyright or ©; (C) may follow.
+  const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m || !inComment(line.slice(0, m.index))) return null;
   const rest = line.slice(m.index);
   // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice.
   const notice =
     /^Copyright:?\s*(?:\([Cc]\)|©)?\s*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
     /^(?:COPYRIGHT|copyright):?\s*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
-    /^©\s*\S/u.test(rest) ||
-    /^\([Cc]\)\s+[0-9]/.test(rest);
+    /^©\s*\S/u.test(rest);
   if (!notice) return null;
   const value = copyrightStatement(clean(rest));
   return value ? { kind: 'copyright', value } : null;
@@ -246,13 +267,26 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
   return { declarations, copyrights, problems };
 }
 
-function scanFile(file: FileInput): TagScan {
+/**
+ * Scans a whole UTF-8 or Latin-1 file in its bytes: the marker search runs over a Latin-1
+ * view (a plain copy, no decoding; the markers are ASCII, and © is found inside its UTF-8
+ * bytes C2 A9 too), and only the lines that hold a marker are decoded. Other files, and
+ * files larger than one read, are scanned as decoded text.
+ */
+export function scanFileTags(file: FileInput): TagScan {
   if (file.kind === 'binary') return scanTags(Buffer.from(file.bytes.subarray(0, BINARY_TAG_BYTES)).toString('latin1'));
-  return scanTags(file.text, file.complete ? [] : file.rest());
+  if (!file.complete || (file.encoding !== 'utf-8' && file.encoding !== 'latin1')) return scanTags(file.text, file.complete ? [] : file.rest());
+  const bytes = file.bytes;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const view = buf.toString('latin1', bom);
+  const scanner = createTagScanner();
+  scanner.push(view, file.encoding === 'utf-8' ? (s, e) => buf.toString('utf8', bom + s, bom + e) : undefined);
+  return scanner.finish();
 }
 
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => tagsToDetection(scanFile(file), file.path, 'spdx-tag', ctx),
+  detect: (file, ctx) => tagsToDetection(scanFileTags(file), file.path, 'spdx-tag', ctx),
 };

@@ -11,10 +11,18 @@ export interface FileInput {
   readonly kind: FileKind;
   /** Size on disk in bytes. */
   readonly size: number;
-  /** The decoded text of the first MAX_READ_BYTES (the whole file when it is smaller); '' for binaries. */
+  /**
+   * The decoded text of the first MAX_READ_BYTES (the whole file when it is smaller); '' for
+   * binaries. Decoded on first use: most files are only searched for tags, in `bytes`.
+   */
   readonly text: string;
-  /** The raw bytes `text` was decoded from (for binaries: the first MAX_READ_BYTES). */
+  /**
+   * The raw bytes `text` is decoded from (for binaries: the first MAX_READ_BYTES). The walker
+   * reuses its buffer: they are valid only during the detect() call.
+   */
   readonly bytes: Uint8Array;
+  /** How `bytes` decode to `text` (a BOM, if any, is part of `bytes`); null for binaries. */
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | null;
   /** False when the file is larger than what `text` holds; `rest()` then yields the remainder. */
   readonly complete: boolean;
   /** The rest of the text after `text`, in bounded chunks read on demand (empty when complete). */

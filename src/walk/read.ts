@@ -13,10 +13,9 @@ export const MAX_SCAN_BYTES = 64 * 1024 * 1024;
 /** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
 const SNIFF_BYTES = 8000;
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+export type Encoding = NonNullable<FileInput['encoding']>;
 
 export interface ReadFile extends FileInput {
-  readonly encoding: Encoding | null;
   /** True when the text part was cut at MAX_SCAN_BYTES. */
   readonly truncated: boolean;
 }
@@ -44,11 +43,14 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
     return { path, kind, size, text: '', bytes: Buffer.from(head), complete: true, rest: () => [], encoding, truncated: false };
   }
   const truncated = size > MAX_SCAN_BYTES;
+  let text: string | undefined;
   return {
     path,
     kind,
     size,
-    text: decode(head, encoding!, complete),
+    get text() {
+      return (text ??= decode(head, encoding!, complete));
+    },
     bytes: head,
     complete,
     rest: () => (complete ? [] : readRest(abs, encoding!, Math.min(size, MAX_SCAN_BYTES))),

@@ -53,7 +53,7 @@ describe('invalid expressions say why and suggest a fix', () => {
     expect(r.notes.map((n) => n.message).join('\n')).toMatch(message);
   });
 
-  it.each([['Foo-1.0'], ['${license}'], ['" + license'], ['(.*)/'], ['()'], ['MIT OR OR ISC'], ['']])(
+  it.each([['LicenseRef-foo+'], ['Foo-1.0'], ['${license}'], ['" + license'], ['(.*)/'], ['()'], ['MIT OR OR ISC'], ['']])(
     '%j gets no guessed suggestion',
     (raw) => {
       const r = catalog.normalize(raw);
@@ -75,6 +75,12 @@ describe('markers', () => {
   it('does not accept a marker inside an expression', () => {
     expect(catalog.normalize('MIT OR UNLICENSED').valid).toBe(false);
   });
+});
+
+it('reads CNPLv7+ as the catalog\'s -or-later entry, since SPDX allows + only after SPDX ids', () => {
+  expect(catalog.normalize('CNPLv7+')).toMatchObject({ valid: true, expression: 'LicenseRef-CNPL-7.0-or-later' });
+  expect(catalog.normalize('LicenseRef-CNPL-7.0+').expression).toBe('LicenseRef-CNPL-7.0-or-later');
+  expect(catalog.normalize('LicenseRef-PPL').expression).toBe('PPL');
 });
 
 it('lists the ids of an expression once each, in order', () => {

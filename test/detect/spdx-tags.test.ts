@@ -80,7 +80,7 @@ describe('copyright notices', () => {
     ['// Copyright 2016, 2018-2019 Joe Anybody', '2016, 2018-2019 Joe Anybody'],
     ['// Copyright (c) Alice, some rights reserved', 'Alice, some rights reserved'],
     ['/* © Example Corporation <https://corp.example.com> */', 'Example Corporation <https://corp.example.com>'],
-    [' * (C) 2020 Example Coop', '2020 Example Coop'],
+    [' * Copyright (C) 2020 Example Coop', '2020 Example Coop'],
     ['# COPYRIGHT 2021 Big Caps', '2021 Big Caps'],
     ['Copyright: 2022 Colon Person', '2022 Colon Person'],
   ])('%j', (line, statement) => {
@@ -92,6 +92,7 @@ describe('copyright notices', () => {
     ['// Copyright law applies'],
     ['copyright notice, this list of conditions and the following disclaimer.'],
     ['(c) You must not remove notices'],
+    [' * (C) 2020 Example Coop'], // REUSE 3.3: (C) may follow a prefix, but is none itself
     ['const s = "Copyright 2020 X";'],
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);

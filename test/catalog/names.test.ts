@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../../src/catalog/index.js';
+import { keyOf, nameToExpression, urlToExpression, type NameHow } from '../../src/catalog/names.js';
+import type { LicenseEntry } from '../../src/catalog/schema.js';
+import { testCatalog } from '../helpers.js';
+
+const catalog = testCatalog();
+
+// [what was written, expected expression, how it was read]. 'catalog' is 'alias' or 'name':
+// which of the two finds a name depends on the catalog's data (an alias may equal SPDX's name).
+const rows: [string, string, NameHow | 'catalog'][] = [
+  // SPDX ids and expressions, any case
+  ['MIT', 'MIT', 'spdx'],
+  ['mit', 'MIT', 'spdx'],
+  ['apache-2.0', 'Apache-2.0', 'spdx'],
+  ['GPL-3.0-or-later', 'GPL-3.0-or-later', 'spdx'],
+  ['AGPL-3.0+', 'AGPL-3.0-or-later', 'spdx'],
+  ['LGPL-2.1+', 'LGPL-2.1-or-later', 'spdx'],
+  ['MIT OR Apache-2.0', 'MIT OR Apache-2.0', 'spdx'],
+  ['Apache-2.0 WITH LLVM-exception', 'Apache-2.0 WITH LLVM-exception', 'spdx'],
+  ['PPL', 'PPL', 'spdx'],
+  ['UNLICENSED', 'UNLICENSED', 'spdx'],
+  // SPDX full names and catalog aliases (copyfarleft names included)
+  ['GNU General Public License v3.0 only', 'GPL-3.0-only', 'catalog'],
+  ['Peer Production License', 'PPL', 'catalog'],
+  ['Peer Production Licence', 'PPL', 'catalog'],
+  ['Cooperative Non-Violent Public License v7', 'LicenseRef-CNPL-7.0', 'catalog'],
+  ['CNPL v7', 'LicenseRef-CNPL-7.0', 'catalog'],
+  ['CNPLv7', 'LicenseRef-CNPL-7.0', 'catalog'],
+  ['CNPLv7+', 'LicenseRef-CNPL-7.0-or-later', 'catalog'],
+  ['Non-Violent Public License v7', 'LicenseRef-NVPL-7.0', 'catalog'],
+  ['Anti-Capitalist Software License', 'LicenseRef-ACSL-1.4', 'catalog'],
+  ['Hippocratic License 2.1', 'Hippocratic-2.1', 'catalog'],
+  ['The Unlicense', 'Unlicense', 'catalog'],
+  ['Mozilla Public License 2.0', 'MPL-2.0', 'catalog'],
+  ['Eclipse Public License 2.0', 'EPL-2.0', 'catalog'], // spdx-correct says EPL-1.0
+  ['Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International', 'CC-BY-NC-SA-4.0', 'catalog'],
+  ['Creative Commons Attribution Share Alike 4.0 International', 'CC-BY-SA-4.0', 'catalog'],
+  // Common short forms
+  ['GPLv3', 'GPL-3.0-only', 'catalog'],
+  ['GPL-3', 'GPL-3.0-only', 'catalog'],
+  ['GPL 3.0', 'GPL-3.0-only', 'catalog'],
+  ['GPLv3+', 'GPL-3.0-or-later', 'catalog'],
+  ['GPL-2+', 'GPL-2.0-or-later', 'catalog'],
+  ['GPLv2 or later', 'GPL-2.0-or-later', 'catalog'],
+  ['GPL version 2 or any later version', 'GPL-2.0-or-later', 'catalog'],
+  ['GPL (>= 2)', 'GPL-2.0-or-later', 'catalog'],
+  ['LGPL (>= 2.1)', 'LGPL-2.1-or-later', 'catalog'],
+  ['LGPLv2.1+', 'LGPL-2.1-or-later', 'catalog'],
+  ['Lesser GPL 3', 'LGPL-3.0-only', 'catalog'],
+  ['GNU Affero General Public License, version 3 or later', 'AGPL-3.0-or-later', 'catalog'],
+  ['Apache 2', 'Apache-2.0', 'catalog'],
+  ['Apache License, Version 2.0', 'Apache-2.0', 'catalog'],
+  ['Apache 2 License', 'Apache-2.0', 'catalog'],
+  ['BSD 3-Clause', 'BSD-3-Clause', 'catalog'],
+  ['BSD (3 clause)', 'BSD-3-Clause', 'catalog'],
+  ['3-clause BSD', 'BSD-3-Clause', 'catalog'],
+  ['Simplified BSD', 'BSD-2-Clause', 'catalog'],
+  ['FreeBSD', 'BSD-2-Clause', 'catalog'],
+  ['Zero-Clause BSD', '0BSD', 'catalog'],
+  ['MIT License', 'MIT', 'catalog'],
+  ['MIT Licence', 'MIT', 'catalog'],
+  ['The MIT License (MIT)', 'MIT', 'catalog'],
+  ['Expat', 'MIT', 'catalog'],
+  ['MPL 2.0', 'MPL-2.0', 'catalog'],
+  ['Mozilla 2.0', 'MPL-2.0', 'catalog'],
+  ['CC BY-SA 4.0', 'CC-BY-SA-4.0', 'catalog'],
+  ['CC-BY-NC-SA 4.0', 'CC-BY-NC-SA-4.0', 'catalog'],
+  ['CC BY-NC-SA 3.0 DE', 'CC-BY-NC-SA-3.0-DE', 'catalog'],
+  ['Creative Commons Attribution NoDerivatives 4.0', 'CC-BY-ND-4.0', 'catalog'],
+  ['CC0', 'CC0-1.0', 'catalog'],
+  ['CC0 1.0 Universal (CC0 1.0) Public Domain Dedication', 'CC0-1.0', 'catalog'],
+  ['Boost 1.0', 'BSL-1.0', 'catalog'],
+  ['Python Software Foundation License', 'PSF-2.0', 'catalog'],
+  ['zlib/libpng License', 'Zlib', 'catalog'],
+  ['same terms as Perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
+  ['Proprietary', 'UNLICENSED', 'catalog'],
+  ['GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version', 'AGPL-3.0-or-later', 'catalog'],
+  // Several names: '/' (old Cargo), '|' (R), 'or', 'and', a dual licence
+  ['MIT/Apache-2.0', 'MIT OR Apache-2.0', 'catalog'],
+  ['MIT or Apache 2.0', 'MIT OR Apache-2.0', 'catalog'],
+  ['(MIT or Apache-2.0)', 'MIT OR Apache-2.0', 'catalog'],
+  ['GPL-2 | GPL-3', 'GPL-2.0-only OR GPL-3.0-only', 'catalog'],
+  ['MIT and Apache-2.0', 'MIT AND Apache-2.0', 'catalog'],
+  ['dual licensed under MIT and Apache 2.0', 'MIT OR Apache-2.0', 'catalog'],
+  // Ambiguous: a family without its version, or "public domain"
+  ['GPL', 'GPL-1.0-or-later', 'ambiguous'],
+  ['LGPL', 'LGPL-2.0-or-later', 'ambiguous'],
+  ['Affero GPL', 'AGPL-3.0-or-later', 'ambiguous'],
+  ['Apache', 'Apache-2.0', 'ambiguous'],
+  ['Apache Software License', 'Apache-2.0', 'ambiguous'],
+  ['BSD', 'BSD-3-Clause', 'ambiguous'],
+  ['BSD License', 'BSD-3-Clause', 'ambiguous'],
+  ['MPL', 'MPL-2.0', 'ambiguous'],
+  ['cc-by-sa', 'CC-BY-SA-4.0', 'ambiguous'],
+  ['Public Domain', 'LicenseRef-Public-Domain', 'ambiguous'],
+  ['MIT or GPL', 'MIT OR GPL-1.0-or-later', 'ambiguous'],
+  // Misspelt: spdx-correct, checked
+  ['mit licnse', 'MIT', 'corrected'],
+  ['Apache Lisence 2.0', 'Apache-2.0', 'corrected'],
+  // URLs
+  ['https://creativecommons.org/licenses/by-sa/4.0/', 'CC-BY-SA-4.0', 'url'],
+  ['http://creativecommons.org/licenses/by-nc-sa/3.0/legalcode', 'CC-BY-NC-SA-3.0', 'url'],
+  ['https://creativecommons.org/licenses/by/4.0/deed.de', 'CC-BY-4.0', 'url'],
+  ['creativecommons.org/licenses/by/3.0/de/', 'CC-BY-3.0-DE', 'url'],
+  ['https://creativecommons.org/publicdomain/zero/1.0/', 'CC0-1.0', 'url'],
+  ['https://opensource.org/licenses/MIT', 'MIT', 'url'],
+  ['http://www.opensource.org/licenses/mit-license.php', 'MIT', 'url'],
+  ['https://opensource.org/license/bsd-3-clause/', 'BSD-3-Clause', 'url'],
+  ['https://www.gnu.org/licenses/gpl-3.0.html', 'GPL-3.0-only', 'url'],
+  ['https://www.gnu.org/licenses/agpl-3.0.en.html', 'AGPL-3.0-only', 'url'],
+  ['https://www.gnu.org/licenses/old-licenses/lgpl-2.1.txt', 'LGPL-2.1-only', 'url'],
+  ['http://www.apache.org/licenses/LICENSE-2.0', 'Apache-2.0', 'url'],
+  ['https://www.apache.org/licenses/LICENSE-2.0.txt', 'Apache-2.0', 'url'],
+  ['https://www.mozilla.org/en-US/MPL/2.0/', 'MPL-2.0', 'url'],
+  ['https://spdx.org/licenses/MIT.html', 'MIT', 'url'],
+  ['https://wiki.p2pfoundation.net/Peer_Production_License', 'PPL', 'url'],
+  ['https://anticapitalist.software/', 'LicenseRef-ACSL-1.4', 'url'],
+];
+
+describe('nameToExpression', () => {
+  it.each(rows)('%j -> %s (%s)', (text, expression, how) => {
+    const hit = nameToExpression(text, catalog);
+    expect(hit?.expression).toBe(expression);
+    if (how === 'catalog') expect(['alias', 'name']).toContain(hit!.how);
+    else expect(hit!.how).toBe(how);
+    expect(catalog.normalize(hit!.expression).marker ?? catalog.normalize(hit!.expression).valid).toBeTruthy();
+  });
+
+  // Text that names no license, and spdx-correct's known wrong guesses.
+  it.each([
+    'Hello world',
+    'foo',
+    'the',
+    'License',
+    'see LICENSE',
+    'Copyright',
+    'Custom',
+    'TBD',
+    'N/A',
+    'GPL-2.0+159', // spdx-correct: GPL-2.0-only
+    'MIT; Apache', // spdx-correct keeps one of two
+    'Mozila Public License 2.0',
+    'Eclipse Distribution License 1.0',
+    'CC-BY-ND-SA 4.0', // ND and SA exclude each other
+    'GPL 4',
+    'https://github.com/foo/bar/blob/main/LICENSE',
+    'http://example.com/license',
+    '',
+    '   ',
+    'x'.repeat(1000),
+  ])('%j -> null', (text) => {
+    expect(nameToExpression(text, catalog)).toBeNull();
+  });
+
+  it('reads UNLICENSED as npm means it (no license), not as the Unlicense', () => {
+    expect(nameToExpression('UNLICENSED', catalog)?.expression).toBe('UNLICENSED');
+    expect(nameToExpression('Unlicense', catalog)?.expression).toBe('Unlicense');
+  });
+
+  it('grades confidence: exact > alias or name > short form > url > corrected > ambiguous', () => {
+    const c = (t: string): number => nameToExpression(t, catalog)!.confidence;
+    expect(c('MIT')).toBe(1);
+    expect(c('Peer Production License')).toBe(0.95);
+    expect(c('Lesser GPL 3')).toBe(0.9);
+    expect(c('https://opensource.org/licenses/MIT')).toBe(0.9);
+    expect(c('mit licnse')).toBe(0.8);
+    expect(c('BSD')).toBe(0.5);
+  });
+
+  it('says why an ambiguous name is ambiguous', () => {
+    expect(nameToExpression('GPL', catalog)?.note).toMatch(/ambiguous: .*any version.*read as GPL-1\.0-or-later/);
+    expect(nameToExpression('BSD', catalog)?.note).toMatch(/BSD-2-Clause, BSD-3-Clause, BSD-4-Clause/);
+    expect(nameToExpression('MIT/Apache-2.0', catalog)?.note).toMatch(/'\/' is read as OR/);
+  });
+
+  it('leaves spdx-correct out when asked (prose probing)', () => {
+    expect(nameToExpression('mit licnse', catalog, { correct: false })).toBeNull();
+    expect(nameToExpression('MIT License', catalog, { correct: false })?.expression).toBe('MIT');
+  });
+
+  it('builds its tables per catalog: a name known to one catalog is unknown to another', () => {
+    const extra: LicenseEntry = { ...catalog.get('MIT')!, id: 'LicenseRef-Test-Commons', name: 'Test Commons License 1.0', aliases: ['TCL-ish'], url: 'https://example.org/tcl', urls: ['https://example.org/tcl'] };
+    const other = createCatalog({ ...catalog.data, entries: [...catalog.data.entries, extra] });
+    expect(nameToExpression('Test Commons License 1.0', other)?.expression).toBe('LicenseRef-Test-Commons');
+    expect(nameToExpression('TCL-ish', other)?.how).toBe('alias');
+    expect(urlToExpression('https://example.org/tcl/', other)?.expression).toBe('LicenseRef-Test-Commons');
+    expect(nameToExpression('Test Commons License 1.0', catalog)).toBeNull();
+  });
+
+  it('runs in linear time on hostile input', () => {
+    const start = performance.now();
+    for (const t of ['a.'.repeat(100), '"'.repeat(150) + 'x', 'GPL or '.repeat(28), '(('.repeat(99), 'v1 '.repeat(66)]) nameToExpression(t, catalog);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('keyOf', () => {
+  it.each([
+    ['GPL-3.0', 'gpl 3'],
+    ['GPLv3', 'gpl 3'],
+    ['GNU GPL version 3', 'gnu gpl 3'],
+    ['The MIT Licence', 'mit'],
+    ['LGPLv2.1+', 'lgpl 2.1 +'],
+    ['GPL (>= 2)', 'gpl 2 or later'],
+    ['BlueOak-1.0.0', 'blueoak 1'],
+  ])('%j -> %j', (text, key) => expect(keyOf(text)).toBe(key));
+});
