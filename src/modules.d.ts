@@ -4,6 +4,3 @@ declare module 'spdx-expression-parse' {
   type Branch = { left: Leaf | Branch; conjunction: 'and' | 'or'; right: Leaf | Branch };
   export default function parse(source: string): Leaf | Branch;
 }
-declare module 'spdx-correct' {
-  export default function correct(identifier: string, options?: { upgrade?: boolean }): string | null;
-}

@@ -4,14 +4,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
-import { detectFile } from './detect/index.js';
-import { loadMatcher, type LicenseMatcher } from './detect/license-text/index.js';
-import type { DetectContext } from './detect/types.js';
+import { detectAll } from './detect/run.js';
 import { resolveProject, type FileFacts } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
-import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from './walk/read.js';
-import { readProblem, walkTree, type WalkResult } from './walk/walk.js';
+import { walkTree, type WalkResult } from './walk/walk.js';
 
 export interface ScanOptions {
   /** The folder to scan, as the user wrote it. */
@@ -25,9 +22,11 @@ export interface ScanOptions {
   readonly config: FarleftConfig | null;
   readonly version: string;
   readonly catalog?: Catalog;
+  /** Threads to read and detect with (default: the machine's parallelism). */
+  readonly jobs?: number;
 }
 
-export function scan(options: ScanOptions): ScanResult {
+export async function scan(options: ScanOptions): Promise<ScanResult> {
   const walk = walkTree(options.root, {
     gitignore: options.gitignore,
     exclude: options.exclude,
@@ -35,28 +34,9 @@ export function scan(options: ScanOptions): ScanResult {
     followSymlinks: options.followSymlinks,
   });
   const catalog = options.catalog ?? loadCatalog();
-  let matcher: LicenseMatcher | undefined;
-  const ctx: DetectContext = { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence: options.minConfidence } };
-
-  const problems: Problem[] = [...walk.problems];
-  const facts: FileFacts[] = [];
-  const buffer = Buffer.allocUnsafe(MAX_READ_BYTES);
-  for (const entry of walk.files) {
-    let input;
-    try {
-      input = readFileInput(entry.abs, entry.path, buffer);
-    } catch (e) {
-      problems.push(readProblem(entry.path, e));
-      continue;
-    }
-    const detection = detectFile(input, ctx);
-    facts.push({ path: entry.path, kind: input.kind, size: input.size, detection });
-    if (input.encoding === 'latin1')
-      problems.push(note('not-utf8', entry.path, 'the file is not valid UTF-8; it was read as Latin-1', 'Save the file as UTF-8 (REUSE recommends it)'));
-    if (input.truncated)
-      problems.push(note('file-too-large', entry.path, `only the first ${MAX_SCAN_BYTES / 1024 / 1024} MiB of this ${Math.round(input.size / 1024 / 1024)} MiB file were searched for tags`, null));
-  }
-  for (const f of facts) problems.push(...f.detection.problems);
+  const detected = await detectAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const facts = detected.facts;
+  const problems: Problem[] = [...walk.problems, ...detected.problems];
   problems.push(...orphanSidecars(facts, walk));
 
   const project = resolveProject(facts, {
@@ -77,9 +57,6 @@ export function scan(options: ScanOptions): ScanResult {
   };
 }
 
-function note(code: string, file: string, message: string, suggestion: string | null): Problem {
-  return { code, severity: 'note', file, line: null, message, suggestion };
-}
 
 /** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
 function orphanSidecars(facts: readonly FileFacts[], walk: WalkResult): Problem[] {

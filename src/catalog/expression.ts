@@ -2,9 +2,9 @@
 // deprecated ids, `+`), and when it is not valid, say why and suggest a valid one.
 // The grammar itself is checked by spdx-expression-parse; this module only prepares
 // its input and reads its tree back.
-import { createRequire } from 'node:module';
 import parseSpdx from 'spdx-expression-parse';
 import { distance } from 'fastest-levenshtein';
+import { correctId as correct } from './correct.js';
 import type { Catalog } from './index.js';
 
 export type ExpressionNoteCode =
@@ -45,10 +45,6 @@ type Node =
 
 const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
-// spdx-correct does real work when it is loaded; only suggestions need it.
-const require = createRequire(import.meta.url);
-let spdxCorrect: ((s: string) => string | null) | undefined;
-const correct = (s: string): string | null => (spdxCorrect ??= require('spdx-correct') as (s: string) => string | null)(s);
 // LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
 
@@ -193,25 +189,29 @@ function canonicalWord(word: string, isException: boolean, catalog: Catalog, not
     });
     return null;
   }
+  // An alias in SPDX's own syntax (LicenseRef-PPL) is read as its id; any other alias
+  // ("GPLv3") is not an identifier at all: invalid, and the suggestion names the id.
+  if (hit.via === 'alias' && !isRef) {
+    notes.push({ code: 'unknown-license', message: `'${base}' is not an SPDX identifier; it names ${hit.entry.id}` });
+    return null;
+  }
   let id = hit.entry.id;
-  if (hit.via === 'case') notes.push({ code: 'id-case', message: `'${base}' is written ${id}` });
-  if (hit.via === 'alias') notes.push({ code: 'alias', message: `'${base}' is read as ${id}` });
-  // `GPL-2.0+` and `GPL-2.0-only+` mean the -or-later id SPDX defines for them.
   if (plus) {
+    // `GPL-2.0+` and `GPL-2.0-only+` mean the -or-later id SPDX defines for them. SPDX
+    // allows `+` only after its own ids: after a LicenseRef it is invalid, though the
+    // catalog may know the -or-later id that was meant (LicenseRef-CNPL-7.0-or-later).
     const later = catalog.get(`${id.replace(/-only$/, '')}-or-later`);
-    if (later) {
-      notes.push(
-        later.spdx
-          ? { code: 'deprecated-id', message: `'${word}' is written ${later.id} since SPDX 3.0` }
-          : { code: 'alias', message: `'${word}' is read as ${later.id} (SPDX allows '+' only after SPDX ids)` },
-      );
-      return later.id;
-    }
     if (!hit.entry.spdx) {
-      notes.push({ code: 'invalid-expression', message: `'${word}': SPDX allows '+' only after an SPDX license id, not after ${id}` });
+      notes.push({ code: 'invalid-expression', message: `'${word}': SPDX allows '+' only after an SPDX license id${later ? `; write ${later.id}` : ''}` });
       return null;
     }
+    if (later) {
+      notes.push({ code: 'deprecated-id', message: `'${word}' is written ${later.id} since SPDX 3.0` });
+      return later.id;
+    }
   }
+  if (hit.via === 'case') notes.push({ code: 'id-case', message: `'${base}' is written ${id}` });
+  if (hit.via === 'alias') notes.push({ code: 'alias', message: `'${base}' is read as ${id}` });
   const entry = catalog.get(id)!;
   if (entry.deprecated && entry.replacement) {
     notes.push({ code: 'deprecated-id', message: `'${id}' is a deprecated SPDX id; use ${entry.replacement}` });
@@ -264,8 +264,12 @@ function suggest(tokens: Token[], catalog: Catalog): string | null {
 function correctSegment(text: string, isException: boolean, catalog: Catalog): string | null {
   // Template placeholders, regexes and string fragments are code, not a misspelt license.
   if (/[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
-  const direct = catalog.resolve(text.replace(/\+$/, ''));
-  if (direct && (direct.entry.kind === 'exception') === isException) return direct.entry.id + (text.endsWith('+') ? '+' : '');
+  const plus = text.endsWith('+');
+  const direct = catalog.resolve(plus ? text.slice(0, -1) : text);
+  if (direct && (direct.entry.kind === 'exception') === isException) {
+    if (!plus) return direct.entry.id;
+    return catalog.get(`${direct.entry.id.replace(/-only$/, '')}-or-later`)?.id ?? (direct.entry.spdx ? `${direct.entry.id}+` : null);
+  }
   if (isException) return typo(text, catalog, 'exception');
   // "GPL-2.0+159": keep the longest leading run that is an id.
   const lead = /^[A-Za-z0-9.-]+\+?/.exec(text)?.[0];

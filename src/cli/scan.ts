@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { writeOut } from './output.js';
 
 interface ScanFlags {
   format: string;
@@ -12,6 +13,7 @@ interface ScanFlags {
   followSymlinks?: boolean;
   minConfidence: string;
   verbose?: boolean;
+  jobs?: string;
 }
 
 export function register(program: Command): void {
@@ -27,10 +29,13 @@ export function register(program: Command): void {
     .option('--follow-symlinks', 'follow symlinks that stay inside the folder (REUSE does not cover symlinks)')
     .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
     .option('-v, --verbose', 'list every file without a license, and notes')
+    .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
     .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
     .action(async (path: string, flags: ScanFlags) => {
       const minConfidence = Number(flags.minConfidence);
       if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
+      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
       const [{ scan }, { loadConfig }, { rebasePatterns }, { SCAN_FORMATS }, { version }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
@@ -43,7 +48,7 @@ export function register(program: Command): void {
       // Config patterns are written relative to the config's folder; the scan may start below it.
       const prefix = config ? relative(config.dir, resolve(path)).split('\\').join('/') : '';
       const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
-      const result = scan({
+      const result = await scan({
         root: path,
         gitignore: flags.ignore,
         exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
@@ -52,13 +57,14 @@ export function register(program: Command): void {
         minConfidence,
         config,
         version: version(),
+        ...(jobs ? { jobs } : {}),
       });
       const format = flags.json ? 'json' : (flags.format as keyof typeof SCAN_FORMATS);
       const out =
         format === 'json'
           ? SCAN_FORMATS.json.renderScan(result)
           : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
-      process.stdout.write(out);
+      writeOut(out);
       process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     });
 }

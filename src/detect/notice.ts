@@ -1,8 +1,427 @@
-// Placeholder: license notices in READMEs (in progress).
-import { EMPTY_DETECTION, type Detector } from './types.js';
+// License notices in READMEs: the sentence, section, badge or link by which a project says
+// in prose which license it is under. Names are read by the shared mapper (catalog/names.ts).
+//
+// Heuristics, and their limits:
+// - Sentences: "licensed / released / distributed / available / published under (the terms
+//   of) X", "is under X", "is X-licensed", and the GNU boilerplate "modify it under the terms
+//   of X". The sentence's subject must be the work itself: nothing ("Licensed under MIT."),
+//   "this/the/our/all/everything/it/source/code ...", or the project's name (the README's
+//   first heading, or its folder). Outside a License section, a sentence about something
+//   else is skipped: relative clauses and dependency words ("uses X, which is MIT
+//   licensed", "based on", "third-party"), parts of the work ("the icons", "documentation",
+//   "some files"), the past ("was licensed") and "you/your/contributions" (instructions to
+//   contributors). Inside a License section only those words are checked.
+// - A License section ("License", "Licence", "Licensing", "Copying", "Legal", "Copyright
+//   and license") whose first paragraph starts with a license name ("MIT © Jane Doe").
+//   A list after "licensed under either of" is read as a choice (OR).
+// - License badges (shields.io /badge/license-<name>-<colour>, /static/v1?label=license,
+//   badgen.net): the badge's own text. Badges whose value shields.io fetches at view time
+//   (/github/license/, /npm/l/, ...) cannot be read offline and are ignored.
+// - Links to license URLs, but only in a License section or beside a license badge: a link
+//   elsewhere may be about anything.
+// - Code blocks, HTML comments, and sections about credits, dependencies or third parties
+//   are skipped. A name mentioned in passing may still slip through, and a statement in
+//   free prose the patterns miss is not found: notices have lower confidence than tags,
+//   manifests and license texts for that reason.
+// One declaration per expression: the first line it was found on, the best confidence.
+import type { Catalog } from '../catalog/index.js';
+import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
+import type { Declaration } from '../types.js';
+import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
+
+/** README, README.md, readme.rst, README.en.md, Readme-dev.txt: "readme" and a suffix (one quantifier: no backtracking). */
+const README = /^readme(?:[._-][\w.-]*)?$/i;
+/** Confidence of each kind of evidence, multiplied by the name mapper's. */
+const WEIGHT = { sentence: 0.8, section: 0.7, badge: 0.6, link: 0.6 } as const;
+type Kind = keyof typeof WEIGHT;
+/** Longest line looked at (a license statement is short; minified HTML is not prose). */
+const MAX_LINE = 2000;
+/** Anchors examined per file: bounds the work on hostile input. */
+const MAX_ANCHORS = 100;
+/** Words of a phrase tried as a license name, longest first. */
+const MAX_NAME_WORDS = 30;
+
+const ANCHOR =
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|distributed|available|published|provided|offered|shared|made available|modify it|is|are)(?: to you| freely| openly| publicly)? under\b/gi;
+const LICENSED = /[- ]licen[cs]ed\b/gi;
+const LICENSE_SECTION = /^(?:licen[cs](?:e|es|ing)|copying|legal|copyright(?: and licen[cs]e)?|licen[cs]e and copyright)\b/i;
+const SKIP_SECTION = /credit|acknowledg|thank|third[- ]party|dependenc|vendor|inspir|related|see also|alternative|similar|contribut/i;
+const SUBJECTS = new Set(['this', 'these', 'our', 'all', 'everything', 'it', 'the', 'source', 'code', 'software', 'content', 'contents', 'work', 'project', 'repository']);
+const REJECT = new Set([
+  'which', 'that', 'who', 'whose', 'uses', 'use', 'using', 'used', 'depends', 'dependency', 'dependencies', 'based', 'includes',
+  'including', 'included', 'bundles', 'bundled', 'vendored', 'third', 'fork', 'forked', 'derived', 'upstream', 'except', 'unless',
+  'some', 'portions', 'parts', 'part', 'you', 'your', 'contributions', 'contribution', 'submissions', 'if', 'not', 'never', 'was',
+  'were', 'previously', 'formerly', 'originally', 'icons', 'images', 'fonts', 'font', 'artwork', 'assets', 'logo', 'logos', 'photos',
+  'sounds', 'music', 'data', 'dataset', 'translations', 'documentation', 'docs', 'examples', 'samples', 'tests', 'website', 'other',
+]);
+
+interface Block {
+  readonly kind: 'heading' | 'text' | 'item';
+  /** Raw lines (for URLs) and their 1-based numbers. */
+  readonly lines: string[];
+  readonly numbers: number[];
+  section: string;
+  firstInSection: boolean;
+}
+
+interface Finding {
+  readonly expression: string;
+  readonly confidence: number;
+  readonly line: number;
+  readonly kind: Kind;
+  readonly raw: string;
+}
 
 export const detector: Detector = {
   name: 'notice',
-  accepts: () => false,
-  detect: () => EMPTY_DETECTION,
+  accepts: (path, kind) => kind === 'text' && README.test(path.slice(path.lastIndexOf('/') + 1)),
+  detect: (file, ctx) => detectNotices(file, ctx),
 };
+
+export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
+  const blocks = readBlocks(file.text);
+  if (blocks.length === 0) return EMPTY_DETECTION;
+  const names = projectNames(file.path, blocks);
+  const findings: Finding[] = [];
+  const budget = { anchors: MAX_ANCHORS };
+  // List items read as part of "licensed under either of": their links are that choice's parts.
+  const consumed = new Set<number>();
+  for (let i = 0; i < blocks.length && budget.anchors > 0; i++) {
+    const block = blocks[i]!;
+    if (SKIP_SECTION.test(block.section) || consumed.has(i)) continue;
+    const inLicense = LICENSE_SECTION.test(block.section);
+    if (block.kind === 'heading') {
+      findings.push(...readLinks(block, false, ctx.catalog));
+      continue;
+    }
+    const { text, lineAt } = prose(block);
+    const found = readSentences(text, lineAt, inLicense, names, { blocks, index: i, consumed }, ctx.catalog, budget);
+    if (found.length === 0 && inLicense && block.firstInSection) found.push(...readSectionStart(text, block.numbers[0]!, ctx.catalog));
+    found.push(...readLinks(block, inLicense, ctx.catalog));
+    findings.push(...found);
+  }
+  return { declarations: dedupe(findings, file.path), copyrights: [], problems: [] };
+}
+
+// ---------------------------------------------------------------- blocks
+
+/** Markdown / reStructuredText / plain text into headings, paragraphs and list items; code and comments dropped. */
+function readBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.split('\n');
+  let fence: string | null = null;
+  let comment = false;
+  let current: Block | null = null;
+  let section = '';
+  let sectionStarted = false;
+  const flush = (): void => {
+    if (current) blocks.push(current);
+    current = null;
+  };
+  const start = (kind: Block['kind'], line: string, n: number): void => {
+    flush();
+    current = { kind, lines: [line], numbers: [n], section, firstInSection: !sectionStarted && kind !== 'heading' };
+    if (kind !== 'heading') sectionStarted = true;
+  };
+  const heading = (title: string): void => {
+    section = title.replace(/<[^<>]*>/g, '').replace(/^[^\p{L}]+/u, '').trim();
+    sectionStarted = false;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.slice(0, MAX_LINE).replace(/\r$/, '');
+    const t = line.trim();
+    if (fence !== null) {
+      if (t.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (comment) {
+      if (t.includes('-->')) comment = false;
+      continue;
+    }
+    if (t.startsWith('```') || t.startsWith('~~~')) {
+      flush();
+      fence = t.slice(0, 3);
+      continue;
+    }
+    if (t.startsWith('<!--')) {
+      flush();
+      comment = !t.includes('-->');
+      continue;
+    }
+    if (t === '') {
+      flush();
+      continue;
+    }
+    const underline = /^([=\-~^"'`#*+])\1{2,}$/.test(t);
+    const open = current as Block | null;
+    if (underline && open && open.kind === 'text' && open.lines.length === 1) {
+      // Setext (Markdown) or reStructuredText title: the line above is a heading.
+      current = { ...open, kind: 'heading', firstInSection: false };
+      heading(open.lines[0]!.trim());
+      flush();
+      continue;
+    }
+    if (underline) {
+      flush();
+      continue;
+    }
+    const atx = /^#{1,6}\s/.test(t) ? t.replace(/^#{1,6}\s+/, '') : /^<h[1-6]\b/i.test(t) ? t : null;
+    if (atx !== null) {
+      let title = atx;
+      while (title.endsWith('#')) title = title.slice(0, -1);
+      start('heading', line, i + 1);
+      heading(title.trim());
+      flush();
+      continue;
+    }
+    if (/^(?:[-*+]|\d{1,3}[.)])\s/.test(t)) start('item', line, i + 1);
+    else if (open && open.kind !== 'heading') {
+      open.lines.push(line);
+      open.numbers.push(i + 1);
+    } else start('text', line, i + 1);
+  }
+  flush();
+  return blocks;
+}
+
+/** The names a README calls its own project by: its first heading's words and its folder. */
+function projectNames(path: string, blocks: readonly Block[]): Set<string> {
+  const out = new Set<string>();
+  const first = blocks.find((b) => b.kind === 'heading');
+  const words = first ? inline(first.lines[0]!).replace(/^#+\s*/, '') : '';
+  for (const w of words.toLowerCase().split(/[^\p{L}\p{N}_.-]+/u)) if (w.length >= 2 && !SUBJECTS.has(w)) out.add(w);
+  const parts = path.split('/');
+  if (parts.length > 1) out.add(parts.at(-2)!.toLowerCase());
+  return out;
+}
+
+/** Inline markup removed: images, links (their text kept), HTML tags, URLs, emphasis. */
+function inline(line: string): string {
+  return line
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, ' ')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\bhttps?:\/\/[^\s<>()\]]+/g, ' ')
+    .replace(/[*`]/g, '')
+    .replace(/(^|\s)_+|_+(?=[\s.,;:!?]|$)/g, '$1')
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '');
+}
+
+/** A block's text as one line of prose, with a map from offset back to file line. */
+function prose(block: Block): { text: string; lineAt: (offset: number) => number } {
+  const starts: number[] = [];
+  let text = '';
+  for (const line of block.lines) {
+    starts.push(text.length);
+    text += `${inline(line).replace(/\s+/g, ' ').trim()} `;
+  }
+  const lineAt = (offset: number): number => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    return block.numbers[i]!;
+  };
+  return { text: text.trimEnd(), lineAt };
+}
+
+// ---------------------------------------------------------------- sentences
+
+function readSentences(
+  text: string,
+  lineAt: (offset: number) => number,
+  inLicense: boolean,
+  names: ReadonlySet<string>,
+  list: ListContext,
+  catalog: Catalog,
+  budget: { anchors: number },
+): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(ANCHOR)) {
+    if (--budget.anchors < 0) break;
+    const gnu = /^modify it/i.test(m[0]);
+    const subject = words(text.slice(sentenceStart(text, m.index), m.index));
+    if (!gnu && !isAboutTheWork(subject, inLicense, names)) continue;
+    const after = m.index + m[0].length;
+    let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
+    if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
+    const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?)?$/i.test(phrase.replace(/:$/, '').trim())
+      ? readList(list, catalog)
+      : longestName(phrase, catalog);
+    if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), hit.raw));
+  }
+  for (const m of text.matchAll(LICENSED)) {
+    if (--budget.anchors < 0) break;
+    if (/^\s*under\b/i.test(text.slice(m.index + m[0].length))) continue; // "licensed under": read above
+    const before = words(text.slice(sentenceStart(text, m.index), m.index), true);
+    const verb = Math.max(before.lastIndexOf('is'), before.lastIndexOf('are'));
+    if (verb < 0 || before.length - verb > 5 || !isAboutTheWork(before.slice(0, verb).map((w) => w.toLowerCase()), inLicense, names)) continue;
+    const name = before.slice(verb + 1).filter((w) => !/^(?:also|fully|entirely|currently|now)$/i.test(w)).join(' ');
+    const hit = name ? nameToExpression(name, catalog, { correct: false }) : null;
+    if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), `${name}${m[0]}`));
+  }
+  return out;
+}
+
+function isAboutTheWork(subject: readonly string[], inLicense: boolean, names: ReadonlySet<string>): boolean {
+  if (subject.some((w) => REJECT.has(w))) return false;
+  if (inLicense) return subject.length <= 15;
+  if (subject.length === 0) return true;
+  return subject.length <= 10 && (SUBJECTS.has(subject[0]!) || names.has(subject[0]!));
+}
+
+function words(text: string, keepCase = false): string[] {
+  const ws = text.split(/[^\p{L}\p{N}_.+/-]+/u).filter(Boolean);
+  return keepCase ? ws : ws.map((w) => w.toLowerCase());
+}
+
+/** Start of the sentence holding `at`: after the last ". ", "! ", "? " or ": " (at most 300 characters back). */
+function sentenceStart(text: string, at: number): number {
+  for (let i = at - 1; i > 0 && i > at - 300; i--) if (text[i] === ' ' && /[.!?:]/.test(text[i - 1]!)) return i + 1;
+  return Math.max(0, at - 300);
+}
+
+function sentenceEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 400);
+  for (let i = from; i < limit; i++) {
+    const c = text[i]!;
+    if (c === ';') return i;
+    if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || text[i + 1] === ' ')) return i;
+  }
+  return limit;
+}
+
+/** The object of "licensed under ...": parentheses and "the terms of" removed. */
+function objectPhrase(text: string): string {
+  return text
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the )?(?:terms (?:and conditions )?of )?(?:the )?/i, '')
+    .replace(/^(?:a|an) /i, '');
+}
+
+/** The longest run of leading words that names a license (exact readings only: no spdx-correct guesses). */
+function longestName(phrase: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  const ws = phrase.split(' ').filter(Boolean).slice(0, MAX_NAME_WORDS);
+  for (let n = ws.length; n > 0; n--) {
+    const raw = ws.slice(0, n).join(' ');
+    const hit = nameToExpression(raw, catalog, { correct: false });
+    if (hit) return { ...hit, raw };
+  }
+  return null;
+}
+
+/** "Licensed under either of" followed by a list: each item names one license; together a choice. */
+interface ListContext {
+  readonly blocks: readonly Block[];
+  readonly index: number;
+  readonly consumed: Set<number>;
+}
+
+function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  const hits: NameMatch[] = [];
+  for (let i = index + 1; i < blocks.length && i <= index + 6 && blocks[i]!.kind === 'item'; i++) {
+    const hit = longestName(objectPhrase(prose(blocks[i]!).text), catalog);
+    if (hit) hits.push(hit);
+    consumed.add(i);
+  }
+  if (hits.length === 0) return null;
+  const joined = catalog.normalize(hits.map((h) => (h.expression.includes(' ') ? `(${h.expression})` : h.expression)).join(' OR '));
+  if (!joined.valid || !joined.expression) return null;
+  const worst = hits.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+  return { ...worst, expression: joined.expression, raw: hits.map((h) => h.expression).join(', ') };
+}
+
+/** The first paragraph of a License section, when it starts with a name: "MIT © Jane Doe", "[PPL](LICENSE)". */
+function readSectionStart(text: string, line: number, catalog: Catalog): Finding[] {
+  const cut = /©|\(c\)|\bcopyright\b|\s[-–—]\s|;|[.:](?:\s|$)|\bsee\b/i.exec(text);
+  const head = (cut ? text.slice(0, cut.index) : text).trim();
+  if (head === '' || head.split(' ').length > 12) return [];
+  const hit = longestName(objectPhrase(head), catalog);
+  return hit ? [finding(hit, 'section', line, hit.raw)] : [];
+}
+
+// ---------------------------------------------------------------- badges and links
+
+const URL = /https?:\/\/[^\s()<>"'[\]]+/g;
+
+function readLinks(block: Block, inLicense: boolean, catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < block.lines.length; i++) {
+    const urls = [...block.lines[i]!.matchAll(URL)].map((m) => m[0]);
+    const badges = urls.map(badgeText);
+    for (const [j, url] of urls.entries()) {
+      const badge = badges[j];
+      if (badge) {
+        const hit = nameToExpression(badge, catalog);
+        if (hit) out.push(finding(hit, 'badge', block.numbers[i]!, url));
+      } else if (badge === undefined && (inLicense || badges.some(Boolean))) {
+        const hit = urlToExpression(url, catalog);
+        if (hit) out.push(finding(hit, 'link', block.numbers[i]!, url));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The license a badge URL shows: the text of a static shields.io / badgen badge labelled
+ * "license"; null for a badge that is not a license badge or whose value is fetched at
+ * view time; undefined when the URL is not a badge.
+ */
+function badgeText(url: string): string | null | undefined {
+  const m = /^https?:\/\/(?:img\.)?(shields\.io|badgen\.net)(\/[^?#]*)(\?[^#]*)?/i.exec(url);
+  if (!m) return undefined;
+  const path = m[2]!;
+  if (m[1]!.toLowerCase() === 'badgen.net') {
+    const [, kind, label, value] = path.split('/');
+    return kind === 'badge' && /^licen[cs]e$/i.test(decode(label ?? '')) && value ? decode(value) : null;
+  }
+  if (path.startsWith('/static/')) {
+    const q = new URLSearchParams(m[3] ?? '');
+    return /^licen[cs]e$/i.test(q.get('label') ?? '') ? (q.get('message') ?? null) : null;
+  }
+  if (!path.startsWith('/badge/')) return null;
+  const content = path.slice('/badge/'.length).replace(/\.(?:svg|png|json)$/i, '');
+  // shields.io: '-' separates label, message and colour; '--' is a dash, '__' an underscore, '_' a space.
+  const parts = content.replace(/--/g, '\u0000').split('-').map((p) => decode(p.replace(/\u0000/g, '-').replace(/__/g, '\u0001').replace(/_/g, ' ').replace(/\u0001/g, '_')));
+  return parts.length === 3 && /^licen[cs]e$/i.test(parts[0]!.trim()) ? parts[1]!.trim() : null;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------- results
+
+function finding(hit: NameMatch, kind: Kind, line: number, raw: string): Finding {
+  return { expression: hit.expression, confidence: Math.round(WEIGHT[kind] * hit.confidence * 100) / 100, line, kind, raw };
+}
+
+/** One declaration per expression ("MIT OR Apache-2.0" and "Apache-2.0 OR MIT" are one). */
+function dedupe(findings: readonly Finding[], file: string): Declaration[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = sameKey(f.expression);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, f);
+    else if (f.confidence > seen.confidence) byKey.set(key, { ...f, line: Math.min(f.line, seen.line) });
+    else if (f.line < seen.line) byKey.set(key, { ...seen, line: f.line });
+  }
+  const scope = file.includes('/') ? 'package' : 'project';
+  return [...byKey.values()]
+    .sort((a, b) => a.line - b.line)
+    .map((f) => ({ expression: f.expression, source: 'notice', file, line: f.line, confidence: f.confidence, scope, field: f.kind, raw: f.raw }));
+}
+
+function sameKey(expression: string): string {
+  for (const op of [' OR ', ' AND '])
+    if (expression.includes(op) && !expression.includes('(') && !expression.includes(op === ' OR ' ? ' AND ' : ' OR '))
+      return expression.split(op).sort().join(op);
+  return expression;
+}

@@ -18,17 +18,14 @@ export interface WalkOptions {
   readonly followSymlinks?: boolean;
 }
 
-export interface WalkEntry {
-  /** Relative POSIX path from the root. */
-  readonly path: string;
-  readonly abs: string;
-}
 
 export type SkipReason = 'vcs' | 'gitignore' | 'exclude' | 'include' | 'symlink' | 'symlink-outside-root' | 'symlink-dir' | 'submodule' | 'special';
 
 export interface WalkResult {
+  /** The root's real path (symlinks resolved). */
   readonly root: string;
-  readonly files: readonly WalkEntry[];
+  /** Relative POSIX paths from the root, sorted. */
+  readonly files: readonly string[];
   /** How many paths were skipped, by reason. */
   readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
   /** Symlinks seen (relative paths), whether followed or not. */
@@ -54,7 +51,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   }
   if (!stat.isDirectory()) throw new InputError(rootArg, 'is a file; give the folder to scan');
   const root = realpathSync(rootArg);
-  const files: WalkEntry[] = [];
+  const files: string[] = [];
   const skipped: Partial<Record<SkipReason, number>> = {};
   const symlinks: string[] = [];
   const problems: Problem[] = [];
@@ -145,12 +142,12 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         skip('include');
         continue;
       }
-      files.push({ path: rel, abs });
+      files.push(rel);
     }
   };
 
   visit(root, '', layers);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { root, files, skipped, symlinks, problems };
 }
 

@@ -77,10 +77,13 @@ describe('markers', () => {
   });
 });
 
-it('reads CNPLv7+ as the catalog\'s -or-later entry, since SPDX allows + only after SPDX ids', () => {
-  expect(catalog.normalize('CNPLv7+')).toMatchObject({ valid: true, expression: 'LicenseRef-CNPL-7.0-or-later' });
-  expect(catalog.normalize('LicenseRef-CNPL-7.0+').expression).toBe('LicenseRef-CNPL-7.0-or-later');
-  expect(catalog.normalize('LicenseRef-PPL').expression).toBe('PPL');
+it('reads an alias in SPDX syntax, and suggests the id for any other alias', () => {
+  expect(catalog.normalize('LicenseRef-PPL')).toMatchObject({ valid: true, expression: 'PPL' });
+  expect(catalog.normalize('GPLv3')).toMatchObject({ valid: false, suggestion: 'GPL-3.0-only' });
+  expect(catalog.normalize('GPLv3+')).toMatchObject({ valid: false, suggestion: 'GPL-3.0-or-later' });
+  // SPDX allows + only after its own ids; the catalog knows the -or-later id that was meant.
+  expect(catalog.normalize('CNPLv7+')).toMatchObject({ valid: false, suggestion: 'LicenseRef-CNPL-7.0-or-later' });
+  expect(catalog.normalize('LicenseRef-CNPL-7.0+')).toMatchObject({ valid: false, suggestion: 'LicenseRef-CNPL-7.0-or-later' });
 });
 
 it('lists the ids of an expression once each, in order', () => {

@@ -149,6 +149,9 @@ describe('nameToExpression', () => {
     '',
     '   ',
     'x'.repeat(1000),
+    'constructor', // no prototype key leaks from a lookup table
+    '__proto__',
+    'cc constructor',
   ])('%j -> null', (text) => {
     expect(nameToExpression(text, catalog)).toBeNull();
   });

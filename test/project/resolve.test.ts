@@ -360,10 +360,11 @@ const REUSE_DETECTORS = [spdxTags, sidecarDetector, reuseToml, dep5Detector];
 function resolveTree(root: string): { files: Record<string, { license: string | null; copyright: readonly string[] }>; problems: string[] } {
   const ctx = testContext();
   const found = new Map<string, { size: number; detection: Detection }>();
-  for (const entry of walkTree(root).files) {
-    const input = readFileInput(entry.abs, entry.path);
+  const walk = walkTree(root);
+  for (const path of walk.files) {
+    const input = readFileInput(`${walk.root}/${path}`, path);
     const parts = REUSE_DETECTORS.filter((d) => d.accepts(input.path, input.kind)).map((d) => d.detect(input, ctx));
-    found.set(entry.path, {
+    found.set(path, {
       size: input.size,
       detection: {
         declarations: parts.flatMap((p) => p.declarations),

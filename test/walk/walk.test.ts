@@ -11,13 +11,13 @@ const tree = (t: Parameters<typeof makeTree>[0]): string => {
   return root;
 };
 afterEach(() => roots.splice(0).forEach(removeTree));
-const paths = (root: string, options = {}) => walkTree(root, options).files.map((f) => f.path);
+const paths = (root: string, options = {}) => walkTree(root, options).files;
 
 describe('walkTree', () => {
   it('lists files sorted, and always skips version-control folders', () => {
     const root = tree({ 'b.txt': 'b', 'a.txt': 'a', sub: { 'c.txt': 'c' }, '.git': { HEAD: 'x' }, '.hg': { x: 'x' }, '.svn': { x: 'x' } });
     const r = walkTree(root);
-    expect(r.files.map((f) => f.path)).toEqual(['a.txt', 'b.txt', 'sub/c.txt']);
+    expect(r.files).toEqual(['a.txt', 'b.txt', 'sub/c.txt']);
     expect(r.skipped.vcs).toBe(3);
   });
 
@@ -53,7 +53,7 @@ describe('walkTree', () => {
   it('skips a nested repository (a submodule is its own project)', () => {
     const root = tree({ 'a.txt': 'x', sub: { '.git': 'gitdir: ../.git/modules/sub\n', 'b.txt': 'x' } });
     const r = walkTree(root);
-    expect(r.files.map((f) => f.path)).toEqual(['a.txt']);
+    expect(r.files).toEqual(['a.txt']);
     expect(r.skipped.submodule).toBe(1);
   });
 
@@ -65,11 +65,11 @@ describe('walkTree', () => {
     symlinkSync('dir', join(root, 'dir-link'));
     symlinkSync('missing', join(root, 'dangling'));
     const plain = walkTree(root);
-    expect(plain.files.map((f) => f.path)).toEqual(['a.txt', 'dir/b.txt']);
+    expect(plain.files).toEqual(['a.txt', 'dir/b.txt']);
     expect(plain.skipped.symlink).toBe(5);
     symlinkSync('a.txt', join(root, 'a-link.txt'));
     const followed = walkTree(root, { followSymlinks: true });
-    expect(followed.files.map((f) => f.path)).toEqual(['a-link.txt', 'a.txt', 'dir/b.txt']);
+    expect(followed.files).toEqual(['a-link.txt', 'a.txt', 'dir/b.txt']);
     expect(followed.skipped['symlink-outside-root']).toBe(3); // /etc, /etc/hostname, dangling
     expect(followed.skipped['symlink-dir']).toBe(2); // dir-link, dir/loop: walked at their real paths
   });
@@ -80,7 +80,7 @@ describe('walkTree', () => {
     chmodSync(join(root, 'locked'), 0o000);
     const r = walkTree(root);
     chmodSync(join(root, 'locked'), 0o755);
-    expect(r.files.map((f) => f.path)).toEqual(['ok/a.txt']);
+    expect(r.files).toEqual(['ok/a.txt']);
     expect(r.problems).toMatchObject([{ code: 'read-error', file: 'locked' }]);
   });
 
@@ -95,7 +95,7 @@ describe('walkTree', () => {
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [join(root, 'pipe')]);
     const r = walkTree(root);
-    expect(r.files.map((f) => f.path)).toEqual(['a.txt']);
+    expect(r.files).toEqual(['a.txt']);
     expect(r.skipped.special).toBe(1);
   });
 });

@@ -1,0 +1,442 @@
+// Free-text license names and license URLs -> SPDX expressions. Manifests ("Apache 2",
+// "GPLv3+", Trove classifiers), README notices ("the Peer Production License") and media
+// metadata (a Creative Commons URL) all write licenses the way people say them; this is
+// the one mapper they share, so a name reads the same wherever it was written.
+//
+// Order, most to least certain: a valid SPDX expression; a catalog alias or SPDX full
+// name (compared after one shared key normalisation: case, punctuation, "v3"/"3.0"/
+// "version 3", a trailing "License"); the common short forms of the big families (GNU,
+// Apache, MPL, BSD, Creative Commons, ...); a license URL; a compound ("MIT/Apache-2.0",
+// "GPL-2.0 or MIT"); and last spdx-correct, whose guesses are checked (it reads "UNLICENSED"
+// as Unlicense and "Eclipse Public License 2.0" as EPL-1.0). A name that leaves the version
+// or the family open ("GPL", "BSD", "Apache") is 'ambiguous': a reading with a note, never
+// passed off as certain.
+import type { Catalog } from './index.js';
+import { correctId as correct } from './correct.js';
+
+export type NameHow = 'spdx' | 'alias' | 'name' | 'url' | 'corrected' | 'ambiguous';
+
+export interface NameMatch {
+  readonly expression: string;
+  readonly confidence: number;
+  readonly how: NameHow;
+  /** How the text was read ("read as X", "ambiguous: why; read as X"), for a message; null for a plain SPDX expression. */
+  readonly note: string | null;
+}
+
+export interface NameOptions {
+  /** Fall back on spdx-correct (default true). Off when probing prose for where a name ends. */
+  readonly correct?: boolean;
+}
+
+/** Longer text is not a license name (a whole license text, a paragraph). */
+const MAX_NAME = 200;
+const RANK: readonly NameHow[] = ['spdx', 'alias', 'name', 'url', 'corrected', 'ambiguous'];
+const PUBLIC_DOMAIN = 'LicenseRef-Public-Domain';
+
+interface Tables {
+  /** compact key -> entry id and whether the key came from an alias or a name. */
+  readonly names: Map<string, { id: string; how: 'alias' | 'name' }>;
+  /** URL key -> id; null where one URL names several licenses. */
+  readonly urls: Map<string, string | null>;
+}
+
+const TABLES = new WeakMap<Catalog, Tables>();
+
+export function nameToExpression(text: string, catalog: Catalog, options: NameOptions = {}): NameMatch | null {
+  if (text.length > MAX_NAME * 2) return null;
+  const input = clean(text);
+  if (input === '' || input.length > MAX_NAME || !/[A-Za-z]/.test(input)) return null;
+  if (isUrl(input)) return urlToExpression(input, catalog);
+  return readSingle(input, catalog) ?? readCompound(input, catalog) ?? (options.correct === false ? null : readCorrected(input, catalog));
+}
+
+/** A URL that names a license (catalog URLs, Creative Commons, opensource.org, gnu.org, ...), or null. */
+export function urlToExpression(url: string, catalog: Catalog): NameMatch | null {
+  const key = urlKey(url);
+  const known = tablesOf(catalog).urls.get(key);
+  if (known) return match(known, 'url', `read as ${known}`);
+  const read = readLicenseUrl(key, catalog);
+  if (!read) return null;
+  return read.ambiguous
+    ? match(read.id, 'ambiguous', `ambiguous: the URL names no version; read as ${read.id}`)
+    : match(read.id, 'url', `read as ${read.id}`);
+}
+
+const CONFIDENCE: Record<NameHow, number> = { spdx: 1, alias: 0.95, name: 0.95, url: 0.9, corrected: 0.8, ambiguous: 0.5 };
+/** Names read by this module's own short-form rules rather than found in the catalog. */
+const SHORT_FORM = 0.9;
+
+function match(expression: string, how: NameHow, note: string | null, confidence = CONFIDENCE[how]): NameMatch {
+  return { expression, confidence, how, note };
+}
+
+/** Strips quotes, outer parentheses and sentence punctuation around a name. */
+function clean(text: string): string {
+  let s = text.trim().replace(/\s+/g, ' ');
+  s = s.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').replace(/[.,;:]+$/, '').trim();
+  while (s.startsWith('(') && s.endsWith(')') && s.indexOf(')') === s.length - 1) s = s.slice(1, -1).trim();
+  return s;
+}
+
+/** A URL, with or without its scheme ("creativecommons.org/licenses/by/4.0/"). */
+function isUrl(s: string): boolean {
+  return /^(?:https?:\/\/\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*)$/i.test(s);
+}
+
+// ---------------------------------------------------------------- one name
+
+function readSingle(input: string, catalog: Catalog): NameMatch | null {
+  // Only text shaped like an expression is worth the parser (and its cache).
+  if (/^[A-Za-z0-9.+:-]+$/.test(input) || /\s(?:AND|OR|WITH)\s/.test(input)) {
+    const n = catalog.normalize(input);
+    if (n.marker && n.marker !== 'SEE LICENSE IN') return match(n.expression!, 'spdx', null);
+    if (n.valid && n.expression) {
+      const alias = n.notes.find((x) => x.code === 'alias');
+      return alias ? match(n.expression, 'alias', `read as ${n.expression} (an alias)`) : match(n.expression, 'spdx', null);
+    }
+  }
+  const key = keyOf(input);
+  const keys = [key];
+  const bare = keyOf(input.replace(/\([^()]*\)/g, ' '));
+  if (bare && bare !== key) keys.push(bare);
+  const { names } = tablesOf(catalog);
+  for (const k of keys) {
+    const hit = names.get(compact(k));
+    if (hit) return match(hit.id, hit.how, `read as ${hit.id}`);
+  }
+  for (const k of keys) {
+    const short = readShortForm(k, catalog);
+    if (short) return short.ambiguous
+      ? match(short.id, 'ambiguous', `ambiguous: ${short.ambiguous}; read as ${short.id}`)
+      : match(short.id, 'name', `read as ${short.id}`, SHORT_FORM);
+  }
+  // "The MIT License (MIT)", "Boost Software License (BSL-1.0)": the parenthesis names it.
+  const inner = /\(([A-Za-z0-9.+-]+)\)$/.exec(input)?.[1];
+  if (inner) {
+    const n = catalog.normalize(inner);
+    if (n.valid && n.expression && !n.marker) return match(n.expression, 'name', `read as ${n.expression}`, SHORT_FORM);
+  }
+  return null;
+}
+
+/**
+ * One shared normalisation for what was written and for what the catalog holds:
+ * lower case, punctuation to spaces, "v3" / "version 3" / "3.0" to "3", "+" apart,
+ * and no leading "the" or trailing "license".
+ */
+export function keyOf(text: string): string {
+  return ` ${text.toLowerCase()} `
+    .replace(/licen[cs]e/g, 'license')
+    .replace(/\(\s*>=\s*([\d.]+)\s*\)/g, ' $1 or later ') // R: GPL (>= 2)
+    .replace(/\(\s*==\s*([\d.]+)\s*\)/g, ' $1 ') // R: Apache License (== 2.0)
+    .replace(/\bas published by the free software foundation\b|\bof the license\b|\(at your option\)|\beither(?= version)/g, ' ')
+    .replace(/[‐‑‒–—_,;:"'`*!?/()[\]{}]|-/g, ' ')
+    .replace(/([a-z])v(?=\d)/g, '$1 ') // gplv3
+    .replace(/\s(?:version|ver|v)\.?\s*(?=\d)/g, ' ')
+    .replace(/(\d)\+/g, '$1 + ')
+    .replace(/(\d+(?:\.\d+)*)/g, (v) => v.replace(/(?:\.0+)+$/, ''))
+    .replace(/\s+/g, ' ')
+    .replace(/^ (?:the|a|an) /, ' ')
+    .replace(/ licenses? $/, ' ')
+    .trim();
+}
+
+function compact(key: string): string {
+  return key.replace(/ /g, '');
+}
+
+function tablesOf(catalog: Catalog): Tables {
+  let t = TABLES.get(catalog);
+  if (t) return t;
+  const names = new Map<string, { id: string; how: 'alias' | 'name' }>();
+  const urls = new Map<string, string | null>();
+  const live = catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated);
+  const put = (text: string, id: string, how: 'alias' | 'name'): void => {
+    const k = compact(keyOf(text));
+    if (k && !names.has(k)) names.set(k, { id, how });
+  };
+  // Ids first, then aliases (ours, curated), then SPDX's full names.
+  for (const e of live) put(e.id, e.id, 'name');
+  for (const e of live) for (const a of e.aliases) put(a, e.id, 'alias');
+  for (const e of live) put(e.name, e.id, 'name');
+  for (const e of live)
+    for (const u of new Set([e.url, ...e.urls])) {
+      if (!u) continue;
+      const k = urlKey(u);
+      const seen = urls.get(k);
+      if (seen === undefined) urls.set(k, e.id);
+      else if (seen !== null && seen !== e.id) urls.set(k, preferOnly(seen, e.id));
+    }
+  t = { names, urls };
+  TABLES.set(catalog, t);
+  return t;
+}
+
+/** Two ids sharing a URL: GPL-3.0-only and GPL-3.0-or-later read the same text, which says -only. */
+function preferOnly(a: string, b: string): string | null {
+  const stem = (id: string): string => id.replace(/-(?:only|or-later)$/, '');
+  if (stem(a) !== stem(b)) return null;
+  return a.endsWith('-only') ? a : b.endsWith('-only') ? b : null;
+}
+
+// ---------------------------------------------------------------- short forms
+
+interface ShortForm {
+  readonly id: string;
+  /** Why the reading is a guess, when it is one. */
+  readonly ambiguous?: string;
+}
+
+interface Family {
+  readonly stem: string;
+  /** GNU licenses: -only / -or-later ids. */
+  readonly gnu?: true;
+  /** The reading of the bare family name, and why it is a guess (absent: the one version there is). */
+  readonly bare: string;
+  readonly why?: string;
+}
+
+const GNU_ANY = 'it names no version, and then the license lets the recipient choose any version ever published';
+// Longest prefix first; the key has been through keyOf (spaces, no "license").
+const FAMILIES: readonly (readonly [string, Family])[] = [
+  ...['gnu affero general public', 'affero general public', 'gnu agpl', 'affero gpl', 'agpl'].map(
+    (p) => [p, { stem: 'AGPL', gnu: true, bare: 'AGPL-3.0-or-later', why: `${GNU_ANY} (AGPL-3.0 §14)` }] as const,
+  ),
+  ...['gnu library or lesser general public', 'gnu lesser general public', 'gnu library general public', 'lesser general public', 'library general public', 'gnu lesser gpl', 'lesser gpl', 'gnu lgpl', 'lgpl'].map(
+    (p) => [p, { stem: 'LGPL', gnu: true, bare: 'LGPL-2.0-or-later', why: `${GNU_ANY} (LGPL-2.1 §13)` }] as const,
+  ),
+  ...['gnu general public', 'general public', 'gnu public', 'gnu gpl', 'gpl'].map(
+    (p) => [p, { stem: 'GPL', gnu: true, bare: 'GPL-1.0-or-later', why: `${GNU_ANY} (GPL-2.0 §9, GPL-3.0 §14)` }] as const,
+  ),
+  ...['gnu free documentation', 'free documentation', 'gnu fdl', 'gfdl', 'fdl'].map(
+    (p) => [p, { stem: 'GFDL', gnu: true, bare: 'GFDL-1.1-or-later', why: `${GNU_ANY} (GFDL-1.3 §10)` }] as const,
+  ),
+  ...['apache software', 'apache public', 'apache', 'asl'].map(
+    (p) => [p, { stem: 'Apache', bare: 'Apache-2.0', why: 'it names no version (1.0, 1.1, 2.0)' }] as const,
+  ),
+  ...['mozilla public', 'mozilla', 'mpl'].map((p) => [p, { stem: 'MPL', bare: 'MPL-2.0', why: 'it names no version (1.0, 1.1, 2.0)' }] as const),
+  ...['eclipse public', 'eclipse', 'epl'].map((p) => [p, { stem: 'EPL', bare: 'EPL-2.0', why: 'it names no version (1.0, 2.0)' }] as const),
+  ...['european union public', 'eupl'].map((p) => [p, { stem: 'EUPL', bare: 'EUPL-1.2', why: 'it names no version' }] as const),
+  ...['common development and distribution', 'cddl'].map((p) => [p, { stem: 'CDDL', bare: 'CDDL-1.0', why: 'it names no version (1.0, 1.1)' }] as const),
+  ...['sil open font', 'open font', 'ofl'].map((p) => [p, { stem: 'OFL', bare: 'OFL-1.1', why: 'it names no version (1.0, 1.1)' }] as const),
+  ...['academic free', 'afl'].map((p) => [p, { stem: 'AFL', bare: 'AFL-3.0', why: 'it names no version' }] as const),
+  ...['open software', 'osl'].map((p) => [p, { stem: 'OSL', bare: 'OSL-3.0', why: 'it names no version' }] as const),
+  ...['artistic'].map((p) => [p, { stem: 'Artistic', bare: 'Artistic-2.0', why: 'it names no version (1.0, 2.0)' }] as const),
+  ...['boost software', 'boost'].map((p) => [p, { stem: 'BSL', bare: 'BSL-1.0' }] as const),
+  ...['python software foundation', 'psf'].map((p) => [p, { stem: 'PSF', bare: 'PSF-2.0' }] as const),
+];
+
+const LATER = new Set(['+', 'or later', 'or any later', 'or any later version', 'or later version', 'or newer', 'or greater', 'or above', 'and later', 'later']);
+
+// Short forms no rule derives (Maps, not objects: a key like "constructor" must find nothing).
+const PHRASES: ReadonlyMap<string, string> = new Map([
+  ['expat', 'MIT'],
+  ['mit expat', 'MIT'],
+  ['zlib libpng', 'Zlib'],
+  ['same terms as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['proprietary', 'UNLICENSED'],
+  ['all rights reserved', 'UNLICENSED'],
+]);
+
+function readShortForm(key: string, catalog: Catalog): ShortForm | null {
+  const phrase = PHRASES.get(key);
+  if (phrase) return { id: phrase };
+  if (/^(?:in the )?public domain(?: dedication)?$/.test(key))
+    return { id: PUBLIC_DOMAIN, ambiguous: 'public domain is a dedication, not a license, and its effect depends on the country (CC0-1.0 or Unlicense say it in a way that works everywhere)' };
+  return readCreativeCommons(key, catalog) ?? readBsd(key) ?? readFamily(key, catalog);
+}
+
+function readFamily(key: string, catalog: Catalog): ShortForm | null {
+  for (const [prefix, family] of FAMILIES) {
+    if (!key.startsWith(prefix)) continue;
+    const rest = key.slice(prefix.length).replace(/^ ?(?:licenses?|gpl|agpl|lgpl)?\b ?/, '').trim();
+    const m = /^(\d+(?:\.\d+)*)? ?(.*)$/.exec(rest)!;
+    const version = m[1];
+    const qualifier = m[2]!.replace(/ (?:licenses?|version)$/, '').trim();
+    const later = LATER.has(qualifier);
+    if (qualifier !== '' && !later && qualifier !== 'only') continue;
+    if (!version) {
+      if (qualifier !== '' && !later) return null;
+      return family.why ? { id: family.bare, ambiguous: family.why } : { id: family.bare };
+    }
+    const id = ['.0', '', '.0.0'].map((z) => `${family.stem}-${version}${z}`).find((c) => catalog.get(c) || catalog.get(`${c}-only`));
+    if (!id) return null;
+    if (family.gnu) {
+      const gnu = `${id}-${later ? 'or-later' : 'only'}`;
+      return catalog.get(gnu) ? { id: gnu } : null;
+    }
+    return { id: later ? `${id}+` : id };
+  }
+  return null;
+}
+
+function readBsd(key: string): ShortForm | null {
+  const m = /^(?:(zero|0|two|2|three|3|four|4) clause )?(new |revised |modified |simplified |original |old |free)?bsd ?(?:(\d) ?(?:clause)?)?$/.exec(key);
+  if (!m) return key === '0bsd' ? { id: '0BSD' } : null;
+  const words: Record<string, number> = { zero: 0, two: 2, three: 3, four: 4, 'new ': 3, 'revised ': 3, 'modified ': 3, 'simplified ': 2, free: 2, 'original ': 4, 'old ': 4 };
+  const count = m[1] !== undefined ? (words[m[1]] ?? Number(m[1])) : m[3] !== undefined ? Number(m[3]) : m[2] ? words[m[2]] : undefined;
+  if (count === undefined)
+    return { id: 'BSD-3-Clause', ambiguous: 'BSD names several licenses (BSD-2-Clause, BSD-3-Clause, BSD-4-Clause)' };
+  if (count === 0) return { id: '0BSD' };
+  return count >= 2 && count <= 4 ? { id: `BSD-${count}-Clause` } : null;
+}
+
+const CC_ELEMENTS: ReadonlyMap<string, string> = new Map([
+  ...['by', 'attribution'].map((w) => [w, 'BY'] as const),
+  ...['nc', 'noncommercial', 'non commercial'].map((w) => [w, 'NC'] as const),
+  ...['nd', 'noderivatives', 'noderivs', 'no derivatives', 'no derivs'].map((w) => [w, 'ND'] as const),
+  ...['sa', 'sharealike', 'share alike'].map((w) => [w, 'SA'] as const),
+]);
+const CC_FILLER = new Set(['international', 'unported', 'generic', 'public', 'deed', 'legal', 'code', 'legalcode']);
+
+function readCreativeCommons(key: string, catalog: Catalog): ShortForm | null {
+  if (/^(?:cc0|cc zero|creative commons zero|creative commons cc0)(?: 1)?(?: universal)?(?: public domain dedication)?$/.test(key)) return { id: 'CC0-1.0' };
+  const m = /^(?:cc|creative commons) (.+)$/.exec(key);
+  if (!m) return null;
+  const words = m[1]!.split(' ');
+  const elements = new Set<string>();
+  let version: string | undefined;
+  let port: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const two = CC_ELEMENTS.get(`${words[i]} ${words[i + 1] ?? ''}`);
+    const one = CC_ELEMENTS.get(words[i]!);
+    if (two) {
+      elements.add(two);
+      i++;
+    } else if (one) elements.add(one);
+    else if (!version && /^\d+(?:\.\d+)?$/.test(words[i]!)) version = words[i]!.includes('.') ? words[i]! : `${words[i]}.0`;
+    else if (version && !port && /^[a-z]{2}$/.test(words[i]!)) port = words[i]!.toUpperCase();
+    else if (!CC_FILLER.has(words[i]!)) return null;
+  }
+  if (!elements.has('BY') || (elements.has('ND') && elements.has('SA'))) return null;
+  const base = `CC-BY${elements.has('NC') ? '-NC' : ''}${elements.has('ND') ? '-ND' : ''}${elements.has('SA') ? '-SA' : ''}`;
+  if (!version) return { id: `${base}-4.0`, ambiguous: 'it names no version (1.0 to 4.0)' };
+  const id = port && catalog.get(`${base}-${version}-${port}`) ? `${base}-${version}-${port}` : `${base}-${version}`;
+  return catalog.get(id) ? { id } : null;
+}
+
+// ---------------------------------------------------------------- several names
+
+/**
+ * "MIT/Apache-2.0" (old Cargo manifests), "GPL-2 | MIT" (R), "GPL-2.0 or MIT", "MIT and Apache 2.0":
+ * each part read on its own, joined with OR ('/', '|', 'or') or AND ('and', '&'). "or later" stays
+ * with its name.
+ */
+function readCompound(input: string, catalog: Catalog): NameMatch | null {
+  // "Dual licensed under MIT and Apache-2.0" offers a choice, whatever the conjunction.
+  const dual = /^(?:dual(?:[- ]licen[cs]ed)?|either)\b/i.test(input);
+  const text = input.replace(/^(?:dual(?:[- ]licen[cs]ed)?(?: under)?|either(?: of)?|both(?: of)?) (?:the )?/i, '');
+  const parts = text.split(/\s+(or|and)\s+(?!(?:any )?later\b|newer\b|greater\b|above\b)|\s*(\/|&|\|)\s*/i);
+  if (parts.length < 4) return null;
+  const out: string[] = [];
+  let worst = 0;
+  let confidence = 1;
+  let doubt = '';
+  for (let i = 0; i < parts.length; i += 3) {
+    const part = clean(parts[i] ?? '');
+    const hit = part ? readSingle(part, catalog) : null;
+    if (!hit || /^(?:UNLICENSED|NONE|NOASSERTION)$/.test(hit.expression)) return null;
+    const op = (parts[i + 1] ?? parts[i + 2] ?? '').toLowerCase();
+    out.push(hit.expression.includes(' ') ? `(${hit.expression})` : hit.expression);
+    if (i + 3 < parts.length) out.push((op === 'and' || op === '&') && !dual ? 'AND' : 'OR');
+    worst = Math.max(worst, RANK.indexOf(hit.how), RANK.indexOf('name'));
+    if (hit.how === 'ambiguous' && !doubt) doubt = `'${part}' is ${hit.note}; `;
+    confidence = Math.min(confidence, hit.confidence, SHORT_FORM);
+  }
+  const joined = catalog.normalize(out.join(' '));
+  if (!joined.valid || !joined.expression) return null;
+  const how = RANK[worst]!;
+  const slash = input.includes('/') ? " ('/' is read as OR, as old Cargo manifests meant it)" : '';
+  return match(joined.expression, how, `${doubt}read as ${joined.expression}${slash}`, how === 'ambiguous' ? CONFIDENCE.ambiguous : confidence);
+}
+
+// ---------------------------------------------------------------- spdx-correct
+
+/**
+ * spdx-correct as a last resort, kept honest: the id it proposes must share a word with
+ * what was written, keep its version number and its "or later"; a version it adds to a
+ * text that had none is a guess, reported as ambiguous.
+ */
+function readCorrected(input: string, catalog: Catalog): NameMatch | null {
+  // Several names, or several versions, are more than one license: no single id fits.
+  if (input.split(' ').length > 8 || /^[A-Za-z]{1,2}$/.test(input) || /[|/&;,]|\s(?:or|and)\s/i.test(input)) return null;
+  if (new Set(input.match(/\d+(?:\.\d+)*/g) ?? []).size > 1) return null;
+  const guess = correct(input, { upgrade: false });
+  if (!guess) return null;
+  const n = catalog.normalize(guess);
+  if (!n.valid || !n.expression || n.marker || n.ids.length !== 1) return null;
+  const id = n.expression;
+  const written = input.toLowerCase();
+  const stem = id.toLowerCase().split(/[-.\d]+/).find((w) => w.length >= 2);
+  if (!stem || !written.replace(/[^a-z0-9]/g, '').includes(stem.replace(/[^a-z0-9]/g, ''))) return null;
+  const versionWritten = /\d+(?:\.\d+)*/.exec(written)?.[0];
+  const versionRead = /\d+(?:\.\d+)*/.exec(id)?.[0];
+  const laterWritten = /\+|later|newer|greater/.test(written);
+  const laterRead = /-or-later$|\+$/.test(id);
+  if (laterWritten !== laterRead) return null;
+  if (versionWritten) {
+    const v = versionWritten.replace(/(?:\.0+)+$/, '');
+    if (!versionRead || versionRead.replace(/(?:\.0+)+$/, '') !== v) return null;
+    return match(id, 'corrected', `read as ${id} (a guess by spdx-correct, not an exact name)`);
+  }
+  if (versionRead) return match(id, 'ambiguous', `ambiguous: it names no version; read as ${id} (a guess by spdx-correct)`);
+  return match(id, 'corrected', `read as ${id} (a guess by spdx-correct, not an exact name)`);
+}
+
+// ---------------------------------------------------------------- URLs
+
+/** host + path, lower case, without scheme, www, query, trailing slash, file extension or legalcode/deed page. */
+export function urlKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/\/(?:legalcode|deed)(?:\.[a-z-]+)?$/, '')
+    .replace(/(?:\.[a-z]{2})?\.(?:html?|txt|php|md)$/, '')
+    .replace(/-standalone$/, '')
+    .replace(/\/+$/, '');
+}
+
+const GNU_LATEST: Readonly<Record<string, string>> = { gpl: 'GPL-3.0', lgpl: 'LGPL-3.0', agpl: 'AGPL-3.0', fdl: 'GFDL-1.3' };
+
+function readLicenseUrl(key: string, catalog: Catalog): { id: string; ambiguous?: true } | null {
+  const [host = '', ...path] = key.split('/');
+  const resolveId = (s: string): string | null => {
+    const hit = catalog.resolve(s);
+    return hit && hit.entry.kind === 'license' ? (hit.entry.replacement ?? hit.entry.id) : null;
+  };
+  if (host === 'creativecommons.org') {
+    if (path[0] === 'publicdomain' && path[1] === 'zero') return { id: 'CC0-1.0' };
+    if (path[0] !== 'licenses' || !path[1]) return null;
+    const cc = readCreativeCommons(`cc ${path[1].replace(/-/g, ' ')} ${path[2] ?? ''} ${path[3] ?? ''}`.trim(), catalog);
+    return cc ? { id: cc.id, ...(cc.ambiguous ? { ambiguous: true as const } : {}) } : null;
+  }
+  const last = path.at(-1) ?? '';
+  if (host === 'opensource.org' && (path[0] === 'licenses' || path[0] === 'license') && path.length === 2)
+    return id(resolveId(last.replace(/-license$/, '')) ?? resolveId(last));
+  if (host === 'spdx.org' && path[0] === 'licenses' && path.length === 2) return id(resolveId(last));
+  if (host === 'choosealicense.com' && path[0] === 'licenses' && path.length === 2) return id(resolveId(last));
+  if (host === 'apache.org' && path[0] === 'licenses') {
+    const v = /^license-(\d\.\d)$/.exec(last)?.[1];
+    return v ? id(resolveId(`Apache-${v}`)) : null;
+  }
+  if (host === 'mozilla.org' && path[0] === 'mpl' && path[1]) return id(resolveId(`MPL-${path[1]}`));
+  if (host === 'gnu.org' && path[0] === 'licenses') {
+    const m = /^(gpl|lgpl|agpl|fdl)(?:-(\d\.\d))?$/.exec(last);
+    if (!m) return null;
+    const stem = m[1] === 'fdl' ? 'GFDL' : m[1]!.toUpperCase();
+    // The unversioned page (gnu.org/licenses/gpl.html) shows the current version.
+    if (!m[2]) return { id: `${GNU_LATEST[m[1]!]}-only` };
+    return id(catalog.get(`${stem}-${m[2]}-only`) ? `${stem}-${m[2]}-only` : null);
+  }
+  return null;
+}
+
+function id(value: string | null): { id: string } | null {
+  return value ? { id: value } : null;
+}

@@ -1,0 +1,34 @@
+// Writes a command's result to stdout. A result in pieces is written in blocks of about
+// 1 MiB: few system calls, and never the whole output in memory at once. (stdout is
+// synchronous for files and pipes on POSIX systems, so each block is out before the next.)
+import { writeSync } from 'node:fs';
+
+const BLOCK = 1024 * 1024;
+
+export function writeOut(output: string | Iterable<string>): void {
+  let block = '';
+  for (const piece of typeof output === 'string' ? [output] : output) {
+    block += piece;
+    if (block.length >= BLOCK) {
+      if (!writeAll(block)) return;
+      block = '';
+    }
+  }
+  if (block) writeAll(block);
+}
+
+/** False when the reader has gone (`farleft scan --json | head`): the rest is not wanted. */
+function writeAll(text: string): boolean {
+  const bytes = Buffer.from(text);
+  for (let off = 0; off < bytes.length; ) {
+    try {
+      off += writeSync(1, bytes, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return false;
+      // A non-blocking stdout (some terminals) may refuse for a moment: try again.
+      if (code !== 'EAGAIN') throw e;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,43 @@
+// package.json (npm): `license` (an SPDX expression, `UNLICENSED`, `SEE LICENSE IN <file>`),
+// the deprecated `license: { type, url }` object and the legacy `licenses: [{ type, url }]`
+// array, which npm read as a choice among its entries. No license field is no declaration:
+// a private package often has none.
+import { isRecord, jsonErrorAt, jsonKeyLines, str, type ManifestOutput, type Reading } from './shared.js';
+
+export function readPackageJson(text: string, out: ManifestOutput): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorAt(text, error);
+    return out.malformed(at.line, at.column, at.reason);
+  }
+  if (!isRecord(data)) return out.malformed(1, 1, 'the top level is not an object');
+  const lines = jsonKeyLines(text);
+  const { license, licenses } = data;
+  const line = lines.get('license');
+  if (typeof license === 'string') out.license({ field: 'license', value: license, line });
+  else if (isRecord(license)) {
+    out.problem('legacy-license-field', 'note', line, '"license" is a { type, url } object, a form npm deprecated', 'Write the SPDX expression as a string: "license": "MIT"');
+    out.declare('license.type', [readEntry(license, 'license', line, out)], line);
+  } else if (Array.isArray(license)) readList(license, 'license', line, out);
+  else if (license !== undefined && license !== null)
+    out.problem('invalid-license-field', 'warning', line, `"license" is ${JSON.stringify(license)}, not a string`, 'Write an SPDX expression as a string, e.g. "license": "MIT"');
+  if (Array.isArray(licenses) || isRecord(licenses)) readList(Array.isArray(licenses) ? licenses : [licenses], 'licenses', lines.get('licenses'), out);
+}
+
+/** A list of licenses: npm's legacy `licenses`, read as the choice it meant (their OR). */
+function readList(list: readonly unknown[], field: string, line: number | undefined, out: ManifestOutput): void {
+  out.problem('legacy-license-field', 'note', line, `"${field}" is a list (npm's legacy form); read as a choice among its ${list.length} entries`, 'Write one SPDX expression in "license", e.g. "MIT OR Apache-2.0"');
+  const name = list.length === 1 ? `${field}[0]${isRecord(list[0]) ? '.type' : ''}` : field;
+  out.declare(name, list.map((e, i) => readEntry(e, `${field}[${i}]`, line, out)), line);
+}
+
+function readEntry(entry: unknown, field: string, line: number | undefined, out: ManifestOutput): Reading | null {
+  if (typeof entry === 'string') return out.read({ field, value: entry, line });
+  if (!isRecord(entry)) return null;
+  const type = str(entry.type) ?? '';
+  const url = str(entry.url);
+  if (type === '' && url) return out.readUrl({ field: `${field}.url`, value: url, line });
+  return out.read({ field: `${field}.type`, value: type, line });
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { detector, readerFor } from '../../../src/detect/manifests/index.js';
+import { jsonErrorAt, jsonKeyLines, readManifest, tomlKeyLine } from '../../../src/detect/manifests/shared.js';
+import type { FileInput } from '../../../src/detect/types.js';
+import { fileInput, testContext } from '../../helpers.js';
+
+describe('routing', () => {
+  it.each([
+    ['package.json', true],
+    ['packages/a/package.json', true],
+    ['Cargo.toml', true],
+    ['pyproject.toml', true],
+    ['setup.cfg', true],
+    ['PKG-INFO', true],
+    ['demo.egg-info/PKG-INFO', true],
+    ['demo-1.0.dist-info/METADATA', true],
+    ['composer.json', true],
+    ['demo.gemspec', true],
+    ['DESCRIPTION', true],
+    ['Demo.nuspec', true],
+    ['package-lock.json', false],
+    ['cargo.toml', false], // Cargo reads only Cargo.toml
+    ['my.package.json', false],
+    ['.gemspec', false],
+    ['README.md', false],
+    ['constructor', false], // no prototype keys leak from the table
+    ['__proto__', false],
+  ])('%s -> %s', (path, accepted) => {
+    expect(detector.accepts(path, 'text')).toBe(accepted);
+    expect(readerFor(path) !== undefined).toBe(accepted);
+  });
+
+  it('does not read binaries', () => {
+    expect(detector.accepts('package.json', 'binary')).toBe(false);
+  });
+
+  it('reports a manifest too large to read instead of guessing', () => {
+    const big: FileInput = { ...fileInput('package.json', '{"license": "MIT"'), complete: false, size: 5_000_000 };
+    const d = detector.detect(big, testContext());
+    expect(d.declarations).toEqual([]);
+    expect(d.problems).toMatchObject([{ code: 'manifest-too-large', file: 'package.json' }]);
+  });
+
+  it('turns a reader that throws into a problem, so the scan goes on', () => {
+    const d = readManifest(fileInput('x.json', '{}'), testContext(), () => {
+      throw new Error('boom');
+    });
+    expect(d.problems).toMatchObject([{ code: 'malformed-manifest', severity: 'error', file: 'x.json' }]);
+  });
+
+  it.each([
+    ['package.json', '{"license": "'],
+    ['Cargo.toml', '[package\nlicense = "MIT"'],
+    ['pyproject.toml', '[project]\nlicense = {'],
+    ['setup.cfg', '[metadata\nlicense'],
+    ['PKG-INFO', 'Metadata-Version: 2.1\n:::\nLicense-Expression: ((('],
+    ['composer.json', '[1, 2'],
+    ['x.gemspec', 's.licenses = ["'],
+    ['DESCRIPTION', 'Package: x\nLicense: | | +'],
+    ['x.nuspec', '<license type="expression"><license>'],
+  ])('never throws on broken %s', (path, text) => {
+    expect(() => detector.detect(fileInput(path, text), testContext())).not.toThrow();
+  });
+
+  it('stays linear on hostile input', () => {
+    const start = performance.now();
+    const hostile: [string, string][] = [
+      ['x.nuspec', '<license'.repeat(100_000)],
+      ['x.gemspec', `s.license = ${'"\\'.repeat(100_000)}`],
+      ['Cargo.toml', `a = """\n[${' '.repeat(200_000)}\n"""\n[package]\nlicense = "MIT"`],
+      ['setup.cfg', `[metadata]\n${' '.repeat(200_000)}x`],
+      ['package.json', `{"a": "${'\\"'.repeat(100_000)}", "license": "MIT"}`],
+    ];
+    for (const [path, text] of hostile) detector.detect(fileInput(path, text), testContext());
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+});
+
+describe('positions', () => {
+  it.each([
+    ['Expected , after a value', '{\n  "a": 1\n  "b": 2\n}', 3, 3],
+    ['unexpected token without a position', '{\n  "name": "a long enough name",\n  "license": MIT\n}', 3, 14],
+    ['short text with an unexpected token', '{"a": tru}', 1, 10],
+    ['end of input', '{\n  "a": [1,\n', 2, 11],
+  ])('jsonErrorAt: %s', (_, text, line, column) => {
+    let error: unknown;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(jsonErrorAt(text, error)).toMatchObject({ line, column });
+  });
+
+  it('jsonKeyLines finds top-level keys only, skipping strings', () => {
+    const text = '{\n  "description": "the \\"license\\": {",\n  "nested": { "license": "x" },\n  "license": "MIT"\n}';
+    expect(jsonKeyLines(text).get('license')).toBe(4);
+    expect(jsonKeyLines(text).get('nested')).toBe(3);
+  });
+
+  it.each([
+    ['[package]\nname = "a"\nlicense = "MIT"', 'package', 'license', 3],
+    ['[package]\nlicense.workspace = true', 'package', 'license', 2],
+    ['package.license = "MIT"', 'package', 'license', 1],
+    ['[dependencies]\nlicense = "x"\n[package]\nlicense = "MIT"', 'package', 'license', 4],
+    ['[workspace.package]\nlicense = "MIT"', 'package', 'license', undefined],
+    ['[ "workspace" . package ]\nlicense = "MIT"', 'workspace.package', 'license', 2],
+  ])('tomlKeyLine(%j, %s, %s) = %s', (text, table, key, line) => {
+    expect(tomlKeyLine(text, table, key)).toBe(line);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detect, summary } from './run.js';
+
+describe('PKG-INFO / METADATA', () => {
+  const meta = (headers: string): string => `Metadata-Version: 2.4\nName: demo\nVersion: 1.0\n${headers}\n\nLicense: GPL-2.0 (in the long description: not a header)\n`;
+  it.each([
+    ['License-Expression', 'License-Expression: MIT OR PPL', 'MIT OR PPL', 'License-Expression', 4, 1, []],
+    ['License-Expression wins', 'License-Expression: MIT\nLicense: BSD\nClassifier: License :: OSI Approved :: BSD License', 'MIT', 'License-Expression', 4, 1, []],
+    ['License (free text)', 'License: Apache License, Version 2.0', 'Apache-2.0', 'License', 4, 0.95, ['non-spdx-declaration']],
+    ['License: UNKNOWN is setuptools for "none"', 'License: UNKNOWN', null, null, null, null, []],
+    ['Classifier', 'Classifier: Development Status :: 5 - Production/Stable\nClassifier: License :: OSI Approved :: ISC License (ISCL)', 'ISC', 'Classifier', 5, 0.95, []],
+    ['License-File is a reference only', 'License-File: LICENSE', null, null, null, null, []],
+  ] as const)('%s', (_, headers, expression, field, line, confidence, codes) => {
+    expect(summary(detect('demo-1.0.dist-info/METADATA', meta(headers)))).toEqual({ expression, field, line, confidence, codes: [...codes] });
+  });
+
+  it('reads a multi-line License (a whole text pasted by an old setup.py) as a text, not a name', () => {
+    const text = `Metadata-Version: 1.1\nName: demo\nLicense: Copyright (c) 2020 Jane\n        \n        Permission is hereby granted, free of charge.\n        The above copyright notice shall be included.\n        THE SOFTWARE IS PROVIDED "AS IS".\nPlatform: any\n`;
+    const d = detect('PKG-INFO', text);
+    expect(d.problems.map((p) => [p.code, p.line])).toEqual([['license-text-in-manifest', 3]]);
+  });
+
+  it('ignores a METADATA file that is not core metadata', () => {
+    expect(detect('docs/METADATA', 'License: MIT\n').declarations).toEqual([]);
+  });
+});
+
+describe('setup.cfg', () => {
+  it.each([
+    ['license', '[metadata]\nname = demo\nlicense = MIT', 'MIT', 'metadata.license', 3, 1, []],
+    ['license name', '[metadata]\nname = demo\nlicense = GNU GPL v2', 'GPL-2.0-only', 'metadata.license', 3, 0.95, ['non-spdx-declaration']],
+    ['license = file:', '[metadata]\nlicense = file: COPYING', 'SEE LICENSE IN COPYING', 'metadata.license', 2, 1, []],
+    ['license_file (deprecated)', '[metadata]\nlicense_file = LICENSE.rst', 'SEE LICENSE IN LICENSE.rst', 'metadata.license_file', 2, 1, []],
+    ['classifiers', '[metadata]\nname = demo\nclassifiers =\n    Programming Language :: Python\n    License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)\n', 'MPL-2.0', 'metadata.classifiers', 5, 0.95, []],
+    ['other sections are not metadata', '[tool:pytest]\nlicense = MIT', null, null, null, null, []],
+    ['license-files only lists files', '[metadata]\nlicense_files = LICENSE', null, null, null, null, []],
+  ] as const)('%s', (_, text, expression, field, line, confidence, codes) => {
+    expect(summary(detect('setup.cfg', text))).toEqual({ expression, field, line, confidence, codes: [...codes] });
+  });
+});

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detect/index.js';
+import { detector } from '../../src/detect/notice.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { readFileInput } from '../../src/walk/read.js';
+import { fileInput, testContext } from '../helpers.js';
+
+const detect = (path: string, text: string) => detector.detect(fileInput(path, text), testContext());
+const found = (path: string, text: string): [string, number, string][] =>
+  detect(path, text).declarations.map((d) => [d.expression, d.line!, d.field!]);
+
+describe('notice: which files', () => {
+  it.each([
+    ['README.md', true],
+    ['README', true],
+    ['readme.rst', true],
+    ['Readme.txt', true],
+    ['docs/README.en.md', true],
+    ['packages/a/README-dev.md', true],
+    ['README_zh.md', true],
+    ['READMEFIRST', false],
+    ['LICENSE', false],
+    ['src/readme.ts.bak/x.js', false],
+  ])('%s -> %s', (path, accepted) => expect(detector.accepts(path, 'text')).toBe(accepted));
+});
+
+describe('notice: what is found', () => {
+  // [case, README text, [expression, line, how found][]]
+  it.each([
+    ['the Peer Production License', '# coop-tool\n\nThis repository is licensed under the Peer Production License.\n', [['PPL', 3, 'sentence']]],
+    ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
+    ['a bare sentence', '# Foo\n\nLicensed under the MIT License.\n', [['MIT', 3, 'sentence']]],
+    ['the terms of', '# Foo\n\nFoo is distributed under the terms of the GNU General Public License v3.0 or later.\n', [['GPL-3.0-or-later', 3, 'sentence']]],
+    ['"X licensed"', '# Foo\n\nThis project is MIT-licensed.\n', [['MIT', 3, 'sentence']]],
+    ['"is under"', '# Foo\n\nAll code in this repository is under the ACSL.\n', [['LicenseRef-ACSL-1.4', 3, 'sentence']]],
+    ['the project named in the heading', '# farleft\n\nfarleft is available under the Anti-Capitalist Software License.\n', [['LicenseRef-ACSL-1.4', 3, 'sentence']]],
+    ['a sentence over two lines', '# Foo\n\nThis work is licensed under a\n[Creative Commons Attribution-ShareAlike 4.0 International License](http://creativecommons.org/licenses/by-sa/4.0/).\n', [['CC-BY-SA-4.0', 3, 'sentence']]],
+    [
+      'the GNU boilerplate',
+      'foo\n===\n\nfoo is free software: you can redistribute it and/or modify\nit under the terms of the GNU Affero General Public License as published by\nthe Free Software Foundation, either version 3 of the License, or\n(at your option) any later version.\n',
+      [['AGPL-3.0-or-later', 4, 'sentence']],
+    ],
+    ['a dual license', '# Foo\n\nFoo is dual-licensed under MIT and Apache-2.0.\n', [['MIT OR Apache-2.0', 3, 'sentence']]],
+    [
+      '"licensed under either of" and a list',
+      '# Foo\n\n## License\n\nLicensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE) or http://www.apache.org/licenses/LICENSE-2.0)\n * MIT license ([LICENSE-MIT](LICENSE-MIT) or http://opensource.org/licenses/MIT)\n\nat your option.\n',
+      [['Apache-2.0 OR MIT', 5, 'sentence']],
+    ],
+    ['a License section starting with a name', '# Foo\n\n## License\n\nMIT © [Jane Doe](https://jane.example)\n', [['MIT', 5, 'section']]],
+    ['a reStructuredText License section', 'Foo\n===\n\nLicense\n-------\n\nGPL-3.0-or-later. See COPYING.\n', [['GPL-3.0-or-later', 7, 'section']]],
+    ['an emoji in the heading', '# Foo\n\n## 📝 Licence\n\n[PPL](LICENSE)\n', [['PPL', 5, 'section']]],
+    ['a shields.io badge', '# Foo\n\n![License](https://img.shields.io/badge/license-CC--BY--NC--SA%204.0-lightgrey.svg)\n', [['CC-BY-NC-SA-4.0', 3, 'badge']]],
+    ['a static badge with query', '# Foo\n<img src="https://img.shields.io/static/v1?label=License&message=PPL&color=red">\n', [['PPL', 2, 'badge']]],
+    ['a badgen badge', '# Foo\n\n[![](https://badgen.net/badge/license/Apache%202.0/blue)](LICENSE)\n', [['Apache-2.0', 3, 'badge']]],
+    [
+      'a badge and its link: one declaration',
+      '# Foo\n\n[![License: GPL v3](https://img.shields.io/badge/License-GPLv3-blue.svg)](https://www.gnu.org/licenses/gpl-3.0)\n',
+      [['GPL-3.0-only', 3, 'badge']],
+    ],
+    ['a link in the License section', '# Foo\n\n## License\n\nSee [the license](https://creativecommons.org/licenses/by/4.0/).\n', [['CC-BY-4.0', 5, 'link']]],
+    [
+      'the same license twice: one declaration, first line, best confidence',
+      '# Foo\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](https://opensource.org/licenses/MIT)\n\n## License\n\nDistributed under the MIT License.\n',
+      [['MIT', 3, 'sentence']],
+    ],
+    ['ambiguous name', '# Foo\n\nThis software is released under the BSD license.\n', [['BSD-3-Clause', 3, 'sentence']]],
+  ] as const)('%s', (_, text, expected) => {
+    expect(found('README.md', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a dependency\'s license', '# Foo\n\nThis project uses lodash, which is licensed under the MIT License.\n'],
+    ['a library it is based on', '# Foo\n\nFoo is based on Bar, released under the GPL.\n'],
+    ['part of the work', '# Foo\n\nThe icons are licensed under CC BY 4.0.\n'],
+    ['documentation only', '# Foo\n\nAll documentation is licensed under CC-BY-SA-4.0.\n'],
+    ['the past', '# Foo\n\nFoo was previously licensed under the GPL.\n'],
+    ['an instruction to contributors', '# Foo\n\n## License\n\nYour contributions are licensed under the MIT License.\n'],
+    ['someone else\'s project', '# Foo\n\nRedux is licensed under the MIT License.\n'],
+    ['a credits section', '# Foo\n\n## Credits\n\nThe Inter font is licensed under the SIL Open Font License 1.1.\n'],
+    ['a third-party section starting with a name', '# Foo\n\n## Third-party licenses\n\nMIT: lodash, react\n'],
+    ['a code block', '# Foo\n\nAdd this header:\n\n```\n// Licensed under the Apache License, Version 2.0\n```\n'],
+    ['an HTML comment', '# Foo\n\n<!-- Licensed under the MIT License. -->\n'],
+    ['a dynamic badge (fetched at view time)', '# Foo\n\n![license](https://img.shields.io/github/license/acme/foo)\n'],
+    ['a non-license badge', '# Foo\n\n![build](https://img.shields.io/badge/build-passing-green)\n'],
+    ['a license link outside a License section', '# Foo\n\nPhotos from [Unsplash](https://creativecommons.org/licenses/by/4.0/).\n'],
+    ['"available under" something else', '# Foo\n\nBinaries are available under the releases page.\n'],
+    ['no name after the anchor', '# Foo\n\n## License\n\nThis project is licensed under the terms described in LICENSE.\n'],
+    ['a License section that names nothing', '# Foo\n\n## License\n\nSee the LICENSE file.\n'],
+  ])('nothing for %s', (_, text) => {
+    expect(found('README.md', text)).toEqual([]);
+  });
+
+  it('makes a declaration with source notice, scope by place, and lower confidence than a tag', () => {
+    const text = '# Foo\n\nThis project is licensed under the Peer Production License.\n';
+    const [root] = detect('README.md', text).declarations;
+    expect(root).toMatchObject({ source: 'notice', file: 'README.md', scope: 'project', raw: 'Peer Production License' });
+    expect(root!.confidence).toBeGreaterThan(0.5);
+    expect(root!.confidence).toBeLessThan(1);
+    expect(detect('packages/foo/README.md', text).declarations[0]?.scope).toBe('package');
+  });
+
+  it('grades evidence: a sentence > a section line > a badge; an ambiguous name lower still', () => {
+    const conf = (text: string): number => detect('README.md', text).declarations[0]!.confidence;
+    const sentence = conf('# Foo\n\nLicensed under MIT.\n');
+    const section = conf('# Foo\n\n## License\n\nMIT\n');
+    const badge = conf('![l](https://img.shields.io/badge/license-MIT-blue)\n');
+    const ambiguous = conf('# Foo\n\nLicensed under the GPL.\n');
+    expect(sentence).toBeGreaterThan(section);
+    expect(section).toBeGreaterThan(badge);
+    expect(ambiguous).toBeLessThan(badge);
+  });
+
+  it('stays fast on hostile text', () => {
+    const start = performance.now();
+    for (const text of [
+      'This project is licensed under '.repeat(20_000),
+      '![['.repeat(100_000),
+      `${'[a]('.repeat(50_000)}`,
+      `${' '.repeat(500_000)}#`,
+      'https://img.shields.io/badge/'.repeat(20_000),
+      `# x\n\n## License\n\n${'MIT '.repeat(100_000)}`,
+      'is MIT licensed '.repeat(30_000),
+    ])
+      detect('README.md', text);
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('fixtures/notices', () => {
+  // Read from disk by the walker's reader, through the detector list the scan uses.
+  it.each([
+    ['README.md', [['PPL', 3, 'project']]],
+    ['packages/ledger-ui/README.md', [['LicenseRef-CNPL-7.0-or-later', 9, 'package']]],
+    ['vendored-deps/README.md', []],
+  ] as const)('%s', (path, expected) => {
+    const file = readFileInput(join(PACKAGE_ROOT, 'fixtures', 'notices', path), path);
+    const notice = DETECTORS.find((d) => d.name === 'notice')!;
+    expect(notice.accepts(path, file.kind)).toBe(true);
+    const d = notice.detect(file, testContext());
+    expect(d.declarations.map((x) => [x.expression, x.line, x.scope])).toEqual(expected);
+  });
+});
