@@ -9,6 +9,33 @@ import { ConfigError } from './errors.js';
 
 export const CONFIG_FILE = '.farleft.yml';
 
+/** Who uses the work: the compatibility engine's verdicts on copyfarleft and NC terms depend on it. */
+export const LICENSEE_KINDS = ['worker-cooperative', 'collective', 'individual', 'nonprofit', 'education', 'company', 'public-body'] as const;
+export type LicenseeKind = (typeof LICENSEE_KINDS)[number];
+
+export interface LicenseeConfig {
+  readonly kind?: LicenseeKind;
+  /** Whether the use is commercial (selling, or use in a business). */
+  readonly commercial?: boolean;
+}
+
+export interface PolicyException {
+  /** A .gitignore-style pattern of files, or a package name (deps), the exception covers. */
+  readonly path?: string;
+  readonly package?: string;
+  /** The license (expression or category) the exception lets through. */
+  readonly license: string;
+  readonly reason: string;
+}
+
+export interface PolicyConfig {
+  /** License ids or categories always accepted. */
+  readonly allow?: readonly string[];
+  /** License ids or categories always refused; a deny wins over everything. */
+  readonly deny?: readonly string[];
+  readonly exceptions?: readonly PolicyException[];
+}
+
 export interface FarleftConfig {
   /** Where the config was found (for messages), and the folder it governs. */
   readonly file: string;
@@ -19,14 +46,59 @@ export interface FarleftConfig {
   readonly copyright?: readonly string[];
   readonly exclude?: readonly string[];
   readonly include?: readonly string[];
+  readonly licensee?: LicenseeConfig;
+  readonly policy?: PolicyConfig;
 }
 
-type Check = (value: unknown) => string | null;
+/** Returns what is wrong, as `[key path, message]`, or null. */
+type Check = (value: unknown) => string | [string, string] | null;
 
 const isString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 'expected a non-empty string');
 const isStringList: Check = (v) =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'expected a list of strings';
 const isStringOrList: Check = (v) => (isString(v) === null || isStringList(v) === null ? null : 'expected a string or a list of strings');
+
+const isBoolean: Check = (v) => (typeof v === 'boolean' ? null : 'expected true or false');
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `expected one of ${values.join(', ')}`;
+
+/** A mapping whose keys each have a check; `required` keys must be present. */
+const mapping =
+  (fields: Record<string, Check>, required: readonly string[] = []): Check =>
+  (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected a mapping';
+    for (const [key, value] of Object.entries(v)) {
+      const check = fields[key];
+      if (!check) {
+        const near = closest(key, Object.keys(fields));
+        return [key, `unknown key (known keys: ${Object.keys(fields).join(', ')}${near ? `; did you mean ${near}?` : ''})`];
+      }
+      const problem = check(value);
+      if (problem) return typeof problem === 'string' ? [key, problem] : [`${key}.${problem[0]}`, problem[1]];
+    }
+    for (const key of required) if (!(key in v)) return [key, 'required'];
+    return null;
+  };
+
+const listOf =
+  (item: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return 'expected a list';
+    for (const [i, x] of v.entries()) {
+      const problem = item(x);
+      if (problem) return typeof problem === 'string' ? [`${i}`, problem] : [`${i}.${problem[0]}`, problem[1]];
+    }
+    return null;
+  };
+
+const policyException: Check = (v) => {
+  const problem = mapping({ path: isString, package: isString, license: isString, reason: isString }, ['license', 'reason'])(v);
+  if (problem) return problem;
+  const rec = v as Record<string, unknown>;
+  return rec.path === undefined && rec.package === undefined ? ['path', 'an exception needs a path or a package'] : null;
+};
 
 /** The schema: each top-level key and its check. Later commands add their sections here. */
 const SCHEMA: Record<string, Check> = {
@@ -34,6 +106,8 @@ const SCHEMA: Record<string, Check> = {
   copyright: isStringOrList,
   exclude: isStringList,
   include: isStringList,
+  licensee: mapping({ kind: oneOf(LICENSEE_KINDS), commercial: isBoolean }),
+  policy: mapping({ allow: isStringList, deny: isStringList, exceptions: listOf(policyException) }),
 };
 
 /** The nearest .farleft.yml at or above `start`, or null. */
@@ -69,7 +143,7 @@ export function parseConfig(text: string, file: string): FarleftConfig {
       throw new ConfigError(shown, key, `unknown key (known keys: ${known.join(', ')}${near ? `; did you mean ${near}?` : ''})`);
     }
     const problem = check(value);
-    if (problem) throw new ConfigError(shown, key, problem);
+    if (problem) throw typeof problem === 'string' ? new ConfigError(shown, key, problem) : new ConfigError(shown, `${key}.${problem[0]}`, problem[1]);
   }
   const rec = data as Record<string, unknown>;
   const copyright = rec.copyright === undefined ? undefined : typeof rec.copyright === 'string' ? [rec.copyright] : (rec.copyright as string[]);
@@ -80,6 +154,8 @@ export function parseConfig(text: string, file: string): FarleftConfig {
     ...(copyright ? { copyright } : {}),
     ...(rec.exclude !== undefined ? { exclude: rec.exclude as string[] } : {}),
     ...(rec.include !== undefined ? { include: rec.include as string[] } : {}),
+    ...(rec.licensee !== undefined ? { licensee: rec.licensee as LicenseeConfig } : {}),
+    ...(rec.policy !== undefined ? { policy: rec.policy as PolicyConfig } : {}),
   };
 }
 

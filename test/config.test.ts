@@ -12,6 +12,14 @@ describe('.farleft.yml', () => {
     expect(loadConfig(join(root, 'a'))).toMatchObject({ license: 'PPL', copyright: ['2026 Example Collective'], exclude: ['vendor/'], dir: root });
   });
 
+  it('reads the licensee and the policy', () => {
+    const text = 'licensee:\n  kind: worker-cooperative\n  commercial: true\npolicy:\n  deny: [proprietary]\n  exceptions:\n    - package: left-pad\n      license: WTFPL\n      reason: reviewed 2026-11\n';
+    expect(parseConfig(text, '.farleft.yml')).toMatchObject({
+      licensee: { kind: 'worker-cooperative', commercial: true },
+      policy: { deny: ['proprietary'], exceptions: [{ package: 'left-pad', license: 'WTFPL', reason: 'reviewed 2026-11' }] },
+    });
+  });
+
   it('accepts an empty file', () => {
     expect(parseConfig('', '.farleft.yml')).toMatchObject({ file: '.farleft.yml' });
   });
@@ -23,6 +31,10 @@ describe('.farleft.yml', () => {
     ['copyright: [1, 2]\n', /copyright: expected a string or a list of strings/],
     ['- a\n- b\n', /expected a mapping/],
     ['license: [unclosed\n', /\.farleft\.yml: line \d+: /],
+    ['licensee:\n  kind: corporation\n', /licensee\.kind: expected one of worker-cooperative, collective/],
+    ['licensee:\n  comercial: true\n', /licensee\.comercial: unknown key .*did you mean commercial\?/],
+    ['policy:\n  exceptions:\n    - path: vendor/**\n      license: GPL-3.0-only\n', /policy\.exceptions\.0\.reason: required/],
+    ['policy:\n  exceptions:\n    - license: MIT\n      reason: ok\n', /policy\.exceptions\.0\.path: an exception needs a path or a package/],
   ])('%j is refused with the file and key named', (text, message) => {
     expect(() => parseConfig(text, join(process.cwd(), '.farleft.yml'))).toThrow(message);
   });

@@ -1,7 +1,16 @@
 // The commander program: global conventions and the explicit list of commands.
 import { Command } from 'commander';
+import { register as registerApply } from './apply.js';
+import { register as registerCompat } from './compat.js';
+import { register as registerDeps } from './deps.js';
+import { register as registerInit } from './init.js';
 import { register as registerLicenses } from './licenses.js';
+import { register as registerLint } from './lint.js';
+import { register as registerReport } from './report.js';
 import { register as registerScan } from './scan.js';
+
+/** In the order `farleft --help` lists them. */
+const COMMANDS = [registerScan, registerInit, registerApply, registerCompat, registerDeps, registerLint, registerReport, registerLicenses];
 
 export function buildProgram(version: string): Command {
   const program = new Command('farleft')
@@ -10,6 +19,6 @@ export function buildProgram(version: string): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const register of [registerScan, registerLicenses]) register(program);
+  for (const register of COMMANDS) register(program);
   return program;
 }

@@ -40,7 +40,7 @@ export function register(program: Command): void {
         import('../scan.js'),
         import('../config.js'),
         import('../walk/walk.js'),
-        import('../report/index.js'),
+        import('../report/scan/index.js'),
         import('./main.js'),
         import('chalk'),
       ]);

@@ -1,7 +1,7 @@
 // The short human summary of a scan: the project's license, licenses with counts,
 // files without a license, and problems with what to do about them.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Problem, ScanResult, Severity } from '../types.js';
+import type { Problem, ScanResult, Severity } from '../../types.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */

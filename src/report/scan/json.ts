@@ -1,7 +1,7 @@
 // JSON output: the result as it is, keys in a fixed order, so the same tree gives the same
 // bytes. Rendered in pieces: the output of a 100k-file scan is tens of megabytes, and one
 // piece per file keeps it from existing in memory twice (as a string and as written bytes).
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../../types.js';
 
 const HOLE = '\u0000farleft-files\u0000';
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { renderScan } from '../../src/report/scan/json.js';
+import type { FileReport, ScanResult } from '../../src/types.js';
+
+const file = (path: string): FileReport => ({
+  path,
+  kind: 'text',
+  covered: true,
+  declarations: [{ expression: 'MIT', source: 'spdx-tag', file: path, line: 1, confidence: 1, scope: 'file' }],
+  copyright: ['2024 "Quoted" Name\\ with\nnewline'],
+  license: 'MIT',
+});
+const result = (files: FileReport[]): ScanResult => ({
+  schema: 1,
+  tool: { name: 'farleft', version: '0.0.0' },
+  root: '.',
+  project: { declarations: [], license: null },
+  files,
+  summary: { files: files.length, covered: files.length, withLicense: files.length, withCopyright: files.length, withoutLicense: 0, licenses: { MIT: files.length }, skipped: {} },
+  problems: [{ code: 'x', severity: 'note', file: 'a', line: null, message: 'm', suggestion: null }],
+});
+
+describe('JSON scan output in pieces', () => {
+  it.each([[[]], [[file('a.c')]], [[file('a.c'), file('b/c.ts'), file('d "e".md')]]])('is byte for byte JSON.stringify(result, null, 2)', (files) => {
+    const r = result(files);
+    expect([...renderScan(r)].join('')).toBe(`${JSON.stringify(r, null, 2)}\n`);
+  });
+});
