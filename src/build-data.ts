@@ -3,3 +3,4 @@
 import { generateCatalog } from './catalog/generate.js';
 
 generateCatalog();
+await (await import('./detect/license-text/build-index.js')).generateLicenseIndex();

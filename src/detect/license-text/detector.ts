@@ -1,8 +1,217 @@
-// Placeholder: license files identified by full text (in progress).
-import { EMPTY_DETECTION, type Detector } from '../types.js';
+// License files (LICENSE, COPYING, NOTICE, LICENSES/<id>.txt, ...: see route.ts) named by
+// their full text. One declaration per license found in the file, with the match's
+// confidence; a text that cannot be named is declared NOASSERTION with the closest
+// licenses as candidates and a problem, never dropped and never guessed.
+import { nameToExpression } from '../../catalog/names.js';
+import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
+import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
+import type { MatchResult, TextMatch } from './index.js';
+import { routeLicenseFile } from './route.js';
+
+/** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
+const NOTICE_UNKNOWN_FLOOR = 0.5;
+/** Fewer normalized words than this is too short to be a license text. */
+const MIN_TEXT_WORDS = 20;
+/** A file whose only line is this short may just name its license ("MIT", "Apache License 2.0"). */
+const MAX_NAME_LINE = 200;
 
 export const detector: Detector = {
   name: 'license-text',
-  accepts: () => false,
-  detect: () => EMPTY_DETECTION,
+  accepts: (path, kind) => kind === 'text' && routeLicenseFile(path) !== null,
+  detect: (file, ctx) => detectLicenseText(file, ctx),
 };
+
+export function detectLicenseText(file: FileInput, ctx: DetectContext): Detection {
+  const route = routeLicenseFile(file.path);
+  if (!route || file.kind !== 'text') return EMPTY_DETECTION;
+  const out = collector(file.path, isProjectLevel(file.path) ? 'project' : 'package');
+  if (!file.complete)
+    out.problem('license-text-truncated', 'note', null, `only the first ${file.text.length} characters of ${file.path} were compared with known license texts`, null);
+
+  const content = contentLines(file.text);
+  if (content.length === 0) {
+    if (route.role !== 'notice') reportNoText(out, file);
+    return out.detection();
+  }
+  if (content.length === 1 && route.role !== 'notice' && content[0]!.text.length <= MAX_NAME_LINE) {
+    const only = nameToExpression(content[0]!.text, ctx.catalog, { correct: false });
+    if (only) {
+      out.declare(only.expression, only.confidence, content[0]!.line);
+      // "All rights reserved" (UNLICENSED) has no text to hold.
+      if (!ctx.catalog.normalize(only.expression).marker)
+        out.problem(
+          'license-file-without-text',
+          'warning',
+          content[0]!.line,
+          `${file.path} names ${only.expression} but does not hold its text`,
+          'Most licenses must be distributed with their full text: put the text in this file (e.g. from https://spdx.org/licenses/)',
+        );
+      return out.detection();
+    }
+  }
+
+  // A name in the file name (LICENSES/<id>.txt, LICENSE-<id>) picks among ids that share a
+  // text; in LICENSES/ it is also the id the text must be.
+  const named = route.name ? resolveName(route.name, ctx) : null;
+  const expected = route.role === 'reuse' ? named : null;
+  const hint = named?.id;
+  const matcher = ctx.matcher();
+  const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
+
+  declareMatches(out, result.matches, file.path, route.role === 'reuse');
+  if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
+  for (const u of result.unknown) {
+    const best = u.candidates[0]?.confidence ?? 0;
+    if (route.role === 'notice' && best < NOTICE_UNKNOWN_FLOOR) continue;
+    if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
+    // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
+    out.declare('NOASSERTION', 0, u.startLine, u.candidates);
+    const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
+    const short = result.words < MIN_TEXT_WORDS;
+    out.problem(
+      short ? 'license-text-too-short' : 'unknown-license-text',
+      'warning',
+      u.startLine,
+      short
+        ? `${file.path} holds only ${result.words} words: too short to be a license text, and no license is named by it`
+        : `${file.path} (${where}) holds a license text that is not a known license${closestText(u.candidates)}`,
+      'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
+    );
+  }
+  return out.detection();
+}
+
+/** Declarations for the licenses found; an exception joins the license before it (or after it) as "X WITH E". */
+function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, isReuse: boolean): void {
+  const licenses = matches.filter((m) => m.kind === 'license');
+  const withs = new Map<TextMatch, TextMatch[]>();
+  for (const e of matches.filter((m) => m.kind === 'exception')) {
+    const before = licenses.filter((l) => l.startLine <= e.startLine).pop();
+    const owner = before ?? licenses[0];
+    if (owner) withs.set(owner, [...(withs.get(owner) ?? []), e]);
+    // LICENSES/<exception>.txt holds an exception alone, as it should.
+    else if (!isReuse)
+      out.problem(
+        'exception-without-license',
+        'warning',
+        e.startLine,
+        `${path} holds the text of the exception ${e.expression} but no license text it could apply to`,
+        `Add the license text the exception belongs to, or declare the pair as an expression (e.g. GPL-2.0-only WITH ${e.expression})`,
+      );
+  }
+  // One declaration per license, at its first copy, as sure as its best copy.
+  const found = new Map<string, { confidence: number; line: number }>();
+  for (const l of licenses) {
+    const exceptions = withs.get(l) ?? [];
+    if (exceptions.length > 1)
+      out.problem('several-exceptions', 'warning', l.startLine, `${path} holds several exceptions for ${l.expression} (${exceptions.map((e) => e.expression).join(', ')}); an SPDX expression takes one`, 'Declare the license and its exceptions with SPDX-License-Identifier tags');
+    const expression = exceptions.length === 1 ? `${l.expression} WITH ${exceptions[0]!.expression}` : l.expression;
+    const confidence = Math.min(l.confidence, ...exceptions.map((e) => e.confidence));
+    const seen = found.get(expression);
+    found.set(expression, { confidence: Math.max(confidence, seen?.confidence ?? 0), line: seen?.line ?? l.startLine });
+  }
+  for (const [expression, { confidence, line }] of found) out.declare(expression, confidence, line);
+}
+
+interface Expected {
+  readonly id: string;
+  readonly kind: 'license' | 'exception';
+  readonly written: string;
+}
+
+/** The id a file name claims: a catalog id (a deprecated one read as its replacement) or a LicenseRef. */
+function resolveName(name: string, ctx: DetectContext): Expected | null {
+  const resolved = ctx.catalog.resolve(name);
+  if (resolved) {
+    const { entry } = resolved;
+    const id = resolved.via === 'deprecated' && entry.replacement ? entry.replacement : entry.id;
+    return { id, kind: entry.kind === 'exception' ? 'exception' : 'license', written: name };
+  }
+  return /^LicenseRef-[A-Za-z0-9.-]+$/.test(name) ? { id: name, kind: 'license', written: name } : null;
+}
+
+/**
+ * A REUSE license file must hold the text of the id it is named after. When we know that
+ * text, the match says whether it does. When we do not (a LicenseRef of the project's own,
+ * or an SPDX id whose text SPDX's package lacks) and the text is no license we know, the
+ * file is by the REUSE specification the definition of that id: the id is declared with
+ * confidence 1, as for a tag, since nothing is guessed.
+ */
+function checkReuseFile(out: Collector, path: string, expected: Expected, result: MatchResult, known: boolean): void {
+  const first = result.matches[0];
+  if (!known) {
+    if (first)
+      out.problem(
+        'license-file-mismatch',
+        'note',
+        first.startLine,
+        `${path} is named ${expected.written} but holds the text of ${result.matches.map((m) => m.expression).join(', ')}`,
+        `Use the SPDX id instead: tag files with ${first.expression} and name this file LICENSES/${first.expression}.txt`,
+      );
+    else {
+      if (expected.kind === 'license') out.declare(expected.id, 1, 1);
+      if (!expected.id.startsWith('LicenseRef-'))
+        out.problem('license-text-unverified', 'note', null, `${path}: farleft has no reference text for ${expected.id}, so the file's text was not checked`, null);
+    }
+    return;
+  }
+  if (result.matches.some((m) => m.kind === expected.kind && m.expression === expected.id)) return;
+  const what = first
+    ? `holds the text of ${result.matches.map((m) => `${m.expression} (confidence ${m.confidence.toFixed(2)})`).join(', ')}`
+    : `does not hold the text of ${expected.id}${closestText(result.candidates)}`;
+  out.problem(
+    'license-file-mismatch',
+    'warning',
+    first?.startLine ?? null,
+    `${path} is named after ${expected.written} but ${what}`,
+    `Put the unmodified text of ${expected.id} in ${path} (https://spdx.org/licenses/${expected.id}.html), or rename the file after the license it holds`,
+  );
+  if (!first) out.declare('NOASSERTION', 0, result.unknown[0]?.startLine ?? 1, result.candidates);
+}
+
+function reportNoText(out: Collector, file: FileInput): void {
+  if (/SPDX-License-Identifier:/.test(file.text))
+    out.problem('license-file-without-text', 'warning', null, `${file.path} holds SPDX tags but no license text`, 'Put the full text of the license in this file');
+  else out.problem('empty-license-file', 'warning', null, `${file.path} is empty`, 'Put the full text of the license in it, or remove it');
+}
+
+/** Non-empty lines that are not copyright notices or SPDX tags, with their 1-based numbers. */
+function contentLines(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && out.length < 2; i++) {
+    const s = lines[i]!.trim();
+    if (s === '' || /^(?:copyright\b|©|\(c\)\s*\d|spdx-[a-z-]+:)/i.test(s)) continue;
+    out.push({ text: s, line: i + 1 });
+  }
+  return out;
+}
+
+function closestText(candidates: readonly Candidate[]): string {
+  return candidates.length ? `; closest: ${candidates.map((c) => `${c.expression} (${c.confidence.toFixed(2)})`).join(', ')}` : '';
+}
+
+/** Root files, and REUSE files in the root LICENSES/, speak for the project; others for their package. */
+function isProjectLevel(path: string): boolean {
+  return !path.includes('/') || /^(?:LICENSES|Licenses)\/[^/]+$/.test(path);
+}
+
+interface Collector {
+  declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
+  problem(code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null): void;
+  detection(): Detection;
+}
+
+function collector(file: string, scope: Scope): Collector {
+  const declarations: Declaration[] = [];
+  const problems: Problem[] = [];
+  return {
+    declare(expression, confidence, line, candidates) {
+      declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
+    },
+    problem(code, severity, line, message, suggestion) {
+      problems.push({ code, severity, file, line, message, suggestion });
+    },
+    detection: () => ({ declarations, copyrights: [], problems }),
+  };
+}

@@ -1,32 +1,23 @@
-// Placeholder contract for the full-text matcher (implemented in this folder).
-import type { Candidate } from '../../types.js';
+// The full-text matcher: names the licenses in a license file by comparing its text with
+// every SPDX license text and every catalog fingerprint (see match.ts for how). The index
+// is built by `npm run build` (build-index.ts) and read here once, on first use.
+import { GENERATED_DIR } from '../../paths.js';
+import { readIndex } from './index-data.js';
+import { matchText, type MatchOptions, type MatchResult } from './match.js';
 
-export interface TextMatch {
-  /** The license named, as a catalog id. */
-  readonly expression: string;
-  readonly confidence: number;
-  /** 1-based first and last line of the text the license was found in. */
-  readonly startLine: number;
-  readonly endLine: number;
-}
-
-export interface MatchResult {
-  /** One entry per license found, in the order they appear in the text. */
-  readonly matches: readonly TextMatch[];
-  /** When nothing reached the threshold: the closest licenses, best first. */
-  readonly candidates: readonly Candidate[];
-}
-
-export interface MatchOptions {
-  readonly minConfidence: number;
-  /** An id the file name suggests (LICENSES/<id>.txt): preferred when its text matches equally well. */
-  readonly hint?: string;
-}
+export type { MatchOptions, MatchResult, TextMatch, UnknownText } from './match.js';
 
 export interface LicenseMatcher {
   match(text: string, options: MatchOptions): MatchResult;
+  /** Whether a text for this id is known (an SPDX text or a fingerprint), so a file claiming it can be checked. */
+  knows(id: string): boolean;
 }
 
-export function loadMatcher(): LicenseMatcher {
-  return { match: () => ({ matches: [], candidates: [] }) };
+export function loadMatcher(dir: string = GENERATED_DIR): LicenseMatcher {
+  const index = readIndex(dir);
+  const known = new Set(index.header.targets.flatMap((t) => t.ids));
+  return {
+    match: (text, options) => matchText(index, text, options),
+    knows: (id) => known.has(id),
+  };
 }

@@ -1,0 +1,169 @@
+// Build step (npm run build, after the catalog): profiles every SPDX license text and
+// every committed fingerprint with the scanner's own normalizer and writes the postings
+// the matcher loads (index-data.ts). Nothing here runs in a scan.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { CatalogData } from '../../catalog/schema.js';
+import { GENERATED_DIR, LICENSES_DIR } from '../../paths.js';
+import {
+  encodePostings,
+  INDEX_FORMAT,
+  INDEX_HEADER_FILE,
+  INDEX_POSTINGS_FILE,
+  OPTIONAL_BIT,
+  OWNER_MASK,
+  type IndexHeader,
+  type IndexTarget,
+} from './index-data.js';
+import { normalizeWords, NORMALIZER_VERSION } from './normalize.js';
+import { fingerprintProfile, profileText, staleReason, type FingerprintFile, type TextProfile } from './profile.js';
+import { SHINGLE_SIZE } from './shingle.js';
+
+const require = createRequire(import.meta.url);
+
+export const FINGERPRINTS_DIR = join(LICENSES_DIR, 'fingerprints');
+
+/**
+ * SPDX deprecated the "GPL-x-with-y-exception" ids, but their texts in spdx-license-list are
+ * the exception texts alone (after an "insert GPL text here" line): reference texts for the
+ * exceptions, which spdx-exceptions lists without text.
+ */
+export const EXCEPTION_TEXTS: Readonly<Record<string, string>> = {
+  'GPL-2.0-with-classpath-exception': 'Classpath-exception-2.0',
+  'GPL-2.0-with-GCC-exception': 'GCC-exception-2.0',
+  'GPL-2.0-with-autoconf-exception': 'Autoconf-exception-2.0',
+  'GPL-2.0-with-bison-exception': 'Bison-exception-2.2',
+  'GPL-2.0-with-font-exception': 'Font-exception-2.0',
+  'GPL-3.0-with-GCC-exception': 'GCC-exception-3.1',
+  'GPL-3.0-with-autoconf-exception': 'Autoconf-exception-3.0',
+  wxWindows: 'WxWindows-exception-3.1',
+  'eCos-2.0': 'eCos-exception-2.0',
+};
+
+export interface IndexInputs {
+  /** spdx-license-list's spdx-full.json: id -> { licenseText }. */
+  readonly spdx: Readonly<Record<string, { readonly licenseText?: string }>>;
+  readonly spdxLicenseListVersion: string;
+  readonly catalog: CatalogData;
+  readonly fingerprints: readonly { readonly file: string; readonly data: FingerprintFile }[];
+}
+
+interface Draft {
+  ids: string[];
+  kind: IndexTarget['kind'];
+  origin: IndexTarget['origin'];
+  profile: TextProfile;
+  phrases: string[];
+}
+
+export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings: Buffer } {
+  const entries = new Map(inputs.catalog.entries.map((e) => [e.id, e]));
+  const drafts = new Map<string, Draft>(); // by normalized SHA-256: equal texts form one group
+
+  const add = (id: string, kind: Draft['kind'], origin: Draft['origin'], profile: TextProfile): void => {
+    const phrases = origin === 'fingerprint' ? (entries.get(id)?.phrases ?? []).map((p) => normalizeWords(p).join('')).filter(Boolean) : [];
+    const same = drafts.get(profile.sha256);
+    if (same) {
+      if (same.kind !== kind || same.origin !== origin) throw new Error(`license-text index: ${id} has the same text as ${same.ids[0]}`);
+      same.ids.push(id);
+      same.phrases.push(...phrases);
+    } else drafts.set(profile.sha256, { ids: [id], kind, origin, profile, phrases });
+  };
+
+  for (const id of Object.keys(inputs.spdx).sort()) {
+    const text = inputs.spdx[id]?.licenseText;
+    if (!text) continue;
+    const exception = EXCEPTION_TEXTS[id];
+    if (exception) {
+      add(exception, 'exception', 'spdx', profileText(text.replace(/^\s*insert GPL v\d[^\n]*\n/i, '')));
+      continue;
+    }
+    // Deprecated ids are never named (their current ids share or replace their texts).
+    const entry = entries.get(id);
+    if (!entry || entry.deprecated) continue;
+    add(id, 'license', 'spdx', profileText(text));
+  }
+  for (const { file, data } of inputs.fingerprints) {
+    const stale = staleReason(data);
+    if (stale)
+      throw new Error(
+        `${file}: fingerprint is stale (${stale}); make it again from its text: npx tsx scripts/fingerprint.ts update ${file} <text file>`,
+      );
+    add(data.id, 'license', 'fingerprint', fingerprintProfile(data));
+    // The catalog's "or any later version" id for a LicenseRef shares its text (as GPL-3.0-or-later does GPL-3.0-only's).
+    const later = entries.get(`${data.id}-or-later`);
+    if (later && !later.deprecated) add(later.id, 'license', 'fingerprint', fingerprintProfile(data));
+  }
+
+  const targets = [...drafts.values()];
+  if (targets.length > OWNER_MASK) throw new Error('license-text index: too many texts for 15-bit owners');
+  let total = 0;
+  for (const t of targets) total += t.profile.required.length + t.profile.optional.length;
+  const pairs = new Float64Array(total); // hash * 2^16 + owner: one sortable number per posting
+  let n = 0;
+  targets.forEach((t, owner) => {
+    for (const h of t.profile.required) pairs[n++] = h * 65536 + owner;
+    for (const h of t.profile.optional) pairs[n++] = h * 65536 + (owner | OPTIONAL_BIT);
+  });
+  pairs.sort();
+  const hashes = new Uint32Array(total);
+  const owners = new Uint16Array(total);
+  const counts = new Uint8Array(total);
+  for (let i = 0; i < total; i++) {
+    hashes[i] = Math.floor(pairs[i]! / 65536);
+    owners[i] = pairs[i]! % 65536;
+    counts[i] = targets[owners[i]! & OWNER_MASK]!.profile.repeats.get(hashes[i]!) ?? 1;
+  }
+
+  const header: IndexHeader = {
+    format: INDEX_FORMAT,
+    normalizer: NORMALIZER_VERSION,
+    shingleSize: SHINGLE_SIZE,
+    spdxLicenseListVersion: inputs.spdxLicenseListVersion,
+    postings: total,
+    targets: targets.map((t) => ({
+      ids: t.ids.sort(preferredFirst),
+      kind: t.kind,
+      origin: t.origin,
+      sha256: t.profile.sha256,
+      tokens: t.profile.tokens,
+      required: t.profile.required.length,
+      shingles: t.profile.required.length + t.profile.optional.length,
+      phrases: [...new Set(t.phrases)],
+    })),
+  };
+  return { header, postings: encodePostings(hashes, owners, counts) };
+}
+
+/** Which id of a group a match names: the `-only` form (SPDX's default reading), else the shortest. */
+function preferredFirst(a: string, b: string): number {
+  const rank = (id: string): number => (id.endsWith('-only') ? 0 : 1);
+  return rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function readFingerprints(dir: string = FINGERPRINTS_DIR): { file: string; data: FingerprintFile }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: join('licenses/fingerprints', f), data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as FingerprintFile }));
+}
+
+/** Writes generated/license-index.{json,bin}; reads generated/catalog.json, so it runs after generateCatalog(). */
+export function generateLicenseIndex(dir: string = GENERATED_DIR): void {
+  const { header, postings } = buildIndex({
+    spdx: require('spdx-license-list/spdx-full.json'),
+    spdxLicenseListVersion: require('spdx-license-list/package.json').version,
+    catalog: JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as CatalogData,
+    fingerprints: readFingerprints(),
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, INDEX_POSTINGS_FILE), postings);
+  writeFileSync(join(dir, INDEX_HEADER_FILE), JSON.stringify(header));
+}

@@ -1,0 +1,214 @@
+// What the postings say about one text: which reference texts share its shingles, where,
+// and how well each explains any stretch of it. Pure arithmetic over typed arrays; the
+// decisions (what to name) are in match.ts.
+//
+// Each candidate keeps only the sorted positions of the shingles it has, so work and
+// memory follow the shared shingles, not text length times candidates: a NOTICE file
+// of many licenses costs what its licenses cost.
+import { OPTIONAL_BIT, OWNER_MASK, postingsOf, type IndexTarget, type LicenseIndex } from './index-data.js';
+import { hashWords, shingleHashes } from './shingle.js';
+
+/** Reference texts always scored in detail (the best by share of their shingles found)... */
+const TOP_CANDIDATES = 24;
+/** ...and beyond those, every text at least this share of which is present, up to MAX_CANDIDATES. */
+const PRESENT_SHARE = 0.5;
+const MAX_CANDIDATES = 400;
+
+/** A run of shingle positions [from, to] that one candidate explains. */
+export interface Stretch {
+  readonly slot: number;
+  readonly from: number;
+  readonly to: number;
+  /** Positions in the run whose shingle the candidate has. */
+  readonly matched: number;
+  /** Containment x precision; 1 only when the words equal the reference text. */
+  readonly confidence: number;
+}
+
+export interface Evidence {
+  /** Shingle positions in the text. */
+  readonly positions: number;
+  /** Words per shingle (fewer when the text is shorter than one shingle). */
+  readonly shingleWords: number;
+  /** The candidate reference texts, by slot. */
+  readonly targets: readonly IndexTarget[];
+  score(slot: number, from: number, to: number): { matched: number; confidence: number };
+  /** An upper bound of score(...).confidence in O(log n), to skip hopeless candidates. */
+  bound(slot: number, from: number, to: number): number;
+  /** The runs of one candidate within positions [from, to]; a gap of more than `maxGap` unexplained positions ends a run. */
+  stretches(slot: number, from: number, to: number, maxGap: number): Stretch[];
+}
+
+interface Hits {
+  /** Sorted positions of the shingles the candidate has. */
+  readonly at: Int32Array;
+  /** How often the candidate's text has each of those shingles. */
+  readonly uses: Uint8Array;
+  /** requiredBefore[j] = how many of at[0..j) are in the candidate's required part. */
+  readonly requiredBefore: Int32Array;
+}
+
+export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): Evidence {
+  const shingles = shingleHashes(tokens);
+  const m = shingles.length;
+  const k = tokens.length - m + 1;
+
+  // Postings range of each shingle; a small number for each distinct shingle the index knows;
+  // and the previous position with the same shingle, so a stretch counts distinct shingles
+  // without a set.
+  const lo = new Int32Array(m);
+  const hi = new Int32Array(m);
+  const uidOf = new Int32Array(m).fill(-1);
+  const prevSame = new Int32Array(m).fill(-1);
+  const uidAt = new Map<number, number>(); // keyed by postings start: small integers, fast keys
+  const lastAt: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const [start, end] = postingsOf(index, shingles[i]!);
+    lo[i] = start;
+    hi[i] = end;
+    if (end === start) continue;
+    let uid = uidAt.get(start);
+    if (uid === undefined) {
+      uid = lastAt.push(-1) - 1;
+      uidAt.set(start, uid);
+    }
+    uidOf[i] = uid;
+    prevSame[i] = lastAt[uid]!;
+    lastAt[uid] = i;
+  }
+  const uids = lastAt.length;
+
+  // Candidates: texts by the share of their required shingles found.
+  const all = index.header.targets;
+  const found = new Uint32Array(all.length);
+  for (let i = 0; i < m; i++) {
+    if (prevSame[i]! >= 0) continue; // count each shingle once
+    for (let r = lo[i]!; r < hi[i]!; r++) {
+      const owner = index.owners[r]!;
+      if (!(owner & OPTIONAL_BIT)) found[owner] = found[owner]! + 1;
+    }
+  }
+  const share = (t: number): number => found[t]! / Math.max(1, all[t]!.required);
+  const ranked: number[] = [];
+  for (let t = 0; t < all.length; t++) if (found[t]! > 0) ranked.push(t);
+  ranked.sort((a, b) => share(b) - share(a) || a - b);
+  let count = Math.min(ranked.length, TOP_CANDIDATES);
+  while (count < Math.min(ranked.length, MAX_CANDIDATES) && share(ranked[count]!) >= PRESENT_SHARE) count++;
+  const chosen = ranked.slice(0, count);
+  const targets = chosen.map((t) => all[t]!);
+
+  // Per candidate: the positions it explains (ascending, as the scan goes).
+  const slotOf = new Int32Array(all.length).fill(-1);
+  chosen.forEach((t, slot) => (slotOf[t] = slot));
+  const sizes = new Int32Array(count);
+  for (let i = 0; i < m; i++)
+    for (let r = lo[i]!; r < hi[i]!; r++) {
+      const slot = slotOf[index.owners[r]! & OWNER_MASK]!;
+      if (slot >= 0) sizes[slot] = sizes[slot]! + 1;
+    }
+  const at = Array.from(sizes, (size) => new Int32Array(size));
+  const uses = Array.from(sizes, (size) => new Uint8Array(size));
+  const required = Array.from(sizes, (size) => new Uint8Array(size));
+  const fill = new Int32Array(count);
+  for (let i = 0; i < m; i++)
+    for (let r = lo[i]!; r < hi[i]!; r++) {
+      const owner = index.owners[r]!;
+      const slot = slotOf[owner & OWNER_MASK]!;
+      if (slot < 0) continue;
+      const j = fill[slot]!;
+      fill[slot] = j + 1;
+      at[slot]![j] = i;
+      uses[slot]![j] = index.counts[r]!;
+      required[slot]![j] = owner & OPTIONAL_BIT ? 0 : 1;
+    }
+  const hits: Hits[] = at.map((positions, slot) => {
+    const requiredBefore = new Int32Array(positions.length + 1);
+    for (let j = 0; j < positions.length; j++) requiredBefore[j + 1] = requiredBefore[j]! + required[slot]![j]!;
+    return { at: positions, uses: uses[slot]!, requiredBefore };
+  });
+
+  const score = (slot: number, from: number, to: number): { matched: number; confidence: number } => {
+    const { at: pos, requiredBefore } = hits[slot]!;
+    const a = lowerBound(pos, from);
+    const b = lowerBound(pos, to + 1);
+    let distinct = 0;
+    for (let j = a; j < b; j++) if (requiredBefore[j + 1]! > requiredBefore[j]! && prevSame[pos[j]!]! < from) distinct++;
+    const t = targets[slot]!;
+    const matched = b - a;
+    const confidence = Math.min(1, distinct / Math.max(1, t.required)) * (matched / (to - from + 1));
+    // Equal shingle sets are not equal texts (a paragraph moved): 1 is for an exact copy.
+    if (confidence >= 1 && hashWords(tokens.slice(from, to + k)) !== t.sha256) return { matched, confidence: 0.99 };
+    return { matched, confidence };
+  };
+
+  const bound = (slot: number, from: number, to: number): number => {
+    const { at: pos, requiredBefore } = hits[slot]!;
+    const a = lowerBound(pos, from);
+    const b = lowerBound(pos, to + 1);
+    return Math.min(1, (requiredBefore[b]! - requiredBefore[a]!) / Math.max(1, targets[slot]!.required)) * ((b - a) / (to - from + 1));
+  };
+
+  // A maximum-sum walk over the positions: +1 for one the candidate explains, -1 for one it
+  // does not. A shingle the run has used as often as the candidate's text has it counts as
+  // not explained, so two copies of a license, or a license beside one it contains
+  // (BSD-2-Clause, then BSD-3-Clause), are two runs, not one. A run ends where the sum drops below zero, or at more than maxGap
+  // unexplained positions in a row (text inserted into a license is not that license); it is
+  // trimmed to its best end, and the next run starts after its last explained position.
+  const seen = new Uint32Array(uids);
+  const used = new Uint8Array(uids);
+  let runNo = 0;
+  const stretches = (slot: number, from: number, to: number, maxGap: number): Stretch[] => {
+    const { at: pos, uses } = hits[slot]!;
+    const out: Stretch[] = [];
+    let j = lowerBound(pos, from);
+    while (j < pos.length && pos[j]! <= to) {
+      const run = ++runNo;
+      const start = pos[j]!;
+      let sum = 0;
+      let best = 0;
+      let bestEnd = start;
+      let prev = start - 1;
+      let lastExplained = start - 1;
+      let resume = -1; // index after the last explained position
+      for (; j < pos.length && pos[j]! <= to; j++) {
+        const p = pos[j]!;
+        sum -= p - prev - 1;
+        if (sum < 0 || p - lastExplained - 1 > maxGap) break;
+        prev = p;
+        const u = uidOf[p]!;
+        if (seen[u] !== run) {
+          seen[u] = run;
+          used[u] = 0;
+        }
+        if (used[u]! >= uses[j]!) {
+          sum--;
+          continue;
+        }
+        used[u] = used[u]! + 1;
+        lastExplained = p;
+        resume = j + 1;
+        if (++sum > best) {
+          best = sum;
+          bestEnd = p;
+        }
+      }
+      out.push({ slot, from: start, to: bestEnd, ...score(slot, start, bestEnd) });
+      if (j < pos.length && pos[j]! <= to) j = resume;
+    }
+    return out;
+  };
+
+  return { positions: m, shingleWords: k, targets, score, bound, stretches };
+}
+
+/** First index whose value is >= `value`. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

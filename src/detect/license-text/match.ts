@@ -1,0 +1,250 @@
+// Names the licenses in a text. Exact first: when the normalized words equal a reference
+// text, confidence 1. Otherwise by shingles (evidence.ts):
+//   1. the reference texts sharing the most shingles (relative to their size) are candidates;
+//   2. per candidate, the runs of the text made of its shingles: where one license ends and
+//      the next begins in a file that holds several;
+//   3. a run scores how much of the license it holds (containment) times how much of it is
+//      the license (precision);
+//   4. greedy cover: take the run that explains the most words, mark it, look again in what
+//      is left. What no license explains, and is long enough to matter, is unknown.
+import type { Candidate } from '../../types.js';
+import { gatherEvidence, type Evidence, type Stretch } from './evidence.js';
+import type { LicenseIndex } from './index-data.js';
+import { normalizeText } from './normalize.js';
+import { hashWords } from './shingle.js';
+
+export interface TextMatch {
+  /** The license named, as a catalog id (an exception id when kind is 'exception'). */
+  readonly expression: string;
+  readonly confidence: number;
+  /** 1-based first and last line of the text the license was found in. */
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly kind: 'license' | 'exception';
+}
+
+export interface UnknownText {
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Normalized words in it. */
+  readonly words: number;
+  /** The closest licenses for this stretch, best first. */
+  readonly candidates: readonly Candidate[];
+}
+
+export interface MatchResult {
+  /** One entry per license found, in the order they appear in the text. */
+  readonly matches: readonly TextMatch[];
+  /** When nothing reached the threshold: the closest licenses, best first. */
+  readonly candidates: readonly Candidate[];
+  /** Stretches of text no license explains (the whole text when nothing was named). */
+  readonly unknown: readonly UnknownText[];
+  /** Normalized words in the text. */
+  readonly words: number;
+}
+
+export interface MatchOptions {
+  readonly minConfidence: number;
+  /** An id the file name suggests (LICENSES/<id>.txt): preferred when its text matches equally well. */
+  readonly hint?: string;
+  /**
+   * Text no license explains is reported from this many words on, wherever it stands: before,
+   * between or after licenses, or inserted into one (which then is not named). Shorter runs
+   * are titles, "see below" lines, filled-in names. Default 20.
+   */
+  readonly minUnknownWords?: number;
+}
+
+/** A fuzzy match is named only if every other text scores at least this much lower on the same words. */
+const AMBIGUITY_MARGIN = 0.02;
+/** See MatchOptions.minUnknownWords. */
+const DEFAULT_MIN_UNKNOWN_WORDS = 20;
+/** Candidates listed for an unknown text. */
+const LISTED_CANDIDATES = 3;
+/** Licenses named per text at most (a bound for hostile input; a large NOTICE file names hundreds). */
+const MAX_MATCHES = 2000;
+
+export function matchText(index: LicenseIndex, text: string, options: MatchOptions): MatchResult {
+  const { tokens, lines } = normalizeText(text);
+  const n = tokens.length;
+  if (n === 0) return { matches: [], candidates: [], unknown: [], words: 0 };
+
+  const exact = index.bySha.get(hashWords(tokens));
+  if (exact !== undefined) {
+    const t = index.header.targets[exact]!;
+    const match = { expression: nameOf(t.ids, options.hint), confidence: 1, startLine: lines[0]!, endLine: lines[n - 1]!, kind: t.kind };
+    return { matches: [match], candidates: [], unknown: [], words: n };
+  }
+
+  const ev = gatherEvidence(index, tokens);
+  const m = ev.positions;
+  const k = ev.shingleWords;
+  const minWords = options.minUnknownWords ?? DEFAULT_MIN_UNKNOWN_WORDS;
+  // Inserting w words leaves w + k - 1 shingle positions unexplained.
+  const maxGap = minWords + k - 2;
+  const named = (s: Stretch): string => nameOf(ev.targets[s.slot]!.ids, options.hint);
+  const hinted = (s: Stretch): boolean => options.hint !== undefined && ev.targets[s.slot]!.ids.includes(options.hint);
+  const eligible = (s: Stretch): boolean => {
+    if (s.confidence < options.minConfidence) return false;
+    const { phrases } = ev.targets[s.slot]!;
+    if (s.confidence >= 1 || phrases.length === 0) return true;
+    // A license known only by fingerprint must also show each of its catalog phrases
+    // (compared without spaces, so a word split in a PDF copy does not hide one).
+    const words = tokens.slice(s.from, s.to + k).join('');
+    return phrases.every((p) => words.includes(p));
+  };
+
+  // Greedy cover. Every candidate's stretches are found once, and fall into groups that do
+  // not overlap (a NOTICE file of 400 licenses is 400 small problems, not one large one).
+  // Within a group, naming a stretch trims the stretches it overlaps (they are walked again
+  // on what is left of them), and the rest stand.
+  const all: Stretch[] = [];
+  for (let slot = 0; slot < ev.targets.length; slot++) all.push(...ev.stretches(slot, 0, m - 1, maxGap));
+  const picked: Stretch[] = [];
+  for (const group of overlapGroups(all)) {
+    let pool = new Set(group);
+    const rejected = new Set<Stretch>();
+    while (picked.length < MAX_MATCHES) {
+      const best = pickNext(ev, pool, rejected, eligible, hinted);
+      if (!best) break;
+      picked.push(best);
+      const next = new Set<Stretch>();
+      for (const s of pool) {
+        if (overlap(s, best) === 0) next.add(s);
+        else {
+          if (s.from < best.from) for (const piece of ev.stretches(s.slot, s.from, best.from - 1, maxGap)) next.add(piece);
+          if (s.to > best.to) for (const piece of ev.stretches(s.slot, best.to + 1, s.to, maxGap)) next.add(piece);
+        }
+      }
+      pool = next;
+    }
+  }
+
+  // What no match explains: runs of words outside every picked stretch.
+  const covered = new Uint8Array(n);
+  for (const s of picked) covered.fill(1, s.from, s.to + k);
+  const unknown: UnknownText[] = [];
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && !covered[j]) j++;
+    if (j - i >= (picked.length === 0 ? 1 : minWords)) {
+      const from = Math.min(i, m - 1);
+      const to = Math.max(from, Math.min(j - k, m - 1));
+      unknown.push({ startLine: lines[i]!, endLine: lines[j - 1]!, words: j - i, candidates: closest(ev, from, to, maxGap, named) });
+    }
+    i = Math.max(j, i + 1);
+  }
+
+  return {
+    matches: picked
+      .sort((a, b) => a.from - b.from)
+      .map((s) => ({
+        expression: named(s),
+        confidence: round(s.confidence),
+        startLine: lines[s.from]!,
+        endLine: lines[Math.min(n - 1, s.to + k - 1)]!,
+        kind: ev.targets[s.slot]!.kind,
+      })),
+    candidates: picked.length === 0 ? (unknown[0]?.candidates ?? []) : [],
+    unknown,
+    words: n,
+  };
+}
+
+/**
+ * The next stretch to name, or null. Seeds are the eligible stretches, most words explained
+ * first. A seed yields to a stretch of another text over mostly the same words that explains
+ * their union better: a license that is another plus a preamble (Caldera /
+ * Caldera-no-preamble) wins when the preamble is there; when that wider text cannot be
+ * named, neither is. And a fuzzy stretch is named only when no other text explains its words
+ * almost as well: near-identical licenses (SHL-0.5 / SHL-0.51, CNPL v5 / v6) are told apart
+ * by an exact copy, or left unknown with both as candidates — never guessed.
+ */
+function pickNext(
+  ev: Evidence,
+  pool: ReadonlySet<Stretch>,
+  rejected: Set<Stretch>,
+  eligible: (s: Stretch) => boolean,
+  hinted: (s: Stretch) => boolean,
+): Stretch | null {
+  const all = [...pool];
+  const seeds = all.filter((s) => !rejected.has(s) && eligible(s)).sort((a, b) => rank(a, b, hinted));
+  for (const seed of seeds) {
+    const s = widest(ev, seed, all);
+    if ((s === seed || eligible(s)) && !ambiguous(ev, s)) return s;
+    rejected.add(seed); // until it is trimmed, which makes it another stretch
+  }
+  return null;
+}
+
+/** Among stretches over mostly the same words as `seed`, the one that explains their union best. */
+function widest(ev: Evidence, seed: Stretch, all: readonly Stretch[]): Stretch {
+  let best = seed;
+  for (const r of all) {
+    if (r.slot === best.slot || overlap(r, best) * 2 < best.to - best.from + 1) continue;
+    const from = Math.min(r.from, best.from);
+    const to = Math.max(r.to, best.to);
+    const mine = ev.score(best.slot, from, to).confidence;
+    if (ev.bound(r.slot, from, to) > mine && ev.score(r.slot, from, to).confidence > mine) best = r;
+  }
+  return best;
+}
+
+function ambiguous(ev: Evidence, s: Stretch): boolean {
+  if (s.confidence >= 1) return false;
+  const floor = s.confidence - AMBIGUITY_MARGIN;
+  for (let slot = 0; slot < ev.targets.length; slot++)
+    if (slot !== s.slot && ev.bound(slot, s.from, s.to) > floor && ev.score(slot, s.from, s.to).confidence > floor) return true;
+  return false;
+}
+
+/** Order of preference: the stretch that explains more words, then the hinted one, then the surer one. */
+function rank(a: Stretch, b: Stretch, hinted: (s: Stretch) => boolean): number {
+  const wa = a.matched * a.confidence;
+  const wb = b.matched * b.confidence;
+  if (Math.abs(wa - wb) > 1e-9) return wb - wa;
+  if (hinted(a) !== hinted(b)) return hinted(a) ? -1 : 1;
+  return b.confidence - a.confidence || a.slot - b.slot;
+}
+
+/** Stretches in groups whose spans overlap within and not across. */
+function overlapGroups(stretches: readonly Stretch[]): Stretch[][] {
+  const sorted = [...stretches].sort((a, b) => a.from - b.from);
+  const groups: Stretch[][] = [];
+  let end = -1;
+  for (const s of sorted) {
+    if (s.from > end) groups.push([]);
+    groups[groups.length - 1]!.push(s);
+    end = Math.max(end, s.to);
+  }
+  return groups;
+}
+
+function overlap(a: Stretch, b: Stretch): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
+}
+
+/** The best few candidates for shingle positions [from, to]. */
+function closest(ev: Evidence, from: number, to: number, maxGap: number, named: (s: Stretch) => string): Candidate[] {
+  const best = new Map<string, number>();
+  for (let slot = 0; slot < ev.targets.length; slot++)
+    for (const s of ev.stretches(slot, from, to, maxGap)) {
+      const id = named(s);
+      if (s.confidence > (best.get(id) ?? 0)) best.set(id, s.confidence);
+    }
+  return [...best]
+    .filter(([, c]) => c >= 0.01)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, LISTED_CANDIDATES)
+    .map(([expression, c]) => ({ expression, confidence: round(c) }));
+}
+
+/** The group member to name: the hint when it is one of them, else the group's first. */
+function nameOf(ids: readonly string[], hint: string | undefined): string {
+  return hint !== undefined && ids.includes(hint) ? hint : ids[0]!;
+}
+
+/** Rounds down, so 0.9996 is not shown as 1 (which means an exact copy). */
+function round(x: number): number {
+  return Math.floor(x * 1000) / 1000;
+}

@@ -1,0 +1,67 @@
+// Which files hold license texts, from the path alone (cheap: asked for every file).
+//   license  LICENSE, LICENCE, COPYING, UNLICENSE, LICENSES.txt, LICENSE-MIT, LICENSE.md,
+//            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt: the whole file is license text
+//   notice   NOTICE, COPYRIGHT, THIRD-PARTY-NOTICES: may hold license texts among attributions
+//   reuse    every file directly in LICENSES/ or Licenses/: REUSE license files, named by id
+// Never: source code or data that happens to be called license.go or notice.json, REUSE
+// `.license` sidecars (cat.png.license), hidden files, and debian/copyright (a dep5 file).
+import { sidecarTarget } from '../sidecar.js';
+
+export type Role = 'license' | 'notice' | 'reuse';
+
+export interface Route {
+  readonly role: Role;
+  /** The license id the file name suggests, as written (LICENSES/<id>.txt, LICENSE-<id>, <id>.LICENSE). */
+  readonly name: string | null;
+}
+
+/** Extensions under which a license text is still text (a rendering of it). */
+export const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown', 'mdown', 'mkd', 'rst', 'html', 'htm', 'xhtml', 'adoc', 'asciidoc', 'org', 'textile', 'pod', 'rdoc', 'creole', 'wiki', 'mediawiki', '1st']);
+
+/** Extensions of code, data and documents: license.go is code about licenses, not a license. */
+const OTHER_EXTENSIONS = new Set(
+  (
+    'js mjs cjs jsx ts mts cts tsx vue svelte astro json json5 jsonc yml yaml toml xml ini cfg conf properties lock py pyi pyc rb erb go ' +
+    'java kt kts scala groovy gradle c h cc cpp cxx hh hpp hxx cs fs fsx vb swift m mm rs php pl pm t sh bash zsh fish ps1 psm1 bat cmd ' +
+    'lua r jl dart ex exs erl hrl hs lhs ml mli clj cljs cljc el lisp scm rkt nim zig v sv vhd sql css scss sass less styl ' +
+    'tmpl tpl j2 jinja hbs mustache ejs twig liquid njk ipynb csv tsv tex sty cls bib proto graphql gql cmake mk make in am ' +
+    'rtf doc docx odt pdf png jpg jpeg gif svg webp ico bmp tif tiff zip gz tgz bz2 xz zst 7z rar jar war class o a so dylib dll exe ' +
+    'wasm map snap bak orig rej swp patch diff spdx sig asc pem'
+  ).split(' '),
+);
+
+const STEMS: readonly { readonly test: RegExp; readonly role: Exclude<Role, 'reuse'> }[] = [
+  // LICENSE, LICENCE, LICENSES, UNLICENSE, LICENSE-MIT, LICENSE.GPL-3.0, licence_apache
+  { test: /^(?:un)?licen[cs]es?\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
+  // COPYING, COPYING3, COPYING.LESSER, COPYING-GPL
+  { test: /^copying\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
+  // MIT.LICENSE, Apache-2.0-LICENSE, mit_license, third-party-licenses
+  { test: /^[^/]{1,60}[-_.]licen[cs]es?$/, role: 'license' },
+  // NOTICE, NOTICES, COPYRIGHT, THIRD-PARTY-NOTICES, ThirdPartyNotices, third_party_notices.md
+  { test: /^(?:notices?|copyright|third[-_]?party[-_]?notices?)(?:[-_.][^/]{1,60})?$/, role: 'notice' },
+];
+
+const NAME_AFTER = /^(?:un)?(?:licen[cs]es?|copying)[-_.](.+)$/i;
+const NAME_BEFORE = /^(.+)[-_.]licen[cs]es?$/i;
+
+/** The route of a path, or null when the file is no license text. */
+export function routeLicenseFile(path: string): Route | null {
+  const slash = path.lastIndexOf('/');
+  const base = path.slice(slash + 1);
+  if (base === '' || base.startsWith('.') || sidecarTarget(path) !== null) return null;
+  const ext = extensionOf(base).toLowerCase();
+  if (OTHER_EXTENSIONS.has(ext) || path === 'debian/copyright' || path.endsWith('/debian/copyright')) return null;
+  const stem = TEXT_EXTENSIONS.has(ext) ? base.slice(0, -ext.length - 1) : base;
+  const dir = path.slice(path.lastIndexOf('/', slash - 1) + 1, Math.max(slash, 0));
+  if (dir === 'LICENSES' || dir === 'Licenses') return { role: 'reuse', name: stem };
+  const lower = stem.toLowerCase();
+  const route = STEMS.find((s) => s.test.test(lower));
+  if (!route) return null;
+  const name = NAME_AFTER.exec(stem)?.[1] ?? NAME_BEFORE.exec(stem)?.[1] ?? null;
+  return { role: route.role, name };
+}
+
+function extensionOf(base: string): string {
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1) : '';
+}

@@ -1,0 +1,221 @@
+// The license-text detector: what a license file declares, and what it reports.
+import { describe, expect, it } from 'vitest';
+import { detectLicenseText, detector } from '../../../src/detect/license-text/detector.js';
+import type { DetectContext } from '../../../src/detect/types.js';
+import { scan } from '../../../src/scan.js';
+import type { Declaration } from '../../../src/types.js';
+import { fileInput, makeTree, removeTree, testContext } from '../../helpers.js';
+import { CORPUS, CORPUS_NOTE, corpusText, spdxText } from './corpus.js';
+import { markdown, reflow } from './transforms.js';
+
+const ctx = testContext(0.9);
+const detect = (path: string, text: string, context: DetectContext = ctx) => detectLicenseText(fileInput(path, text), context);
+const exprs = (ds: readonly Declaration[]): string[] => ds.map((d) => d.expression);
+const codes = (r: { problems: readonly { code: string }[] }): string[] => r.problems.map((p) => p.code);
+
+const CUSTOM = `The Community Garden License
+
+Permission is hereby granted, free of charge, to any person who tends a public garden to use, copy and
+share this software, subject to the following conditions: the software may only be used on Tuesdays,
+and every user must plant one tree per year of use.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+`;
+
+/** A context whose matcher must not be loaded. */
+const noMatcher: DetectContext = {
+  ...ctx,
+  matcher: () => {
+    throw new Error('the matcher was loaded');
+  },
+};
+
+describe('license files', () => {
+  it('declares the license of a root LICENSE for the project', () => {
+    const r = detect('LICENSE', `MIT License\n\nCopyright (c) 2024 Jane Doe\n\n${spdxText('MIT').split('\n').slice(4).join('\n')}`);
+    expect(r.declarations).toEqual([{ expression: 'MIT', source: 'license-text', file: 'LICENSE', line: 1, confidence: 1, scope: 'project' }]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('declares a package license below the root, from a Markdown rendering', () => {
+    const r = detect('packages/a/LICENSE.md', markdown(reflow(spdxText('Apache-2.0'))));
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'Apache-2.0', scope: 'package', file: 'packages/a/LICENSE.md' })]);
+    expect(r.declarations[0]!.confidence).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('declares each license of a file holding several, at its line', () => {
+    const mit = spdxText('MIT');
+    const r = detect('LICENSE', `${mit}\n\n${spdxText('Apache-2.0')}`);
+    expect(exprs(r.declarations)).toEqual(['MIT', 'Apache-2.0']);
+    expect(r.declarations[1]!.line).toBe(mit.split('\n').length + 2);
+  });
+
+  it('declares a license once however often its text is there', () => {
+    const r = detect('THIRD-PARTY-NOTICES.txt', `a\n\n${spdxText('MIT')}\n\nb\n\n${spdxText('MIT')}\n\nc\n\n${spdxText('ISC')}`);
+    expect(exprs(r.declarations)).toEqual(['MIT', 'ISC']);
+  });
+
+  it('joins a license and its exception into one expression', () => {
+    const classpath = spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, '');
+    const r = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${classpath}`);
+    expect(exprs(r.declarations)).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('reports an exception without its license', () => {
+    const r = detect('COPYING.EXCEPTION', spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, ''));
+    expect(r.declarations).toEqual([]);
+    expect(codes(r)).toEqual(['exception-without-license']);
+  });
+
+  it('names the -or-later member when the file name says so', () => {
+    expect(exprs(detect('LICENSE.GPL-3.0-or-later', spdxText('GPL-3.0-only')).declarations)).toEqual(['GPL-3.0-or-later']);
+    expect(exprs(detect('LICENSE', spdxText('GPL-3.0-only')).declarations)).toEqual(['GPL-3.0-only']);
+  });
+
+  it('declares an unknown text NOASSERTION with candidates, and says so', () => {
+    const r = detect('LICENSE', CUSTOM);
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'NOASSERTION', line: 1, confidence: 0 })]);
+    expect(r.declarations[0]!.candidates!.length).toBeGreaterThan(0);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'unknown-license-text', severity: 'warning', file: 'LICENSE', line: 1 })]);
+    expect(r.problems[0]!.message).toContain(r.declarations[0]!.candidates![0]!.expression);
+  });
+
+  it('reports text appended to a known license', () => {
+    const addition = 'Additional condition: the software may not be used by any company that employs more than fifty people, nor by anyone acting for such a company, for any purpose.';
+    const r = detect('LICENSE', `${spdxText('MIT')}\n\n${addition}\n`);
+    expect(exprs(r.declarations)).toEqual(['MIT', 'NOASSERTION']);
+    expect(codes(r)).toEqual(['unknown-license-text']);
+  });
+
+  it('reports an empty license file', () => {
+    const r = detect('LICENSE', '\n \n', noMatcher);
+    expect(r.declarations).toEqual([]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'empty-license-file', severity: 'warning' })]);
+  });
+
+  it('reports a license file that only names its license, and declares that name', () => {
+    const r = detect('LICENSE', 'Apache License 2.0\n', noMatcher);
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'Apache-2.0', line: 1 })]);
+    expect(codes(r)).toEqual(['license-file-without-text']);
+    expect(codes(detect('LICENSE.txt', 'SPDX-License-Identifier: MIT\n', noMatcher))).toEqual(['license-file-without-text']);
+  });
+
+  it('declares a proprietary notice UNLICENSED, which has no text to hold', () => {
+    const r = detect('LICENSE', 'Copyright 2024 Foo Inc.\nAll rights reserved.\n', noMatcher);
+    expect(exprs(r.declarations)).toEqual(['UNLICENSED']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('reports a text too short to be a license', () => {
+    const r = detect('LICENSE', 'Do whatever you like with this.\n');
+    expect(exprs(r.declarations)).toEqual(['NOASSERTION']);
+    expect(codes(r)).toEqual(['license-text-too-short']);
+  });
+
+  it('notes a file it could read only in part', () => {
+    const file = { ...fileInput('LICENSE', spdxText('MIT')), complete: false };
+    expect(codes(detectLicenseText(file, ctx))).toEqual(['license-text-truncated']);
+  });
+
+  it('does not load the matcher for files it does not take', () => {
+    expect(detector.accepts('src/index.ts', 'text')).toBe(false);
+    expect(detector.accepts('LICENSE', 'binary')).toBe(false);
+    expect(detectLicenseText(fileInput('src/index.ts', spdxText('MIT')), noMatcher)).toEqual({ declarations: [], copyrights: [], problems: [] });
+  });
+});
+
+describe('NOTICE and COPYRIGHT files', () => {
+  it('declare the licenses they hold', () => {
+    const r = detect('NOTICE', `Foo\nCopyright 2024 The Foo Authors\n\nThis product includes left-pad, under the following license:\n\n${spdxText('BSD-3-Clause')}`);
+    expect(exprs(r.declarations)).toEqual(['BSD-3-Clause']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('without a license text, say nothing: attributions are what NOTICE files are for', () => {
+    const notice = 'Apache Foo\nCopyright 2024 The Apache Software Foundation\n\nThis product includes software developed at\nThe Apache Software Foundation (http://www.apache.org/).\n\nPortions of this software were developed by Bar Inc. and by many volunteers around the world, whose names are listed in the CONTRIBUTORS file.';
+    expect(detect('NOTICE', notice)).toEqual({ declarations: [], copyrights: [], problems: [] });
+    expect(detect('COPYRIGHT', '', noMatcher)).toEqual({ declarations: [], copyrights: [], problems: [] });
+  });
+
+  it('report a modified license among the attributions', () => {
+    const modified = spdxText('MIT').replace('THE SOFTWARE IS PROVIDED', 'The software may not be used for military purposes, by any army, navy, air force or intelligence service, or by a contractor working for one.\n\nTHE SOFTWARE IS PROVIDED');
+    const r = detect('NOTICE.md', `Bundled software\n\n${modified}`);
+    expect(exprs(r.declarations)).toEqual(['NOASSERTION']);
+    expect(codes(r)).toEqual(['unknown-license-text']);
+  });
+});
+
+describe('REUSE license files (LICENSES/)', () => {
+  it('declare the id they are named after when the text is that license', () => {
+    const r = detect('LICENSES/GPL-3.0-or-later.txt', spdxText('GPL-3.0-only'));
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'GPL-3.0-or-later', confidence: 1, scope: 'project' })]);
+    expect(r.problems).toEqual([]);
+    expect(detect('sub/LICENSES/MIT.txt', spdxText('MIT')).declarations[0]!.scope).toBe('package');
+  });
+
+  it('report a text that is not the license the file is named after', () => {
+    const r = detect('LICENSES/MIT.txt', spdxText('Apache-2.0'));
+    expect(exprs(r.declarations)).toEqual(['Apache-2.0']);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'license-file-mismatch', severity: 'warning' })]);
+    expect(r.problems[0]!.message).toMatch(/named after MIT but holds the text of Apache-2\.0/);
+  });
+
+  it('report a text that is no known license, under a known id', () => {
+    const r = detect('LICENSES/MIT.txt', CUSTOM);
+    expect(exprs(r.declarations)).toEqual(['NOASSERTION']);
+    expect(codes(r)).toEqual(['license-file-mismatch']);
+  });
+
+  it('take a LicenseRef file as the definition of its id', () => {
+    const r = detect('LICENSES/LicenseRef-Garden.txt', CUSTOM);
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'LicenseRef-Garden', confidence: 1, line: 1 })]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('note a LicenseRef file that holds a license SPDX knows', () => {
+    const r = detect('LICENSES/LicenseRef-MyMIT.txt', spdxText('MIT'));
+    expect(exprs(r.declarations)).toEqual(['MIT']);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'license-file-mismatch', severity: 'note' })]);
+  });
+
+  it('check an exception file against the exception', () => {
+    const classpath = spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, '');
+    expect(detect('LICENSES/Classpath-exception-2.0.txt', classpath)).toEqual({ declarations: [], copyrights: [], problems: [] });
+  });
+
+  it.skipIf(!CORPUS)(`check a copyfarleft file against its fingerprint (${CORPUS_NOTE})`, () => {
+    expect(detect('LICENSES/LicenseRef-CNPL-7.0.txt', corpusText('LicenseRef-CNPL-7.0'))).toMatchObject({ declarations: [{ expression: 'LicenseRef-CNPL-7.0', confidence: 1 }], problems: [] });
+    expect(detect('LICENSES/LicenseRef-CNPL-7.0-or-later.txt', reflow(corpusText('LicenseRef-CNPL-7.0')))).toMatchObject({
+      declarations: [{ expression: 'LicenseRef-CNPL-7.0-or-later', confidence: 1 }],
+      problems: [],
+    });
+    const wrong = detect('LICENSES/LicenseRef-CNPL-7.0.txt', corpusText('LicenseRef-NVPL-7.0'));
+    expect(exprs(wrong.declarations)).toEqual(['LicenseRef-NVPL-7.0']);
+    expect(codes(wrong)).toEqual(['license-file-mismatch']);
+  });
+});
+
+describe('in a scan', () => {
+  it('license files declare their licenses, the root ones for the project', async () => {
+    const root = makeTree({
+      LICENSE: `${spdxText('MIT')}\n\n${spdxText('Apache-2.0')}`,
+      LICENSES: { 'GPL-3.0-or-later.txt': reflow(spdxText('GPL-3.0-only')) },
+      packages: { a: { 'COPYING.md': markdown(spdxText('ISC')), 'license.go': 'package license\n' } },
+      'logo.png.license': 'SPDX-License-Identifier: CC0-1.0\n',
+    });
+    try {
+      const result = await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+      const texts = result.files.flatMap((f) => f.declarations.filter((d) => d.source === 'license-text').map((d) => `${d.file}: ${d.expression} (${d.scope})`));
+      expect(texts.sort()).toEqual([
+        'LICENSE: Apache-2.0 (project)',
+        'LICENSE: MIT (project)',
+        'LICENSES/GPL-3.0-or-later.txt: GPL-3.0-or-later (project)',
+        'packages/a/COPYING.md: ISC (package)',
+      ]);
+      expect(result.problems.filter((p) => p.code.includes('license-text') || p.code.includes('license-file'))).toEqual([]);
+    } finally {
+      removeTree(root);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, normalizeWords } from '../../../src/detect/license-text/normalize.js';
+
+const words = (text: string): string => normalizeWords(text).join(' ');
+
+describe('normalizeWords', () => {
+  it.each([
+    ['case and whitespace', 'Permission  IS\n\thereby   GRANTED', 'permission is hereby granted'],
+    ['straight and curly quotes', 'THE SOFTWARE IS PROVIDED "AS IS" and “AS IS” and ‘as is’', 'the software is provided as is and as is and as is'],
+    ['punctuation', 'use, copy; modify: merge/publish (and) distribute.', 'use copy modify merge publish and distribute'],
+    ['hyphenated words join', 'non-commercial and worker‑owned', 'noncommercial and workerowned'],
+    ['a word hyphenated across lines joins', 'reason-\nably and worker-\nowned', 'reasonably and workerowned'],
+    ['apostrophes join', "Licensor's and Licensor’s", 'licensors and licensors'],
+    ['pandoc escapes', 'THIS LICENSE (\\"LICENSE\\"). The Licensor\\\'s terms', 'this license license the licensors terms'],
+    ['markdown headings, emphasis, bullets', '# Title\n\n## 1. Definitions\n\n- **Adaptation** means _a work_\n* `item`', 'title definitions adaptation means a work item'],
+    ['markdown links keep their text', 'see [the License](https://example.org/license "title") and [ref][1]\n\n[1]: https://example.org', 'see the license and ref'],
+    ['HTML tags and entities', '<p>Permission is <b>hereby</b> granted &quot;AS IS&quot; &amp; more</p><!-- a\ncomment -->', 'permission is hereby granted as is more'],
+    ['list markers wherever they stand', '1. Redistributions\n(a) first; b) second: iv. third\n  2.1 Sub', 'redistributions first second third sub'],
+    ['bullets and numbers read the same', '* Redistributions of source', 'redistributions of source'],
+    ['copyright notices', 'Copyright (c) 2020 Jane Doe\n© 2021 X\n(C) 1999 Y\nCopyright 2021 The Foo Authors\nCopyright [yyyy] [name of copyright owner]\nCOPYRIGHT (C) 2000 Z\nAll rights reserved.\nKeep', 'keep'],
+    ['prose about copyright stays', 'copyright law applies\nCOPYRIGHT HOLDERS BE LIABLE\nCopyright Notice', 'copyright law applies copyright holders be liable copyright notice'],
+    ['template placeholders, even across lines', 'Offered by <name of\nauthor> for [Work Title] and {owner} OK', 'offered by for and ok'],
+    ['placeholders in a sentence', 'Neither the name of <ORGANIZATION> nor', 'neither the name of nor'],
+    ['SPDX and REUSE tags', 'SPDX-License-Identifier: MIT\nSPDX-FileCopyrightText: 2024 X\nText', 'text'],
+    ['equivalent words', 'licence, licences, copyright owner, per cent, sub-license, https://x, labour', 'license licenses copyright holder percent sublicense http x labor'],
+    ['accents and ligatures', 'Licencié ﬁnal Ärger', 'licencie final arger'],
+    ['object-prototype words are words', 'constructor toString __proto__', 'constructor tostring proto'],
+  ])('%s', (_name, input, expected) => {
+    expect(words(input)).toBe(expected);
+  });
+
+  it('reads a text the same after its paragraphs are re-wrapped', () => {
+    const text = 'The Licensor grants You a worldwide,\nroyalty-free license:\n\n  a. to Reproduce the Work;\n  b. to Distribute it.\n';
+    const reflowed = 'The Licensor grants You a worldwide, royalty-free\nlicense: a. to Reproduce the Work; b. to\nDistribute it.\n';
+    expect(words(reflowed)).toBe(words(text));
+  });
+});
+
+describe('normalizeText', () => {
+  it('gives every word the 1-based line it came from', () => {
+    const { tokens, lines } = normalizeText('MIT License\n\nCopyright (c) 2020 X\n\nPermission is\nhereby granted');
+    expect(tokens).toEqual(['mit', 'license', 'permission', 'is', 'hereby', 'granted']);
+    expect(lines).toEqual([1, 1, 5, 5, 6, 6]);
+  });
+
+  it('keeps line numbers after a placeholder that spans lines', () => {
+    const { tokens, lines } = normalizeText('one <two\nthree> four\nfive');
+    expect(tokens).toEqual(['one', 'four', 'five']);
+    expect(lines).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    ['angle brackets', '<'.repeat(200_000) + 'a'],
+    ['square brackets', '['.repeat(200_000)],
+    ['escapes', '\\'.repeat(200_000)],
+    ['one long word with joiners', 'a-'.repeat(200_000)],
+    ['an unclosed HTML comment', '<!--' + ' x'.repeat(100_000)],
+    ['a copyright line of spaces', 'Copyright' + ' '.repeat(100_000) + ':' + ' '.repeat(100_000) + 'x'],
+    ['a markdown link that never closes', '['.repeat(1000) + 'a](' .repeat(20_000)],
+  ])('stays linear on hostile input: %s', (_name, input) => {
+    const start = performance.now();
+    normalizeText(input);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { detector } from '../../../src/detect/license-text/detector.js';
+import { routeLicenseFile } from '../../../src/detect/license-text/route.js';
+
+describe('routeLicenseFile', () => {
+  it.each([
+    // [path, role, name from the file name]
+    ['LICENSE', 'license', null],
+    ['LICENCE', 'license', null],
+    ['license', 'license', null],
+    ['License.txt', 'license', null],
+    ['LICENSE.md', 'license', null],
+    ['licence.rst', 'license', null],
+    ['LICENSE.html', 'license', null],
+    ['LICENSES.txt', 'license', null],
+    ['UNLICENSE', 'license', null],
+    ['LICENSE-MIT', 'license', 'MIT'],
+    ['LICENSE.APACHE2', 'license', 'APACHE2'],
+    ['LICENSE-APACHE-2.0.txt', 'license', 'APACHE-2.0'],
+    ['LICENSE.GPL-3.0-or-later', 'license', 'GPL-3.0-or-later'],
+    ['license_mit.md', 'license', 'mit'],
+    ['COPYING', 'license', null],
+    ['COPYING3', 'license', null],
+    ['COPYING.LESSER', 'license', 'LESSER'],
+    ['MIT.LICENSE', 'license', 'MIT'],
+    ['Apache-2.0-LICENSE.txt', 'license', 'Apache-2.0'],
+    ['third-party-licenses.md', 'license', 'third-party'],
+    ['NOTICE', 'notice', null],
+    ['NOTICE.txt', 'notice', null],
+    ['COPYRIGHT', 'notice', null],
+    ['THIRD-PARTY-NOTICES.txt', 'notice', null],
+    ['ThirdPartyNotices', 'notice', null],
+    ['packages/a/LICENSE', 'license', null],
+    ['node_modules/x/LICENSE.md', 'license', null],
+    ['LICENSES/MIT.txt', 'reuse', 'MIT'],
+    ['LICENSES/CC-BY-4.0', 'reuse', 'CC-BY-4.0'],
+    ['LICENSES/LicenseRef-Ours.md', 'reuse', 'LicenseRef-Ours'],
+    ['Licenses/GPL-3.0-or-later.txt', 'reuse', 'GPL-3.0-or-later'],
+    ['sub/LICENSES/Apache-2.0.txt', 'reuse', 'Apache-2.0'],
+  ])('%s is a license file (%s)', (path, role, name) => {
+    expect(routeLicenseFile(path)).toEqual({ role, name });
+  });
+
+  it.each([
+    'src/license.go',
+    'src/licenses.json',
+    'lib/license-checker.js',
+    'notice.py',
+    'copyright.ts',
+    'LICENSE.yaml',
+    'docs/LICENSE.pdf',
+    'logo.png.license', // a REUSE sidecar
+    'LICENSE.license', // the sidecar of LICENSE
+    'mit.license',
+    'debian/copyright', // a dep5 file
+    'pkg/debian/copyright',
+    '.license',
+    'README.md',
+    'licensing-policy.md',
+    'licenses/mit.yaml',
+    'LICENSES/.gitkeep',
+    'LICENSES/MIT.txt.license',
+    'src/main.c',
+  ])('%s is not', (path) => {
+    expect(routeLicenseFile(path)).toBeNull();
+  });
+
+  it('the detector takes text files only', () => {
+    expect(detector.accepts('LICENSE', 'text')).toBe(true);
+    expect(detector.accepts('LICENSE', 'binary')).toBe(false);
+    expect(detector.accepts('src/index.ts', 'text')).toBe(false);
+  });
+});
