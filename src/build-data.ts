@@ -1,6 +1,8 @@
 // `npm run build` runs this after tsc: it writes generated/ (the compiled catalog and
 // the license-text index), which every command reads at run time.
 import { generateCatalog } from './catalog/generate.js';
+import { generateLicenseIndex } from './detect/license-text/build-index.js';
 
 generateCatalog();
-await (await import('./detect/license-text/build-index.js')).generateLicenseIndex();
+// The index reads generated/catalog.json (fingerprinted licenses, text groups): it comes second.
+await generateLicenseIndex();
