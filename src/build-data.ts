@@ -5,4 +5,4 @@ import { generateLicenseIndex } from './detect/license-text/build-index.js';
 
 generateCatalog();
 // The index reads generated/catalog.json (fingerprinted licenses, text groups): it comes second.
-await generateLicenseIndex();
+generateLicenseIndex();
