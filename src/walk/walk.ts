@@ -80,6 +80,11 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
       problems.push(readProblem(relDir || '.', e));
       return;
     }
+    // A nested repository is a separate project (REUSE: submodules are not Covered Files).
+    if (relDir !== '' && entries.some((e) => e.name === '.git')) {
+      skip('submodule');
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
@@ -91,7 +96,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     }
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const abs = join(absDir, entry.name);
+      const abs = `${absDir}${sep}${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (VCS_DIRS.has(entry.name)) {
@@ -130,11 +135,6 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         continue;
       }
       if (isDir) {
-        // A nested repository is a separate project (REUSE: submodules are not Covered Files).
-        if (hasGitMarker(abs)) {
-          skip('submodule');
-          continue;
-        }
         visit(abs, rel, here);
         continue;
       }
@@ -211,12 +211,7 @@ export function rebasePatterns(patterns: readonly string[], prefix: string): str
 }
 
 function hasGitMarker(dir: string): boolean {
-  try {
-    lstatSync(join(dir, '.git'));
-    return true;
-  } catch {
-    return false;
-  }
+  return lstatSync(join(dir, '.git'), { throwIfNoEntry: false }) !== undefined;
 }
 
 /** Where a symlink leads, if that is inside the root; null when it leads out (or nowhere). */

@@ -20,9 +20,17 @@ const result = (files: FileReport[]): ScanResult => ({
   problems: [{ code: 'x', severity: 'note', file: 'a', line: null, message: 'm', suggestion: null }],
 });
 
-describe('JSON scan output in pieces', () => {
-  it.each([[[]], [[file('a.c')]], [[file('a.c'), file('b/c.ts'), file('d "e".md')]]])('is byte for byte JSON.stringify(result, null, 2)', (files) => {
+describe('JSON scan output', () => {
+  it.each([[[]], [[file('a.c')]], [[file('a.c'), file('b/c.ts'), file('d "e".md')]]])('parses back to the result', (files) => {
     const r = result(files);
-    expect([...renderScan(r)].join('')).toBe(`${JSON.stringify(r, null, 2)}\n`);
+    expect(JSON.parse([...renderScan(r)].join(''))).toEqual(r);
+  });
+
+  it('puts each file and each problem on a line of its own', () => {
+    const lines = [...renderScan(result([file('a.c'), file('b.c')]))].join('').split('\n');
+    expect(lines.filter((l) => l.startsWith('    {"path":'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('    {"code":'))).toHaveLength(1);
+    expect(lines[0]).toBe('{');
+    expect(lines[1]).toBe('  "schema": 1,');
   });
 });

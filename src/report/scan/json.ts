@@ -1,21 +1,30 @@
-// JSON output: the result as it is, keys in a fixed order, so the same tree gives the same
-// bytes. Rendered in pieces: the output of a 100k-file scan is tens of megabytes, and one
-// piece per file keeps it from existing in memory twice (as a string and as written bytes).
+// JSON output (schema 1): the result with its keys in a fixed order, so the same tree
+// gives the same bytes. The top level is indented; each file and each problem is one
+// compact line, which keeps a 100k-file report diffable line by line, small, and quick
+// to write. It is rendered in pieces so it never exists in memory whole.
 import type { ScanResult } from '../../types.js';
 
-const HOLE = '\u0000farleft-files\u0000';
+const FILES = '\u0000farleft-files\u0000';
+const PROBLEMS = '\u0000farleft-problems\u0000';
 
-/** Exactly JSON.stringify(result, null, 2) + '\n', as a sequence of strings. */
 export function* renderScan(result: ScanResult): Generator<string> {
-  if (result.files.length === 0) {
-    yield `${JSON.stringify(result, null, 2)}\n`;
+  const shell = JSON.stringify({ ...result, files: FILES, problems: PROBLEMS }, null, 2);
+  const files = shell.indexOf(JSON.stringify(FILES));
+  const problems = shell.indexOf(JSON.stringify(PROBLEMS));
+  yield shell.slice(0, files);
+  yield* list(result.files);
+  yield shell.slice(files + JSON.stringify(FILES).length, problems);
+  yield* list(result.problems);
+  yield `${shell.slice(problems + JSON.stringify(PROBLEMS).length)}\n`;
+}
+
+function* list(items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
     return;
   }
-  const shell = JSON.stringify({ ...result, files: HOLE }, null, 2);
-  const at = shell.indexOf(JSON.stringify(HOLE));
-  yield `${shell.slice(0, at)}[\n`;
-  const last = result.files.length - 1;
-  for (let i = 0; i <= last; i++)
-    yield `    ${JSON.stringify(result.files[i], null, 2).replaceAll('\n', '\n    ')}${i < last ? ',' : ''}\n`;
-  yield `  ]${shell.slice(at + JSON.stringify(HOLE).length)}\n`;
+  yield '[\n';
+  const last = items.length - 1;
+  for (let i = 0; i <= last; i++) yield `    ${JSON.stringify(items[i])}${i < last ? ',\n' : '\n'}`;
+  yield '  ]';
 }
