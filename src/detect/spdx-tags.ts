@@ -41,48 +41,51 @@ const MARKERS = ['SPDX-', 'REUSE-Ignore', 'opyright', 'COPYRIGHT', '©'];
 const TRAILERS = /(?:\s*(?:\*\/|-->|#\}|\*\)|-\}|%>|\?>|"""|'''|["'`]|;|,))+\s*$/;
 const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
 
-/**
- * Decodes the line at [start, end) of a chunk. Given when the chunk is raw bytes read as
- * Latin-1 (one character per byte, so offsets are byte offsets): only the few lines that
- * hold a marker are then decoded as what they really are.
- */
-export type LineDecoder = (start: number, end: number) => string;
+/** Collects tags line by line: the state of ignore blocks and snippets lives here. */
+class TagCollector {
+  private readonly tags: RawTag[] = [];
+  private readonly snippets: { begin: number; end: number | null }[] = [];
+  private readonly rejected: { line: number; text: string }[] = [];
+  private ignoreFrom: number | null = null;
+  private openSnippet: number | null = null;
 
-/** A scanner fed with text chunk by chunk, so a huge file needs bounded memory. */
-export function createTagScanner(): { push(chunk: string, decodeLine?: LineDecoder): void; finish(): TagScan } {
-  const tags: RawTag[] = [];
-  const snippets: { begin: number; end: number | null }[] = [];
-  const rejected: { line: number; text: string }[] = [];
-  let ignoreFrom: number | null = null;
-  let openSnippet: number | null = null;
-  let carry = '';
-  let lineBase = 1; // line number of the first line of `carry + chunk`
-
-  const handleLine = (line: string, lineNo: number): void => {
-    if (ignoreFrom !== null) {
-      if (line.includes('REUSE-IgnoreEnd')) ignoreFrom = null;
+  /** One line that holds a marker, without its line break. */
+  line(line: string, lineNo: number): void {
+    if (this.ignoreFrom !== null) {
+      if (line.includes('REUSE-IgnoreEnd')) this.ignoreFrom = null;
       return;
     }
     if (line.includes('REUSE-IgnoreStart')) {
-      if (!line.includes('REUSE-IgnoreEnd')) ignoreFrom = lineNo;
+      if (!line.includes('REUSE-IgnoreEnd')) this.ignoreFrom = lineNo;
       return;
     }
     if (line.includes('SPDX-SnippetBegin')) {
-      openSnippet = snippets.push({ begin: lineNo, end: null }) - 1;
+      this.openSnippet = this.snippets.push({ begin: lineNo, end: null }) - 1;
       return;
     }
     if (line.includes('SPDX-SnippetEnd')) {
-      if (openSnippet !== null) snippets[openSnippet]!.end = lineNo;
-      openSnippet = null;
+      if (this.openSnippet !== null) this.snippets[this.openSnippet]!.end = lineNo;
+      this.openSnippet = null;
       return;
     }
     const tag = readTagLine(line);
     if (!tag) return;
-    if (tag === 'rejected') rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
-    else tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: openSnippet });
-  };
+    if (tag === 'rejected') this.rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
+    else this.tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: this.openSnippet });
+  }
 
-  const process = (text: string, final: boolean, decodeLine?: LineDecoder): void => {
+  result(): TagScan {
+    return { tags: this.tags, snippets: this.snippets, rejected: this.rejected, unclosedIgnore: this.ignoreFrom };
+  }
+}
+
+/** A scanner fed with text chunk by chunk, so a huge file needs bounded memory. */
+export function createTagScanner(): { push(chunk: string): void; finish(): TagScan } {
+  const collector = new TagCollector();
+  let carry = '';
+  let lineBase = 1; // line number of the first line of `carry + chunk`
+
+  const process = (text: string, final: boolean): void => {
     let line = lineBase;
     let counted = 0; // text[0..counted) has been counted into `line`
     const next = MARKERS.map((m) => text.indexOf(m));
@@ -98,8 +101,7 @@ export function createTagScanner(): { push(chunk: string, decodeLine?: LineDecod
       }
       for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
       counted = start;
-      const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      handleLine(decodeLine ? decodeLine(start, stop) : text.slice(start, stop), line);
+      collector.line(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end), line);
       for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = text.indexOf(MARKERS[k]!, end + 1);
     }
     if (final) return;
@@ -112,17 +114,47 @@ export function createTagScanner(): { push(chunk: string, decodeLine?: LineDecod
   };
 
   return {
-    push(chunk, decodeLine) {
-      // A decoder maps offsets of `chunk` itself: it holds only while nothing is carried over.
-      if (decodeLine && carry !== '') throw new Error('a decoded chunk must come first');
-      process(carry + chunk, false, decodeLine);
+    push(chunk) {
+      process(carry + chunk, false);
     },
     finish() {
       process(carry, true);
       carry = '';
-      return { tags, snippets, rejected, unclosedIgnore: ignoreFrom };
+      return collector.result();
     },
   };
+}
+
+const BYTE_MARKERS = {
+  utf8: MARKERS.map((m) => Buffer.from(m, 'utf8')),
+  latin1: MARKERS.map((m) => Buffer.from(m, 'latin1')),
+};
+
+/**
+ * Scans a whole UTF-8 or Latin-1 file in its bytes, from `from`: the markers are found
+ * with Buffer.indexOf (native, and no string is made of the file), and only the lines
+ * that hold one are decoded. This is the path almost every file takes.
+ */
+export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1'): TagScan {
+  const collector = new TagCollector();
+  const markers = BYTE_MARKERS[encoding];
+  const next = markers.map((m) => buf.indexOf(m, from));
+  let line = 1;
+  let counted = from;
+  for (;;) {
+    let at = -1;
+    for (const i of next) if (i !== -1 && (at === -1 || i < at)) at = i;
+    if (at === -1) break;
+    // (lastIndexOf with a negative offset would count from the end: guard the first byte.)
+    const start = at === from ? from : Math.max(from, buf.lastIndexOf(10, at - 1) + 1);
+    let end = buf.indexOf(10, at);
+    if (end === -1) end = buf.length;
+    for (let i = buf.indexOf(10, counted); i !== -1 && i < start; i = buf.indexOf(10, i + 1)) line++;
+    counted = start;
+    collector.line(buf.toString(encoding, start, buf[end - 1] === 13 ? end - 1 : end), line);
+    for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = buf.indexOf(markers[k]!, end + 1);
+  }
+  return collector.result();
 }
 
 export function scanTags(text: string, rest: Iterable<string> = []): TagScan {
@@ -267,22 +299,14 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
   return { declarations, copyrights, problems };
 }
 
-/**
- * Scans a whole UTF-8 or Latin-1 file in its bytes: the marker search runs over a Latin-1
- * view (a plain copy, no decoding; the markers are ASCII, and © is found inside its UTF-8
- * bytes C2 A9 too), and only the lines that hold a marker are decoded. Other files, and
- * files larger than one read, are scanned as decoded text.
- */
+/** The tags of a file: in its bytes when it was read whole, else in its decoded text, chunk by chunk. */
 export function scanFileTags(file: FileInput): TagScan {
-  if (file.kind === 'binary') return scanTags(Buffer.from(file.bytes.subarray(0, BINARY_TAG_BYTES)).toString('latin1'));
-  if (!file.complete || (file.encoding !== 'utf-8' && file.encoding !== 'latin1')) return scanTags(file.text, file.complete ? [] : file.rest());
   const bytes = file.bytes;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'latin1');
+  if (!file.complete || (file.encoding !== 'utf-8' && file.encoding !== 'latin1')) return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const view = buf.toString('latin1', bom);
-  const scanner = createTagScanner();
-  scanner.push(view, file.encoding === 'utf-8' ? (s, e) => buf.toString('utf8', bom + s, bom + e) : undefined);
-  return scanner.finish();
+  return scanBuffer(buf, bom, file.encoding === 'utf-8' ? 'utf8' : 'latin1');
 }
 
 export const detector: Detector = {

@@ -39,25 +39,31 @@ export function resolveProject(facts: readonly FileFacts[], options: ProjectOpti
   const both = findReuseConflict(facts.map((f) => f.path));
   if (both) problems.push(both);
 
+  // Sidecars by the file they speak for (most files have none: no lookup per file).
+  const sidecars = new Map<string, FileFacts>();
+  for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+
+  const declarations: Declaration[] = [];
   const files: FileReport[] = facts.map((f) => {
-    const own = pickOwn(f.detection);
-    const sidecarFacts = byPath.get(`${f.path}.license`);
+    const d = f.detection;
+    for (const x of d.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && !x.file.startsWith('LICENSES/')) declarations.push(x);
+    // Most files declare only through their own tags: then no copies are needed.
+    const onlyOwn = d.declarations.every((x) => OWN_SOURCES.has(x.source)) && d.copyrights.every((x) => OWN_SOURCES.has(x.source));
+    const own = onlyOwn ? d : pickOwn(d);
+    const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
+    const sidecarFacts = sidecars.get(f.path);
     const sidecar = sidecarFacts ? pickSource(sidecarFacts.detection, 'sidecar') : null;
     const covered = isCovered(f.path, f.size);
-    const others = f.detection.declarations.filter((d) => !OWN_SOURCES.has(d.source) && d.source !== 'sidecar');
     if (covered) {
       const r = resolveFile(f.path, own, sidecar, index);
-      return report(f, covered, [...r.declarations, ...others], r.copyright, r.license);
+      return report(f, covered, others.length ? [...r.declarations, ...others] : r.declarations, r.copyright, r.license);
     }
     // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
-    const texts = others.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION');
+    const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
     const mine = texts.length ? texts : own.declarations;
-    return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((d) => d.expression)));
+    return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((x) => x.expression)));
   });
 
-  const declarations = facts
-    .flatMap((f) => f.detection.declarations)
-    .filter((d) => d.scope === 'project' && !d.file.startsWith('LICENSES/') && d.source !== 'sidecar');
   const license = projectLicense(declarations, byPath, options, problems);
   problems.push(...findConflicts(facts, files, declarations, license, options));
   return { files, declarations, license, problems };

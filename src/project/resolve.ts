@@ -109,6 +109,7 @@ const MARKERS = new Set(['NONE', 'NOASSERTION']);
  * does (SPDX does not allow them inside a compound expression).
  */
 export function combineLicenses(expressions: readonly string[]): string | null {
+  if (expressions.length === 1 && !MARKERS.has(expressions[0]!) && !expressions[0]!.startsWith('(')) return expressions[0]!;
   const operands: string[] = [];
   for (const e of expressions) for (const op of splitAnd(e)) if (!operands.includes(op)) operands.push(op);
   const real = operands.filter((o) => !MARKERS.has(o));
@@ -206,7 +207,11 @@ export function isCovered(path: string, size: number, isSymlink = false, options
  * Meson subprojects). reuse-tool reads a REUSE.toml only where this holds, so the project
  * stage should drop annotations of a REUSE.toml for which it does not.
  */
+// Any of the folder names above, followed by '/': a cheap test that rules most paths out.
+const MAYBE_UNCOVERED = /(?:^|\/)(?:\.git|\.hg|\.sl|LICENSES|\.reuse|subprojects)\//;
+
 export function inCoveredFolder(path: string, options: CoverOptions = {}): boolean {
+  if (!MAYBE_UNCOVERED.test(path)) return true;
   const dirs = path.split('/').slice(0, -1);
   for (let i = 0; i < dirs.length; i++) {
     if (UNCOVERED_DIRS.has(dirs[i]!)) return false;

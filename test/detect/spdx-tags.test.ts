@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detector, scanTags } from '../../src/detect/spdx-tags.js';
+import { detector, scanBuffer, scanTags } from '../../src/detect/spdx-tags.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const ctx = testContext();
@@ -168,6 +168,16 @@ describe('bounded reading', () => {
       for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
       expect(scanTags('', chunks)).toEqual(whole);
     }
+  });
+
+  it.each([
+    ['utf8', 'SPDX-License-Identifier: MIT\r\n© 2020 Jösé\n// SPDX-FileCopyrightText: 2021 Ünal\nno marker\n# Copyright 2022 Last'],
+    ['latin1', '# Copyright \xa9 2020 Jos\xe9\n# SPDX-License-Identifier: ISC\n'],
+  ] as const)('reads the bytes of a whole file as it reads its text (%s)', (encoding, text) => {
+    const buf = Buffer.from(text, encoding);
+    expect(scanBuffer(buf, 0, encoding)).toEqual(scanTags(text));
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buf]);
+    expect(scanBuffer(withBom, 3, encoding)).toEqual(scanTags(text));
   });
 
   it('drops a line too long to hold a tag instead of keeping it in memory', () => {
