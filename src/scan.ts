@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
-import { detectAll } from './detect/run.js';
-import { resolveProject, type FileFacts } from './project/index.js';
+import { processAll } from './pipeline/run.js';
+import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
 import { walkTree, type WalkResult } from './walk/walk.js';
@@ -34,12 +34,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     followSymlinks: options.followSymlinks,
   });
   const catalog = options.catalog ?? loadCatalog();
-  const detected = await detectAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}) });
-  const facts = detected.facts;
-  const problems: Problem[] = [...walk.problems, ...detected.problems];
-  problems.push(...orphanSidecars(facts, walk));
+  const processed = await processAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const files = processed.reports;
+  const problems: Problem[] = [...walk.problems, ...processed.problems, ...orphanSidecars(walk)];
 
-  const project = resolveProject(facts, {
+  const project = resolveProjectLicensing(files, {
     catalog,
     minConfidence: options.minConfidence,
     ...(options.config?.license ? { configLicense: { expression: options.config.license, file: options.config.file } } : {}),
@@ -51,16 +50,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     tool: { name: 'farleft', version: options.version },
     root: options.root.split('\\').join('/'),
     project: { declarations: project.declarations, license: project.license },
-    files: project.files,
-    summary: summarize(project.files, walk),
+    files,
+    summary: summarize(files, walk),
     problems: problems.sort(byPlace),
   };
 }
 
 
 /** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
-function orphanSidecars(facts: readonly FileFacts[], walk: WalkResult): Problem[] {
-  return findOrphanSidecars(facts.map((f) => f.path)).filter((p) => !existsSync(join(walk.root, p.file!.slice(0, -'.license'.length))));
+function orphanSidecars(walk: WalkResult): Problem[] {
+  return findOrphanSidecars(walk.files).filter((p) => !existsSync(join(walk.root, p.file!.slice(0, -'.license'.length))));
 }
 
 function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {

@@ -1,52 +1,45 @@
-// Reads and detects every walked file: in this thread for small trees, and spread over
-// worker threads for large ones (reading is most of a scan's cost, and a machine has more
-// than one core). Results come back in walk order, whoever did the work.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+// Reads and detects files in this thread: the detect stage over a list of paths. A scan
+// runs it batch by batch (src/pipeline); apply and deps call it for the few files they need.
 import type { Catalog } from '../catalog/index.js';
 import type { FileFacts } from '../project/index.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from '../walk/read.js';
 import { readProblem } from '../walk/walk.js';
-import { loadMatcher, type LicenseMatcher } from './license-text/index.js';
 import { detectFile } from './index.js';
+import { loadMatcher, type LicenseMatcher } from './license-text/index.js';
 import type { DetectContext } from './types.js';
-
-export interface RunOptions {
-  readonly minConfidence: number;
-  /** Threads to use, this one included (default: the machine's parallelism). */
-  readonly jobs?: number;
-}
-
-export interface BatchResult {
-  readonly facts: FileFacts[];
-  readonly problems: Problem[];
-}
-
-/** Below this many files, starting workers costs more than it saves. */
-const PARALLEL_FROM = 3000;
-const BATCH = 500;
 
 export function detectContext(catalog: Catalog, minConfidence: number): DetectContext {
   let matcher: LicenseMatcher | undefined;
   return { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
 }
 
-/** Reads and detects a batch of files (relative paths below `root`) in this thread. */
-export function detectBatch(root: string, paths: readonly string[], ctx: DetectContext, buffer = Buffer.allocUnsafe(MAX_READ_BYTES)): BatchResult {
+export interface ReadContext {
+  /** The folder the paths are relative to. */
+  readonly root: string;
+  readonly detect: DetectContext;
+  /** Reused between files: a file's bytes are only needed while it is detected. */
+  readonly buffer: Buffer;
+}
+
+export function readContext(root: string, catalog: Catalog, minConfidence: number): ReadContext {
+  return { root, detect: detectContext(catalog, minConfidence), buffer: Buffer.allocUnsafe(MAX_READ_BYTES) };
+}
+
+/** Reads and detects files, without resolving them (the REUSE files a scan reads first). */
+export function detectFiles(paths: readonly string[], ctx: ReadContext): { facts: FileFacts[]; problems: Problem[] } {
   const facts: FileFacts[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     let input;
     try {
-      input = readFileInput(`${root}/${path}`, path, buffer);
+      input = readFileInput(`${ctx.root}/${path}`, path, ctx.buffer);
     } catch (e) {
       problems.push(readProblem(path, e));
       continue;
     }
-    const detection = detectFile(input, ctx);
-    facts.push({ path: path, kind: input.kind, size: input.size, detection });
+    const detection = detectFile(input, ctx.detect);
+    facts.push({ path, kind: input.kind, size: input.size, detection });
     problems.push(...detection.problems);
     if (input.encoding === 'latin1')
       problems.push(note('not-utf8', path, 'the file is not valid UTF-8; it was read as Latin-1', 'Save the file as UTF-8 (REUSE recommends it)'));
@@ -60,56 +53,7 @@ function note(code: string, file: string, message: string, suggestion: string | 
   return { code, severity: 'note', file, line: null, message, suggestion };
 }
 
-export async function detectAll(root: string, entries: readonly string[], catalog: Catalog, options: RunOptions): Promise<BatchResult> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
-  const ctx = detectContext(catalog, options.minConfidence);
-  // Workers run the compiled worker.js; from TypeScript sources (tests) there is none.
-  const workerFile = new URL('./worker.js', import.meta.url);
-  if (jobs === 1 || entries.length < PARALLEL_FROM || !existsSync(workerFile)) return detectBatch(root, entries, ctx);
-
-  const batches: string[][] = [];
-  for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH));
-  const results: BatchResult[] = new Array(batches.length);
-  let nextBatch = 0;
-  let completed = 0;
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: { root, minConfidence: options.minConfidence } }));
-  try {
-    let allDone!: () => void;
-    let failed!: (e: unknown) => void;
-    const done = new Promise<void>((resolve, reject) => {
-      allDone = resolve;
-      failed = reject;
-    });
-    const store = (index: number, result: BatchResult): void => {
-      results[index] = result;
-      if (++completed === batches.length) allDone();
-    };
-    for (const worker of workers) {
-      const give = (): void => {
-        if (nextBatch < batches.length) {
-          const index = nextBatch++;
-          worker.postMessage({ index, entries: batches[index] });
-        }
-      };
-      worker.on('message', (msg: { index: number; result: BatchResult }) => {
-        store(msg.index, msg.result);
-        give();
-      });
-      worker.on('error', failed);
-      // Two batches in flight, so a worker never waits for this thread to hand out work.
-      give();
-      give();
-    }
-    // This thread takes batches too, yielding between them so workers get theirs.
-    const buffer = Buffer.allocUnsafe(MAX_READ_BYTES);
-    while (nextBatch < batches.length) {
-      const index = nextBatch++;
-      store(index, detectBatch(root, batches[index]!, ctx, buffer));
-      await new Promise((r) => setImmediate(r));
-    }
-    await done;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return { facts: results.flatMap((r) => r.facts), problems: results.flatMap((r) => r.problems) };
+/** Reads and detects files (relative paths below `root`). */
+export async function detectAll(root: string, paths: readonly string[], catalog: Catalog, options: { readonly minConfidence: number }): Promise<{ facts: FileFacts[]; problems: Problem[] }> {
+  return detectFiles(paths, readContext(root, catalog, options.minConfidence));
 }

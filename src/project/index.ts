@@ -3,7 +3,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
-import { compileAnnotations } from './reuse-glob.js';
+import { compileAnnotations, type AnnotationIndex } from './reuse-glob.js';
 import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
 
 /** What the detect stage learnt about one file. */
@@ -21,8 +21,8 @@ export interface ProjectOptions {
   readonly configLicense?: { readonly expression: string; readonly file: string };
 }
 
-export interface Project {
-  readonly files: readonly FileReport[];
+export interface ProjectLicensing {
+  /** Declarations about the whole project: root license texts, root manifest, README notice. */
   readonly declarations: readonly Declaration[];
   readonly license: string | null;
   readonly problems: readonly Problem[];
@@ -30,43 +30,60 @@ export interface Project {
 
 const OWN_SOURCES = new Set(['spdx-tag', 'media']);
 
-export function resolveProject(facts: readonly FileFacts[], options: ProjectOptions): Project {
-  const byPath = new Map(facts.map((f) => [f.path, f]));
-  const problems: Problem[] = [];
-  // A REUSE.toml inside a folder REUSE does not cover (LICENSES/, .reuse/) is not read.
-  const annotations: Annotation[] = facts.flatMap((f) => f.detection.annotations ?? []).filter((a) => inCoveredFolder(a.file));
-  const index = compileAnnotations(annotations);
-  const both = findReuseConflict(facts.map((f) => f.path));
-  if (both) problems.push(both);
+/** Annotations that apply: a REUSE.toml inside a folder REUSE does not cover (LICENSES/, .reuse/) is not read. */
+export function readableAnnotations(facts: readonly FileFacts[]): Annotation[] {
+  return facts.flatMap((f) => f.detection.annotations ?? []).filter((a) => inCoveredFolder(a.file));
+}
 
-  // Sidecars by the file they speak for (most files have none: no lookup per file).
+/**
+ * The licensing of one file: its own tags, its `.license` sidecar (the facts of
+ * `<path>.license`, if there is one) and the REUSE.toml / dep5 annotations that cover it,
+ * by REUSE 3.3 precedence (src/project/resolve.ts). The report also lists the file's
+ * other declarations (license texts, manifests, notices), which do not license the file.
+ */
+export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, index: AnnotationIndex): FileReport {
+  const d = f.detection;
+  // Most files declare only through their own tags: then no copies are needed.
+  const onlyOwn = d.declarations.every((x) => OWN_SOURCES.has(x.source)) && d.copyrights.every((x) => OWN_SOURCES.has(x.source));
+  const own = onlyOwn ? d : pickOwn(d);
+  const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
+  const covered = isCovered(f.path, f.size);
+  if (covered) {
+    const r = resolveFile(f.path, own, sidecar ? pickSource(sidecar.detection, 'sidecar') : null, index);
+    return report(f, covered, others.length ? [...r.declarations, ...others] : r.declarations, r.copyright, r.license);
+  }
+  // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
+  const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
+  const mine = texts.length ? texts : own.declarations;
+  return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((x) => x.expression)));
+}
+
+/**
+ * Resolves files detected together (a small tree, or files detected again after a change):
+ * each file's report, then the project's licensing.
+ */
+export function resolveProject(facts: readonly FileFacts[], options: ProjectOptions): ProjectLicensing & { readonly files: readonly FileReport[] } {
+  const index = compileAnnotations(readableAnnotations(facts));
   const sidecars = new Map<string, FileFacts>();
   for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+  const files = facts.map((f) => resolveFileReport(f, sidecars.get(f.path), index));
+  return { files, ...resolveProjectLicensing(files, options) };
+}
 
+/** The project's declared license and the conflicts between sources, from every file's report. */
+export function resolveProjectLicensing(files: readonly FileReport[], options: ProjectOptions): ProjectLicensing {
+  const problems: Problem[] = [];
+  const both = findReuseConflict(files.map((f) => f.path));
+  if (both) problems.push(both);
   const declarations: Declaration[] = [];
-  const files: FileReport[] = facts.map((f) => {
-    const d = f.detection;
-    for (const x of d.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && !x.file.startsWith('LICENSES/')) declarations.push(x);
-    // Most files declare only through their own tags: then no copies are needed.
-    const onlyOwn = d.declarations.every((x) => OWN_SOURCES.has(x.source)) && d.copyrights.every((x) => OWN_SOURCES.has(x.source));
-    const own = onlyOwn ? d : pickOwn(d);
-    const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
-    const sidecarFacts = sidecars.get(f.path);
-    const sidecar = sidecarFacts ? pickSource(sidecarFacts.detection, 'sidecar') : null;
-    const covered = isCovered(f.path, f.size);
-    if (covered) {
-      const r = resolveFile(f.path, own, sidecar, index);
-      return report(f, covered, others.length ? [...r.declarations, ...others] : r.declarations, r.copyright, r.license);
-    }
-    // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
-    const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
-    const mine = texts.length ? texts : own.declarations;
-    return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((x) => x.expression)));
-  });
-
-  const license = projectLicense(declarations, byPath, options, problems);
-  problems.push(...findConflicts(facts, files, declarations, license, options));
-  return { files, declarations, license, problems };
+  const byPath = new Map<string, FileReport>();
+  for (const f of files) {
+    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !x.file.startsWith('LICENSES/')) declarations.push(x);
+    if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
+  }
+  const license = projectLicense(declarations, byPath, new Set(files.map((f) => f.path)), options, problems);
+  problems.push(...findConflicts(files, declarations, license, options));
+  return { declarations, license, problems };
 }
 
 function report(f: FileFacts, covered: boolean, declarations: readonly Declaration[], copyright: readonly string[], license: string | null): FileReport {
@@ -101,14 +118,20 @@ function unique<T>(xs: readonly T[]): T[] {
  * explicitly, including dual licensing), else the root license texts, else a README
  * notice. `SEE LICENSE IN <file>` reads as the license of that file's text.
  */
-function projectLicense(declarations: readonly Declaration[], byPath: ReadonlyMap<string, FileFacts>, options: ProjectOptions, problems: Problem[]): string | null {
+function projectLicense(
+  declarations: readonly Declaration[],
+  texts: ReadonlyMap<string, FileReport>,
+  paths: ReadonlySet<string>,
+  options: ProjectOptions,
+  problems: Problem[],
+): string | null {
   const manifests: string[] = [];
   for (const d of declarations.filter((x) => x.source === 'manifest')) {
     if (d.expression.startsWith('SEE LICENSE IN ')) {
       const target = d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '');
-      const texts = byPath.get(target)?.detection.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
-      if (texts?.length) manifests.push(...texts.map((t) => t.expression));
-      else if (!byPath.has(target))
+      const named = texts.get(target)?.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
+      if (named?.length) manifests.push(...named.map((t) => t.expression));
+      else if (!paths.has(target))
         problems.push({
           code: 'missing-license-file',
           severity: 'warning',
@@ -121,8 +144,8 @@ function projectLicense(declarations: readonly Declaration[], byPath: ReadonlyMa
     } else if (d.expression !== 'NOASSERTION') manifests.push(d.expression);
   }
   if (manifests.length) return andAll(manifests);
-  const texts = declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
-  if (texts.length) return andAll(texts.map((d) => d.expression));
+  const rootTexts = declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+  if (rootTexts.length) return andAll(rootTexts.map((d) => d.expression));
   const notices = declarations.filter((d) => d.source === 'notice');
   return notices.length ? andAll(notices.map((d) => d.expression)) : null;
 }
@@ -143,7 +166,6 @@ function cite(d: Declaration): string {
 }
 
 function findConflicts(
-  facts: readonly FileFacts[],
   files: readonly FileReport[],
   projectDecls: readonly Declaration[],
   license: string | null,
@@ -157,9 +179,9 @@ function findConflicts(
 
   // A manifest against the license texts beside it (the root, and every package below it).
   const byDir = new Map<string, Declaration[]>();
-  for (const f of facts)
-    for (const d of f.detection.declarations)
-      if ((d.source === 'manifest' || d.source === 'license-text') && !d.file.startsWith('LICENSES/') && !d.file.includes('/LICENSES/')) {
+  for (const f of files)
+    for (const d of f.declarations)
+      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !d.file.startsWith('LICENSES/') && !d.file.includes('/LICENSES/')) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
         byDir.set(dir, [...(byDir.get(dir) ?? []), d]);
       }

@@ -50,6 +50,37 @@ describe('farleft scan', () => {
     expect(fingerprint(root)).toEqual(before);
   });
 
+  it('gives the same bytes with worker threads as in one thread, REUSE.toml, sidecars and license files included', () => {
+    const t: Record<string, string | Record<string, string>> = {
+      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "CC0-1.0"\nSPDX-FileCopyrightText = "2026 Data Coop"\n',
+      LICENSE: 'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n',
+    };
+    for (let d = 0; d < 40; d++) {
+      const dir: Record<string, string> = {};
+      for (let i = 0; i < 100; i++) {
+        dir[`f${i}.c`] = i % 3 === 0 ? `// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2026 Jo ${i}\n` : 'int x;\n';
+        if (i % 10 === 0) {
+          dir[`img${i}.png`] = '\u0000png';
+          dir[`img${i}.png.license`] = 'SPDX-License-Identifier: CC-BY-SA-4.0\nSPDX-FileCopyrightText: 2026 Ann\n';
+        }
+      }
+      t[d % 4 === 0 ? `data/d${d}` : `src/d${d}`] = dir;
+    }
+    const root = tree(t as Parameters<typeof makeTree>[0]);
+    const one = runCli(['scan', root, '--json', '--jobs', '1']);
+    const two = runCli(['scan', root, '--json', '--jobs', '2']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const json = JSON.parse(one.stdout) as { files: { path: string; license: string | null }[]; project: { license: string } };
+    expect(json.files.length).toBeGreaterThan(3000);
+    expect(json.project.license).toBe('MIT');
+    const byPath = Object.fromEntries(json.files.map((f) => [f.path, f.license]));
+    expect(byPath['data/d0/f1.c']).toBe('CC0-1.0');
+    expect(byPath['data/d0/img10.png']).toBe('CC-BY-SA-4.0');
+    expect(byPath['src/d1/f3.c']).toBe('MIT');
+    expect(byPath['src/d1/f1.c']).toBe(null);
+  });
+
   it('reports an invalid expression with file, line and fix, exits 1, and the other tags still count', () => {
     const root = tree({
       'bad.c': '// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: GPL 2.0+ OR BSD-3-Clause\n// SPDX-License-Identifier: MIT\n',

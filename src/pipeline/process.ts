@@ -1,0 +1,30 @@
+// One batch of files, start to finish: read (bounded), detect, and resolve each file's
+// licensing. Runs in a worker thread or in the main thread; the result is plain data.
+import type { Catalog } from '../catalog/index.js';
+import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
+import type { Annotation } from '../detect/types.js';
+import { resolveFileReport, type FileFacts } from '../project/index.js';
+import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
+import type { FileReport, Problem } from '../types.js';
+
+export interface BatchResult {
+  readonly reports: FileReport[];
+  readonly problems: Problem[];
+}
+
+/** What every batch of one scan shares: the detectors' context and the REUSE annotations. */
+export interface BatchContext extends ReadContext {
+  readonly index: AnnotationIndex;
+}
+
+export function batchContext(root: string, catalog: Catalog, minConfidence: number, annotations: readonly Annotation[]): BatchContext {
+  return { ...readContext(root, catalog, minConfidence), index: compileAnnotations(annotations) };
+}
+
+/** Reads, detects and resolves a batch (sidecars travel with their files: see batches.ts). */
+export function processBatch(paths: readonly string[], ctx: BatchContext): BatchResult {
+  const { facts, problems } = detectFiles(paths, ctx);
+  const sidecars = new Map<string, FileFacts>();
+  for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+  return { reports: facts.map((f) => resolveFileReport(f, sidecars.get(f.path), ctx.index)), problems };
+}
