@@ -1,0 +1,173 @@
+// A package's effective license, from what its manifest declares and what the texts of its
+// license files say. Pure: the facts come in, the license and the problems go out.
+//
+// How it is decided (in this order):
+//  1. Nothing read at all (no field, no license file): NOASSERTION, `no-license`.
+//  2. A declared SPDX expression and no text named: the declaration.
+//  3. A declared expression and texts that agree (each text's license is one the expression
+//     names, compared by family: GPL-2.0-only ~ GPL-2.0-or-later; an LGPL's GPL text is its
+//     companion): the declaration.
+//  4. Texts the declaration does not name, beside texts it does (a LICENSE that also holds
+//     the licenses of bundled code): the declaration AND the others, with a note.
+//  5. No text agrees with the declaration: `declared-vs-text-conflict`, and the effective
+//     license is both, `(declared) AND (detected)`: nobody can tell from the package which
+//     is right, so whoever uses it meets both until its authors say otherwise. When the
+//     declaration was only guessed from prose (confidence below 0.8: "BSD"), the text wins
+//     and the conflict is a note.
+//  6. A declared marker: UNLICENSED and NONE stand (no license is granted; a text that says
+//     otherwise is a conflict to resolve with the authors); NOASSERTION and SEE LICENSE IN
+//     give way to the texts.
+//  7. No declaration and texts: the texts, joined with AND.
+//  8. License files whose text no license explains, and nothing else: NOASSERTION,
+//     `unknown-text`.
+import type { Catalog } from '../catalog/index.js';
+import type { Severity } from '../types.js';
+import type { LicenseBasis } from './types.js';
+
+export interface DeclaredFact {
+  readonly expression: string;
+  readonly confidence: number;
+  readonly file: string;
+  readonly line: number | null;
+  readonly field: string | null;
+}
+
+export interface DetectedFact {
+  readonly expression: string;
+  readonly file: string;
+}
+
+export interface LicenseFacts {
+  readonly declared: DeclaredFact | null;
+  readonly detected: readonly DetectedFact[];
+  /** License files holding text no license explains, and whether a license was named in them too. */
+  readonly unknown: readonly { readonly file: string; readonly line: number | null; readonly partly: boolean; readonly closest: string | null }[];
+  /** How many license files were read. */
+  readonly licenseFiles: number;
+  /** Where the package is (for messages). */
+  readonly where: string;
+}
+
+export interface ProblemDraft {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly message: string;
+  readonly suggestion: string | null;
+}
+
+export interface Decision {
+  readonly license: string;
+  readonly basis: LicenseBasis;
+  readonly problems: readonly ProblemDraft[];
+}
+
+/** A declaration read from prose with less confidence than this gives way to a text. */
+const GUESS_CONFIDENCE = 0.8;
+
+/** Texts a license expects beside its own: the LGPL is a set of permissions on top of the GPL. */
+const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
+  'LGPL-2.0': ['GPL-2.0'],
+  'LGPL-2.1': ['GPL-2.0', 'GPL-3.0'],
+  'LGPL-3.0': ['GPL-3.0'],
+};
+
+export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
+  const problems: ProblemDraft[] = [];
+  const texts = unique(facts.detected.map((d) => d.expression));
+  const declared = facts.declared;
+  const marker = declared ? catalog.normalize(declared.expression).marker : null;
+  const joined = (exprs: readonly string[]): string => join(exprs, catalog);
+
+  for (const u of facts.unknown)
+    problems.push({
+      code: 'unknown-text',
+      severity: u.partly || texts.length > 0 || (declared && !marker) ? 'note' : 'warning',
+      file: u.file,
+      line: u.line,
+      message: `${u.file} holds ${u.partly ? 'text beside its license that is' : 'a license text that is'} not a known license${u.closest ? ` (closest: ${u.closest})` : ''}`,
+      suggestion: u.partly ? null : 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception',
+    });
+
+  if (!declared || marker === 'NOASSERTION' || marker === 'SEE LICENSE IN') {
+    if (texts.length > 0) return { license: joined(texts), basis: 'detected', problems };
+    if (marker === 'SEE LICENSE IN' && facts.unknown.length === 0) {
+      const seeFile = catalog.normalize(declared!.expression).seeFile ?? '';
+      problems.push(draft('no-license', 'warning', declared!, `${declared!.file} says SEE LICENSE IN ${seeFile}, but ${seeFile} holds no license text farleft can read`, 'Ask the authors for the license, or read the file yourself and record it in a policy exception'));
+    } else if (!declared && facts.licenseFiles === 0)
+      problems.push({ code: 'no-license', severity: 'warning', file: facts.where, line: null, message: `${facts.where} declares no license and has no license file: nobody has granted a license to use it (a README is not a license file)`, suggestion: 'Ask the authors to add a license, or do not use the package' });
+    return { license: 'NOASSERTION', basis: 'none', problems };
+  }
+  if (marker === 'UNLICENSED' || marker === 'NONE') {
+    if (texts.length > 0)
+      problems.push(draft('declared-vs-text-conflict', 'warning', declared, `${declared.file} declares ${declared.expression} (no license granted), but ${describeTexts(facts.detected)}; ${declared.expression} is kept as the stricter reading`, 'Ask the authors which applies'));
+    return { license: marker, basis: texts.length > 0 ? 'declared-and-detected' : 'declared', problems };
+  }
+  if (texts.length === 0) return { license: declared.expression, basis: 'declared', problems };
+
+  const families = new Set(licenseIds(declared.expression, catalog).map(family));
+  const expected = new Set([...families].flatMap((f) => COMPANIONS[f] ?? []));
+  const agrees = (t: string): boolean => licenseIds(t, catalog).some((id) => families.has(family(id)));
+  const agreeing = texts.filter(agrees);
+  const others = texts.filter((t) => !agrees(t) && !licenseIds(t, catalog).every((id) => expected.has(family(id))));
+
+  if (agreeing.length > 0) {
+    if (others.length === 0) return { license: declared.expression, basis: 'declared-and-detected', problems };
+    const files = unique(facts.detected.filter((d) => others.includes(d.expression)).map((d) => d.file));
+    problems.push({
+      code: 'additional-license-text',
+      severity: 'note',
+      file: files[0] ?? null,
+      line: null,
+      message: `${files.join(', ')} also ${files.length > 1 ? 'hold' : 'holds'} the text of ${others.join(', ')} beside ${declared.expression} (code bundled under other licenses?); the effective license includes them`,
+      suggestion: null,
+    });
+    return { license: joined([declared.expression, ...others]), basis: 'declared-and-detected', problems };
+  }
+  if (declared.confidence < GUESS_CONFIDENCE) {
+    problems.push(draft('declared-vs-text-conflict', 'note', declared, `${declared.file} names its license only vaguely (read as ${declared.expression}); ${describeTexts(facts.detected)}, which is used`, null));
+    return { license: joined(texts), basis: 'detected', problems };
+  }
+  problems.push(
+    draft(
+      'declared-vs-text-conflict',
+      'warning',
+      declared,
+      `${declared.file} declares ${declared.expression}, but ${describeTexts(facts.detected)}; both are kept until the authors say which applies`,
+      'Ask the authors to make the manifest and the license file agree; meanwhile meet both licenses',
+    ),
+  );
+  return { license: joined([declared.expression, ...texts]), basis: 'declared-and-detected', problems };
+}
+
+/** The family of a license id: GPL-2.0-only, GPL-2.0-or-later and GPL-2.0+ are one text. */
+export function family(id: string): string {
+  return id.replace(/\+$/, '').replace(/-(?:only|or-later)$/, '');
+}
+
+/** License ids of an expression (exceptions left out). */
+function licenseIds(expression: string, catalog: Catalog): string[] {
+  return catalog.normalize(expression).ids.filter((id) => catalog.get(id)?.kind !== 'exception');
+}
+
+function join(expressions: readonly string[], catalog: Catalog): string {
+  const parts = unique(expressions);
+  if (parts.length === 1) return parts[0]!;
+  const text = parts.map((e) => (/\s(?:AND|OR)\s/.test(e) ? `(${e})` : e)).join(' AND ');
+  return catalog.normalize(text).expression ?? text;
+}
+
+function describeTexts(detected: readonly DetectedFact[]): string {
+  const byFile = new Map<string, string[]>();
+  for (const d of detected) byFile.set(d.file, unique([...(byFile.get(d.file) ?? []), d.expression]));
+  return [...byFile].map(([file, exprs]) => `${file} holds the text of ${exprs.join(' and ')}`).join('; ');
+}
+
+function draft(code: string, severity: Severity, d: DeclaredFact, message: string, suggestion: string | null): ProblemDraft {
+  return { code, severity, file: d.file, line: d.line, message, suggestion };
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

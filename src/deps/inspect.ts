@@ -1,0 +1,300 @@
+// Reads one package's licensing: its manifest through the manifest detectors, its license
+// files through the full-text matcher (and their copyright lines through the tag scanner),
+// then decides the effective license (effective.ts). Reads only inside the package folder.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/index.js';
+import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
+import { loadMatcher, type LicenseMatcher, type MatchResult } from '../detect/license-text/index.js';
+import { normalizeText } from '../detect/license-text/normalize.js';
+import { detector as manifestDetector } from '../detect/manifests/index.js';
+import { readComposerJson } from '../detect/manifests/composer-json.js';
+import { readPackageJson } from '../detect/manifests/package-json.js';
+import { readManifest, type ManifestReader } from '../detect/manifests/shared.js';
+import { scanFileTags } from '../detect/spdx-tags.js';
+import { EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
+import type { Declaration, Problem } from '../types.js';
+import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
+import { decideLicense, type DeclaredFact } from './effective.js';
+import { isPlainFile, licenseFilesIn, listDir, problem } from './fs.js';
+import type { CollectedPackage, DetectedLicense, Ecosystem, Evidence, LicenseBasis, LicenseText } from './types.js';
+
+/** License files read per package at most (a package is not a license archive). */
+const MAX_LICENSE_FILES = 32;
+/** Copyright lines kept per package. */
+const MAX_COPYRIGHTS = 100;
+/** The matcher's results are kept for texts up to this size, up to this much text in all. */
+const CACHE_TEXT_LIMIT = 64 * 1024;
+const CACHE_TOTAL = 16 * 1024 * 1024;
+const MAX_CACHED_TEXTS = 4096;
+
+/** Lines that are copyright notices beyond doubt: the word or sign, then a year or a sign. */
+const COPYRIGHT = /^\s*(?:copyright\b\s*(?::\s*)?(?:\(c\)|©|\d)|©|\(c\)\s*\d)/i;
+
+/** Detector problems that the package-level `unknown-text` replaces. */
+const REPLACED = new Set(['unknown-license-text', 'license-text-too-short']);
+
+export interface InspectContext {
+  readonly detect: DetectContext;
+  readonly catalog: Catalog;
+  /** Reused between reads (readFileInput's buffer). */
+  readonly buffer: Buffer;
+  readonly withTexts: boolean;
+  /** Copyright notices by license text (many packages ship one text). */
+  readonly copyrights: Map<string, readonly string[]>;
+}
+
+export interface Inspection {
+  readonly declared: string | null;
+  readonly detected: readonly DetectedLicense[];
+  readonly license: string;
+  readonly basis: LicenseBasis;
+  readonly evidence: readonly Evidence[];
+  readonly copyright: readonly string[];
+  readonly problems: readonly Problem[];
+  readonly texts?: readonly LicenseText[];
+}
+
+/**
+ * A DetectContext whose matcher remembers its answers: many packages ship the same LICENSE,
+ * or the same one with other copyright lines. The matcher reads a text as normalizeText()
+ * words, and that drops copyright notice lines whole; so two texts equal but for lines that
+ * are certainly such notices ("Copyright (c) 2020 X", "© X 2020": COPYRIGHT below, a subset
+ * of what the normalizer drops) get the same answer, lines included. A self-check at first
+ * use turns this off should the normalizer ever keep such a line.
+ */
+export function cachingContext(ctx: DetectContext): DetectContext {
+  let matcher: LicenseMatcher | undefined;
+  const cache = new Map<string, MatchResult>();
+  let cached = 0;
+  return {
+    ...ctx,
+    matcher() {
+      if (matcher) return matcher;
+      const inner = ctx.matcher();
+      const blanksNotices = normalizeText('Copyright (c) 2020 Jo\n© 2021 Al\nword').tokens.join(' ') === 'word';
+      matcher = {
+        knows: (id) => inner.knows(id),
+        match(text, options) {
+          if (text.length > CACHE_TEXT_LIMIT) return inner.match(text, options);
+          // Lines as the normalizer splits them: \r\n and a lone \r end a line too.
+          const body = blanksNotices ? text.replace(/\r\n?/g, '\n').split('\n').map((l) => (COPYRIGHT.test(l) ? '' : l)).join('\n') : text;
+          const key = `${options.minConfidence}\u0000${options.hint ?? ''}\u0000${options.minUnknownWords ?? ''}\u0000${body}`;
+          let hit = cache.get(key);
+          if (!hit) {
+            hit = inner.match(text, options);
+            if (cached + key.length <= CACHE_TOTAL) cache.set(key, hit);
+            cached += key.length;
+          }
+          return hit;
+        },
+      };
+      return matcher;
+    },
+  };
+}
+
+export function inspectContext(catalog: Catalog, minConfidence: number, withTexts: boolean): InspectContext {
+  let matcher: LicenseMatcher | undefined;
+  const detect: DetectContext = { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
+  return { detect: cachingContext(detect), catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
+}
+
+export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Inspection {
+  const problems: Problem[] = [];
+  const evidence: Evidence[] = [];
+  const where = pkg.path ?? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}`;
+
+  // 1. The declaration: the package's manifest, or what a lock or index recorded.
+  let declarations: readonly Declaration[] = [];
+  let declaredSource: Evidence['source'] = 'manifest';
+  if (pkg.dir && pkg.manifest) {
+    const detection = readManifestFile(pkg, ctx, problems);
+    declarations = detection?.declarations.filter((d) => d.source === 'manifest') ?? [];
+    problems.push(...(detection?.problems ?? []));
+  }
+  if (declarations.length === 0 && pkg.recorded && pkg.recorded.value != null) {
+    const detection = readRecorded(pkg, ctx);
+    declarations = detection.declarations;
+    declaredSource = 'lock';
+    problems.push(...detection.problems);
+  }
+  const chosen = chooseDeclaration(declarations);
+  for (const d of declarations)
+    evidence.push({ source: declaredSource, expression: d.expression, file: d.file, field: d.field ?? null, line: d.line ?? null, confidence: d.confidence, ...(d.raw ? { raw: d.raw } : {}) });
+
+  // 2. The license files.
+  const files = pkg.dir ? licenseFilesOf(pkg, chosen) : [];
+  const detected: DetectedLicense[] = [];
+  const unknown: { file: string; line: number | null; partly: boolean; closest: string | null }[] = [];
+  const copyright: string[] = [];
+  const texts: LicenseText[] = [];
+  for (const rel of files) {
+    const shown = `${pkg.path}/${rel}`;
+    let input: FileInput;
+    if (existsSync(join(pkg.dir!, rel)) && !isPlainFile(join(pkg.dir!, rel))) {
+      problems.push(problem('license-file-not-a-file', 'warning', shown, null, `${shown} is not a plain file (a link?); it was not read`, null));
+      continue;
+    }
+    try {
+      input = readFileInput(join(pkg.dir!, rel), shown, ctx.buffer);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push(
+        code === 'ENOENT'
+          ? problem('missing-license-file', 'warning', chosen?.file ?? shown, chosen?.line ?? null, `${chosen?.file ?? pkg.path} refers to ${rel}, which is not in the package`, 'Ask the authors to ship the license file')
+          : problem('read-error', 'error', shown, null, `${shown} could not be read: ${code ?? String(e)}`),
+      );
+      continue;
+    }
+    if (input.kind !== 'text') continue;
+    const detection = detectLicenseFile(input, ctx.detect);
+    const named = detection.declarations.filter((d) => d.expression !== 'NOASSERTION');
+    for (const d of named) {
+      detected.push({ expression: d.expression, file: shown, line: d.line ?? null, confidence: d.confidence });
+      evidence.push({ source: 'license-text', expression: d.expression, file: shown, field: null, line: d.line ?? null, confidence: d.confidence });
+    }
+    const unnamed = detection.declarations.filter((d) => d.expression === 'NOASSERTION');
+    if (unnamed.length > 0) {
+      const best = unnamed[0]!.candidates?.[0];
+      unknown.push({ file: shown, line: unnamed[0]!.line ?? null, partly: named.length > 0, closest: best ? `${best.expression} ${best.confidence.toFixed(2)}` : null });
+    }
+    problems.push(...detection.problems.filter((p) => !REPLACED.has(p.code)));
+    for (const c of copyrightsOf(input, ctx)) if (copyright.length < MAX_COPYRIGHTS && !copyright.includes(c)) copyright.push(c);
+    if (ctx.withTexts) texts.push({ file: shown, text: input.text, expressions: [...new Set(named.map((d) => d.expression))] });
+  }
+
+  // 3. The effective license.
+  const declaredFact: DeclaredFact | null = chosen
+    ? { expression: chosen.expression, confidence: chosen.confidence, file: chosen.file, line: chosen.line ?? null, field: chosen.field ?? null }
+    : null;
+  const decision = pkg.installed
+    ? decideLicense({ declared: declaredFact, detected, unknown, licenseFiles: files.length, where }, ctx.catalog)
+    : { license: chosen && !ctx.catalog.normalize(chosen.expression).marker ? chosen.expression : (chosen?.expression ?? 'NOASSERTION'), basis: (chosen ? 'recorded' : 'none') as LicenseBasis, problems: [] };
+  problems.push(...decision.problems);
+  if (!pkg.installed) {
+    // Optional packages for other platforms, and dev packages after an install without them, are left out on purpose.
+    const expected = pkg.scope === 'optional' || pkg.scope === 'dev';
+    problems.push(
+      problem(
+        'not-installed',
+        expected ? 'note' : 'warning',
+        pkg.recorded?.file ?? null,
+        pkg.recorded?.line ?? null,
+        `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''} is listed in ${pkg.recorded?.file ?? 'the lock'} but not installed${pkg.scope === 'optional' ? ' (optional: perhaps for another platform)' : pkg.scope === 'dev' ? ' (a dev dependency)' : ''}; ${chosen ? `the lock's license ${chosen.expression} is used` : 'its license is unknown'}`,
+        expected ? null : 'Install the dependencies from the lock, then audit again',
+      ),
+    );
+  }
+
+  return {
+    declared: chosen?.expression ?? null,
+    detected,
+    license: decision.license,
+    basis: decision.basis,
+    evidence,
+    copyright,
+    problems: dedupeProblems(problems),
+    ...(ctx.withTexts ? { texts } : {}),
+  };
+}
+
+/** A license file by the license-text detector; a file it would not take (SEE LICENSE IN terms.json) by the matcher itself. */
+function detectLicenseFile(input: FileInput, ctx: DetectContext): Detection {
+  if (licenseTextDetector.accepts(input.path, input.kind)) return licenseTextDetector.detect(input, ctx);
+  const result = ctx.matcher().match(input.text, { minConfidence: ctx.options.minConfidence });
+  const declarations: Declaration[] = result.matches
+    .filter((m) => m.kind === 'license')
+    .map((m) => ({ expression: m.expression, source: 'license-text', file: input.path, line: m.startLine, confidence: m.confidence, scope: 'package' }));
+  if (declarations.length === 0 && result.unknown.length > 0)
+    declarations.push({ expression: 'NOASSERTION', source: 'license-text', file: input.path, line: result.unknown[0]!.startLine, confidence: 0, scope: 'package', candidates: result.candidates });
+  return { declarations, copyrights: [], problems: [] };
+}
+
+/** The tag scanner's copyright notices of a license file (its license tags are no concern here), remembered per text. */
+function copyrightsOf(input: FileInput, ctx: InspectContext): readonly string[] {
+  const text = input.text;
+  let found = ctx.copyrights.get(text);
+  if (!found) {
+    found = scanFileTags(input).tags.flatMap((t) => (t.kind === 'copyright' ? [t.value] : []));
+    if (text.length <= CACHE_TEXT_LIMIT && ctx.copyrights.size < MAX_CACHED_TEXTS) ctx.copyrights.set(text, found);
+  }
+  return found;
+}
+
+function readManifestFile(pkg: CollectedPackage, ctx: InspectContext, problems: Problem[]): Detection | null {
+  const shown = `${pkg.path}/${pkg.manifest}`;
+  let input: FileInput;
+  if (pkg.manifestText !== undefined) input = textInput(shown, pkg.manifestText);
+  else if (!isPlainFile(join(pkg.dir!, pkg.manifest!)) && existsSync(join(pkg.dir!, pkg.manifest!))) {
+    problems.push(problem('manifest-not-a-file', 'warning', shown, null, `${shown} is not a plain file (a link?); it was not read`, null));
+    return null;
+  } else
+    try {
+      input = readFileInput(join(pkg.dir!, pkg.manifest!), shown, ctx.buffer);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push(
+        code === 'ENOENT'
+          ? pkg.recorded?.value != null
+            ? problem('no-manifest', 'note', pkg.path, null, `${pkg.path} has no ${pkg.manifest}; the license recorded in ${pkg.recorded.file} is used`, null)
+            : problem('no-manifest', 'warning', pkg.path, null, `${pkg.path} has no ${pkg.manifest}: its declared license cannot be read`, null)
+          : problem('read-error', 'error', shown, null, `${shown} could not be read: ${code ?? String(e)}`),
+      );
+      return null;
+    }
+  return manifestDetector.accepts(input.path, input.kind) ? manifestDetector.detect(input, ctx.detect) : EMPTY_DETECTION;
+}
+
+const RECORDED_READERS: Partial<Record<Ecosystem, { field: string; reader: ManifestReader }>> = {
+  npm: { field: 'license', reader: readPackageJson },
+  composer: { field: 'license', reader: readComposerJson },
+};
+
+/** A license recorded in a lock or an index, read by the same interpreter as a manifest field. */
+function readRecorded(pkg: CollectedPackage, ctx: InspectContext): Detection {
+  const rec = pkg.recorded!;
+  const how = RECORDED_READERS[pkg.ecosystem] ?? RECORDED_READERS.npm!;
+  const field = Array.isArray(rec.value) && pkg.ecosystem === 'npm' ? 'licenses' : how.field;
+  const detection = readManifest(textInput(rec.file, JSON.stringify({ [field]: rec.value })), ctx.detect, how.reader);
+  // The value was read out of a larger file: point at where it stands there.
+  return {
+    declarations: detection.declarations.map((d) => ({ ...d, line: rec.line ?? undefined })),
+    copyrights: [],
+    problems: detection.problems.map((p) => ({ ...p, line: rec.line, message: `${pkg.name}: ${p.message}` })),
+  };
+}
+
+/**
+ * The declaration that speaks for the package: the most confident, the first among equals
+ * (readers list the current field before legacy ones: npm `license` before `licenses`,
+ * `License-Expression` before `License`).
+ */
+function chooseDeclaration(declarations: readonly Declaration[]): Declaration | null {
+  let best: Declaration | null = null;
+  for (const d of declarations) if (!best || d.confidence > best.confidence) best = d;
+  return best;
+}
+
+/** License files of a package, relative to its folder, sorted: those at its top, LICENSES/*, the collector's, and a SEE LICENSE IN target. */
+function licenseFilesOf(pkg: CollectedPackage, declared: Declaration | null): string[] {
+  const out = new Set<string>(pkg.listed ? [] : licenseFilesIn(pkg.dir!, listDir(pkg.dir!)));
+  for (const f of pkg.licenseFiles ?? []) out.add(f);
+  const see = /^SEE LICENSE IN (.+)$/.exec(declared?.expression ?? '')?.[1]?.trim();
+  // Only a plain relative path inside the package: a declaration never makes farleft read elsewhere.
+  if (see && !see.startsWith('/') && !see.split(/[\\/]/).includes('..')) out.add(see.replace(/^\.\//, ''));
+  return [...out].sort().slice(0, MAX_LICENSE_FILES);
+}
+
+function textInput(path: string, text: string): FileInput {
+  const bytes = Buffer.from(text);
+  return { path, kind: 'text', size: bytes.length, text, bytes, encoding: 'utf-8', complete: true, rest: () => [] };
+}
+
+function dedupeProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}\u0000${p.file}\u0000${p.line}\u0000${p.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}

@@ -1,0 +1,212 @@
+// The lock files of the npm ecosystem, read into one shape: package-lock.json /
+// npm-shrinkwrap.json (v1 nested `dependencies`, v2 and v3 flat `packages` keyed by install
+// path), yarn.lock (classic v1 and berry) and pnpm-lock.yaml (v5, v6, v9). Each reader is a
+// pure function of the text; a malformed lock is one problem naming the file and line.
+import { createRequire } from 'node:module';
+import { isRecord, jsonErrorAt } from '../detect/manifests/shared.js';
+import type { Problem } from '../types.js';
+import { lineAt, problem } from './fs.js';
+import type { DepScope } from './types.js';
+
+export interface LockEntry {
+  readonly name: string;
+  readonly version: string | null;
+  /** The scope the lock records (package-lock and pnpm v5/v6 mark dev and optional); null when it does not say. */
+  readonly scope: DepScope | null;
+  /** package-lock v2/v3 only: the install path (node_modules/a/node_modules/b). */
+  readonly path: string | null;
+  /** The license npm copied into the lock (package-lock v2/v3), as written. */
+  readonly license?: unknown;
+  /** Where the entry starts (yarn.lock), or its key (pnpm-lock.yaml), to find its line for a problem. */
+  readonly line?: number;
+  readonly key?: string;
+}
+
+export interface NpmLock {
+  readonly kind: 'package-lock' | 'yarn' | 'pnpm';
+  /** The lock file, relative to the root. */
+  readonly file: string;
+  readonly entries: readonly LockEntry[];
+  /** The line where an entry is written, found on demand (problems only). */
+  lineOf(entry: LockEntry): number | null;
+}
+
+export interface LockRead {
+  readonly lock: NpmLock | null;
+  readonly problems: readonly Problem[];
+}
+
+/** The lock files npm, pnpm and yarn write, in the order one is preferred when several are present. */
+export const NPM_LOCK_FILES = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
+
+export function readNpmLock(file: string, text: string): LockRead {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (base === 'yarn.lock') return readYarnLock(file, text);
+  if (base === 'pnpm-lock.yaml') return readPnpmLock(file, text);
+  return readPackageLock(file, text);
+}
+
+// ---------------------------------------------------------------- package-lock.json
+
+export function readPackageLock(file: string, text: string): LockRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorAt(text, error);
+    return malformed(file, at.line, `${at.reason} (column ${at.column})`);
+  }
+  if (!isRecord(data)) return malformed(file, 1, 'the top level is not an object');
+  const entries: LockEntry[] = [];
+  if (isRecord(data.packages)) {
+    for (const [path, raw] of Object.entries(data.packages)) {
+      // '' is the project; a path without node_modules/ is a workspace folder; link entries point at one.
+      const at = path.lastIndexOf('node_modules/');
+      if (at === -1 || !isRecord(raw) || raw.link === true) continue;
+      entries.push({
+        name: typeof raw.name === 'string' ? raw.name : path.slice(at + 'node_modules/'.length),
+        version: typeof raw.version === 'string' ? raw.version : null,
+        scope: lockScope(raw),
+        path,
+        ...(raw.license !== undefined ? { license: raw.license } : {}),
+      });
+    }
+  } else if (isRecord(data.dependencies)) {
+    // v1: a tree of nested `dependencies`, whose nesting is the install path.
+    const stack: [string, Record<string, unknown>][] = [['', data.dependencies]];
+    while (stack.length > 0) {
+      const [prefix, deps] = stack.pop()!;
+      for (const [name, raw] of Object.entries(deps)) {
+        if (!isRecord(raw)) continue;
+        const path = `${prefix}node_modules/${name}`;
+        const version = typeof raw.version === 'string' && !/^(?:file|link):/.test(raw.version) ? raw.version : null;
+        if (version !== null || raw.version === undefined) entries.push({ name, version, scope: lockScope(raw), path });
+        if (isRecord(raw.dependencies) && prefix.split('node_modules/').length < 64) stack.push([`${path}/`, raw.dependencies]);
+      }
+    }
+  }
+  return {
+    lock: {
+      kind: 'package-lock',
+      file,
+      entries,
+      lineOf: (e) => (e.path ? lineOfNeedle(text, `"${e.path}"`) ?? lineOfNeedle(text, `"${e.name}"`) : null),
+    },
+    problems: [],
+  };
+}
+
+function lockScope(raw: Record<string, unknown>): DepScope {
+  if (raw.dev === true) return 'dev';
+  if (raw.optional === true || raw.devOptional === true) return 'optional';
+  if (raw.peer === true) return 'peer';
+  return 'prod';
+}
+
+// ---------------------------------------------------------------- yarn.lock
+
+/**
+ * yarn.lock, classic and berry alike: an entry starts at column 0 with its specifiers
+ * (`"a@^1.0.0", a@^1.1.0:`) and holds `  version "1.2.3"` (classic) or `  version: 1.2.3`
+ * (berry). Read line by line, which also reads a berry lock without a YAML parse.
+ */
+export function readYarnLock(file: string, text: string): LockRead {
+  const entries: LockEntry[] = [];
+  const lines = text.split('\n');
+  let current: { names: string[]; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      if (!line.endsWith(':')) return malformed(file, i + 1, `expected an entry like "name@range:", found ${JSON.stringify(line.slice(0, 60))}`);
+      const names = line
+        .slice(0, -1)
+        .split(',')
+        .map((s) => yarnName(s.trim().replace(/^"|"$/g, '')))
+        .filter((n): n is string => n !== null);
+      current = names.length > 0 ? { names: [...new Set(names)], line: i + 1 } : null;
+      continue;
+    }
+    const m = /^ {2}version:? "?([^"\s]+)"?\s*$/.exec(line);
+    if (m && current) {
+      for (const name of current.names) entries.push({ name, version: m[1]!, scope: null, path: null, line: current.line });
+      current = null;
+    }
+  }
+  return { lock: { kind: 'yarn', file, entries, lineOf: (e) => e.line ?? null }, problems: [] };
+}
+
+/** The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`); null for the project's own workspaces and links. */
+function yarnName(spec: string): string | null {
+  if (spec === '__metadata' || spec === '') return null;
+  const at = spec.indexOf('@', 1);
+  if (at <= 0) return null;
+  if (/^@?(?:workspace|link|portal|file):/.test(spec.slice(at + 1))) return null;
+  return spec.slice(0, at);
+}
+
+// ---------------------------------------------------------------- pnpm-lock.yaml
+
+export function readPnpmLock(file: string, text: string): LockRead {
+  let data: unknown;
+  try {
+    data = yaml().parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? null;
+    return malformed(file, line, (error as Error).message.split('\n')[0]!);
+  }
+  if (!isRecord(data)) return malformed(file, 1, 'the top level is not a mapping');
+  const version = Number.parseFloat(String(data.lockfileVersion ?? '0'));
+  const entries: LockEntry[] = [];
+  const packages = isRecord(data.packages) ? data.packages : {};
+  for (const [key, raw] of Object.entries(packages)) {
+    const id = pnpmId(key, version);
+    if (!id) continue;
+    const rec = isRecord(raw) ? raw : {};
+    const scope: DepScope | null = rec.dev === true ? 'dev' : rec.optional === true ? 'optional' : rec.dev === false ? 'prod' : null;
+    entries.push({ name: id.name, version: id.version, scope, path: null, key });
+  }
+  return { lock: { kind: 'pnpm', file, entries, lineOf: (e) => lineOfNeedle(text, e.key ?? e.name) }, problems: [] };
+}
+
+/** Name and version of a pnpm package key: `/a/1.0.0_peer@2` (v5), `/@s/a@1.0.0(peer@2)` (v6), `a@1.0.0` (v9). */
+function pnpmId(key: string, lockVersion: number): { name: string; version: string } | null {
+  let k = key.startsWith('/') ? key.slice(1) : key;
+  if (lockVersion < 6) {
+    const parts = k.split('/');
+    const scoped = parts[0]!.startsWith('@');
+    const name = scoped ? `${parts[0]}/${parts[1]}` : parts[0]!;
+    const version = parts[scoped ? 2 : 1];
+    if (!name || !version) return null;
+    return { name, version: version.split('_')[0]! };
+  }
+  const paren = k.indexOf('(');
+  if (paren > 0) k = k.slice(0, paren);
+  const at = k.lastIndexOf('@');
+  if (at <= 0) return null;
+  const version = k.slice(at + 1);
+  // Tarballs, git and local folders have no registry version.
+  if (version === '' || version.includes(':') || version.includes('/')) return null;
+  return { name: k.slice(0, at), version };
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** The YAML parser, loaded only for a pnpm project (it is the largest module farleft loads). */
+export function yaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
+}
+
+function malformed(file: string, line: number | null, reason: string): LockRead {
+  return {
+    lock: null,
+    problems: [
+      problem('malformed-lock', 'error', file, line, `${file}${line ? `:${line}` : ''} cannot be parsed: ${reason}; the installed tree is audited without it`, 'Regenerate the lock file with your package manager (npm install, yarn, pnpm install)'),
+    ],
+  };
+}
+
+function lineOfNeedle(text: string, needle: string): number | null {
+  const i = text.indexOf(needle);
+  return i === -1 ? null : lineAt(text, i);
+}

@@ -1,0 +1,163 @@
+// The whole audit: the outbound license, evaluation with compat (whatever it decides, a
+// verdict is attached), dev dependencies, the policy, and the promise never to write.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectDependencies, findCollectors } from '../../src/deps/index.js';
+import { isFailing } from '../../src/deps/evaluate.js';
+import { makeTree, removeTree } from '../helpers.js';
+import { copyFixture } from './fixture.js';
+import { audit, byName, fingerprint } from './run.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
+const fixture = (name: string): string => {
+  const root = copyFixture(name);
+  roots.push(root);
+  return root;
+};
+
+describe('the outbound license', () => {
+  const root = fixture('npm-lock-v2');
+  it.each([
+    ['--license wins', { license: 'PPL', configLicense: { expression: 'CNPL', file: '.farleft.yml' } }, 'PPL', '--license'],
+    ['then .farleft.yml', { configLicense: { expression: 'LicenseRef-CNPL-7.0', file: '.farleft.yml' } }, 'LicenseRef-CNPL-7.0', '.farleft.yml'],
+    ['then the manifest', {}, 'MIT', 'package.json (license)'],
+  ] as const)('%s', (_, options, license, from) => {
+    expect(audit(root, options).project).toMatchObject({ license, licenseFrom: from });
+  });
+
+  it('then the root license file; and without one, a note and no verdicts', () => {
+    const withText = makeTree({ 'LICENSE': 'MIT License\n\nCopyright (c) 2026 Us\n\n' + MIT_BODY, 'package.json': '{"name":"x"}' });
+    expect(audit(withText).project).toMatchObject({ license: 'MIT', licenseFrom: 'LICENSE' });
+    const bare = makeTree({ 'package.json': '{"name":"bare","dependencies":{"a":"1"}}', node_modules: { a: { 'package.json': '{"name":"a","version":"1.0.0","license":"MIT"}' } } });
+    const r = audit(bare);
+    expect(r.project.license).toBeNull();
+    expect(r.problems.map((p) => p.code)).toEqual(['no-outbound-license']);
+    expect(r.packages.map((p) => [p.verdict, p.status])).toEqual([[null, 'not-evaluated']]);
+    removeTree(withText);
+    removeTree(bare);
+  });
+});
+
+describe('evaluation', () => {
+  const root = fixture('npm-basic');
+
+  it('attaches a compat verdict to every runtime dependency, in the link context', () => {
+    const r = audit(root);
+    const runtime = r.packages.filter((p) => p.scope !== 'dev');
+    expect(runtime.length).toBeGreaterThan(5);
+    for (const p of runtime) {
+      expect(p.verdict).toMatchObject({ outbound: 'PPL', inbound: p.license, context: 'link' });
+      expect(p.status).toBe(p.verdict!.verdict);
+    }
+  });
+
+  it('leaves dev dependencies out of the evaluation unless asked, and out of the result with production', () => {
+    expect(byName(audit(root), 'gpl-tool')).toMatchObject({ verdict: null, status: 'not-evaluated' });
+    expect(byName(audit(root, { dev: true }), 'gpl-tool').verdict).toMatchObject({ inbound: 'GPL-3.0-only' });
+    expect(audit(root, { production: true }).packages.map((p) => p.name)).not.toContain('gpl-tool');
+  });
+
+  it('uses the bundle context when asked', () => {
+    expect(byName(audit(root, { context: 'bundle' }), 'left-pad').verdict?.context).toBe('bundle');
+  });
+
+  it('applies the policy: a denied package fails, an exception lets one through', () => {
+    const r = audit(root, {
+      policy: { deny: ['strong-copyleft'], exceptions: [{ package: 'deprecated', license: 'GPL-2.0-or-later', reason: 'only in tests' }] },
+      policyFile: '.farleft.yml',
+      dev: true,
+    });
+    expect(byName(r, 'gpl-tool')).toMatchObject({ status: 'denied', policy: { decision: 'deny', rule: '.farleft.yml: policy.deny[0] strong-copyleft' } });
+    expect(byName(r, 'deprecated')).toMatchObject({ status: 'denied' }); // a deny always wins
+    expect(isFailing(byName(r, 'gpl-tool').status)).toBe(true);
+    const allowed = audit(root, { policy: { allow: ['MIT'] } });
+    expect(byName(allowed, 'left-pad')).toMatchObject({ status: 'allowed', policy: { decision: 'allow' } });
+  });
+
+  it('counts statuses and licenses in the summary', () => {
+    const r = audit(root);
+    expect(Object.values(r.summary.statuses).reduce((a, b) => a + b, 0)).toBe(r.packages.length);
+    expect(r.summary.licenses.MIT).toBe(r.packages.filter((p) => p.license === 'MIT').length);
+    expect(r.summary.ecosystems).toEqual({ npm: r.packages.length });
+  });
+});
+
+describe('reading only', () => {
+  it.each(['npm-basic', 'pnpm', 'python', 'cargo', 'go', 'composer'])('writes nothing inside %s', (name) => {
+    const root = fixture(name);
+    const before = fingerprint(root);
+    audit(root, { withTexts: true, dev: true });
+    expect(fingerprint(root)).toBe(before);
+  });
+
+  it('keeps license texts only when asked (for --notice), with the standard text for a package that has none', () => {
+    const root = fixture('npm-basic');
+    expect(byName(audit(root), 'left-pad').texts).toBeUndefined();
+    const r = audit(root, { withTexts: true });
+    expect(byName(r, 'left-pad').texts?.map((t) => [t.file, t.expressions])).toEqual([['node_modules/left-pad/LICENSE', ['MIT']]]);
+    expect(byName(r, 'gpl-tool').texts?.map((t) => [t.file, t.standard])).toEqual([['GPL-3.0-only (SPDX License List)', true]]);
+  });
+});
+
+describe('finding the ecosystems', () => {
+  it.each([
+    [{ 'package.json': '{}' }, ['npm']],
+    [{ 'Cargo.toml': '', 'Cargo.lock': '' }, ['cargo']],
+    [{ 'go.mod': 'module x\n' }, ['go']],
+    [{ 'composer.json': '{}' }, ['composer']],
+    [{ 'pyproject.toml': '' }, ['pypi']],
+    [{ '.venv': { 'pyvenv.cfg': '' }, 'package.json': '{}', 'go.mod': '' }, ['npm', 'pypi', 'go']],
+    [{ 'README.md': '' }, []],
+  ] as const)('%j -> %j', (tree, expected) => {
+    const root = makeTree(tree as never);
+    expect(findCollectors(root, { env: {} }).map((c) => c.ecosystem)).toEqual(expected);
+    removeTree(root);
+  });
+});
+
+describe('collectDependencies (for compat .)', () => {
+  it('gives name, version, license and path of each dependency', () => {
+    const { dependencies } = collectDependencies(fixture('npm-lock-v2'));
+    expect(dependencies).toEqual([
+      { ecosystem: 'npm', name: 'devtool', version: '1.0.0', license: 'Apache-2.0', path: 'node_modules/devtool', scope: 'dev', direct: true },
+      { ecosystem: 'npm', name: 'inner', version: '1.0.0', license: 'BSD-2-Clause', path: 'node_modules/inner', scope: 'dev', direct: false },
+      { ecosystem: 'npm', name: 'inner', version: '2.0.0', license: 'BSD-2-Clause', path: 'node_modules/outer/node_modules/inner', scope: 'prod', direct: false },
+      { ecosystem: 'npm', name: 'outer', version: '1.0.0', license: 'MIT', path: 'node_modules/outer', scope: 'prod', direct: true },
+    ]);
+  });
+
+  it('leaves dev dependencies out with production', () => {
+    expect(collectDependencies(fixture('npm-lock-v2'), { production: true }).dependencies.map((d) => d.name)).toEqual(['inner', 'outer']);
+  });
+
+  it('a missing install throws (exit 2), any other ecosystem may still be audited', () => {
+    expect(() => collectDependencies(fixture('npm-missing'))).toThrowError(/run npm ci first/);
+    const mixed = fixture('npm-lock-v2');
+    const py = makeTree({ 'requirements.txt': 'requests\n' }, mixed);
+    expect(py).toBe(mixed);
+    const r = collectDependencies(mixed);
+    expect(r.dependencies).toHaveLength(4);
+    expect(r.problems.map((p) => p.code)).toContain('not-installed');
+  });
+});
+
+const MIT_BODY = `Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`;

@@ -1,0 +1,62 @@
+// The Go collector: vendor/modules.txt with vendor/, and go.mod with a module cache.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { escapeModulePath, parseGoMod, parseModulesTxt } from '../../src/deps/go.js';
+import { FIXTURES, copyFixture } from './fixture.js';
+import { audit } from './run.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
+const fixture = (name: string): string => {
+  const root = copyFixture(name);
+  roots.push(root);
+  return root;
+};
+
+describe('go: vendor/modules.txt', () => {
+  const result = audit(fixture('go'));
+  it('lists the modules the build uses, with the licenses of their texts', () => {
+    expect(result.packages.map((p) => [p.name, p.version, p.path, p.direct, p.declared, p.license, p.basis])).toEqual([
+      ['github.com/pkg/errors', 'v0.9.1', 'vendor/github.com/pkg/errors', true, null, 'BSD-2-Clause', 'detected'],
+      ['golang.org/x/text', 'v0.14.0', 'vendor/golang.org/x/text', false, null, 'BSD-3-Clause', 'detected'],
+    ]);
+    expect(result.project.name).toBe('example.org/ledger');
+  });
+});
+
+describe('go: the module cache', () => {
+  it('finds modules by their escaped path; a module not downloaded is listed as not installed', () => {
+    const result = audit(fixture('go-modcache'), { env: { GOMODCACHE: join(FIXTURES, 'gomodcache') } });
+    expect(result.packages.map((p) => [p.name, p.path, p.license, p.problems.map((x) => x.code)])).toEqual([
+      ['github.com/BurntSushi/toml', '$GOMODCACHE/github.com/!burnt!sushi/toml@v1.3.2', 'MIT', []],
+      ['github.com/absent/mod', null, 'NOASSERTION', ['not-installed']],
+    ]);
+  });
+});
+
+describe('go: parsing', () => {
+  it('reads require blocks and indirect comments', () => {
+    const mods = parseGoMod('module m\n\nrequire (\n\ta v1.0.0\n\tb v2.0.0 // indirect\n)\nrequire c v3.0.0\n');
+    expect(mods.map((m) => [m.path, m.version, m.direct, m.line])).toEqual([
+      ['a', 'v1.0.0', true, 4],
+      ['b', 'v2.0.0', false, 5],
+      ['c', 'v3.0.0', true, 7],
+    ]);
+  });
+
+  it('reads replacements, and reports lines it cannot read', () => {
+    const problems: never[] = [];
+    const mods = parseModulesTxt('pkg/before/module\n# a v1.0.0 => b v1.1.0\n## explicit\na/x\n# l v0.0.0 => ../l\n', problems);
+    expect(mods.map((m) => [m.path, m.version, m.used, m.local, m.direct])).toEqual([
+      ['a', 'v1.1.0', true, false, true],
+      ['l', 'v0.0.0', false, true, false],
+    ]);
+    expect(problems).toMatchObject([{ code: 'malformed-lock', line: 1 }]);
+  });
+
+  it.each([
+    ['github.com/BurntSushi/toml', 'github.com/!burnt!sushi/toml'],
+    ['golang.org/x/text', 'golang.org/x/text'],
+  ])('escapes %s', (path, escaped) => expect(escapeModulePath(path)).toBe(escaped));
+});

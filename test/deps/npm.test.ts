@@ -1,0 +1,225 @@
+// The npm collector on real node_modules trees (fixtures/deps/npm-*, pnpm, yarn*).
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectNpm } from '../../src/deps/npm.js';
+import { InputError } from '../../src/errors.js';
+import { makeTree, removeTree } from '../helpers.js';
+import { copyFixture } from './fixture.js';
+import { audit, byName, codes } from './run.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
+const fixture = (name: string): string => {
+  const root = copyFixture(name);
+  roots.push(root);
+  return root;
+};
+
+describe('npm: node_modules with package-lock.json v3', () => {
+  const result = audit(fixture('npm-basic'));
+  const row = (name: string, version?: string) => {
+    const p = byName(result, name, version);
+    return [p.path, p.version, p.scope, p.direct, p.installed, p.declared, p.license];
+  };
+
+  it.each([
+    ['left-pad', undefined, ['node_modules/left-pad', '1.3.0', 'prod', true, true, 'MIT', 'MIT']],
+    ['pad-core', '2.0.0', ['node_modules/left-pad/node_modules/pad-core', '2.0.0', 'prod', false, true, 'ISC', 'ISC']],
+    ['pad-core', '1.0.0', ['node_modules/pad-core', '1.0.0', 'prod', false, true, 'ISC', 'ISC']],
+    ['@coop/legacy', undefined, ['node_modules/@coop/legacy', '2.0.0', 'prod', true, true, 'MIT OR Apache-2.0', 'MIT OR Apache-2.0']],
+    ['seefile', undefined, ['node_modules/seefile', '1.0.0', 'prod', true, true, 'SEE LICENSE IN TERMS.txt', 'ISC']],
+    ['gpl-tool', undefined, ['node_modules/gpl-tool', '1.0.0', 'dev', true, true, 'GPL-3.0-only', 'GPL-3.0-only']],
+    ['fsevents-like', undefined, [null, '1.0.0', 'optional', true, false, 'MIT', 'MIT']],
+    ['missing-runtime', undefined, [null, '3.0.0', 'prod', false, false, 'Apache-2.0', 'Apache-2.0']],
+    ['corrupt', undefined, ['node_modules/corrupt', '1.0.0', 'prod', true, true, null, 'MIT']],
+  ] as const)('%s %s', (name, version, expected) => {
+    expect(row(name, version)).toEqual(expected);
+  });
+
+  it('reads the legacy licenses array as a choice, not as unlicensed', () => {
+    const p = byName(result, '@coop/legacy');
+    expect(p.detected.map((d) => d.expression).sort()).toEqual(['Apache-2.0', 'MIT']);
+    expect(codes(p)).toEqual(['legacy-license-field']);
+  });
+
+  it.each([
+    ['conflict', ['declared-vs-text-conflict'], 'MIT AND Apache-2.0'],
+    ['nolicense', ['no-license'], 'NOASSERTION'],
+    ['unknown', ['unknown-text'], 'NOASSERTION'],
+    ['nonspdx', ['non-spdx-declaration'], 'Apache-2.0'],
+    ['deprecated', ['deprecated-id'], 'GPL-2.0-or-later'],
+    ['corrupt', ['malformed-manifest'], 'MIT'],
+  ])('%s: %j', (name, expected, license) => {
+    const p = byName(result, name);
+    expect([codes(p), p.license]).toEqual([expected, license]);
+  });
+
+  it('names the files in each problem', () => {
+    expect(byName(result, 'conflict').problems[0]).toMatchObject({ file: 'node_modules/conflict/package.json', line: 4 });
+    expect(byName(result, 'unknown').problems[0]).toMatchObject({ file: 'node_modules/unknown/LICENSE' });
+    expect(byName(result, 'corrupt').problems[0]).toMatchObject({ file: 'node_modules/corrupt/package.json', line: 4, severity: 'error' });
+    expect(byName(result, 'missing-runtime').problems[0]).toMatchObject({ code: 'not-installed', severity: 'warning', file: 'package-lock.json' });
+    expect(byName(result, 'fsevents-like').problems[0]).toMatchObject({ code: 'not-installed', severity: 'note' });
+  });
+
+  it('reports where the lock and the install disagree', () => {
+    const lockProblems = result.problems.filter((p) => p.file === 'package-lock.json').map((p) => [p.code, p.message.split(' ')[0]]);
+    expect(lockProblems).toEqual([
+      ['not-in-lock', 'node_modules/extraneous'],
+      ['lock-mismatch', 'package-lock.json'],
+    ]);
+    expect(result.problems.find((p) => p.code === 'lock-mismatch')!.message).toContain('at 1.9.0, but 2.0.0 is installed');
+  });
+
+  it('lists a folder without package.json, with a problem, and reads its license file', () => {
+    const p = byName(result, 'no-manifest');
+    expect([p.version, p.license, codes(p)]).toEqual(['1.0.0', 'MIT', []]); // the version from the lock
+    expect(result.problems.find((x) => x.code === 'no-manifest')).toMatchObject({ file: 'node_modules/no-manifest' });
+  });
+
+  it('notes a dependency cycle and audits each package once', () => {
+    expect(result.problems.filter((p) => p.code === 'dependency-cycle').map((p) => p.message)).toEqual([
+      'cycle-a → cycle-b → cycle-a depend on each other in a cycle; each is audited once',
+    ]);
+    expect(result.packages.filter((p) => p.name.startsWith('cycle-')).map((p) => p.dependsOn)).toEqual([['node_modules/cycle-b'], ['node_modules/cycle-a']]);
+  });
+
+  it('keeps copyright lines from the license files', () => {
+    expect(byName(result, 'left-pad').copyright).toEqual(['2018 Left Pad Collective <pad@example.org>']);
+  });
+});
+
+describe.each(['npm-lock-v1', 'npm-lock-v2'])('npm: %s', (name) => {
+  it('marks nested copies, dev and direct from the lock and the tree', () => {
+    const result = audit(fixture(name));
+    expect(result.packages.map((p) => [p.name, p.version, p.path, p.scope, p.direct, p.license])).toEqual([
+      ['devtool', '1.0.0', 'node_modules/devtool', 'dev', true, 'Apache-2.0'],
+      ['inner', '1.0.0', 'node_modules/inner', 'dev', false, 'BSD-2-Clause'],
+      ['inner', '2.0.0', 'node_modules/outer/node_modules/inner', 'prod', false, 'BSD-2-Clause'],
+      ['outer', '1.0.0', 'node_modules/outer', 'prod', true, 'MIT'],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('npm: workspaces and links', () => {
+  it('audits what the workspaces need, not the workspaces themselves', () => {
+    const result = audit(fixture('npm-workspaces'));
+    expect(result.packages.map((p) => [p.name, p.scope, p.direct])).toEqual([
+      ['lib-x', 'prod', true],
+      ['lib-y', 'prod', true],
+      ['test-kit', 'dev', true],
+    ]);
+    expect(result.project.license).toBe('PPL');
+  });
+
+  it('does not follow a link out of the root, and says so', () => {
+    const root = fixture('npm-workspaces');
+    const outside = makeTree({ 'package.json': '{"name":"elsewhere","version":"1.0.0","license":"GPL-3.0-only"}' });
+    symlinkSync(outside, join(root, 'node_modules', 'elsewhere'));
+    const result = audit(root);
+    removeTree(outside);
+    expect(result.packages.map((p) => p.name)).not.toContain('elsewhere');
+    expect(result.problems.find((p) => p.code === 'link-outside-root')).toMatchObject({ file: 'node_modules/elsewhere', severity: 'warning' });
+  });
+
+  it('does not read a workspace folder that is a link out of the root', () => {
+    const root = fixture('npm-workspaces');
+    const outside = makeTree({ 'package.json': '{"name":"@ws/far","version":"1.0.0","dependencies":{"lib-x":"1"}}' });
+    symlinkSync(outside, join(root, 'packages', 'far'));
+    const result = audit(root);
+    removeTree(outside);
+    expect(result.problems.find((p) => p.code === 'link-outside-root')).toMatchObject({ file: 'packages/far', severity: 'warning' });
+    expect(result.packages.map((p) => p.name)).toEqual(['lib-x', 'lib-y', 'test-kit']);
+  });
+
+  it('never reads a package.json that is a link (it could point anywhere)', () => {
+    const root = fixture('npm-lock-v2');
+    const secret = makeTree({ 'secret.txt': 'root:x:0:0:very secret\n' });
+    rmSync(join(root, 'node_modules', 'devtool', 'package.json'));
+    symlinkSync(join(secret, 'secret.txt'), join(root, 'node_modules', 'devtool', 'package.json'));
+    const result = audit(root);
+    removeTree(secret);
+    expect(JSON.stringify(result)).not.toContain('very secret');
+    expect(result.problems.find((p) => p.code === 'manifest-not-a-file')).toMatchObject({ file: 'node_modules/devtool/package.json' });
+  });
+
+  it('never reads a license file that is a link, even one the manifest names', () => {
+    const root = fixture('npm-basic');
+    const secret = makeTree({ 'secret.txt': 'very secret\n' });
+    rmSync(join(root, 'node_modules', 'seefile', 'TERMS.txt'));
+    symlinkSync(join(secret, 'secret.txt'), join(root, 'node_modules', 'seefile', 'TERMS.txt'));
+    const result = audit(root, { withTexts: true });
+    removeTree(secret);
+    expect(JSON.stringify(result)).not.toContain('very secret');
+    expect(byName(result, 'seefile').problems.map((p) => [p.code, p.file])).toContainEqual(['license-file-not-a-file', 'node_modules/seefile/TERMS.txt']);
+  });
+
+  it('survives a link that loops back into the tree', () => {
+    const root = fixture('npm-lock-v2');
+    mkdirSync(join(root, 'node_modules', 'outer', 'node_modules', 'loop'), { recursive: true });
+    rmSync(join(root, 'node_modules', 'outer', 'node_modules', 'loop'), { recursive: true });
+    symlinkSync('../../..', join(root, 'node_modules', 'outer', 'node_modules', 'loop'));
+    const result = audit(root);
+    expect(result.packages.map((p) => p.name)).toEqual(['devtool', 'inner', 'inner', 'outer']);
+  });
+});
+
+describe('npm: pnpm layout', () => {
+  const result = audit(fixture('pnpm'));
+  it('reads the store once per package and follows its links', () => {
+    expect(result.packages.map((p) => [p.name, p.version, p.path, p.scope, p.direct, p.license])).toEqual([
+      ['@scope/gamma', '3.0.0', 'node_modules/.pnpm/@scope+gamma@3.0.0/node_modules/@scope/gamma', 'dev', true, 'MIT'],
+      ['alpha', '1.0.0', 'node_modules/.pnpm/alpha@1.0.0/node_modules/alpha', 'prod', true, 'MIT'],
+      ['beta', '2.0.0', 'node_modules/.pnpm/beta@2.0.0/node_modules/beta', 'prod', false, 'ISC'],
+      ['delta', '4.0.0', null, 'prod', false, 'NOASSERTION'],
+    ]);
+    expect(byName(result, 'alpha').dependsOn).toEqual(['node_modules/.pnpm/beta@2.0.0/node_modules/beta']);
+    expect(codes(byName(result, 'delta'))).toEqual(['not-installed']);
+  });
+});
+
+describe('npm: yarn.lock', () => {
+  it('compares the install with the lock by name and version', () => {
+    const result = audit(fixture('yarn'));
+    expect(result.packages.map((p) => [p.name, p.version, p.installed])).toEqual([
+      ['kappa', '1.2.0', true],
+      ['lambda', '2.0.5', true],
+      ['mu', '1.0.0', false],
+      ['nu', '0.0.1', true],
+    ]);
+    expect(result.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['not-in-lock', 'yarn.lock', null],
+      ['lock-mismatch', 'yarn.lock', 12],
+    ]);
+  });
+});
+
+describe('npm: nothing installed', () => {
+  it('missing node_modules: run npm ci first', () => {
+    expect(() => collectNpm(fixture('npm-missing'))).toThrowError(InputError);
+    expect(() => collectNpm(fixture('npm-missing'))).toThrowError(/node_modules: missing: run npm ci first/);
+  });
+
+  it("Yarn Plug'n'Play: not supported yet, said plainly", () => {
+    expect(() => collectNpm(fixture('yarn-pnp'))).toThrowError(/Plug'n'Play installs are not supported yet/);
+  });
+
+  it('a dependency of the project that is not installed, without a lock, is listed so', () => {
+    const root = makeTree({ 'package.json': '{"name":"p","license":"MIT","dependencies":{"here":"1","gone":"1"}}', node_modules: { here: { 'package.json': '{"name":"here","version":"1.0.0","license":"MIT"}' } } });
+    const r = audit(root);
+    removeTree(root);
+    expect(r.packages.map((p) => [p.name, p.installed, p.license])).toEqual([
+      ['gone', false, 'NOASSERTION'],
+      ['here', true, 'MIT'],
+    ]);
+    expect(byName(r, 'gone').problems).toMatchObject([{ code: 'not-installed', severity: 'warning', file: 'package.json', message: 'gone is listed in package.json but not installed; its license is unknown' }]);
+  });
+
+  it('a project without dependencies needs no node_modules', () => {
+    const root = makeTree({ 'package.json': '{"name":"solo","license":"MIT"}' });
+    expect(collectNpm(root)).toEqual({ packages: [], problems: [] });
+    removeTree(root);
+  });
+});
