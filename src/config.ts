@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { ConfigError } from './errors.js';
 
 export const CONFIG_FILE = '.farleft.yml';
@@ -36,6 +36,19 @@ export interface PolicyConfig {
   readonly exceptions?: readonly PolicyException[];
 }
 
+/** `farleft lint` settings: each rule off, warn or error; files whose findings are dropped; what fails. */
+export interface LintConfig {
+  readonly rules?: Readonly<Record<string, 'off' | 'warn' | 'error'>>;
+  readonly ignore?: readonly string[];
+  readonly failOn?: 'error' | 'warn';
+}
+
+/** `farleft deps` settings. */
+export interface DepsConfig {
+  /** How dependencies are used by the work (default link; bundle when they ship inside it). */
+  readonly context?: 'bundle' | 'link' | 'network' | 'aggregate';
+}
+
 export interface FarleftConfig {
   /** Where the config was found (for messages), and the folder it governs. */
   readonly file: string;
@@ -48,6 +61,8 @@ export interface FarleftConfig {
   readonly include?: readonly string[];
   readonly licensee?: LicenseeConfig;
   readonly policy?: PolicyConfig;
+  readonly deps?: DepsConfig;
+  readonly lint?: LintConfig;
 }
 
 /** Returns what is wrong, as `[key path, message]`, or null. */
@@ -100,6 +115,18 @@ const policyException: Check = (v) => {
   return rec.path === undefined && rec.package === undefined ? ['path', 'an exception needs a path or a package'] : null;
 };
 
+/** A mapping of any keys (checked by the command that reads them) to one of `values`. */
+const mapOf =
+  (values: readonly string[]): Check =>
+  (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected a mapping';
+    for (const [key, value] of Object.entries(v)) {
+      const problem = oneOf(values)(value);
+      if (problem) return [key, problem as string];
+    }
+    return null;
+  };
+
 /** The schema: each top-level key and its check. Later commands add their sections here. */
 const SCHEMA: Record<string, Check> = {
   license: isString,
@@ -108,6 +135,9 @@ const SCHEMA: Record<string, Check> = {
   include: isStringList,
   licensee: mapping({ kind: oneOf(LICENSEE_KINDS), commercial: isBoolean }),
   policy: mapping({ allow: isStringList, deny: isStringList, exceptions: listOf(policyException) }),
+  deps: mapping({ context: oneOf(['bundle', 'link', 'network', 'aggregate']) }),
+  // Rule ids are checked by `farleft lint`, which knows them.
+  lint: mapping({ rules: mapOf(['off', 'warn', 'error']), ignore: isStringList, failOn: oneOf(['error', 'warn']) }),
 };
 
 /** The nearest .farleft.yml at or above `start`, or null. */
@@ -124,8 +154,12 @@ export function loadConfig(start: string): FarleftConfig | null {
   return file ? parseConfig(readFileSync(file, 'utf8'), file) : null;
 }
 
+// The YAML parser is loaded only when a .farleft.yml is found: most runs have none.
+const require = createRequire(import.meta.url);
+
 export function parseConfig(text: string, file: string): FarleftConfig {
   const shown = displayPath(file);
+  const { parseDocument } = require('yaml') as typeof import('yaml');
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
@@ -156,6 +190,8 @@ export function parseConfig(text: string, file: string): FarleftConfig {
     ...(rec.include !== undefined ? { include: rec.include as string[] } : {}),
     ...(rec.licensee !== undefined ? { licensee: rec.licensee as LicenseeConfig } : {}),
     ...(rec.policy !== undefined ? { policy: rec.policy as PolicyConfig } : {}),
+    ...(rec.deps !== undefined ? { deps: rec.deps as DepsConfig } : {}),
+    ...(rec.lint !== undefined ? { lint: rec.lint as LintConfig } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ describe('.farleft.yml', () => {
     ['licensee:\n  kind: corporation\n', /licensee\.kind: expected one of worker-cooperative, collective/],
     ['licensee:\n  comercial: true\n', /licensee\.comercial: unknown key .*did you mean commercial\?/],
     ['policy:\n  exceptions:\n    - path: vendor/**\n      license: GPL-3.0-only\n', /policy\.exceptions\.0\.reason: required/],
+    ['deps:\n  context: vendored\n', /deps\.context: expected one of bundle, link, network, aggregate/],
     ['policy:\n  exceptions:\n    - license: MIT\n      reason: ok\n', /policy\.exceptions\.0\.path: an exception needs a path or a package/],
   ])('%j is refused with the file and key named', (text, message) => {
     expect(() => parseConfig(text, join(process.cwd(), '.farleft.yml'))).toThrow(message);
