@@ -19,6 +19,8 @@ interface CompatFlags {
   exclude?: string[];
   include?: string[];
   ignore: boolean;
+  deps: boolean;
+  dev?: boolean;
   verbose?: boolean;
 }
 
@@ -44,6 +46,8 @@ export function register(program: Command): void {
     .option('-e, --exclude <pattern...>', 'project mode: skip paths matching these .gitignore-style patterns')
     .option('-i, --include <pattern...>', 'project mode: check only files matching these patterns')
     .option('--no-ignore', 'project mode: do not apply .gitignore files')
+    .option('--no-deps', 'project mode: leave installed dependencies out')
+    .option('--dev', 'project mode: also check dev dependencies')
     .option('-v, --verbose', 'project mode: list every component, the compatible ones too')
     .addHelpText(
       'after',
@@ -132,6 +136,7 @@ export function register(program: Command): void {
       if (outbound === undefined)
         throw new UsageError(`${root}: the project declares no license, so there is nothing to check against`, 'Set license: in .farleft.yml, add a LICENSE file, or pass --license EXPRESSION.');
       const { items, unlicensed } = itemsFromScan(result);
+      if (flags.deps) items.push(...(await dependencyItems(root, catalog, flags.dev === true, config?.deps?.context ?? 'link')));
       const project = evaluateProject(
         { root: result.root, outbound, outboundSource: source, items, unlicensed, problems: result.problems.filter((p) => p.severity !== 'note') },
         options,
@@ -139,6 +144,21 @@ export function register(program: Command): void {
       writeOut(reporter.renderProject(project, text));
       process.exitCode = failing(project.verdict) ? 1 : 0;
     });
+}
+
+/** The project's installed dependencies as compat items, used as `context` (link unless configured). */
+async function dependencyItems(root: string, catalog: Catalog, dev: boolean, context: 'bundle' | 'link' | 'network' | 'aggregate') {
+  const [{ collectDependencies }, { NotInstalledError }] = await Promise.all([import('../deps/index.js'), import('../deps/fs.js')]);
+  try {
+    const { dependencies } = collectDependencies(root, { catalog, env: process.env, production: !dev });
+    return dependencies
+      .filter((d) => d.path !== null && (dev || d.scope !== 'dev'))
+      .map((d) => ({ kind: 'package' as const, name: d.version ? `${d.name}@${d.version}` : d.name, package: d.name, license: d.license, context }));
+  } catch (e) {
+    if (!(e instanceof NotInstalledError)) throw e;
+    process.stderr.write(`farleft: ${e.message}; dependencies are left out of this check\n`);
+    return [];
+  }
 }
 
 function isFolder(path: string): boolean {

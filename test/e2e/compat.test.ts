@@ -151,6 +151,27 @@ describe('farleft compat [folder]', () => {
     expect(warn.code).toBe(0);
     expect(warn.stderr).toMatch(/warning: \.farleft\.yml: policy\.deny: "GPL three" is neither a license id nor a category/);
   });
+  it('checks the installed dependencies too (link), unless --no-deps', () => {
+    const root = tree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"gpl-lib":"1.0.0","ok-lib":"1.0.0"},"devDependencies":{"dev-lib":"1.0.0"}}',
+      '.gitignore': 'node_modules/\n',
+      'src': { 'a.js': '// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2026 Jo\n' },
+      node_modules: {
+        'gpl-lib': { 'package.json': '{"name":"gpl-lib","version":"1.0.0","license":"GPL-3.0-only"}' },
+        'ok-lib': { 'package.json': '{"name":"ok-lib","version":"1.0.0","license":"ISC"}' },
+        'dev-lib': { 'package.json': '{"name":"dev-lib","version":"1.0.0","license":"AGPL-3.0-only"}' },
+      },
+    });
+    const r = runCli(['compat', '.', '--json'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/gpl-lib@1\.0\.0/);
+    expect(r.stdout).not.toMatch(/dev-lib/);
+    expect(runCli(['compat', '.', '--json', '--dev'], { cwd: root }).stdout).toMatch(/dev-lib@1\.0\.0/);
+    const without = runCli(['compat', '.', '--no-deps'], { cwd: root });
+    expect(without.code).toBe(0);
+    expect(without.stdout).not.toMatch(/gpl-lib/);
+  });
+
   it('a project without any license is a usage error', () => {
     const r = runCli(['compat', tree({ 'a.js': 'x\n' })]);
     expect(r.code).toBe(2);
