@@ -1,15 +1,31 @@
-// farleft never touches the network at scan time: no module may import a network API.
+// farleft never touches the network, and the scan never starts a process: no module may
+// import a network API, and only media embedding (src/apply/embed/, which runs ExifTool's
+// perl for `apply --embed`) may start processes. Nothing on the scan's path imports it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const NETWORK = /from ['"](?:node:)?(?:http|https|http2|net|dns|tls|dgram)['"]|from ['"]undici['"]|\bfetch\(|\bWebSocket\b|child_process/;
+const NETWORK = /from ['"](?:node:)?(?:http|https|http2|net|dns|tls|dgram)['"]|from ['"]undici['"]|\bfetch\(|\bWebSocket\b/;
+const PROCESS = /child_process|['"]exiftool-vendored['"]/;
+/** Where starting a process is allowed (paths below src/); lint/git.ts runs git for `lint --changed-since`. */
+const PROCESSES_ALLOWED: readonly string[] = ['apply/embed/', 'lint/git.ts'];
+/** The scan's own code: walking, detecting, resolving, reporting. */
+const SCAN_PATH = /^(?:walk|detect|project|pipeline|report\/scan)\/|^scan\.ts$/;
 
-it('no source file imports a network API or spawns a process', () => {
-  const offenders = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
-    .filter((f) => NETWORK.test(readFileSync(join(SRC, f), 'utf8')));
-  expect(offenders).toEqual([]);
+const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f.split('\\').join('/'), text: readFileSync(join(SRC, f), 'utf8') }));
+
+it('no source file imports a network API', () => {
+  expect(sources.filter((s) => NETWORK.test(s.text)).map((s) => s.file)).toEqual([]);
+});
+
+it(`only ${PROCESSES_ALLOWED.join(', ')} start processes`, () => {
+  expect(sources.filter((s) => PROCESS.test(s.text) && !PROCESSES_ALLOWED.some((p) => s.file.startsWith(p))).map((s) => s.file)).toEqual([]);
+});
+
+it('nothing on the scan path imports the embedding code', () => {
+  expect(sources.filter((s) => SCAN_PATH.test(s.file) && /from ['"][./]*(?:\.\.\/)*apply\//.test(s.text)).map((s) => s.file)).toEqual([]);
 });

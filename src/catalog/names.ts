@@ -59,7 +59,7 @@ export function urlToExpression(url: string, catalog: Catalog): NameMatch | null
   const read = readLicenseUrl(key, catalog);
   if (!read) return null;
   return read.ambiguous
-    ? match(read.id, 'ambiguous', `ambiguous: the URL names no version; read as ${read.id}`)
+    ? match(read.id, 'ambiguous', `ambiguous: ${read.ambiguous}; read as ${read.id}`)
     : match(read.id, 'url', `read as ${read.id}`);
 }
 
@@ -307,14 +307,17 @@ function readCreativeCommons(key: string, catalog: Catalog): ShortForm | null {
       i++;
     } else if (one) elements.add(one);
     else if (!version && /^\d+(?:\.\d+)?$/.test(words[i]!)) version = words[i]!.includes('.') ? words[i]! : `${words[i]}.0`;
-    else if (version && !port && /^[a-z]{2}$/.test(words[i]!)) port = words[i]!.toUpperCase();
+    else if (version && !port && /^(?:[a-z]{2}|igo|scotland)$/.test(words[i]!)) port = words[i]!.toUpperCase();
     else if (!CC_FILLER.has(words[i]!)) return null;
   }
   if (!elements.has('BY') || (elements.has('ND') && elements.has('SA'))) return null;
   const base = `CC-BY${elements.has('NC') ? '-NC' : ''}${elements.has('ND') ? '-ND' : ''}${elements.has('SA') ? '-SA' : ''}`;
   if (!version) return { id: `${base}-4.0`, ambiguous: 'it names no version (1.0 to 4.0)' };
-  const id = port && catalog.get(`${base}-${version}-${port}`) ? `${base}-${version}-${port}` : `${base}-${version}`;
-  return catalog.get(id) ? { id } : null;
+  if (port && catalog.get(`${base}-${version}-${port}`)) return { id: `${base}-${version}-${port}` };
+  const id = `${base}-${version}`;
+  if (!catalog.get(id)) return null;
+  // A port SPDX does not list is its own license text; its unported version is the nearest id.
+  return port ? { id, ambiguous: `the ${port} port of ${id} is not on the SPDX list` } : { id };
 }
 
 // ---------------------------------------------------------------- several names
@@ -396,7 +399,7 @@ export function urlKey(url: string): string {
     .replace(/^www\./, '')
     .replace(/[?#].*$/, '')
     .replace(/\/+$/, '')
-    .replace(/\/(?:legalcode|deed)(?:\.[a-z-]+)?$/, '')
+    .replace(/\/(?:legalcode|deed)(?:\.[a-z_-]+)?$/, '')
     .replace(/(?:\.[a-z]{2})?\.(?:html?|txt|php|md)$/, '')
     .replace(/-standalone$/, '')
     .replace(/\/+$/, '');
@@ -404,7 +407,7 @@ export function urlKey(url: string): string {
 
 const GNU_LATEST: Readonly<Record<string, string>> = { gpl: 'GPL-3.0', lgpl: 'LGPL-3.0', agpl: 'AGPL-3.0', fdl: 'GFDL-1.3' };
 
-function readLicenseUrl(key: string, catalog: Catalog): { id: string; ambiguous?: true } | null {
+function readLicenseUrl(key: string, catalog: Catalog): { id: string; ambiguous?: string } | null {
   const [host = '', ...path] = key.split('/');
   const resolveId = (s: string): string | null => {
     const hit = catalog.resolve(s);
@@ -414,7 +417,7 @@ function readLicenseUrl(key: string, catalog: Catalog): { id: string; ambiguous?
     if (path[0] === 'publicdomain' && path[1] === 'zero') return { id: 'CC0-1.0' };
     if (path[0] !== 'licenses' || !path[1]) return null;
     const cc = readCreativeCommons(`cc ${path[1].replace(/-/g, ' ')} ${path[2] ?? ''} ${path[3] ?? ''}`.trim(), catalog);
-    return cc ? { id: cc.id, ...(cc.ambiguous ? { ambiguous: true as const } : {}) } : null;
+    return cc ? { id: cc.id, ...(cc.ambiguous ? { ambiguous: cc.ambiguous.replace(/^it names/, 'the URL names') } : {}) } : null;
   }
   const last = path.at(-1) ?? '';
   if (host === 'opensource.org' && (path[0] === 'licenses' || path[0] === 'license') && path.length === 2)

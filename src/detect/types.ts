@@ -27,6 +27,14 @@ export interface FileInput {
   readonly complete: boolean;
   /** The rest of the text after `text`, in bounded chunks read on demand (empty when complete). */
   rest(): Iterable<string>;
+  /**
+   * Up to `length` bytes at `position`, read on demand, for binary formats whose metadata
+   * may lie past `bytes` (an MP4's moov box, a PDF's last update, a WebP's XMP chunk).
+   * Bounded per file (RANGE_BUDGET_BYTES in all, RANGE_BUDGET_READS calls): fewer bytes
+   * come back at the end of the file, once the budget is spent, or when the file cannot be
+   * read again. Absent when no file stands behind the input (inputs built in tests).
+   */
+  readRange?(position: number, length: number): Uint8Array;
 }
 
 /**

@@ -10,6 +10,9 @@ import type { FileKind } from '../types.js';
 export const MAX_READ_BYTES = 1024 * 1024;
 /** Tags are searched in at most this much of one text file: 64 MiB. */
 export const MAX_SCAN_BYTES = 64 * 1024 * 1024;
+/** What FileInput.readRange may read of one file beyond its first read, in bytes and in calls: 2 MiB, 32 reads. */
+export const RANGE_BUDGET_BYTES = 2 * MAX_READ_BYTES;
+export const RANGE_BUDGET_READS = 32;
 /** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
 const SNIFF_BYTES = 8000;
 
@@ -40,7 +43,8 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
   const kind: FileKind = encoding === null ? 'binary' : 'text';
   const complete = n === size;
   if (kind === 'binary') {
-    return { path, kind, size, text: '', bytes: Buffer.from(head), complete: true, rest: () => [], encoding, truncated: false };
+    const bytes = Buffer.from(head);
+    return { path, kind, size, text: '', bytes, complete: true, rest: () => [], readRange: rangeReader(abs, size), encoding, truncated: false };
   }
   const truncated = size > MAX_SCAN_BYTES;
   let text: string | undefined;
@@ -54,6 +58,7 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
     bytes: head,
     complete,
     rest: () => (complete ? [] : readRest(abs, encoding!, Math.min(size, MAX_SCAN_BYTES))),
+    readRange: rangeReader(abs, size),
     encoding,
     truncated,
   };
@@ -118,4 +123,34 @@ function* readRest(abs: string, encoding: Encoding, limit: number): Generator<st
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * FileInput.readRange: bytes at a position, read on demand (most files never ask), each
+ * call a fresh open so no descriptor outlives detect(). Stops at the file's size as it was
+ * first read, and once RANGE_BUDGET_BYTES or RANGE_BUDGET_READS are spent.
+ */
+function rangeReader(abs: string, size: number): (position: number, length: number) => Uint8Array {
+  let bytesLeft = RANGE_BUDGET_BYTES;
+  let readsLeft = RANGE_BUDGET_READS;
+  return (position, length) => {
+    const start = Math.max(0, Math.floor(position));
+    const want = Math.min(Math.max(0, Math.floor(length)), size - start, bytesLeft);
+    if (want <= 0 || readsLeft <= 0) return new Uint8Array(0);
+    readsLeft--;
+    const buffer = Buffer.allocUnsafe(want);
+    let n = 0;
+    try {
+      const fd = openSync(abs, 'r');
+      try {
+        n = readFull(fd, buffer, start);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return new Uint8Array(0); // vanished or unreadable since the first read: what was read stands
+    }
+    bytesLeft -= n;
+    return buffer.subarray(0, n);
+  };
 }

@@ -1,0 +1,124 @@
+// How metadata values read as licenses: names in prose, rights statements, unknown terms,
+// fields that disagree, and the copyright notices left once the license is taken out.
+import { describe, expect, it } from 'vitest';
+import type { FieldRole, MediaField } from '../../../src/detect/media/fields.js';
+import { fieldsToDetection, noticeOf } from '../../../src/detect/media/license.js';
+import { testCatalog } from '../../helpers.js';
+
+const catalog = testCatalog();
+const one = (value: string, role: FieldRole, name = 'XMP-dc:rights') => fieldsToDetection('a.jpg', [{ name, value, role }], catalog);
+
+describe('license names in metadata', () => {
+  it.each([
+    ['Attribution-ShareAlike 4.0 International', 'license', 'CC-BY-SA-4.0'],
+    ['CC BY-NC-ND 4.0', 'license', 'CC-BY-NC-ND-4.0'],
+    ['CC-BY-SA-4.0', 'license', 'CC-BY-SA-4.0'],
+    ['SPDX-License-Identifier: PPL', 'license', 'PPL'],
+    ['Peer Production License', 'license', 'PPL'],
+    ['CNPLv7', 'license', 'LicenseRef-CNPL-7.0'],
+    ['This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.', 'terms', 'CC-BY-SA-4.0'],
+    ['This work is licensed under the Creative Commons Attribution-NonCommercial 3.0 Unported License. To view a copy, visit the site.', 'terms', 'CC-BY-NC-3.0'],
+    ['© 2026 Jo Artist — CC BY-SA 4.0', 'rights', 'CC-BY-SA-4.0'],
+    ['2026 Example Collective. Released under the Peer Production License; commercial use by worker co-ops only.', 'rights', 'PPL'],
+    ['Licence: Cooperative Non-Violent Public License v7', 'terms', 'LicenseRef-CNPL-7.0'],
+    ['This Font Software is licensed under the SIL Open Font License, Version 1.1.', 'terms', 'OFL-1.1'],
+    ['Licensed to the public under https://creativecommons.org/licenses/by/4.0/ verify at https://jo.example/rights', 'terms', 'CC-BY-4.0'],
+  ] as const)('%s (%s) -> %s', (value, role, id) => {
+    const d = one(value, role);
+    expect(d.declarations.map((x) => x.expression)).toEqual([id]);
+    // The text is kept when it says more than the id.
+    expect(d.declarations[0]).toMatchObject({ source: 'media', scope: 'file', field: 'XMP-dc:rights' });
+    expect(d.declarations[0]!.raw).toBe(value === id ? undefined : value);
+    expect(d.declarations[0]!.confidence).toBeGreaterThan(0.5);
+    expect(d.declarations[0]!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('prose is less certain than a license field', () => {
+    const field = one('https://creativecommons.org/licenses/by/4.0/', 'license', 'XMP-cc:license').declarations[0]!;
+    const prose = one('This work is licensed under a Creative Commons Attribution 4.0 International License.', 'terms').declarations[0]!;
+    expect(field.confidence).toBe(1);
+    expect(prose.confidence).toBeLessThan(field.confidence);
+  });
+});
+
+describe('rights statements without a license', () => {
+  it.each(['All rights reserved.', '© 2026 Jo Artist. All Rights Reserved', '© 2026 Studio Exemple. Tous droits réservés.', '2026 Jo. Alle Rechte vorbehalten.', 'Todos los derechos reservados'])(
+    '%s -> NONE',
+    (value) => {
+      const d = one(value, 'rights', 'EXIF:Copyright');
+      expect(d.declarations).toEqual([expect.objectContaining({ expression: 'NONE', field: 'EXIF:Copyright', raw: value })]);
+      expect(d.problems).toEqual([]);
+    },
+  );
+
+  it('a plain copyright notice declares nothing, and is a copyright notice', () => {
+    const d = one('Copyright 2026 Jo Artist', 'rights', 'EXIF:Copyright');
+    expect(d.declarations).toEqual([]);
+    expect(d.copyrights).toEqual([{ text: '2026 Jo Artist', source: 'media', file: 'a.jpg', scope: 'file' }]);
+  });
+
+  it('terms of use that name no license are NOASSERTION, with the text kept and a warning', () => {
+    const d = one('Free for cooperatives; ask us otherwise', 'terms', 'ID3:USER');
+    expect(d.declarations).toEqual([expect.objectContaining({ expression: 'NOASSERTION', raw: 'Free for cooperatives; ask us otherwise', confidence: 0 })]);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'unknown-license', severity: 'warning', file: 'a.jpg' })]);
+  });
+
+  it('a web statement that is no license URL is not a declaration', () => {
+    expect(one('https://jo.example/about-rights', 'web', 'XMP-xmpRights:WebStatement').declarations).toEqual([]);
+  });
+
+  it('more permissions and the Marked flag are not licenses', () => {
+    expect(one('https://coop.example/negotiate', 'more', 'XMP-cc:morePermissions').declarations).toEqual([]);
+    expect(one('True', 'marked', 'XMP-xmpRights:Marked').declarations).toEqual([]);
+  });
+});
+
+describe('several fields in one file', () => {
+  const fields = (...f: [string, string, FieldRole][]): MediaField[] => f.map(([name, value, role]) => ({ name, value, role }));
+
+  it('fields saying the same thing give one declaration, from the most explicit field', () => {
+    const d = fieldsToDetection(
+      'a.mp3',
+      fields(['ID3:TCOP', '2026 Jo, licensed under CC BY-SA 4.0', 'rights'], ['ID3:USER', 'Licensed under CC BY-SA 4.0', 'terms'], ['ID3:WCOP', 'https://creativecommons.org/licenses/by-sa/4.0/', 'license']),
+      catalog,
+    );
+    expect(d.declarations.map((x) => [x.expression, x.field])).toEqual([['CC-BY-SA-4.0', 'ID3:WCOP']]);
+    expect(d.problems).toEqual([]);
+    expect(d.copyrights.map((c) => c.text)).toEqual(['2026 Jo']);
+  });
+
+  it('fields that disagree give both declarations and a warning naming both', () => {
+    const d = fieldsToDetection('a.jpg', fields(['XMP-cc:license', 'https://creativecommons.org/licenses/by/4.0/', 'license'], ['ID3:WCOP', 'https://wiki.p2pfoundation.net/Peer_Production_License', 'license']), catalog);
+    expect(d.declarations.map((x) => x.expression)).toEqual(['CC-BY-4.0', 'PPL']);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'declared-conflict', severity: 'warning', message: expect.stringMatching(/CC-BY-4\.0.*PPL/) })]);
+  });
+
+  it('"All rights reserved" beside a license keeps the license and warns', () => {
+    const d = fieldsToDetection('a.jpg', fields(['EXIF:Copyright', '2026 Jo. All rights reserved.', 'rights'], ['XMP-cc:license', 'https://creativecommons.org/licenses/by/4.0/', 'license']), catalog);
+    expect(d.declarations.map((x) => x.expression)).toEqual(['CC-BY-4.0']);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'declared-conflict', message: expect.stringContaining('All rights reserved') })]);
+  });
+
+  it('the name to credit is the copyright holder only when no notice is written', () => {
+    const holder = ['XMP-cc:attributionName', 'Jo Artist', 'holder'] as [string, string, FieldRole];
+    expect(fieldsToDetection('a', fields(holder), catalog).copyrights.map((c) => c.text)).toEqual(['Jo Artist']);
+    expect(fieldsToDetection('a', fields(holder, ['XMP-dc:rights', '2026 Jo Artist', 'rights']), catalog).copyrights.map((c) => c.text)).toEqual(['2026 Jo Artist']);
+  });
+});
+
+describe('noticeOf', () => {
+  it.each([
+    ['2026 Jo Artist', '2026 Jo Artist'],
+    ['© 2026 Jo Artist', '2026 Jo Artist'],
+    ['Copyright (c) 2026 Jo Artist', '2026 Jo Artist'],
+    ['2026 Jo Artist, licensed under CC BY-NC 4.0', '2026 Jo Artist'],
+    ['2026 Jo Artist. This work is licensed under a CC BY 4.0 License.', '2026 Jo Artist'],
+    ['2026 Jo Artist. License: https://creativecommons.org/licenses/by/4.0/', '2026 Jo Artist'],
+    ['This work is licensed under CC BY 4.0', ''],
+    ['https://creativecommons.org/licenses/by/4.0/', ''],
+    ['CC BY-SA 4.0', ''],
+    ['2026 Jo Artist. All rights reserved.', '2026 Jo Artist. All rights reserved.'],
+  ])('%s -> %s', (value, notice) => {
+    expect(noticeOf(value, catalog)).toBe(notice);
+  });
+});

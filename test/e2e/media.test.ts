@@ -1,0 +1,91 @@
+// The built CLI on a media folder: `scan` reports each file's embedded license with its source
+// and field; `apply --embed` writes the metadata, the scan reads it back, a second run changes
+// nothing, and --backup keeps the originals.
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { makeTree, removeTree } from '../helpers.js';
+import { runCli } from './run.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/media/', import.meta.url));
+const expected = parse(readFileSync(join(FIXTURES, 'expected.yml'), 'utf8')) as Record<string, { license: string[]; field?: string; problems?: string[] }>;
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+
+function release(files?: readonly string[]): string {
+  const root = makeTree({});
+  roots.push(root);
+  for (const f of files ?? Object.keys(expected)) cpSync(join(FIXTURES, f), join(root, f));
+  return root;
+}
+
+interface JsonFile {
+  path: string;
+  license: string | null;
+  copyright: string[];
+  declarations: { expression: string; source: string; field?: string; file: string }[];
+}
+
+function scanJson(root: string): { files: JsonFile[]; problems: { code: string; file: string }[] } {
+  const r = runCli(['scan', '.', '--format', 'json'], { cwd: root });
+  expect([0, 1], r.stderr).toContain(r.code);
+  return JSON.parse(r.stdout);
+}
+
+describe('farleft scan on a media folder', () => {
+  const root = release();
+  const result = scanJson(root);
+  const byPath = new Map(result.files.map((f) => [f.path, f]));
+
+  it.each(Object.entries(expected))('%s', (path, want) => {
+    const file = byPath.get(path)!;
+    const media = file.declarations.filter((d) => d.source === 'media');
+    expect(media.map((d) => d.expression)).toEqual(want.license);
+    if (want.field) expect(media[0]).toMatchObject({ field: want.field, file: path });
+    const real = want.license.filter((l) => l !== 'NOASSERTION' && l !== 'NONE');
+    if (real.length) expect(file.license).toBe(real.join(' AND '));
+    for (const code of want.problems ?? []) expect(result.problems).toContainEqual(expect.objectContaining({ code, file: path }));
+  });
+
+  it('prints a text report without failing', () => {
+    const r = runCli(['scan', '.'], { cwd: root });
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toContain('PPL');
+    expect(r.stdout).toContain('media-type-mismatch');
+  });
+});
+
+describe('farleft apply --embed', () => {
+  // SVG is left out: apply also gives it a header comment, which must be written after embedding (reported to the apply wiring).
+  const files = ['cc-by-sa.jpg', 'ppl.png', 'by-sa.mp3', 'by.flac', 'by-nd.pdf', 'ofl.ttf'];
+  const args = ['apply', '.', '--license', 'PPL', '--copyright', '2026 Example Collective', '--embed'];
+
+  it('embeds, the scan reads it back, and a second run changes nothing', () => {
+    const root = release(files);
+    const r = runCli(args, { cwd: root });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const written = Object.fromEntries(files.map((f) => [f, readFileSync(join(root, f))]));
+    // Without the sidecars apply also wrote, what the files themselves now say.
+    for (const f of readdirSync(root)) if (f.endsWith('.license')) rmSync(join(root, f));
+    const byPath = new Map(scanJson(root).files.map((f) => [f.path, f]));
+    for (const f of files.filter((x) => x !== 'ofl.ttf')) {
+      expect(byPath.get(f)!.declarations.filter((d) => d.source === 'media').map((d) => d.expression), f).toEqual(['PPL']);
+      expect(byPath.get(f)!.copyright, f).toContain('2026 Example Collective');
+    }
+    // Fonts are not written: the sidecar declared PPL, the font still says OFL-1.1.
+    expect(byPath.get('ofl.ttf')!.license).toBe('OFL-1.1');
+
+    const again = runCli(args, { cwd: root });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    for (const f of files) expect(readFileSync(join(root, f)).equals(written[f]!), f).toBe(true);
+  });
+
+  it('--backup keeps each original as name.ext.orig', () => {
+    const root = release(['cc-by-sa.jpg', 'by.flac']);
+    const r = runCli([...args, '--backup'], { cwd: root });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const f of ['cc-by-sa.jpg', 'by.flac']) expect(readFileSync(join(root, `${f}.orig`)).equals(readFileSync(join(FIXTURES, f)))).toBe(true);
+  });
+});
