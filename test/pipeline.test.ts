@@ -11,6 +11,11 @@ describe('makeBatches', () => {
     expect(makeBatches([], 3)).toEqual([]);
   });
 
+  it('keeps .xmp sidecars with their photo, in both spellings', () => {
+    const paths = ['a.jpg', 'a.jpg.xmp', 'b.cr2', 'b.jpg', 'b.xmp', 'c'];
+    expect(makeBatches(paths, 1)).toEqual([['a.jpg', 'a.jpg.xmp'], ['b.cr2', 'b.jpg', 'b.xmp'], ['c']]);
+  });
+
   it('keeps an orphan sidecar where it falls', () => {
     expect(makeBatches(['x.license', 'y', 'z'], 1)).toEqual([['x.license'], ['y'], ['z']]);
   });

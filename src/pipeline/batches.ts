@@ -1,15 +1,14 @@
-// Splits the walked paths (sorted) into batches for the workers. A file and its
-// `.license` sidecar always share a batch, so each batch resolves its files by itself.
+// Splits the walked paths (sorted) into batches for the workers. A file and the files that
+// speak for it — its `.license` sidecar, its `.xmp` sidecar (`photo.jpg.xmp` or
+// `photo.xmp`) — always share a batch, so each batch resolves its files by itself.
 import { sidecarTarget } from '../detect/sidecar.js';
 
 export function makeBatches(paths: readonly string[], size: number): string[][] {
-  // joined[i]: a cut just before paths[i] would part a sidecar from its file.
+  // joined[i]: a cut just before paths[i] would part a companion from its file.
   const joined = new Uint8Array(paths.length + 1);
   paths.forEach((path, i) => {
-    const target = sidecarTarget(path);
-    if (target === null) return;
-    const t = indexOf(paths, target, i);
-    for (let k = t + 1; t >= 0 && k <= i; k++) joined[k] = 1;
+    const from = companionStart(paths, path, i);
+    for (let k = from + 1; from >= 0 && k <= i; k++) joined[k] = 1;
   });
   const batches: string[][] = [];
   let start = 0;
@@ -21,8 +20,20 @@ export function makeBatches(paths: readonly string[], size: number): string[][] 
   return batches;
 }
 
-/** Binary search in sorted paths[0..end): the index of `path`, or -1. */
-function indexOf(paths: readonly string[], path: string, end: number): number {
+/** The index of the first path `path` may speak for, or -1 when it is no companion file. */
+function companionStart(paths: readonly string[], path: string, end: number): number {
+  const target = sidecarTarget(path) ?? (path.endsWith('.xmp') ? path.slice(0, -'.xmp'.length) : null);
+  if (target === null) return -1;
+  const exact = lowerBound(paths, target, end);
+  if (paths[exact] === target) return exact;
+  // `photo.xmp` speaks for `photo.<ext>`: every path from `photo.` on may be its file.
+  if (!path.endsWith('.xmp')) return -1;
+  const base = lowerBound(paths, `${target}.`, end);
+  return base < end && paths[base]!.startsWith(`${target}.`) ? base : -1;
+}
+
+/** The first index in sorted paths[0..end) whose path is not below `path`. */
+function lowerBound(paths: readonly string[], path: string, end: number): number {
   let lo = 0;
   let hi = end;
   while (lo < hi) {
@@ -30,5 +41,5 @@ function indexOf(paths: readonly string[], path: string, end: number): number {
     if (paths[mid]! < path) lo = mid + 1;
     else hi = mid;
   }
-  return lo < end && paths[lo] === path ? lo : -1;
+  return lo;
 }

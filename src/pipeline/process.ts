@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/index.js';
 import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
 import type { Annotation } from '../detect/types.js';
 import { resolveFileReport, type FileFacts } from '../project/index.js';
+import { findMediaConflicts, xmpSidecarOf } from '../project/media-conflicts.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import type { FileReport, Problem } from '../types.js';
 
@@ -24,7 +25,18 @@ export function batchContext(root: string, catalog: Catalog, minConfidence: numb
 /** Reads, detects and resolves a batch (sidecars travel with their files: see batches.ts). */
 export function processBatch(paths: readonly string[], ctx: BatchContext): BatchResult {
   const { facts, problems } = detectFiles(paths, ctx);
+  const byPath = new Map<string, FileFacts>();
   const sidecars = new Map<string, FileFacts>();
-  for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
-  return { reports: facts.map((f) => resolveFileReport(f, sidecars.get(f.path), ctx.index)), problems };
+  for (const f of facts) {
+    byPath.set(f.path, f);
+    if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+  }
+  const reports = facts.map((f) => {
+    const sidecar = sidecars.get(f.path);
+    const xmpPath = f.path.endsWith('.xmp') ? null : xmpSidecarOf(f.path, (p) => byPath.has(p));
+    const xmp = xmpPath ? byPath.get(xmpPath) : undefined;
+    problems.push(...findMediaConflicts(f, sidecar, ctx.index, ctx.detect.catalog, xmp));
+    return resolveFileReport(f, sidecar, ctx.index, xmp);
+  });
+  return { reports, problems };
 }

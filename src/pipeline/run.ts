@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly minConfidence: number;
   /** Threads to use, this one included (default: the machine's parallelism). */
   readonly jobs?: number;
+  /** Called on this thread as batches complete (large trees only): files done, files in all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -38,6 +40,7 @@ export async function processAll(root: string, paths: readonly string[], catalog
   const results: BatchResult[] = new Array(batches.length);
   let nextBatch = 0;
   let completed = 0;
+  let filesDone = 0;
   const workerData = { root, minConfidence: options.minConfidence, annotations };
   const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData }));
   try {
@@ -49,6 +52,7 @@ export async function processAll(root: string, paths: readonly string[], catalog
     });
     const store = (index: number, result: BatchResult): void => {
       results[index] = result;
+      options.onProgress?.((filesDone += batches[index]!.length), paths.length);
       if (++completed === batches.length) allDone();
     };
     for (const worker of workers) {

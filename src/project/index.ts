@@ -3,6 +3,7 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
+import { withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
 import { compileAnnotations, type AnnotationIndex } from './reuse-glob.js';
 import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
 
@@ -41,11 +42,11 @@ export function readableAnnotations(facts: readonly FileFacts[]): Annotation[] {
  * by REUSE 3.3 precedence (src/project/resolve.ts). The report also lists the file's
  * other declarations (license texts, manifests, notices), which do not license the file.
  */
-export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, index: AnnotationIndex): FileReport {
+export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, index: AnnotationIndex, xmp?: FileFacts): FileReport {
   const d = f.detection;
   // Most files declare only through their own tags: then no copies are needed.
   const onlyOwn = d.declarations.every((x) => OWN_SOURCES.has(x.source)) && d.copyrights.every((x) => OWN_SOURCES.has(x.source));
-  const own = onlyOwn ? d : pickOwn(d);
+  const own = withXmpSidecar(onlyOwn ? d : pickOwn(d), xmp);
   const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
   const covered = isCovered(f.path, f.size);
   if (covered) {
@@ -66,7 +67,11 @@ export function resolveProject(facts: readonly FileFacts[], options: ProjectOpti
   const index = compileAnnotations(readableAnnotations(facts));
   const sidecars = new Map<string, FileFacts>();
   for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
-  const files = facts.map((f) => resolveFileReport(f, sidecars.get(f.path), index));
+  const byPath = new Map(facts.map((f) => [f.path, f]));
+  const files = facts.map((f) => {
+    const xmp = f.path.endsWith('.xmp') ? null : xmpSidecarOf(f.path, (p) => byPath.has(p));
+    return resolveFileReport(f, sidecars.get(f.path), index, xmp ? byPath.get(xmp) : undefined);
+  });
   return { files, ...resolveProjectLicensing(files, options) };
 }
 

@@ -1,7 +1,7 @@
 // The built CLI on a media folder: `scan` reports each file's embedded license with its source
 // and field; `apply --embed` writes the metadata, the scan reads it back, a second run changes
 // nothing, and --backup keeps the originals.
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,12 +41,26 @@ describe('farleft scan on a media folder', () => {
 
   it.each(Object.entries(expected))('%s', (path, want) => {
     const file = byPath.get(path)!;
-    const media = file.declarations.filter((d) => d.source === 'media');
+    // What the file itself embeds (an .xmp sidecar's declarations apply to its photo too: tested below).
+    const media = file.declarations.filter((d) => d.source === 'media' && d.file === path);
     expect(media.map((d) => d.expression)).toEqual(want.license);
     if (want.field) expect(media[0]).toMatchObject({ field: want.field, file: path });
     const real = want.license.filter((l) => l !== 'NOASSERTION' && l !== 'NONE');
     if (real.length) expect(file.license).toBe(real.join(' AND '));
+    else if (path === 'sidecar-photo.jpg') expect(file.license).toBe('CC-BY-NC-ND-4.0');
     for (const code of want.problems ?? []) expect(result.problems).toContainEqual(expect.objectContaining({ code, file: path }));
+  });
+
+  it('applies an .xmp sidecar to its photo, and reports embedded metadata that disagrees with a .license sidecar', () => {
+    const dir = release(['cc-by-sa.jpg', 'sidecar-photo.jpg', 'sidecar-photo.jpg.xmp']);
+    writeFileSync(join(dir, 'cc-by-sa.jpg.license'), 'SPDX-FileCopyrightText: 2026 Jo Artist\nSPDX-License-Identifier: PPL\n');
+    const r = scanJson(dir);
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: 'declared-conflict', file: 'cc-by-sa.jpg' }));
+    const photo = r.files.find((f) => f.path === 'sidecar-photo.jpg')!;
+    const xmp = r.files.find((f) => f.path === 'sidecar-photo.jpg.xmp')!;
+    expect(xmp.license).not.toBeNull();
+    expect(photo.license).toBe(xmp.license);
+    expect(photo.declarations).toContainEqual(expect.objectContaining({ source: 'media', file: 'sidecar-photo.jpg.xmp' }));
   });
 
   it('prints a text report without failing', () => {
