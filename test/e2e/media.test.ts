@@ -68,6 +68,9 @@ describe('farleft scan on a media folder', () => {
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toContain('PPL');
     expect(r.stdout).toContain('media-type-mismatch');
+    // The release check: a table of media files with type, license, where it was read, and copyright.
+    expect(r.stdout).toMatch(/Media files: \d+, \d+ without a license/);
+    expect(r.stdout).toMatch(/by-sa\.mp3\s+MP3 audio file\s+CC-BY-SA-4\.0\s+media ID3:WCOP\s+2026 Jo Artist/);
   });
 });
 

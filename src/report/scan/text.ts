@@ -1,6 +1,7 @@
 // The short human summary of a scan: the project's license, licenses with counts,
 // files without a license, and problems with what to do about them.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
 import type { Problem, ScanResult, Severity } from '../../types.js';
 
 export interface TextOptions {
@@ -33,6 +34,8 @@ export function renderScan(result: ScanResult, options: TextOptions): string {
   for (const [license, n] of licenses) out.push(`  ${license.padEnd(width)}  ${String(n).padStart(6)}`);
   out.push('');
 
+  out.push(...renderMedia(result, c, options.verbose));
+
   const missing = result.files.filter((f) => f.covered && f.license === null);
   out.push(`${c.bold('Without a license:')} ${missing.length === 0 ? c.green('none') : c.yellow(count(missing.length, 'file'))}`);
   const shown = options.verbose ? missing : missing.slice(0, LIST_LIMIT);
@@ -49,6 +52,33 @@ export function renderScan(result: ScanResult, options: TextOptions): string {
   );
   for (const p of problems) out.push(...renderProblem(p, c));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The release check for media: each image, track, document or font with its type, license,
+ * where the license was read (the metadata field, a sidecar, REUSE.toml) and copyright.
+ */
+function renderMedia(result: ScanResult, c: ChalkInstance, verbose: boolean): string[] {
+  const media = result.files.filter((f) => f.covered && formatOfPath(f.path) !== null && formatOfPath(f.path) !== 'xmp');
+  if (media.length === 0) return [];
+  const conflicts = new Set(result.problems.filter((p) => p.code === 'declared-conflict' && p.file !== null).map((p) => p.file));
+  const rows = media.map((f) => {
+    const first = f.declarations.find((d) => d.scope === 'file' || d.scope === 'glob');
+    const source = first ? (first.field ? `${first.source} ${first.field}` : first.source === 'sidecar' || first.source === 'reuse-toml' ? `${first.source} ${first.file}` : first.source) : '';
+    return [f.path, FORMAT_NAMES[formatOfPath(f.path)!], f.license ?? '—', source, f.copyright[0] ?? ''] as const;
+  });
+  const without = media.filter((f) => f.license === null).length;
+  const conflicting = media.filter((f) => conflicts.has(f.path)).length;
+  const out = [
+    `${c.bold('Media files:')} ${media.length}, ${without === 0 ? c.green('all with a license') : c.yellow(`${without} without a license`)}, ${conflicting === 0 ? 'no conflicts' : c.red(`${conflicting} with conflicting declarations`)}`,
+  ];
+  const shown = verbose ? rows : rows.slice(0, LIST_LIMIT * 2);
+  const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...shown.map((r) => r[i]!.length), 4)));
+  out.push(c.dim(`  ${['file', 'type', 'license', 'source'].map((h, i) => h.padEnd(widths[i]!)).join('  ')}  copyright`));
+  for (const r of shown) out.push(`  ${r.slice(0, 4).map((v, i) => v.padEnd(widths[i]!)).join('  ')}  ${r[4]}`.trimEnd());
+  if (shown.length < rows.length) out.push(c.dim(`  … and ${rows.length - shown.length} more (--verbose lists all)`));
+  out.push('');
+  return out;
 }
 
 function renderProblem(p: Problem, c: ChalkInstance): string[] {
