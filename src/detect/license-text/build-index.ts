@@ -1,6 +1,7 @@
-// Build step (npm run build, after the catalog): profiles every SPDX license text and
-// every committed fingerprint with the scanner's own normalizer and writes the postings
-// the matcher loads (index-data.ts). Nothing here runs in a scan.
+// Build step (npm run build, after the catalog): profiles every SPDX license text (with the
+// variable and optional parts of its template, licenses/tables/variables.yaml) and every
+// committed fingerprint with the scanner's own normalizer and writes the postings the
+// matcher loads (index-data.ts). Nothing here runs in a scan.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -17,12 +18,14 @@ import {
   type IndexTarget,
 } from './index-data.js';
 import { normalizeWords, NORMALIZER_VERSION } from './normalize.js';
-import { fingerprintProfile, profileText, staleReason, type FingerprintFile, type TextProfile } from './profile.js';
-import { SHINGLE_SIZE } from './shingle.js';
+import { fingerprintProfile, profileWords, staleReason, type FingerprintFile, type TextProfile } from './profile.js';
+import { hashWords, SHINGLE_SIZE } from './shingle.js';
+import { locateSpans, parseTemplates, type TemplateEntry } from './template.js';
 
 const require = createRequire(import.meta.url);
 
 export const FINGERPRINTS_DIR = join(LICENSES_DIR, 'fingerprints');
+export const TEMPLATES_FILE = join(LICENSES_DIR, 'tables', 'variables.yaml');
 
 /**
  * SPDX deprecated the "GPL-x-with-y-exception" ids, but their texts in spdx-license-list are
@@ -47,13 +50,16 @@ export interface IndexInputs {
   readonly spdxLicenseListVersion: string;
   readonly catalog: CatalogData;
   readonly fingerprints: readonly { readonly file: string; readonly data: FingerprintFile }[];
+  /** licenses/tables/variables.yaml, parsed: the replaceable parts of SPDX texts, by id. */
+  readonly templates?: ReadonlyMap<string, readonly TemplateEntry[]>;
 }
 
 interface Draft {
   ids: string[];
   kind: IndexTarget['kind'];
   origin: IndexTarget['origin'];
-  profile: TextProfile;
+  /** The normalized words of an SPDX text (profiled once its group and template are known), or a fingerprint's profile. */
+  words: readonly string[] | TextProfile;
   phrases: string[];
 }
 
@@ -61,14 +67,15 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
   const entries = new Map(inputs.catalog.entries.map((e) => [e.id, e]));
   const drafts = new Map<string, Draft>(); // by normalized SHA-256: equal texts form one group
 
-  const add = (id: string, kind: Draft['kind'], origin: Draft['origin'], profile: TextProfile): void => {
+  const add = (id: string, kind: Draft['kind'], origin: Draft['origin'], words: Draft['words']): void => {
     const phrases = origin === 'fingerprint' ? (entries.get(id)?.phrases ?? []).map((p) => normalizeWords(p).join('')).filter(Boolean) : [];
-    const same = drafts.get(profile.sha256);
+    const sha256 = isProfile(words) ? words.sha256 : hashWords(words);
+    const same = drafts.get(sha256);
     if (same) {
       if (same.kind !== kind || same.origin !== origin) throw new Error(`license-text index: ${id} has the same text as ${same.ids[0]}`);
       same.ids.push(id);
       same.phrases.push(...phrases);
-    } else drafts.set(profile.sha256, { ids: [id], kind, origin, profile, phrases });
+    } else drafts.set(sha256, { ids: [id], kind, origin, words, phrases });
   };
 
   for (const id of Object.keys(inputs.spdx).sort()) {
@@ -76,13 +83,13 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
     if (!text) continue;
     const exception = EXCEPTION_TEXTS[id];
     if (exception) {
-      add(exception, 'exception', 'spdx', profileText(text.replace(/^\s*insert GPL v\d[^\n]*\n/i, '')));
+      add(exception, 'exception', 'spdx', normalizeWords(text.replace(/^\s*insert GPL v\d[^\n]*\n/i, '')));
       continue;
     }
     // Deprecated ids are never named (their current ids share or replace their texts).
     const entry = entries.get(id);
     if (!entry || entry.deprecated) continue;
-    add(id, 'license', 'spdx', profileText(text));
+    add(id, 'license', 'spdx', normalizeWords(text));
   }
   for (const { file, data } of inputs.fingerprints) {
     const stale = staleReason(data);
@@ -96,7 +103,16 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
     if (later && !later.deprecated) add(later.id, 'license', 'fingerprint', fingerprintProfile(data));
   }
 
-  const targets = [...drafts.values()];
+  // A template entry names one id; it shapes the profile of the text that id shares with others.
+  const templated = new Set<string>();
+  const targets = [...drafts.values()].map((d) => {
+    if (isProfile(d.words)) return { ...d, profile: d.words };
+    const id = d.ids.find((i) => inputs.templates?.has(i));
+    if (id) templated.add(id);
+    return { ...d, profile: profileWords(d.words, id ? locateSpans(id, d.words, inputs.templates!.get(id)!) : []) };
+  });
+  const untemplated = [...(inputs.templates?.keys() ?? [])].filter((id) => !templated.has(id));
+  if (untemplated.length) throw new Error(`licenses/tables/variables.yaml: no SPDX text (or a deprecated id) for ${untemplated.join(', ')}`);
   if (targets.length > OWNER_MASK) throw new Error('license-text index: too many texts for 15-bit owners');
   let total = 0;
   for (const t of targets) total += t.profile.required.length + t.profile.optional.length;
@@ -131,9 +147,14 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
       required: t.profile.required.length,
       shingles: t.profile.required.length + t.profile.optional.length,
       phrases: [...new Set(t.phrases)],
+      ...(t.profile.blanks.length ? { blanks: t.profile.blanks } : {}),
     })),
   };
   return { header, postings: encodePostings(hashes, owners, counts) };
+}
+
+function isProfile(words: Draft['words']): words is TextProfile {
+  return !Array.isArray(words);
 }
 
 /** Which id of a group a match names: the `-only` form (SPDX's default reading), else the shortest. */
@@ -162,6 +183,7 @@ export function generateLicenseIndex(dir: string = GENERATED_DIR): void {
     spdxLicenseListVersion: require('spdx-license-list/package.json').version,
     catalog: JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as CatalogData,
     fingerprints: readFingerprints(),
+    templates: parseTemplates('licenses/tables/variables.yaml', readFileSync(TEMPLATES_FILE, 'utf8')),
   });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, INDEX_POSTINGS_FILE), postings);

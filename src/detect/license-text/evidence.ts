@@ -5,7 +5,12 @@
 // Each candidate keeps only the sorted positions of the shingles it has, so work and
 // memory follow the shared shingles, not text length times candidates: a NOTICE file
 // of many licenses costs what its licenses cost.
+//
+// Where a candidate's template has a variable (a holder's name, "THE AUTHOR"), a copy has
+// its own words there, which no reference shingle explains. Between the shingles that
+// anchor such a blank, up to its size, those positions count as explained.
 import { OPTIONAL_BIT, OWNER_MASK, postingsOf, type IndexTarget, type LicenseIndex } from './index-data.js';
+import type { Blank } from './profile.js';
 import { hashWords, shingleHashes } from './shingle.js';
 
 /** Reference texts always scored in detail (the best by share of their shingles found)... */
@@ -46,6 +51,10 @@ interface Hits {
   readonly uses: Uint8Array;
   /** requiredBefore[j] = how many of at[0..j) are in the candidate's required part. */
   readonly requiredBefore: Int32Array;
+  /** filled[j] = the positions just before at[j] that fill a blank (0 when they fill none), or null without blanks. */
+  readonly filled: Int32Array | null;
+  /** filledBefore[j] = the sum of filled[0..j). */
+  readonly filledBefore: Int32Array | null;
 }
 
 export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): Evidence {
@@ -124,8 +133,25 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   const hits: Hits[] = at.map((positions, slot) => {
     const requiredBefore = new Int32Array(positions.length + 1);
     for (let j = 0; j < positions.length; j++) requiredBefore[j + 1] = requiredBefore[j]! + required[slot]![j]!;
-    return { at: positions, uses: uses[slot]!, requiredBefore };
+    const filled = fillBlanks(positions, shingles, targets[slot]!.blanks ?? []);
+    const filledBefore = filled && prefixSums(filled);
+    return { at: positions, uses: uses[slot]!, requiredBefore, filled, filledBefore };
   });
+
+  /** Positions explained in [from, to]: the candidate's shingles, and the blanks they fill between them. */
+  const explained = (slot: number, a: number, b: number): number => {
+    const { filledBefore } = hits[slot]!;
+    return b - a + (filledBefore && b > a + 1 ? filledBefore[b]! - filledBefore[a + 1]! : 0);
+  };
+
+  // The SHA-256 of the words of positions [from, to], asked for again and again of a stretch that scores 1.
+  const hashes = new Map<number, string>();
+  const wordsHash = (from: number, to: number): string => {
+    const key = from * (m + 1) + to;
+    let h = hashes.get(key);
+    if (h === undefined) hashes.set(key, (h = hashWords(tokens.slice(from, to + k))));
+    return h;
+  };
 
   const score = (slot: number, from: number, to: number): { matched: number; confidence: number } => {
     const { at: pos, requiredBefore } = hits[slot]!;
@@ -134,10 +160,10 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
     let distinct = 0;
     for (let j = a; j < b; j++) if (requiredBefore[j + 1]! > requiredBefore[j]! && prevSame[pos[j]!]! < from) distinct++;
     const t = targets[slot]!;
-    const matched = b - a;
+    const matched = explained(slot, a, b);
     const confidence = Math.min(1, distinct / Math.max(1, t.required)) * (matched / (to - from + 1));
-    // Equal shingle sets are not equal texts (a paragraph moved): 1 is for an exact copy.
-    if (confidence >= 1 && hashWords(tokens.slice(from, to + k)) !== t.sha256) return { matched, confidence: 0.99 };
+    // Equal shingle sets are not equal texts (a paragraph moved, a blank filled): 1 is for an exact copy.
+    if (confidence >= 1 && wordsHash(from, to) !== t.sha256) return { matched, confidence: 0.99 };
     return { matched, confidence };
   };
 
@@ -145,7 +171,7 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
     const { at: pos, requiredBefore } = hits[slot]!;
     const a = lowerBound(pos, from);
     const b = lowerBound(pos, to + 1);
-    return Math.min(1, (requiredBefore[b]! - requiredBefore[a]!) / Math.max(1, targets[slot]!.required)) * ((b - a) / (to - from + 1));
+    return Math.min(1, (requiredBefore[b]! - requiredBefore[a]!) / Math.max(1, targets[slot]!.required)) * (explained(slot, a, b) / (to - from + 1));
   };
 
   // A maximum-sum walk over the positions: +1 for one the candidate explains, -1 for one it
@@ -154,11 +180,12 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   // (BSD-2-Clause, then BSD-3-Clause), are two runs, not one. A run ends where the sum drops below zero, or at more than maxGap
   // unexplained positions in a row (text inserted into a license is not that license); it is
   // trimmed to its best end, and the next run starts after its last explained position.
+  // Positions that fill a blank cost nothing.
   const seen = new Uint32Array(uids);
   const used = new Uint8Array(uids);
   let runNo = 0;
   const stretches = (slot: number, from: number, to: number, maxGap: number): Stretch[] => {
-    const { at: pos, uses } = hits[slot]!;
+    const { at: pos, uses, filled } = hits[slot]!;
     const out: Stretch[] = [];
     let j = lowerBound(pos, from);
     while (j < pos.length && pos[j]! <= to) {
@@ -172,8 +199,9 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
       let resume = -1; // index after the last explained position
       for (; j < pos.length && pos[j]! <= to; j++) {
         const p = pos[j]!;
-        sum -= p - prev - 1;
-        if (sum < 0 || p - lastExplained - 1 > maxGap) break;
+        const fill = filled && j > 0 && prev === pos[j - 1] ? filled[j]! : 0;
+        sum -= p - prev - 1 - fill;
+        if (sum < 0 || p - lastExplained - 1 - fill > maxGap) break;
         prev = p;
         const u = uidOf[p]!;
         if (seen[u] !== run) {
@@ -199,6 +227,35 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   };
 
   return { positions: m, shingleWords: k, targets, score, bound, stretches };
+}
+
+/**
+ * For each hit, the positions just before it that fill a blank: those between a hit on the
+ * shingle before a blank and the nearest hit on the shingle after it, when no more than the
+ * blank's size apart (null when the candidate has no blanks).
+ */
+function fillBlanks(pos: Int32Array, shingles: Uint32Array, blanks: readonly Blank[]): Int32Array | null {
+  if (blanks.length === 0) return null;
+  const byBefore = new Map<number, Blank[]>();
+  for (const b of blanks) byBefore.set(b[0], [...(byBefore.get(b[0]) ?? []), b]);
+  const filled = new Int32Array(pos.length);
+  for (let j = 0; j < pos.length; j++) {
+    const open = byBefore.get(shingles[pos[j]!]!);
+    if (!open) continue;
+    for (const [, after, size] of open)
+      for (let q = j + 1; q < pos.length && pos[q]! - pos[j]! - 1 <= size; q++)
+        if (shingles[pos[q]!] === after) {
+          for (let i = j + 1; i <= q; i++) filled[i] = pos[i]! - pos[i - 1]! - 1;
+          break;
+        }
+  }
+  return filled;
+}
+
+function prefixSums(values: Int32Array): Int32Array {
+  const out = new Int32Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) out[i + 1] = out[i]! + values[i]!;
+  return out;
 }
 
 /** First index whose value is >= `value`. */

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InternalError } from '../../errors.js';
 import { NORMALIZER_VERSION } from './normalize.js';
+import type { Blank } from './profile.js';
 import { SHINGLE_SIZE } from './shingle.js';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 export const INDEX_HEADER_FILE = 'license-index.json';
 export const INDEX_POSTINGS_FILE = 'license-index.bin';
-/** Set in a posting's owner when the shingle occurs only in the text's optional appendix. */
+/** Set in a posting's owner when a copy may lack the shingle (an appendix, a variable or optional part of the template). */
 export const OPTIONAL_BIT = 0x8000;
 export const OWNER_MASK = 0x7fff;
 
@@ -30,6 +31,8 @@ export interface IndexTarget {
   readonly shingles: number;
   /** Catalog phrases, normalized and joined without spaces; a fuzzy match must contain each. */
   readonly phrases: readonly string[];
+  /** The variables of its template a copy may fill with its own words (absent when none). */
+  readonly blanks?: readonly Blank[];
 }
 
 export interface IndexHeader {
@@ -45,7 +48,7 @@ export interface LicenseIndex {
   readonly header: IndexHeader;
   /** Shingle hashes, ascending; equal hashes are adjacent with their owners ascending. */
   readonly hashes: Uint32Array;
-  /** Target index of each posting, OPTIONAL_BIT set for appendix-only shingles. */
+  /** Target index of each posting, OPTIONAL_BIT set for shingles a copy may lack. */
   readonly owners: Uint16Array;
   /** How often the target's text has the shingle (at most 255). */
   readonly counts: Uint8Array;

@@ -1,35 +1,84 @@
 // A reference text reduced to what the matcher needs: the hash of its normalized words
 // (exact match), and its distinct shingle hashes (fuzzy match), split into the part a copy
-// must hold and the appendix it may leave out. Fingerprints of licenses whose text we do
-// not ship (licenses/fingerprints/*.json) are profiles written to disk with their origin.
+// must hold and the parts it may leave out or change: the appendix after "END OF TERMS AND
+// CONDITIONS", and the variable and optional parts of its SPDX template (template.ts).
+// Fingerprints of licenses whose text we do not ship (licenses/fingerprints/*.json) are
+// profiles written to disk with their origin.
 import { createHash } from 'node:crypto';
 import { normalizeWords, NORMALIZER_VERSION } from './normalize.js';
 import { distinctSorted, hashWords, SHINGLE_SIZE, shingleHashes } from './shingle.js';
+import type { TemplateSpan } from './template.js';
+
+/**
+ * A variable of the template that a copy fills with its own words: the shingle that ends
+ * just before it, the one that starts just after it, and how many shingle positions may lie
+ * between them in a copy (the filled-in words and the shingles that overlap them).
+ */
+export type Blank = readonly [before: number, after: number, positions: number];
 
 export interface TextProfile {
   readonly sha256: string;
   readonly tokens: number;
   /** Shingles of the license proper, sorted. */
   readonly required: Uint32Array;
-  /** Shingles found only in the appendix after "END OF TERMS AND CONDITIONS" (SPDX templates mark it optional), sorted. */
+  /**
+   * Shingles a copy may lack, sorted: those after "END OF TERMS AND CONDITIONS" (SPDX
+   * templates mark that appendix optional), those over a variable or optional part, and
+   * those a copy without an optional part, or with a variable left empty, has at the seam.
+   */
   readonly optional: Uint32Array;
   /** How often the shingles that occur more than once occur (at most 255). */
   readonly repeats: ReadonlyMap<number, number>;
+  readonly blanks: readonly Blank[];
 }
 
 const END_OF_TERMS = ['end', 'of', 'terms', 'and', 'conditions'];
 
-export function profileWords(tokens: readonly string[]): TextProfile {
+export function profileWords(tokens: readonly string[], spans: readonly TemplateSpan[] = []): TextProfile {
   const hashes = shingleHashes(tokens);
+  const k = Math.min(SHINGLE_SIZE, tokens.length);
   const end = findSequence(tokens, END_OF_TERMS);
   // Shingles that start after the marker belong to the appendix.
   const cut = end < 0 ? hashes.length : Math.min(hashes.length, end + END_OF_TERMS.length);
-  const required = distinctSorted(hashes.subarray(0, cut));
-  const optional = distinctSorted(hashes.subarray(cut)).filter((h) => !contains(required, h));
+  // Shingles that overlap a part a copy may change are not required of it.
+  const soft = new Uint8Array(hashes.length);
+  for (const s of spans) soft.fill(1, Math.max(0, s.from - k + 1), Math.min(hashes.length, s.to));
+  const hard: number[] = [];
+  const rest: number[] = [];
+  hashes.forEach((h, p) => (p < cut && !soft[p] ? hard : rest).push(h));
+  const required = distinctSorted(Uint32Array.from(hard));
+  const optional = distinctSorted(Uint32Array.from([...rest, ...spans.flatMap((s) => seamShingles(tokens, s, k))])).filter((h) => !contains(required, h));
   const counts = new Map<number, number>();
   for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
   const repeats = new Map([...counts].filter(([, n]) => n > 1).map(([h, n]) => [h, Math.min(n, 255)]));
-  return { sha256: hashWords(tokens), tokens: tokens.length, required, optional, repeats };
+  return { sha256: hashWords(tokens), tokens: tokens.length, required, optional, repeats, blanks: blanksOf(hashes, spans, k) };
+}
+
+/** The shingles a copy has where the span's words are left out. */
+function seamShingles(tokens: readonly string[], s: TemplateSpan, k: number): number[] {
+  const seam = [...tokens.slice(Math.max(0, s.from - k + 1), s.from), ...tokens.slice(s.to, s.to + k - 1)];
+  return seam.length >= k ? [...shingleHashes(seam)] : [];
+}
+
+/**
+ * The blanks of the variables: their anchors, the shingles just outside them. Variables
+ * closer than a shingle to each other share anchors, so they make one blank that holds both
+ * and the words between; one at the very start or end of the text has no anchor on that side
+ * and needs none (the match simply starts or ends beside it).
+ */
+function blanksOf(hashes: Uint32Array, spans: readonly TemplateSpan[], k: number): Blank[] {
+  const vars = spans.filter((s) => s.kind === 'var').sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number; max: number }[] = [];
+  for (const v of vars) {
+    const last = merged[merged.length - 1];
+    if (last && v.from - last.to < k) {
+      last.max += v.max + Math.max(0, v.from - last.to);
+      last.to = Math.max(last.to, v.to);
+    } else merged.push({ from: v.from, to: v.to, max: v.max });
+  }
+  return merged
+    .filter((v) => v.from - k >= 0 && v.to < hashes.length)
+    .map((v) => [hashes[v.from - k]!, hashes[v.to]!, v.max + k - 1] as const);
 }
 
 export function profileText(text: string): TextProfile {
@@ -107,7 +156,7 @@ export function fingerprintProfile(fp: FingerprintFile): TextProfile {
   const pairs = decodeHashes(fp.repeats);
   const repeats = new Map<number, number>();
   for (let i = 0; i + 1 < pairs.length; i += 2) repeats.set(pairs[i]!, pairs[i + 1]!);
-  return { sha256: fp.sha256, tokens: fp.tokens, required: decodeHashes(fp.required), optional: decodeHashes(fp.optional), repeats };
+  return { sha256: fp.sha256, tokens: fp.tokens, required: decodeHashes(fp.required), optional: decodeHashes(fp.optional), repeats, blanks: [] };
 }
 
 function encodeHashes(hashes: Uint32Array): string {

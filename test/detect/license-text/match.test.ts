@@ -4,10 +4,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogData } from '../../../src/catalog/schema.js';
-import { buildIndex, readFingerprints } from '../../../src/detect/license-text/build-index.js';
+import { buildIndex, readFingerprints, TEMPLATES_FILE } from '../../../src/detect/license-text/build-index.js';
 import { loadMatcher, type LicenseMatcher, type MatchResult } from '../../../src/detect/license-text/index.js';
 import { indexFromParts } from '../../../src/detect/license-text/index-data.js';
 import { matchText } from '../../../src/detect/license-text/match.js';
+import { parseTemplates } from '../../../src/detect/license-text/template.js';
 import { GENERATED_DIR } from '../../../src/paths.js';
 import { COPYFARLEFT, CORPUS, CORPUS_NOTE, corpusIds, corpusText, referenceText, spdxText } from './corpus.js';
 import { changeCopyright, coopCycleFamily, markdown, pdfFamily, reflow } from './transforms.js';
@@ -67,6 +68,9 @@ describe('licenses that must never be named as each other', () => {
     ['MIT', 'X11'],
     ['MIT-0', 'X11'],
     ['BSD-2-Clause', 'BSD-3-Clause'],
+    ['ISC', '0BSD'],
+    ['ISC', 'MIT'],
+    ['0BSD', 'MIT-0'],
   ] as const;
   const available = (id: string): boolean => !id.startsWith('LicenseRef-') || (CORPUS !== null && corpusIds().includes(id));
   const both = pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]).filter(([a, b]) => available(a) && available(b));
@@ -84,12 +88,15 @@ describe('licenses that must never be named as each other', () => {
     const spdx = require('spdx-license-list/spdx-full.json') as Record<string, { licenseText?: string }>;
     const catalog = JSON.parse(readFileSync(join(GENERATED_DIR, 'catalog.json'), 'utf8')) as CatalogData;
     const fingerprints = readFingerprints();
+    const templates = parseTemplates('variables.yaml', readFileSync(TEMPLATES_FILE, 'utf8'));
+    // The one text as the real index holds it: with its template's variable and optional parts.
     const onlyIndexed = (present: string) => {
       const { header, postings } = buildIndex({
         spdx: present in spdx ? { [present]: spdx[present]! } : {},
         spdxLicenseListVersion: 'test',
         catalog,
         fingerprints: fingerprints.filter((f) => f.data.id === present),
+        templates: new Map([...templates].filter(([id]) => id === present)),
       });
       return indexFromParts(header, postings);
     };
