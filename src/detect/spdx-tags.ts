@@ -43,6 +43,9 @@ const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|re
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
 class TagCollector {
+  /** In a binary's head there are no comments to find: tags count anywhere, as reuse-tool reads them. */
+  constructor(private readonly anywhere = false) {}
+
   private readonly tags: RawTag[] = [];
   private readonly snippets: { begin: number; end: number | null }[] = [];
   private readonly rejected: { line: number; text: string }[] = [];
@@ -68,7 +71,7 @@ class TagCollector {
       this.openSnippet = null;
       return;
     }
-    const tag = readTagLine(line);
+    const tag = readTagLine(line, this.anywhere);
     if (!tag) return;
     if (tag === 'rejected') this.rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
     else this.tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: this.openSnippet });
@@ -135,8 +138,8 @@ const BYTE_MARKERS = {
  * with Buffer.indexOf (native, and no string is made of the file), and only the lines
  * that hold one are decoded. This is the path almost every file takes.
  */
-export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1'): TagScan {
-  const collector = new TagCollector();
+export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false): TagScan {
+  const collector = new TagCollector(anywhere);
   const markers = BYTE_MARKERS[encoding];
   const next = markers.map((m) => buf.indexOf(m, from));
   let line = 1;
@@ -173,7 +176,8 @@ function detach(s: string): string {
 }
 
 /** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
-function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
+function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
+  const inComment = anywhere ? () => true : commentPrefix;
   let at = line.indexOf('SPDX-License-Identifier:');
   if (at >= 0) {
     if (!inComment(line.slice(0, at))) return 'rejected';
@@ -196,14 +200,14 @@ function readTagLine(line: string): Omit<RawTag, 'line' | 'snippet'> | 'rejected
   const notice =
     /^Copyright:?\s*(?:\([Cc]\)|©)?\s*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
     /^(?:COPYRIGHT|copyright):?\s*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
-    /^©\s*\S/u.test(rest);
+    /^©\s+\S/u.test(rest);
   if (!notice) return null;
   const value = copyrightStatement(clean(rest));
   return value ? { kind: 'copyright', value } : null;
 }
 
 /** True when the text before a tag is comment syntax, not code or prose around it. */
-function inComment(prefix: string): boolean {
+function commentPrefix(prefix: string): boolean {
   const p = prefix.trim();
   if (p === '') return true;
   if (!quotesBalanced(p) && !/^(?:#?'|"|'''|"""|\.\\")$/.test(p)) return false;
@@ -303,7 +307,8 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
 export function scanFileTags(file: FileInput): TagScan {
   const bytes = file.bytes;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'latin1');
+  // A binary's head is read as reuse-tool reads it: UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
+  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true);
   if (!file.complete || (file.encoding !== 'utf-8' && file.encoding !== 'latin1')) return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return scanBuffer(buf, bom, file.encoding === 'utf-8' ? 'utf8' : 'latin1');

@@ -31,9 +31,12 @@ export interface ProjectLicensing {
 
 const OWN_SOURCES = new Set(['spdx-tag', 'media']);
 
-/** Annotations that apply: a REUSE.toml inside a folder REUSE does not cover (LICENSES/, .reuse/) is not read. */
+/**
+ * Annotations that apply: .reuse/dep5, and every REUSE.toml outside the folders REUSE does
+ * not cover (a REUSE.toml inside LICENSES/ or .reuse/ is not read).
+ */
 export function readableAnnotations(facts: readonly FileFacts[]): Annotation[] {
-  return facts.flatMap((f) => f.detection.annotations ?? []).filter((a) => inCoveredFolder(a.file));
+  return facts.flatMap((f) => f.detection.annotations ?? []).filter((a) => a.source === 'dep5' || inCoveredFolder(a.file));
 }
 
 /**

@@ -92,6 +92,7 @@ describe('copyright notices', () => {
     ['// Copyright law applies'],
     ['copyright notice, this list of conditions and the following disclaimer.'],
     ['(c) You must not remove notices'],
+    ['©2020 No Space'], // reuse-tool wants whitespace after ©
     [' * (C) 2020 Example Coop'], // REUSE 3.3: (C) may follow a prefix, but is none itself
     ['const s = "Copyright 2020 X";'],
   ])('prose is not a notice: %j', (line) => {
@@ -184,6 +185,13 @@ describe('bounded reading', () => {
     const long = 'x'.repeat(200_000);
     const chunks = [long.slice(0, 100_000), long.slice(100_000), '\n# SPDX-License-Identifier: MIT\n'];
     expect(scanTags('', chunks).tags).toMatchObject([{ kind: 'license', value: 'MIT', line: 2 }]);
+  });
+
+  it('reads a binary\'s head as reuse-tool does: UTF-8, and tags anywhere (a PNG text chunk)', () => {
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), Buffer.from('tEXtComment\0SPDX-License-Identifier: CC0-1.0\n'), Buffer.from([0x0a, 0xa9, 0x20, 0x41, 0x42, 0x0a])]);
+    const r = detect('a.png', bytes);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['CC0-1.0']);
+    expect(r.copyrights).toEqual([]); // a stray 0xA9 byte is no ©
   });
 
   it('searches only the head of a binary file', () => {

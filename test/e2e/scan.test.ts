@@ -81,6 +81,18 @@ describe('farleft scan', () => {
     expect(byPath['src/d1/f1.c']).toBe(null);
   });
 
+  it('licenses files through .reuse/dep5, aggregated with their own tags', () => {
+    const root = tree({
+      '.reuse': { dep5: 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: assets/*\nCopyright: 2026 Art Coop\nLicense: CC-BY-SA-4.0\n' },
+      assets: { 'a.png': '\u0000png', 'b.txt': '# SPDX-License-Identifier: MIT\n' },
+      'c.txt': 'x\n',
+    });
+    const byPath = Object.fromEntries(scanJson(root).json.files.map((f) => [f.path, f]));
+    expect(byPath['assets/a.png']).toMatchObject({ license: 'CC-BY-SA-4.0', copyright: ['2026 Art Coop'] });
+    expect(byPath['assets/b.txt']!.license).toBe('MIT AND CC-BY-SA-4.0');
+    expect(byPath['c.txt']!.license).toBe(null);
+  });
+
   it('reports an invalid expression with file, line and fix, exits 1, and the other tags still count', () => {
     const root = tree({
       'bad.c': '// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: GPL 2.0+ OR BSD-3-Clause\n// SPDX-License-Identifier: MIT\n',
