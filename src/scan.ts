@@ -24,6 +24,8 @@ export interface ScanOptions {
   readonly catalog?: Catalog;
   /** Threads to read and detect with (default: the machine's parallelism). */
   readonly jobs?: number;
+  /** Progress of reading and detecting (see RunOptions.onProgress). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -34,7 +36,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     followSymlinks: options.followSymlinks,
   });
   const catalog = options.catalog ?? loadCatalog();
-  const processed = await processAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const processed = await processAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const files = processed.reports;
   const problems: Problem[] = [...walk.problems, ...processed.problems, ...orphanSidecars(walk)];
 

@@ -14,6 +14,7 @@ interface ScanFlags {
   minConfidence: string;
   verbose?: boolean;
   jobs?: string;
+  quiet?: boolean;
 }
 
 export function register(program: Command): void {
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .command('scan')
     .description('find every license declaration in a folder and resolve each file\'s license')
     .argument('[path]', 'the folder to scan', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'spdx', 'cyclonedx']).default('text'))
     .option('--json', 'short for --format json')
     .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
     .option('-i, --include <pattern...>', 'scan only files matching these .gitignore-style patterns')
@@ -30,20 +31,23 @@ export function register(program: Command): void {
     .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
     .option('-v, --verbose', 'list every file without a license, and notes')
     .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
-    .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
+    .option('-q, --quiet', 'no progress line')
+    .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --format spdx > sbom.spdx.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
     .action(async (path: string, flags: ScanFlags) => {
       const minConfidence = Number(flags.minConfidence);
       if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
       const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
-      const [{ scan }, { loadConfig }, { rebasePatterns }, { SCAN_FORMATS }, { version }, chalk] = await Promise.all([
+      const [{ scan }, { loadConfig }, { rebasePatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
         import('../walk/walk.js'),
         import('../report/scan/index.js'),
         import('./main.js'),
+        import('../progress.js'),
         import('chalk'),
       ]);
+      const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
       const config = loadConfig(path);
       // Config patterns are written relative to the config's folder; the scan may start below it.
       const prefix = config ? relative(config.dir, resolve(path)).split('\\').join('/') : '';
@@ -58,13 +62,48 @@ export function register(program: Command): void {
         config,
         version: version(),
         ...(jobs ? { jobs } : {}),
-      });
+        ...(progress.enabled ? { onProgress: progress.update } : {}),
+      }).finally(() => progress.end());
       const format = flags.json ? 'json' : (flags.format as keyof typeof SCAN_FORMATS);
       const out =
         format === 'json'
           ? SCAN_FORMATS.json.renderScan(result)
-          : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
+          : format === 'spdx' || format === 'cyclonedx'
+            ? SCAN_FORMATS[format].renderScan(result, await sbomInputs(path, result))
+            : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
       writeOut(out);
       process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     });
+}
+
+/** What an SBOM needs beyond the scan: each file's checksums, LicenseRef texts from LICENSES/ (their first MiB), the time. */
+async function sbomInputs(root: string, result: import('../types.js').ScanResult) {
+  const [{ createHash }, { closeSync, openSync, readSync }, { basename, join }] = await Promise.all([import('node:crypto'), import('node:fs'), import('node:path')]);
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  const hashes = new Map<string, { sha1: string; sha256: string }>();
+  const licenseTexts: Record<string, { name: string; text: string }> = {};
+  for (const f of result.files) {
+    const sha1 = createHash('sha1');
+    const sha256 = createHash('sha256');
+    const ref = /^LICENSES\/(LicenseRef-[A-Za-z0-9.-]+)\.[^/.]+$/.exec(f.path)?.[1];
+    try {
+      const fd = openSync(join(root, f.path), 'r');
+      try {
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+          sha1.update(buffer.subarray(0, n));
+          sha256.update(buffer.subarray(0, n));
+          if (ref && !licenseTexts[ref]) licenseTexts[ref] = { name: ref.slice('LicenseRef-'.length), text: buffer.toString('utf8', 0, n) };
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      continue; // unreadable since the scan: left out of the document
+    }
+    hashes.set(f.path, { sha1: sha1.digest('hex'), sha256: sha256.digest('hex') });
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
+  const created = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { created, name: basename(resolve(root)), hashes, licenseTexts };
 }

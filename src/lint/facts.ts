@@ -1,0 +1,92 @@
+// Facts several rules read from a scan: the license texts in LICENSES/, the licenses in
+// use (with the first file that uses each), where a file declares its license.
+import type { Catalog } from '../catalog/index.js';
+import type { FileReport, ScanResult } from '../types.js';
+import type { LintInput } from './types.js';
+
+/** The sources REUSE reads licensing information from (not license texts, manifests or media). */
+export const REUSE_SOURCES: ReadonlySet<string> = new Set(['spdx-tag', 'sidecar', 'reuse-toml', 'dep5']);
+
+/** One file in LICENSES/ (not its .license sidecar), named as REUSE names them. */
+export interface LicenseTextFile {
+  readonly path: string;
+  /** The file name without its last extension (`MIT` for MIT.txt); the whole name when it has none. */
+  readonly stem: string;
+  readonly hasExtension: boolean;
+}
+
+/** Files in the root LICENSES/ folder, at any depth, as reuse-tool lists them. */
+export function licenseTextFiles(scan: ScanResult): LicenseTextFile[] {
+  const out: LicenseTextFile[] = [];
+  for (const f of scan.files) {
+    if (!f.path.startsWith('LICENSES/') || f.path.endsWith('.license')) continue;
+    const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    // As Python's Path.suffix: a leading dot starts no extension, nor does a trailing one.
+    const hasExtension = dot > 0 && dot < name.length - 1;
+    out.push({ path: f.path, stem: hasExtension ? name.slice(0, dot) : name, hasExtension });
+  }
+  return out;
+}
+
+/** The files rules report on: Covered Files, only those asked for when lint runs on some files. */
+export function targetFiles(input: LintInput): FileReport[] {
+  return input.scan.files.filter((f) => f.covered && (input.only === null || input.only.has(f.path)));
+}
+
+/** The line of the first licensing declaration of a file, or null. */
+export function declarationLine(f: FileReport): number | null {
+  for (const d of f.declarations) if (REUSE_SOURCES.has(d.source) && d.file === f.path && d.line !== undefined) return d.line;
+  return null;
+}
+
+export interface Use {
+  readonly file: string | null;
+  readonly line: number | null;
+  count: number;
+}
+
+/**
+ * License and exception ids in use by the given files' licenses, each with the first file
+ * (in path order) that uses it and how many do. Expressions are parsed once each.
+ */
+export function idsInUse(files: readonly FileReport[], catalog: Catalog): Map<string, Use> {
+  const byLicense = new Map<string, FileReport[]>();
+  for (const f of files) {
+    if (f.license === null) continue;
+    const list = byLicense.get(f.license);
+    if (list) list.push(f);
+    else byLicense.set(f.license, [f]);
+  }
+  const uses = new Map<string, Use>();
+  for (const [license, list] of byLicense)
+    for (const id of catalog.normalize(license).ids) {
+      const use = uses.get(id);
+      if (!use) uses.set(id, { file: list[0]!.path, line: declarationLine(list[0]!), count: list.length });
+      else {
+        use.count += list.length;
+        if (use.file === null || list[0]!.path < use.file) Object.assign(use, { file: list[0]!.path, line: declarationLine(list[0]!) });
+      }
+    }
+  return new Map([...uses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** GPL-3.0-only, GPL-3.0-or-later and GPL-3.0+ share one text. */
+export function family(id: string): string {
+  return id.replace(/-(?:only|or-later)$|\+$/, '');
+}
+
+/** Ids whose text some license file in the tree holds (LICENSES/ included), folded to families. */
+export function textFamilies(scan: ScanResult): Set<string> {
+  const out = new Set<string>();
+  for (const f of scan.files)
+    for (const d of f.declarations)
+      if (d.source === 'license-text' && d.file === f.path && d.expression !== 'NOASSERTION')
+        for (const part of d.expression.split(/\s+(?:AND|OR|WITH)\s+|[()]/)) if (part) out.add(family(part.trim()));
+  return out;
+}
+
+/** "1 file" / "3 files". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,33 @@
+// LICENSES/ files REUSE cannot map to a license: no extension, not an SPDX id, or the wrong text.
+import { licenseTextFiles } from '../facts.js';
+import type { Draft, Rule } from '../types.js';
+
+export const rule: Rule = {
+  id: 'misnamed-license-text',
+  severity: 'error',
+  title: 'A file in LICENSES/ is not named after the license it holds',
+  doc:
+    'REUSE finds the text of a license by its file name: LICENSES/<SPDX id>.<extension>, or LICENSES/LicenseRef-<name>.<extension> ' +
+    'for licenses SPDX does not list. A file without an extension, with a name that is no SPDX id (ids are case-sensitive: ' +
+    'MIT, not mit), or whose text is another license than its name says, leaves the license it should provide missing.',
+  fix: 'Rename the file to LICENSES/<SPDX id>.txt (or LicenseRef-<name>.txt), and make sure it holds the unmodified text of that license.',
+  codes: ['license-file-mismatch'],
+  check(input) {
+    const drafts: Draft[] = [];
+    for (const t of licenseTextFiles(input.scan)) {
+      if (input.only !== null && !input.only.has(t.path)) continue;
+      const known = input.catalog.get(t.stem)?.spdx === true || t.stem.startsWith('LicenseRef-');
+      if (!known) {
+        const near = input.catalog.resolve(t.stem)?.entry.id;
+        drafts.push({
+          file: t.path,
+          line: null,
+          message: `'${t.stem}' is neither an SPDX license id nor LicenseRef-<name>`,
+          suggestion: near ? `Rename it LICENSES/${near}.txt` : `Rename it LICENSES/LicenseRef-${t.stem.replace(/[^A-Za-z0-9.-]+/g, '-')}.txt, or after the SPDX id of the license it holds`,
+        });
+      } else if (!t.hasExtension)
+        drafts.push({ file: t.path, line: null, message: 'no file extension', suggestion: `Rename it ${t.path}.txt` });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,13 @@
+// Files that could not be read.
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  id: 'read-error',
+  severity: 'error',
+  title: 'A file could not be read',
+  doc:
+    'A file that cannot be read (no permission, removed during the scan) may hold licensing information farleft did not ' +
+    'see, so the result for it is unknown. REUSE counts read errors against compliance too.',
+  fix: 'Make the file readable (check its permissions), or exclude it with --exclude or `exclude:` in .farleft.yml.',
+  codes: ['read-error', 'vanished'],
+};

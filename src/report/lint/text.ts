@@ -1,0 +1,52 @@
+// The human lint report: findings grouped by rule (errors first), each at file:line, the
+// rule's fix hint under its group, and one verdict line at the end. In REUSE mode, the
+// REUSE compliance report in reuse-tool's words instead.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { findRule } from '../../lint/index.js';
+import type { Finding, LintResult } from '../../lint/types.js';
+import { renderReuse } from './reuse-text.js';
+
+export interface TextOptions {
+  /** Colour level as chalk counts it (0 = none). */
+  readonly color: 0 | 1 | 2 | 3;
+}
+
+export function render(result: LintResult, options: TextOptions): string {
+  const c = new Chalk({ level: options.color });
+  if (result.reuse) return renderReuse(result.reuse, c);
+  const out: string[] = [];
+  const s = result.summary;
+  out.push(c.bold(`farleft lint ${result.root}`) + c.dim(` — ${count(s.files, 'file')} checked${result.license ? `, project license ${result.license}` : ''}`));
+  const groups = new Map<string, Finding[]>();
+  for (const f of result.findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  const order = [...groups.keys()].sort((a, b) => rank(groups.get(a)![0]!) - rank(groups.get(b)![0]!) || (a < b ? -1 : 1));
+  for (const id of order) {
+    const list = groups.get(id)!;
+    const rule = findRule(id)!;
+    const colour = list[0]!.severity === 'error' ? c.red : c.yellow;
+    out.push('', `${colour.bold(list[0]!.severity === 'error' ? '✖ error' : '⚠ warning')} ${c.bold(id)} ${c.dim(`— ${rule.title} (${list.length})`)}`);
+    for (const f of list) {
+      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '(project)';
+      out.push(`  ${c.cyan(where)}  ${f.message}`);
+      if (f.suggestion !== rule.fix) out.push(`    ${c.dim('fix:')} ${f.suggestion}`);
+    }
+    out.push(`  ${c.green('fix:')} ${rule.fix} ${c.dim(`(farleft lint --explain ${id})`)}`);
+  }
+  out.push('', verdictLine(result, c));
+  return `${out.join('\n')}\n`;
+}
+
+export function verdictLine(result: LintResult, c: ChalkInstance): string {
+  const { errors, warnings } = result.summary;
+  const tally = `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.summary.files, 'file')}`;
+  if (result.verdict === 'pass') return c.green.bold(`✔ lint passed: ${tally}`) + (warnings ? c.dim(' (fails on error; --fail-on warn fails on warnings too)') : '');
+  return c.red.bold(`✖ lint failed: ${tally}`) + c.dim(` (fails on ${result.failOn === 'error' ? 'errors' : 'errors and warnings'})`);
+}
+
+function rank(f: Finding): number {
+  return f.severity === 'error' ? 0 : 1;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}

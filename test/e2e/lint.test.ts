@@ -1,0 +1,165 @@
+// farleft lint from the built CLI: exit codes, formats, --explain, config, --changed-since,
+// files given on the command line, and the integrations (action.yml, pre-commit hooks).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/lint/index.js';
+import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { licenseText } from '../lint/helpers.js';
+import { runCli } from './run.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+const tree = (t: Tree): string => {
+  const root = makeTree(t);
+  roots.push(root);
+  return root;
+};
+const tag = (expr: string): string => `// SPDX-FileCopyrightText: 2026 Example Collective\n// SPDX-License-Identifier: ${expr}\nint x;\n`;
+const CLEAN: Tree = {
+  '.farleft.yml': '# SPDX-FileCopyrightText: 2026 C\n# SPDX-License-Identifier: PPL\nlicense: PPL\n',
+  'LICENSES/PPL.txt': licenseText('PPL'),
+  'src/a.c': tag('PPL'),
+};
+const git = (cwd: string, ...args: string[]) => {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+describe('farleft lint', () => {
+  it('exits 0 on a clean project and 1 with findings, with a verdict line', () => {
+    const clean = runCli(['lint', tree(CLEAN)]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/✔ lint passed: 0 errors, 0 warnings in 2 files/);
+    const dirty = runCli(['lint', tree({ ...CLEAN, 'src/b.c': tag('GPL-3.0-only') })]);
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toMatch(/✖ error incompatible/);
+    expect(dirty.stdout).toMatch(/src\/b\.c:2 {2}under GPL-3\.0-only/);
+  });
+
+  it('--fail-on warn fails on warnings; lint.failOn in .farleft.yml too', () => {
+    const t = { ...CLEAN, 'src/n.c': '// SPDX-License-Identifier: PPL\n' };
+    expect(runCli(['lint', tree(t)]).code).toBe(0);
+    expect(runCli(['lint', tree(t), '--fail-on', 'warn']).code).toBe(1);
+    const yml = `${CLEAN['.farleft.yml'] as string}lint:\n  failOn: warn\n`;
+    expect(runCli(['lint', tree({ ...t, '.farleft.yml': yml })]).code).toBe(1);
+  });
+
+  it('turns rules off and down in .farleft.yml, and ignores files', () => {
+    const yml = `${CLEAN['.farleft.yml'] as string}lint:\n  rules:\n    incompatible: warn\n  ignore: ["vendor/"]\n`;
+    const r = runCli(['lint', tree({ ...CLEAN, '.farleft.yml': yml, 'src/b.c': tag('GPL-3.0-only'), 'LICENSES/GPL-3.0-only.txt': licenseText('GPL-3.0-only'), 'vendor/x.c': 'x' }), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { findings: { rule: string; severity: string; file: string }[] };
+    expect(json.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['incompatible', 'warning', 'src/b.c']]);
+  });
+
+  it('an unknown rule id in .farleft.yml or --explain exits 2 with the list of rules', () => {
+    const yml = `${CLEAN['.farleft.yml'] as string}lint:\n  rules:\n    missing-licence: off\n`;
+    const config = runCli(['lint', tree({ ...CLEAN, '.farleft.yml': yml })]);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('lint.rules.missing-licence: unknown rule missing-licence (did you mean missing-license?)');
+    for (const id of RULE_IDS) expect(config.stderr).toContain(id);
+    const explain = runCli(['lint', '--explain', 'nope']);
+    expect(explain.code).toBe(2);
+    expect(explain.stderr).toContain(`rules: ${RULE_IDS.join(', ')}`);
+  });
+
+  it.each(RULE_IDS.map((id) => [id]))('--explain %s prints its doc and fix', (id) => {
+    const r = runCli(['lint', '--explain', id]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${id} \\(default: (error|warning)\\)`));
+    expect(r.stdout).toContain('Fix: ');
+  });
+
+  it('prints every format from the built CLI', () => {
+    const root = tree({ ...CLEAN, 'src/b.c': 'x\n' });
+    const sarif = JSON.parse(runCli(['lint', root, '--format', 'sarif']).stdout) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.length).toBe(2);
+    expect(runCli(['lint', root, '--format', 'github']).stdout).toMatch(/^::error file=src\/b\.c,title=farleft missing-license/m);
+    expect(runCli(['lint', root, '--format', 'markdown']).stdout).toMatch(/^## ❌ farleft lint failed/);
+    expect(runCli(['lint', root, '--format', 'junit']).stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="farleft lint" tests="\d+" failures="1"/);
+  });
+
+  it('--reuse prints the REUSE 3.3 verdict and counts', () => {
+    const r = runCli(['lint', '--reuse', tree({ 'LICENSES/MIT.txt': licenseText('MIT'), 'a.c': tag('MIT'), 'b.c': 'x\n' })]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('* Files with license information: 1 / 2');
+    expect(r.stdout).toContain('Unfortunately, your project is not compliant with version 3.3 of the REUSE Specification :-(');
+  });
+
+  it('lints an empty folder: nothing to find, and says so', () => {
+    const r = runCli(['lint', tree({})]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 files checked');
+  });
+
+  it('checks only the files given, with what licenses them', () => {
+    const root = tree({ ...CLEAN, 'src/b.c': 'x\n', 'src/c.c': 'y\n' });
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/farleft.js', import.meta.url)), 'lint', 'src/a.c', 'src/b.c', '--json'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    const files = (JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect(new Set(files)).toEqual(new Set(['src/b.c']));
+  });
+
+  it('--changed-since checks the files changed since a ref; outside git or with a bad ref it exits 2', () => {
+    const root = tree({ ...CLEAN, 'src/old.c': 'x\n', 'LICENSES/GPL-3.0-only.txt': licenseText('GPL-3.0-only') });
+    const outside = runCli(['lint', root, '--changed-since', 'HEAD']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/not inside a git work tree/);
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'one');
+    writeFileSync(join(root, 'src/new.c'), 'y\n');
+    writeFileSync(join(root, 'src/a.c'), tag('GPL-3.0-only'));
+    const r = runCli(['lint', root, '--changed-since', 'HEAD', '--json']);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { findings: { rule: string; file: string }[] }).findings.map((f) => [f.rule, f.file]);
+    expect(found).toEqual([
+      ['incompatible', 'src/a.c'],
+      ['missing-copyright', 'src/new.c'],
+      ['missing-license', 'src/new.c'],
+    ]);
+    const bad = runCli(['lint', root, '--changed-since', 'no-such-branch']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--changed-since no-such-branch: no such commit, branch or tag/);
+  });
+
+  it('draws no progress line when stderr is not a terminal', () => {
+    const r = runCli(['lint', tree(CLEAN)]);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('integrations', () => {
+  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+  /** The flags given to `farleft lint` in a command line (not npx's). */
+  const flagsOf = (command: string): string[] => command.split('\n').flatMap((line) => line.split(/\blint\b/).slice(1).join(' ').match(/--[a-z-]+/g) ?? []);
+  const lintHelp = runCli(['lint', '--help']).stdout;
+
+  it('action.yml is a composite action that runs lint as SARIF, uploads it and writes the summary', () => {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: { uses?: string; run?: string }[] } };
+    expect(action.runs.using).toBe('composite');
+    const uses = action.runs.steps.map((s) => s.uses).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining([expect.stringMatching(/^actions\/setup-node@/), expect.stringMatching(/^github\/codeql-action\/upload-sarif@/)]));
+    const run = action.runs.steps.map((s) => s.run ?? '').join('\n');
+    expect(run).toMatch(/farleft@\$FARLEFT_VERSION" lint .*--format sarif/);
+    expect(run).toMatch(/--format markdown .*>> "\$GITHUB_STEP_SUMMARY"/);
+    for (const flag of flagsOf(run)) expect(lintHelp, flag).toContain(flag);
+  });
+
+  it('.pre-commit-hooks.yaml runs lint on the staged files with flags the CLI has', () => {
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; pass_filenames: boolean; language: string }[];
+    expect(hooks.map((h) => h.id)).toEqual(['farleft-lint', 'farleft-reuse']);
+    for (const h of hooks) {
+      expect(h.entry).toMatch(/^farleft lint\b/);
+      expect(h.pass_filenames).toBe(true);
+      expect(h.language).toBe('node');
+      for (const flag of flagsOf(h.entry)) expect(lintHelp, flag).toContain(flag);
+    }
+  });
+});

@@ -1,0 +1,130 @@
+// lint --reuse against the REUSE 3.3 criteria, and against reuse-tool itself where it is
+// installed (Debian's reuse 1.1.2 predates REUSE.toml: compared on trees without one).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkReuse, licenseKeys, parsesAsExpression } from '../../src/lint/reuse.js';
+import type { Tree } from '../helpers.js';
+import { removeTree } from '../helpers.js';
+import { inputOf, licenseText, reuseTree, roots, tree } from './helpers.js';
+
+afterAll(() => roots.forEach(removeTree));
+
+const REUSE = '/usr/bin/reuse';
+const HAS_REUSE = existsSync(REUSE);
+const GEN_TREE = join(import.meta.dirname, '..', '..', '..', 'shared', 'tools', 'gen-tree.mjs');
+
+const tag = (expr: string, holder = '2026 Example Collective'): string => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: ${expr}\nx = 1\n`;
+
+/** reuse-tool's summary, as `key: value` lines (the keys both tools print). */
+function summaryOf(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at = text.indexOf('# SUMMARY');
+  for (const line of text.slice(at).split('\n')) {
+    const m = /^\* ([^:]+):\s*(.*)$/.exec(line);
+    if (m) out[m[1]!] = m[2]!.trim() === '' ? '0' : m[2]!.trim();
+  }
+  return out;
+}
+
+async function farleftSummary(root: string): Promise<{ summary: Record<string, string>; compliant: boolean }> {
+  const { reuseLintResult } = await import('../../src/lint/reuse.js');
+  const { renderReuse } = await import('../../src/report/lint/reuse-text.js');
+  const { Chalk } = await import('chalk');
+  const r = reuseLintResult(await inputOf(root), { rules: {}, ignore: [], failOn: 'error' }, { version: 't', root });
+  return { summary: summaryOf(renderReuse(r.reuse!, new Chalk({ level: 0 }))), compliant: r.reuse!.compliant };
+}
+
+function reuseToolSummary(root: string): { summary: Record<string, string>; compliant: boolean; stdout: string } {
+  const r = spawnSync(REUSE, ['--root', root, 'lint'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const summary = summaryOf(r.stdout);
+  delete summary['Invalid SPDX License Expressions'];
+  return { summary, compliant: r.status === 0, stdout: r.stdout };
+}
+
+describe('REUSE 3.3 criteria', () => {
+  it('calls a complete project compliant', async () => {
+    const r = await reuseTree({ 'LICENSES/MIT.txt': licenseText('MIT'), 'a.py': tag('MIT'), 'img.bin': new Uint8Array([0, 1]), 'img.bin.license': tag('MIT') });
+    expect(r.reuse!.compliant).toBe(true);
+    expect(r.verdict).toBe('pass');
+    expect(r.findings).toEqual([]);
+    expect(r.reuse!.files).toBe(2);
+  });
+
+  it.each<[string, Tree, Partial<Record<string, unknown>>]>([
+    ['a license without its text is missing', { 'a.py': tag('MIT') }, { missingLicenses: { MIT: ['a.py'] } }],
+    ['a text nobody uses is unused; X+ uses X', { 'LICENSES/MIT.txt': 'x', 'LICENSES/GPL-2.0.txt': 'x', 'a.py': tag('GPL-2.0+') }, { unusedLicenses: ['MIT'], usedLicenses: ['GPL-2.0+'] }],
+    ['an id as written, not as farleft normalizes it', { 'LICENSES/MIT.txt': 'x', 'a.py': tag('mit') }, { badLicenses: { mit: ['a.py'] }, missingLicenses: { mit: ['a.py'] }, unusedLicenses: ['MIT'] }],
+    ['an unknown LicenseRef is bad and missing', { 'a.py': tag('LicenseRef-Ours') }, { badLicenses: { 'LicenseRef-Ours': ['a.py'] }, missingLicenses: { 'LicenseRef-Ours': ['a.py'] } }],
+    ['a LicenseRef with a text is fine', { 'LICENSES/LicenseRef-Ours.md': 'x', 'a.py': tag('LicenseRef-Ours') }, { badLicenses: {}, missingLicenses: {}, compliant: true }],
+    ['a text named after no license is bad', { 'LICENSES/Foo.txt': 'x', 'a.py': tag('Foo') }, { badLicenses: { Foo: ['LICENSES/Foo.txt', 'a.py'] } }],
+    ['a deprecated name, an extensionless text', { 'LICENSES/GPL-3.0.txt': 'x', 'LICENSES/MIT': 'x', 'a.py': tag('GPL-3.0 AND MIT') }, { deprecatedLicenses: ['GPL-3.0'], licensesWithoutExtension: { MIT: 'LICENSES/MIT' } }],
+    ['an exception is used and needs its text', { 'LICENSES/GPL-2.0-or-later.txt': 'x', 'a.py': tag('GPL-2.0-or-later WITH Classpath-exception-2.0') }, { missingLicenses: { 'Classpath-exception-2.0': ['a.py'] } }],
+    ['dep5 licenses what it matches', { 'LICENSES/MIT.txt': 'x', '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: data/*\nCopyright: 2026 C\nLicense: MIT\n', 'data/x.csv': '1,2\n' }, { filesWithoutLicenses: [], filesWithoutCopyright: [], compliant: true }],
+    ['a tag naming no known license is a bad license, not an invalid expression', { 'a.py': tag('Foo OR MIT'), 'LICENSES/MIT.txt': 'x' }, { badLicenses: { Foo: ['a.py'] }, missingLicenses: { Foo: ['a.py'] }, invalidExpressions: [], filesWithoutLicenses: [] }],
+    ['REUSE.toml licenses what it matches', { 'LICENSES/MIT.txt': 'x', 'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "MIT"\nSPDX-FileCopyrightText = "2026 C"\n', 'data/x.csv': '1,2\n' }, { filesWithoutLicenses: [], files: 1, compliant: true }],
+    ['an invalid expression is reported, and the file has no license', { 'LICENSES/MIT.txt': 'x', 'a.py': tag('MIT OR'), 'b.py': tag('MIT') }, { filesWithoutLicenses: ['a.py'], invalidExpressions: [expect.objectContaining({ file: 'a.py', line: 2 })] }],
+  ])('%s', async (_, t, expected) => {
+    const root = tree(t);
+    const r = checkReuse(await inputOf(root));
+    expect(r).toMatchObject({ compliant: false, ...expected });
+  });
+
+  it.each([
+    ['MIT', true],
+    ['Foo OR (mit and GPL-2.0+ WITH x)', true],
+    ['MIT/Apache', true],
+    ['MIT OR', false],
+    ['(MIT', false],
+    ['MIT Apache', false],
+    ['WITH x', false],
+    ['', false],
+  ])('%s parses as a REUSE expression: %s', (value, ok) => {
+    expect(parsesAsExpression(value)).toBe(ok);
+  });
+
+  it.each([
+    ['MIT', ['MIT']],
+    ['(MIT OR Apache-2.0) AND GPL-2.0-or-later WITH Classpath-exception-2.0', ['MIT', 'Apache-2.0', 'GPL-2.0-or-later', 'Classpath-exception-2.0']],
+    ['GPL-2.0+ or mit', ['GPL-2.0+', 'mit']],
+  ])('license keys of %s', (expression, keys) => {
+    expect(licenseKeys(expression)).toEqual(keys);
+  });
+});
+
+describe.skipIf(!HAS_REUSE)(`the same summary as reuse-tool (${REUSE})`, () => {
+  const trees: [string, Tree][] = [
+    ['compliant', { 'LICENSES/MIT.txt': licenseText('MIT'), 'a.py': tag('MIT'), 'b.bin': new Uint8Array([0, 1, 2]), 'b.bin.license': tag('MIT') }],
+    ['missing, unused, bad, deprecated, extensionless', { 'LICENSES/Apache-2.0.txt': 'x', 'LICENSES/GPL-3.0.txt': 'x', 'LICENSES/ISC': 'x', 'LICENSES/Nope.txt': 'x', 'a.py': tag('MIT OR GPL-3.0'), 'b.py': tag('LicenseRef-Ours AND ISC'), 'c.py': 'print(1)\n', 'd.py': '# SPDX-License-Identifier: Apache-2.0\n' }],
+    ['dep5 and sidecars', { 'LICENSES/CC0-1.0.txt': 'x', 'LICENSES/MIT.txt': 'x', '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: data/*\nCopyright: 2026 Data Coop\nLicense: CC0-1.0\n', 'data/a.csv': '1\n', 'data/b.csv': tag('MIT'), 'img.png.license': tag('MIT'), 'img.png': new Uint8Array([137, 80, 78, 71]), 'LICENSE': 'see LICENSES\n', 'empty.txt': '' }],
+  ];
+  it.each(trees)('%s', async (_, t) => {
+    const root = tree(t);
+    const theirs = reuseToolSummary(root);
+    const ours = await farleftSummary(root);
+    expect(ours.summary).toMatchObject(theirs.summary);
+    expect(ours.compliant).toBe(theirs.compliant);
+  });
+
+  it.skipIf(!existsSync(GEN_TREE))('on a gen-tree tree: the same verdict and counts; copyright counts differ only on non-UTF-8 files', async () => {
+    const out = tree({});
+    const gen = spawnSync(process.execPath, [GEN_TREE, out, '--files', '1500', '--seed', '7'], { encoding: 'utf8' });
+    expect(gen.status, gen.stderr).toBe(0);
+    const root = join(out, 'tree');
+    const theirs = reuseToolSummary(root);
+    const ours = await farleftSummary(root);
+    const { ['Files with copyright information']: theirCopyright, ...theirRest } = theirs.summary;
+    const { ['Files with copyright information']: ourCopyright, ...ourRest } = ours.summary;
+    expect(ourRest).toMatchObject(theirRest);
+    expect(ours.compliant).toBe(theirs.compliant);
+    // reuse-tool reads files as UTF-8 (bad bytes replaced); farleft reads other text as Latin-1,
+    // where a byte 0xA9 is ©. Every file where the two disagree must be such a file.
+    const listed = (text: string): Set<string> => new Set(text.split('\n').filter((l) => l.startsWith('* ')).map((l) => l.slice(2).replace(`${root}/`, '')));
+    const missingCopyright = new Set([...listed(theirs.stdout.split('The following files have no copyright')[1] ?? '')].filter((p) => !p.includes(':')));
+    const r = checkReuse(await inputOf(root));
+    const disagree = [...missingCopyright].filter((p) => !r.filesWithoutCopyright.includes(p) && existsSync(join(root, p)));
+    for (const p of disagree) expect(Buffer.from(readFileSync(join(root, p))).toString('utf8').includes('\ufffd'), p).toBe(true);
+    expect(Number(ourCopyright!.split(' / ')[0]) - Number(theirCopyright!.split(' / ')[0])).toBe(disagree.length);
+  }, 120_000);
+});

@@ -1,0 +1,156 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULES, RULE_IDS, ruleForCode } from '../../src/lint/index.js';
+import { anchored } from '../../src/lint/run.js';
+import ignore from 'ignore';
+import { removeTree } from '../helpers.js';
+import { licenseText, lintTree, pairs, roots } from './helpers.js';
+
+afterAll(() => roots.forEach(removeTree));
+
+const tag = (expr: string, holder = '2026 Example Collective'): string => `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${expr}\nint x;\n`;
+const PPL = licenseText('PPL');
+
+describe('the rule list', () => {
+  const files = readdirSync(fileURLToPath(new URL('../../src/lint/rules/', import.meta.url))).map((f) => f.replace(/\.ts$/, ''));
+
+  it('lists every file in src/lint/rules, each rule named after its file', () => {
+    expect([...RULE_IDS].sort()).toEqual(files.sort());
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has a title, a doc paragraph, a fix hint and a default severity', (_, rule) => {
+    expect(rule.title.length).toBeGreaterThan(10);
+    expect(rule.doc.length).toBeGreaterThan(100);
+    expect(rule.fix.length).toBeGreaterThan(20);
+    expect(['error', 'warning']).toContain(rule.severity);
+  });
+
+  it('gives every scan problem code one rule, unnamed codes to scan-problem', () => {
+    const named = RULES.flatMap((r) => (Array.isArray(r.codes) ? r.codes : []));
+    expect(new Set(named).size).toBe(named.length);
+    expect(ruleForCode('invalid-expression')?.id).toBe('invalid-expression');
+    expect(ruleForCode('malformed-dep5')?.id).toBe('malformed-file');
+    expect(ruleForCode('media-unrecognized')?.id).toBe('scan-problem');
+  });
+});
+
+describe('rules on real trees', () => {
+  const base = { 'LICENSES/PPL.txt': PPL, '.farleft.yml': '# SPDX-FileCopyrightText: 2026 C\n# SPDX-License-Identifier: PPL\nlicense: PPL\n' };
+
+  it('finds nothing in a clean PPL project', async () => {
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/b.c': tag('PPL') });
+    expect(r.findings).toEqual([]);
+    expect(r.verdict).toBe('pass');
+    expect(r.summary).toEqual({ files: 3, errors: 0, warnings: 0, byRule: {} });
+  });
+
+  it.each([
+    ['missing-license', { 'src/n.c': 'int x;\n' }, 'src/n.c'],
+    ['missing-copyright', { 'src/n.c': '// SPDX-License-Identifier: PPL\n' }, 'src/n.c'],
+    ['invalid-expression', { 'src/n.c': tag('MIT/Apache') }, 'src/n.c'],
+    ['deprecated-id', { 'src/n.c': tag('GPL-3.0') }, 'src/n.c'],
+    ['unknown-license', { 'src/n.c': tag('LicenseRef-OurOwn'), 'LICENSES/LicenseRef-Other.txt': 'x' }, 'src/n.c'],
+    ['missing-license-text', { 'src/n.c': tag('MIT') }, 'src/n.c'],
+    ['unused-license-text', { 'LICENSES/MIT.txt': licenseText('MIT') }, 'LICENSES/MIT.txt'],
+    ['misnamed-license-text', { 'LICENSES/mit.txt': licenseText('MIT'), 'src/n.c': tag('MIT') }, 'LICENSES/mit.txt'],
+    ['misnamed-license-text', { 'LICENSES/MIT': licenseText('MIT'), 'src/n.c': tag('MIT') }, 'LICENSES/MIT'],
+    ['declared-conflict', { 'package.json': '{"name":"x","license":"MIT"}', 'package.json.license': 'SPDX-FileCopyrightText: 2026 C\nSPDX-License-Identifier: PPL\n' }, 'package.json'],
+    ['incompatible', { 'src/n.c': tag('GPL-3.0-only'), 'LICENSES/GPL-3.0-only.txt': licenseText('GPL-3.0-only') }, 'src/n.c'],
+    ['malformed-file', { 'REUSE.toml': 'version = 1\n[[annotations]\npath = "x"\n' }, 'REUSE.toml'],
+  ] as const)('%s: reported where it is (%#)', async (rule, extra, file) => {
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), ...extra });
+    expect(pairs(r)).toContainEqual([rule, file]);
+    // The clean part of the tree stays clean.
+    expect(r.findings.filter((f) => f.file === 'src/a.c')).toEqual([]);
+  });
+
+  it('reports a policy deny as policy-denied, not as incompatible, and a review as needs-review', async () => {
+    const yml = '# SPDX-FileCopyrightText: 2026 C\n# SPDX-License-Identifier: PPL\nlicense: PPL\npolicy:\n  deny: [MIT]\n';
+    const r = await lintTree({ ...base, '.farleft.yml': yml, 'src/m.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT'), 'src/own.c': tag('LicenseRef-OurOwn'), 'LICENSES/LicenseRef-OurOwn.txt': 'Our own terms.\n' });
+    expect(pairs(r).filter(([rule]) => ['policy-denied', 'incompatible', 'needs-review'].includes(rule))).toEqual([
+      ['policy-denied', 'src/m.c'],
+      ['needs-review', 'src/own.c'],
+    ]);
+    expect(r.findings.find((f) => f.rule === 'policy-denied')!.message).toContain('policy.deny');
+  });
+
+  it('says so when the project declares no license', async () => {
+    const r = await lintTree({ 'src/a.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT') });
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);
+  });
+
+  it('applies lint.rules, lint.ignore and failOn', async () => {
+    const t = { ...base, 'src/a.c': tag('PPL'), 'src/n.c': '// SPDX-License-Identifier: PPL\n', 'vendor/v.c': 'x\n' };
+    const plain = await lintTree(t);
+    expect(pairs(plain)).toEqual([
+      ['missing-copyright', 'src/n.c'],
+      ['missing-copyright', 'vendor/v.c'],
+      ['missing-license', 'vendor/v.c'],
+    ]);
+    expect(plain.verdict).toBe('fail');
+    const tuned = await lintTree(t, { rules: { 'missing-license': 'warn', 'missing-copyright': 'off' }, ignore: ['vendor/'] });
+    expect(pairs(tuned)).toEqual([]);
+    expect(tuned.rules.find((x) => x.id === 'missing-copyright')!.severity).toBe('off');
+    const warnOnly = await lintTree(t, { rules: { 'missing-license': 'warn' } });
+    expect(warnOnly.verdict).toBe('pass');
+    expect((await lintTree(t, { rules: { 'missing-license': 'warn' }, failOn: 'warning' })).verdict).toBe('fail');
+  });
+
+  it('lints only the files asked for, with the REUSE.toml and LICENSES/ that license them', async () => {
+    const t = {
+      ...base,
+      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "img/**"\nSPDX-License-Identifier = "PPL"\nSPDX-FileCopyrightText = "2026 C"\n',
+      'img/a.bin': new Uint8Array([1, 2, 3]),
+      'src/bad.c': 'x\n',
+      'src/other-bad.c': 'y\n',
+    };
+    const r = await lintTree(t, {}, { only: ['img/a.bin', 'src/bad.c'] });
+    expect(pairs(r)).toEqual([
+      ['missing-copyright', 'src/bad.c'],
+      ['missing-license', 'src/bad.c'],
+    ]);
+    expect(r.summary.files).toBe(2);
+  });
+
+  it('is deterministic', async () => {
+    const t = { ...base, 'src/b.c': 'x\n', 'src/a.c': tag('MIT'), 'LICENSES/Apache-2.0.txt': licenseText('Apache-2.0') };
+    const a = await lintTree(t);
+    const b = await lintTree(t);
+    expect({ ...a, root: '' }).toEqual({ ...b, root: '' });
+  });
+});
+
+describe('anchored', () => {
+  it.each(['a.c', 'dir/with space.c', 'br[ack]et.c', '!bang.c', '#hash.c', 'star*.c', 'q?.c', 'back\\slash.c'])('matches exactly %s', (path) => {
+    const ig = ignore().add(anchored(path));
+    expect(ig.ignores(path)).toBe(true);
+    expect(ig.ignores(`x/${path}`)).toBe(false);
+    expect(ig.ignores(`${path}x`)).toBe(false);
+  });
+});
+
+describe('dependencies', () => {
+  it('reports installed dependencies: incompatible, to review, and what could not be read, on the manifest', async () => {
+    const { cpSync, mkdtempSync, renameSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { evaluateLint } = await import('../../src/lint/evaluate.js');
+    const { inputOf, DEFAULTS } = await import('./helpers.js');
+    const root = mkdtempSync(join(tmpdir(), 'farleft-lint-deps-'));
+    roots.push(root);
+    cpSync(fileURLToPath(new URL('../../fixtures/deps/npm-basic/', import.meta.url)), root, { recursive: true });
+    renameSync(join(root, '_node_modules'), join(root, 'node_modules'));
+    const r = evaluateLint(await inputOf(root, { deps: true }), DEFAULTS, { version: 't', root });
+    const byRule = (rule: string) => r.findings.filter((f) => f.rule === rule);
+    expect(byRule('incompatible').map((f) => [f.file, f.message.split(' is under')[0]])).toContainEqual(['package.json', 'dependency deprecated@1.0.0 (npm)']);
+    expect(byRule('needs-review').length).toBeGreaterThan(0);
+    expect(byRule('dependency-problem').length).toBeGreaterThan(0);
+    // Not installed: lint goes on and says what it did not check.
+    const bare = mkdtempSync(join(tmpdir(), 'farleft-lint-deps-'));
+    roots.push(bare);
+    cpSync(join(root, 'package.json'), join(bare, 'package.json'));
+    const b = evaluateLint(await inputOf(bare, { deps: true }), DEFAULTS, { version: 't', root: bare });
+    expect(b.findings.filter((f) => f.rule === 'dependency-problem').map((f) => f.message)).toEqual([expect.stringMatching(/^dependencies were not checked: .*npm ci/)]);
+  });
+});
