@@ -1,0 +1,298 @@
+// One file in header mode, start to finish: route it to a comment style or a sidecar, plan
+// the change (src/apply/plan-file.ts), write it atomically, and keep what the detectors see
+// in the result for verification. Synchronous and self-contained, so a batch of files can
+// run in a worker thread (src/apply/worker.ts) as well as in the main one.
+import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/index.js';
+import { loadMatcher, type LicenseMatcher } from '../detect/license-text/index.js';
+import { detector as mediaDetector } from '../detect/media/index.js';
+import type { Annotation, DetectContext } from '../detect/types.js';
+import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
+import { isCovered } from '../project/resolve.js';
+import type { Problem } from '../types.js';
+import { MAX_READ_BYTES, MAX_SCAN_BYTES, sniff, type Encoding } from '../walk/read.js';
+import { needsContent, routeFile, styleByName, type CommentStyle } from './comment-styles/index.js';
+import { unifiedDiff } from './diff.js';
+import type { EmbedResult } from './embed/index.js';
+import { planText, type HeaderRequest, type TextPlan } from './plan-file.js';
+import type { FileOutcome } from './types.js';
+import { notVerified, ownLicense, verifyFile } from './verify.js';
+import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
+
+/** What every file of a run shares; plain data, so it can be sent to a worker thread. */
+export interface RunSpec {
+  readonly root: string;
+  readonly request: HeaderRequest;
+  readonly copyright: readonly string[];
+  /** --style, by name. */
+  readonly style: string | null;
+  readonly dryRun: boolean;
+  readonly verify: boolean;
+  /** --sidecar: sidecars for every file. */
+  readonly sidecar: boolean;
+  /** False with --no-sidecar. */
+  readonly writeSidecars: boolean;
+  readonly fallbackSidecar: boolean;
+  readonly minConfidence: number;
+  /** The files walked, to know a sidecar exists without asking the disk. */
+  readonly walked: readonly string[];
+  /** The REUSE.toml and dep5 annotations that may cover the files (to verify each one written). */
+  readonly annotations: readonly Annotation[];
+}
+
+export interface FileRun {
+  readonly spec: RunSpec;
+  readonly root: string;
+  readonly catalog: Catalog;
+  readonly ctx: DetectContext;
+  readonly forced: CommentStyle | null;
+  readonly walked: ReadonlySet<string>;
+  readonly index: AnnotationIndex;
+  /** Reused between files for bounded reads. */
+  readonly buffer: Buffer;
+  /** Problems found so far; the caller takes them. */
+  readonly problems: Problem[];
+}
+
+/** Text files larger than this get no header (they are not source files). */
+const MAX_TEXT_BYTES = MAX_SCAN_BYTES;
+/** Sidecars are small; a larger one is not read. */
+const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
+  let matcher: LicenseMatcher | undefined;
+  return {
+    spec,
+    root: spec.root,
+    catalog,
+    ctx: { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence: spec.minConfidence } },
+    forced: spec.style === null ? null : styleByName(spec.style),
+    walked: new Set(spec.walked),
+    index: compileAnnotations(spec.annotations),
+    buffer: Buffer.allocUnsafe(MAX_READ_BYTES),
+    problems: [],
+  };
+}
+
+/** One file in header mode: a header, a sidecar, or nothing (with the reason). */
+export function applyFile(run: FileRun, path: string, embed: EmbedResult | null = null): FileOutcome {
+  const { spec: options, root } = run;
+  const abs = join(root, path);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (isTempName(name)) {
+    if (!options.dryRun && isStaleTemp(abs)) {
+      try {
+        unlinkSync(abs);
+      } catch {
+        // another run removed it
+      }
+    }
+    return outcome(path, 'skipped', { reason: 'temp-file' });
+  }
+  if (!isCovered(path, 1)) return outcome(path, 'skipped', { reason: 'not-covered' });
+
+  // Files without comment syntax, and files that already have a sidecar, are not read.
+  const hasSidecar = run.walked.has(`${path}.license`) || (!run.walked.has(path) && existsSync(`${abs}.license`));
+  const pre = run.forced ? null : routeFile(path, null);
+  let toSidecar: string | null | false = options.sidecar || hasSidecar || pre?.kind === 'sidecar' ? null : false;
+  let read: ReadResult | null = null;
+  let size: number;
+  try {
+    if (toSidecar === false) {
+      try {
+        read = readForWrite(abs, MAX_TEXT_BYTES);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ETOOLARGE') throw e;
+        toSidecar = 'too-large';
+      }
+    }
+    size = read ? read.snapshot.size : lstatSync(abs).size;
+  } catch (e) {
+    return fail(run, path, ioProblem(path, e, false));
+  }
+  if (size === 0) return outcome(path, 'skipped', { reason: 'empty' });
+
+  const sidecar = (reason: string | null): FileOutcome => applySidecar(run, path, embed, reason);
+  if (read === null) return sidecar(toSidecar || null);
+
+  const encoding = textEncoding(read.bytes);
+  if (encoding === null) {
+    const meant = run.forced?.name ?? (pre?.kind === 'style' ? pre.style.name : null);
+    if (meant)
+      run.problems.push({ code: 'binary-content', severity: 'note', file: path, line: null, message: `${path} is binary, so it got a .license sidecar instead of a ${meant} header`, suggestion: null });
+    return sidecar('binary-content');
+  }
+  // The start of the file decides only for shebangs and shared extensions (pre-routing said 'unknown' or asked for content).
+  const route = run.forced ? null : pre?.kind === 'style' && pre.via !== 'content' && !needsContent(path) ? pre : routeFile(path, read.bytes.toString('latin1', 0, Math.min(read.bytes.length, 1024)));
+  const style = run.forced ?? (route?.kind === 'style' ? route.style : null);
+  if (style === null) {
+    if (route?.kind === 'sidecar') return sidecar(null);
+    // An unknown type: fine if it already says what was asked; else a sidecar only when allowed.
+    const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog);
+    if (own.status === 'already-done') return outcome(path, 'already-done', { method: null });
+    if (own.status === 'conflict') return fromPlan(run, path, own, 'header', null, read);
+    if (options.fallbackSidecar) return sidecar('unknown-type');
+    const ext = name.includes('.') ? ` (.${name.slice(name.lastIndexOf('.') + 1)})` : '';
+    run.problems.push({
+      code: 'unknown-type',
+      severity: 'error',
+      file: path,
+      line: null,
+      message: `farleft does not know the comment syntax of ${path}${ext}; it is left as it is`,
+      suggestion: `Give --style NAME (e.g. --style python), --sidecar to write ${path}.license, or --fallback-sidecar for every unknown type`,
+    });
+    return outcome(path, 'unknown', { reason: 'unknown-type', embed });
+  }
+  // A text format that carries license metadata (SVG's RDF, .xmp) may declare another license there.
+  if (!run.spec.request.replace && mediaDetector.accepts(path, 'text')) {
+    const own = ownLicense(root, path, run.ctx, run.buffer);
+    if (own && own.expression !== run.spec.request.expression)
+      return conflict(run, path, {
+        code: 'license-differs',
+        severity: 'error',
+        file: path,
+        line: null,
+        message: `${path} declares ${own.expression}${own.field ? ` in its ${own.field}` : ''}, not ${run.spec.request.expression}; it is left as it is`,
+        suggestion: `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`,
+      }, 'header');
+  }
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog);
+  const result = fromPlan(run, path, plan, 'header', style.name, read);
+  return embed ? { ...result, embed } : result;
+}
+
+/** Writes (or plans) the `.license` sidecar of `path`. `why` notes why a file with comment syntax got one. */
+function applySidecar(run: FileRun, path: string, embed: EmbedResult | null, why: string | null): FileOutcome {
+  const { spec: options, root } = run;
+  if (!options.writeSidecars) {
+    if (embed && (embed.status === 'written' || embed.status === 'unchanged'))
+      return outcome(path, embed.status === 'written' ? 'changed' : 'already-done', { method: 'embed', embed });
+    if (embed) return outcome(path, 'failed', { method: 'embed', reason: `embed-${embed.status}`, embed });
+    return outcome(path, 'skipped', { reason: 'no-sidecar' });
+  }
+  const sidecarPath = `${path}.license`;
+  const abs = join(root, sidecarPath);
+  let existing: ReadResult | null = null;
+  if (existsSync(abs)) {
+    try {
+      existing = readForWrite(abs, MAX_SIDECAR_BYTES);
+    } catch (e) {
+      return fail(run, path, ioProblem(sidecarPath, e, false));
+    }
+  }
+  // A new sidecar takes the place of what the file says of itself: not a different license, unless --replace.
+  if (!existing && !run.spec.request.replace) {
+    const own = ownLicense(root, path, run.ctx, run.buffer);
+    if (own && own.expression !== run.spec.request.expression)
+      return conflict(run, path, {
+        code: 'license-differs',
+        severity: 'error',
+        file: path,
+        line: null,
+        message: `${path} declares ${own.expression}${own.field ? ` in its ${own.field}` : ''}, not ${run.spec.request.expression}; no sidecar was written`,
+        suggestion: `Give --replace to give it a sidecar with ${run.spec.request.expression} anyway (a sidecar takes the place of what the file says)`,
+      });
+  }
+  const bytes = existing?.bytes ?? Buffer.alloc(0);
+  const encoding = bytes.length ? textEncoding(bytes) : 'utf-8';
+  if (encoding === null)
+    return fail(run, path, { code: 'binary-sidecar', severity: 'error', file: sidecarPath, line: null, message: `${sidecarPath} is not a text file; it is left as it is`, suggestion: 'A .license file holds SPDX tags as text: replace it' });
+  const plan = planText(sidecarPath, bytes, encoding, null, run.spec.request, run.catalog);
+  const result = fromPlan(run, path, plan, 'sidecar', null, existing, sidecarPath);
+  return { ...result, ...(embed ? { embed } : {}), ...(why && result.status === 'sidecar' ? { reason: why } : {}) };
+}
+
+/** Turns a plan into an outcome, writing the change unless this is a dry run. */
+function fromPlan(run: FileRun, path: string, plan: TextPlan, method: 'header' | 'sidecar', style: string | null, read: ReadResult | null, target = path): FileOutcome {
+  const { spec: options, root } = run;
+  if (plan.status === 'already-done') return outcome(path, 'already-done', { method, style });
+  if (plan.status !== 'changed') {
+    run.problems.push({ code: plan.code, severity: 'error', file: target, line: plan.line, message: plan.message, suggestion: plan.suggestion });
+    return outcome(path, plan.status, { method, style, reason: plan.code });
+  }
+  const done = method === 'header' ? 'changed' : 'sidecar';
+  if (read) {
+    const refusal = writeRefusal(target, read.snapshot);
+    if (refusal) return fail(run, path, refusal, method, style);
+  }
+  if (plan.replaced !== null)
+    run.problems.push({ code: 'license-replaced', severity: 'note', file: target, line: null, message: `${target}: ${plan.replaced} was replaced with ${run.spec.request.expression}`, suggestion: null });
+  let diff: Pick<FileOutcome, 'diff' | 'diffEncoding'> = {};
+  if (options.dryRun) {
+    const [before, after] = plan.texts();
+    // A file that is not UTF-8 has its diff in its own bytes; its name is still UTF-8.
+    diff = plan.encoding === 'latin1' ? { diff: unifiedDiff(Buffer.from(target).toString('latin1'), read ? before : null, after), diffEncoding: 'latin1' } : { diff: unifiedDiff(target, read ? before : null, after) };
+  } else {
+    try {
+      writeAtomic(join(root, target), plan.bytes, read?.snapshot ?? null);
+    } catch (e) {
+      return fail(run, path, ioProblem(target, e, true), method, style);
+    }
+  }
+  const result = { ...outcome(path, done, { method, style, replaced: plan.replaced }), ...diff };
+  if (!options.verify) return result;
+  // The bytes just renamed into place (or planned), detected and resolved as the scan does.
+  const report = verifyFile(path, target, plan.bytes, run.index, run.ctx);
+  const verified = report.license === run.spec.request.expression;
+  if (!verified) run.problems.push(notVerified(result, report, run.spec.request.expression));
+  return { ...result, license: report.license, verified };
+}
+
+
+/** The encoding of a file's text, or null when it is binary, however text-like its start looks. */
+export function textEncoding(bytes: Buffer): Encoding | null {
+  const head = bytes.subarray(0, MAX_READ_BYTES);
+  const encoding = sniff(head);
+  if (encoding === null || encoding === 'utf-16le' || encoding === 'utf-16be') return encoding;
+  // The sniffer reads 8000 bytes for a NUL, as git does; a header must not go into a binary
+  // with a text-like start, so the whole file is searched, and control characters count too.
+  if (bytes.indexOf(0) !== -1) return null;
+  const end = Math.min(bytes.length, 8000);
+  let controls = 0;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f) controls++;
+  }
+  if (controls > end * 0.02) return null;
+  if (encoding === 'utf-8' && bytes.length > head.length && !isUtf8(bytes)) return 'latin1';
+  return encoding;
+}
+
+interface OutcomeFields {
+  readonly method?: FileOutcome['method'];
+  readonly style?: string | null;
+  readonly reason?: string | null;
+  readonly replaced?: string | null;
+  readonly license?: string | null;
+  readonly verified?: boolean | null;
+  readonly embed?: EmbedResult | null;
+  readonly diff?: string;
+}
+
+export function outcome(path: string, status: FileOutcome['status'], f: OutcomeFields = {}): FileOutcome {
+  return {
+    path,
+    status,
+    method: f.method ?? null,
+    style: f.style ?? null,
+    reason: f.reason ?? null,
+    replaced: f.replaced ?? null,
+    license: f.license ?? null,
+    verified: f.verified ?? null,
+    embed: f.embed ?? null,
+    ...(f.diff !== undefined ? { diff: f.diff } : {}),
+  };
+}
+
+function conflict(run: FileRun, path: string, problem: Problem, method: 'header' | 'sidecar' = 'sidecar'): FileOutcome {
+  run.problems.push(problem);
+  return outcome(path, 'conflict', { method, reason: problem.code });
+}
+
+export function fail(run: { readonly problems: Problem[] }, path: string, problem: Problem, method: FileOutcome['method'] = null, style: string | null = null): FileOutcome {
+  run.problems.push(problem);
+  return outcome(path, 'failed', { method, style, reason: problem.code });
+}
+

@@ -1,0 +1,106 @@
+// Runs applyFile over every file of a run: in this thread, and over worker threads as well
+// when a large run turns out to be writing. A run that finds its files done already (the
+// second run) costs less than starting workers does, so the first files are always done
+// here, and workers join only if enough of them needed writing. Results come back in path
+// order, whoever did them. (--embed, whose media helper is asynchronous, stays here.)
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../catalog/index.js';
+import type { Problem } from '../types.js';
+import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
+import type { EmbedResult } from './embed/index.js';
+import type { FileOutcome } from './types.js';
+
+export interface BatchOutput {
+  readonly outcomes: FileOutcome[];
+  readonly problems: Problem[];
+}
+
+export interface FilesOptions {
+  /** Stops the run between two files (between two batches in worker threads). */
+  readonly signal?: AbortSignal;
+  /** Metadata embedding for a file (--embed); runs in this thread. */
+  readonly embed?: (path: string) => Promise<EmbedResult | null>;
+  readonly jobs?: number;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const PARALLEL_FROM = 2000;
+/** Files done in this thread before deciding on workers, and the share of them written that calls them in. */
+const PROBE = 500;
+const WRITING = 0.2;
+const BATCH = 250;
+const YIELD_EVERY = 64;
+
+export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonly string[], options: FilesOptions = {}): Promise<BatchOutput & { unreached: number }> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
+  // Workers run the compiled worker.js; from TypeScript sources (tests) there is none.
+  const workerFile = new URL('./worker.js', import.meta.url);
+  const run = createFileRun(spec, catalog);
+  const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && existsSync(workerFile);
+  const outcomes: FileOutcome[] = [];
+  for (const path of paths) {
+    // Let a Ctrl-C in now and then: it is delivered only between turns of the event loop.
+    if (outcomes.length % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+    if (options.signal?.aborted) break;
+    outcomes.push(applyFile(run, path, options.embed ? await options.embed(path) : null));
+    if (parallel && outcomes.length === PROBE && outcomes.filter((o) => o.status === 'changed' || o.status === 'sidecar').length >= PROBE * WRITING) break;
+  }
+  if (outcomes.length === paths.length || options.signal?.aborted) return { outcomes, problems: run.problems, unreached: paths.length - outcomes.length };
+
+  const first: BatchOutput = { outcomes, problems: run.problems.splice(0) };
+  const rest = await inWorkers(spec, run, paths.slice(outcomes.length), jobs, workerFile, options.signal);
+  return { outcomes: [...first.outcomes, ...rest.outcomes], problems: [...first.problems, ...rest.problems], unreached: rest.unreached };
+}
+
+/** The rest of a writing run: batches shared between worker threads and this one. */
+async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], jobs: number, workerFile: URL, signal: AbortSignal | undefined): Promise<BatchOutput & { unreached: number }> {
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
+  const results: (BatchOutput | undefined)[] = new Array(batches.length);
+  let next = 0;
+  let pending = 0;
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: spec }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const finish = (): void => {
+        if (pending === 0 && (next >= batches.length || signal?.aborted)) resolve();
+      };
+      const take = (): number | null => (next < batches.length && !signal?.aborted ? next++ : null);
+      for (const worker of workers) {
+        const give = (): void => {
+          const index = take();
+          if (index === null) return finish();
+          pending++;
+          worker.postMessage({ index, paths: batches[index] });
+        };
+        worker.on('message', (msg: { index: number; output: BatchOutput }) => {
+          results[msg.index] = msg.output;
+          pending--;
+          give();
+        });
+        worker.on('error', reject);
+        give();
+      }
+      // This thread takes batches too, yielding between them so workers get theirs.
+      const own = (): void => {
+        const index = take();
+        if (index === null) return finish();
+        try {
+          const outcomes = batches[index]!.map((path) => applyFile(run, path));
+          results[index] = { outcomes, problems: run.problems.splice(0) };
+        } catch (e) {
+          return reject(e);
+        }
+        setImmediate(own);
+      };
+      own();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  const done = results.filter((r): r is BatchOutput => r !== undefined);
+  const outcomes = done.flatMap((r) => r.outcomes);
+  return { outcomes, problems: done.flatMap((r) => r.problems), unreached: paths.length - outcomes.length };
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planLicenseTexts, readGivenTexts, spdxText } from '../../src/apply/license-texts.js';
+import { UsageError } from '../../src/errors.js';
+import { makeTree, removeTree, testCatalog } from '../helpers.js';
+
+const catalog = testCatalog();
+const CORPUS = '/work/shared/corpus/licenses';
+const hasCorpus = existsSync(join(CORPUS, 'LicenseRef-CNPL-7.0.txt'));
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+const tree = (t: Parameters<typeof makeTree>[0] = {}): string => {
+  const root = makeTree(t);
+  roots.push(root);
+  return root;
+};
+const none = new Map<string, { file: string; bytes: Buffer }>();
+
+describe('LICENSES/ texts', () => {
+  it('has the text of PPL offline, from spdx-license-list', () => {
+    const [plan] = planLicenseTexts(tree(), ['PPL'], catalog, none, false);
+    expect(plan).toMatchObject({ id: 'PPL', path: 'LICENSES/PPL.txt', status: 'written', source: 'spdx-license-list', problems: [] });
+    expect(plan!.bytes!.toString()).toMatch(/^Peer Production License\n/);
+    expect(plan!.bytes!.toString().endsWith('\n')).toBe(true);
+  });
+
+  it('says exactly how to get a text it does not have (a catalog-only id, an exception)', () => {
+    const plans = planLicenseTexts(tree(), ['LicenseRef-CNPL-7.0', 'Classpath-exception-2.0'], catalog, none, false);
+    expect(plans.map((p) => p.status)).toEqual(['missing', 'missing']);
+    expect(plans[0]!.problems[0]).toMatchObject({ code: 'missing-license-text', severity: 'error', file: 'LICENSES/LicenseRef-CNPL-7.0.txt' });
+    expect(plans[0]!.problems[0]!.suggestion).toMatch(/from https:\/\/thufie\.lain\.haus\/NPL\.html .*--license-text LicenseRef-CNPL-7\.0=FILE/);
+    expect(plans[1]!.problems[0]!.suggestion).toMatch(/https:\/\/spdx\.org\/licenses\/Classpath-exception-2\.0/);
+  });
+
+  it.skipIf(!hasCorpus)('takes a catalog-only text from --license-text and checks its SHA-256 (corpus copy: matches)', () => {
+    const given = readGivenTexts([join(CORPUS, 'LicenseRef-CNPL-7.0.txt')], ['LicenseRef-CNPL-7.0'], catalog);
+    const [plan] = planLicenseTexts(tree(), ['LicenseRef-CNPL-7.0'], catalog, given, false);
+    expect(plan).toMatchObject({ status: 'written', source: 'file', problems: [] });
+  });
+
+  it('warns when a given text is not the one the catalog knows, and still writes it', () => {
+    const root = tree({ 'acsl.txt': 'Some other text\n' });
+    const given = readGivenTexts([`LicenseRef-ACSL-1.4=${join(root, 'acsl.txt')}`, `PPL=${join(root, 'acsl.txt')}`], ['PPL', 'LicenseRef-ACSL-1.4'], catalog);
+    const plans = planLicenseTexts(root, ['PPL', 'LicenseRef-ACSL-1.4'], catalog, given, false);
+    expect(plans.map((p) => [p.status, p.problems.map((x) => x.code)])).toEqual([
+      ['written', ['license-text-checksum']],
+      ['written', ['license-text-checksum']],
+    ]);
+    expect(plans[1]!.problems[0]!.message).toMatch(/is not the text farleft knows for LicenseRef-ACSL-1\.4 \(SHA-256 [0-9a-f]{12}…, expected e2b6d898828b…\)/);
+  });
+
+  it('needs the id when a bare --license-text could be the text of several licenses', () => {
+    const root = tree({ 't.txt': 'x' });
+    expect(() => readGivenTexts([join(root, 't.txt')], ['LicenseRef-CNPL-7.0', 'LicenseRef-ACSL-1.4'], catalog)).toThrow(UsageError);
+    expect([...readGivenTexts([join(root, 't.txt')], ['PPL', 'LicenseRef-ACSL-1.4'], catalog).keys()]).toEqual(['LicenseRef-ACSL-1.4']);
+    expect(() => readGivenTexts([`MIT=${join(root, 't.txt')}`], ['PPL'], catalog)).toThrow(/not in the license expression/);
+    expect(() => readGivenTexts([join(root, 'missing.txt')], ['PPL'], catalog)).toThrow(/cannot read/);
+  });
+
+  it('keeps an existing text: the same words are the same text, a different one is kept unless --replace', () => {
+    const root = tree();
+    mkdirSync(join(root, 'LICENSES'));
+    const ppl = spdxText('PPL')!;
+    writeFileSync(join(root, 'LICENSES', 'PPL.txt'), ppl.replace(/ /g, '  ').replace(/\n/g, '\r\n'));
+    writeFileSync(join(root, 'LICENSES', 'MIT.md'), 'My own MIT text\n');
+    const keep = planLicenseTexts(root, ['PPL', 'MIT'], catalog, none, false);
+    expect(keep.map((p) => [p.path, p.status])).toEqual([
+      ['LICENSES/PPL.txt', 'exists'],
+      ['LICENSES/MIT.md', 'differs'],
+    ]);
+    expect(keep[1]!.problems[0]).toMatchObject({ code: 'license-text-differs', severity: 'warning' });
+    const replace = planLicenseTexts(root, ['MIT'], catalog, none, true);
+    expect(replace[0]).toMatchObject({ path: 'LICENSES/MIT.md', status: 'replaced' });
+    expect(replace[0]!.before!.toString()).toBe('My own MIT text\n');
+    expect(readFileSync(join(root, 'LICENSES', 'MIT.md'), 'utf8')).toBe('My own MIT text\n'); // planning writes nothing
+  });
+});

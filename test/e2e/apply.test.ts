@@ -1,0 +1,198 @@
+// `farleft apply` from the built CLI: exit codes, output formats, a dry run as a patch, bad
+// input, and a run killed in the middle that leaves every file either old or new.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashTree } from '../apply/helpers.js';
+import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { BIN, runCli } from './run.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+const tree = (t: Tree): string => {
+  const root = makeTree(t);
+  roots.push(root);
+  return root;
+};
+const PPL = ['--license', 'PPL', '--copyright', '2026 Example Collective'];
+const SMALL: Tree = { 'a.py': 'x = 1\n', src: { 'b.ts': 'export {};\n' }, 'logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]) };
+
+describe('farleft apply', () => {
+  it('applies, prints a summary, exits 0; a second run changes nothing', () => {
+    const root = tree(SMALL);
+    const r = runCli(['apply', '.', ...PPL], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/changed {12}2 {2}given a header/);
+    expect(r.stdout).toMatch(/sidecar {12}1 {2}given a \.license file/);
+    expect(r.stdout).toMatch(/LICENSES\/PPL\.txt: written/);
+    const hashed = hashTree(root);
+    const again = runCli(['apply', '.', ...PPL, '--json'], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(hashTree(root)).toEqual(hashed);
+    const json = JSON.parse(again.stdout);
+    expect(json).toMatchObject({ schema: 1, tool: { name: 'farleft' }, root: '.', mode: 'header', license: 'PPL', copyright: ['2026 Example Collective'], problems: [] });
+    expect(json.summary).toMatchObject({ changed: 0, sidecar: 0, alreadyDone: 3 });
+  });
+
+  it('exits 1 when some files could not be done, and says why', () => {
+    const root = tree({ 'a.js': '// SPDX-License-Identifier: MIT\n', 'b.xyz': 'x\n', 'c.c': 'int c;\n' });
+    const r = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.problems.map((p: { code: string; file: string }) => [p.code, p.file])).toEqual([
+      ['license-differs', 'a.js'],
+      ['unknown-type', 'b.xyz'],
+    ]);
+    expect(readFileSync(join(root, 'c.c'), 'utf8')).toMatch(/^\/\*\n \* SPDX-FileCopyrightText/);
+  });
+
+  it.each([
+    [['--license', 'GPL 3'], /--license "GPL 3" is not a valid SPDX expression/, /Did you mean: GPL-3\.0/],
+    [['--license', 'Peer Production License'], /is not a valid SPDX expression/, /PPL/],
+    [['--license', 'LicenseRef-Our-Own'], /LicenseRef-Our-Own is neither an SPDX id nor in farleft's catalog/, /--allow-unknown/],
+    [['--license', 'PPL', '--style', 'klingon'], /--style klingon is not a comment style/, /Known styles: .*python/],
+    [['--license', 'PPL', '--year', 'soon'], /--year "soon"/, /.*/],
+    [[], /no license to apply/, /farleft init/],
+    [['--license', 'PPL', '--format', 'xml'], /argument 'xml' is invalid/, /.*/],
+  ])('exits 2 for %j and writes nothing', (args, message, hint) => {
+    const root = tree(SMALL);
+    const before = hashTree(root);
+    const r = runCli(['apply', '.', ...args], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(hint);
+    expect(r.stdout).toBe('');
+    expect(hashTree(root)).toEqual(before);
+  });
+
+  it('takes a LicenseRef unknown to the catalog with --allow-unknown, and its text with --license-text', () => {
+    const root = tree({ 'a.py': 'x\n', texts: { 'ours.md': 'Our Cooperative License\n' } });
+    const r = runCli(['apply', 'a.py', '--license', 'LicenseRef-Our-Own', '--allow-unknown', '--license-text', 'texts/ours.md', '--copyright', '2026 Us'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'LICENSES/LicenseRef-Our-Own.txt'), 'utf8')).toBe('Our Cooperative License\n');
+    expect(readFileSync(join(root, 'a.py'), 'utf8')).toBe('# SPDX-FileCopyrightText: 2026 Us\n#\n# SPDX-License-Identifier: LicenseRef-Our-Own\n\nx\n');
+  });
+
+  it('says how to get a text it does not have, and exits 1', () => {
+    const root = tree({ 'a.py': 'x\n' });
+    const r = runCli(['apply', '.', '--license', 'LicenseRef-CNPL-7.0', '--copyright', '2026 Us'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/LICENSES\/LicenseRef-CNPL-7\.0\.txt: missing/);
+    expect(r.stdout).toMatch(/fix: Save the text of LicenseRef-CNPL-7\.0 from https:\/\/thufie\.lain\.haus\/NPL\.html to a file and give --license-text LicenseRef-CNPL-7\.0=FILE/);
+  });
+
+  it('--dry-run prints a patch on stdout and the summary on stderr, and writes nothing', () => {
+    const root = tree(SMALL);
+    const before = hashTree(root);
+    const r = runCli(['apply', '.', ...PPL, '--dry-run'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(hashTree(root)).toEqual(before);
+    expect(r.stdout).toMatch(/^--- \/dev\/null\n\+\+\+ b\/LICENSES\/PPL\.txt\n/);
+    expect(r.stdout).toContain('--- a/a.py\n+++ b/a.py\n@@ -1 +1,5 @@\n+# SPDX-FileCopyrightText: 2026 Example Collective\n+#\n+# SPDX-License-Identifier: PPL\n+\n x = 1\n');
+    expect(r.stdout).toContain('--- /dev/null\n+++ b/logo.png.license\n');
+    expect(r.stderr).toMatch(/farleft apply --dry-run — PPL/);
+    expect(r.stderr).toMatch(/would be given a header/);
+    if (spawnSync('git', ['--version']).status === 0) {
+      const check = spawnSync('git', ['apply', '--check', '--unsafe-paths', '-'], { cwd: root, input: r.stdout, encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+    }
+  });
+
+  it('--reuse-toml writes REUSE.toml and leaves the files alone', () => {
+    const root = tree(SMALL);
+    const before = hashTree(root);
+    const r = runCli(['apply', '.', ...PPL, '--reuse-toml', '--json'], { cwd: root });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.mode).toBe('reuse-toml');
+    expect(json.reuseToml).toEqual({ path: 'REUSE.toml', status: 'changed' });
+    for (const [p, h] of Object.entries(before)) expect(hashTree(root)[p]).toBe(h);
+    expect(readFileSync(join(root, 'REUSE.toml'), 'utf8')).toMatch(/path = "\*\*"/);
+    const scan = JSON.parse(runCli(['scan', '.', '--json'], { cwd: root }).stdout) as { files: { path: string; license: string | null; covered: boolean }[] };
+    expect(scan.files.filter((f) => f.covered).map((f) => [f.path, f.license])).toEqual([
+      ['a.py', 'PPL'],
+      ['logo.png', 'PPL'],
+      ['src/b.ts', 'PPL'],
+    ]);
+  });
+
+  it('leaves every file either old or new when killed in the middle, and a rerun finishes the job', async () => {
+    const t: Tree = {};
+    for (let d = 0; d < 40; d++) {
+      const dir: Tree = {};
+      for (let i = 0; i < 100; i++) dir[`f${String(i).padStart(3, '0')}.py`] = `# file ${d}/${i}\n${'value = "commons"\n'.repeat(200)}`;
+      t[`d${String(d).padStart(2, '0')}`] = dir;
+    }
+    const original = tree(t);
+    const expected = tree({});
+    cpSync(original, expected, { recursive: true });
+    expect(runCli(['apply', '.', ...PPL], { cwd: expected }).code).toBe(0);
+    const done = hashTree(expected);
+    const old = hashTree(original);
+
+    const victim = tree({});
+    cpSync(original, victim, { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'apply', '.', ...PPL], { cwd: victim, stdio: 'ignore', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const first = join(victim, 'd00', 'f000.py');
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    for (let i = 0; i < 3000 && readFileSync(first, 'utf8').startsWith('# file'); i++) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGKILL');
+    await exited;
+
+    const now = hashTree(victim);
+    let changed = 0;
+    let unchanged = 0;
+    for (const [path, hash] of Object.entries(now)) {
+      if (/(^|\/)\.farleft-tmp-\d+-[0-9a-f]{12}$/.test(path)) continue; // a write cut short: never renamed over the file
+      if (hash === done[path]) changed++;
+      else if (hash === old[path]) unchanged++;
+      else throw new Error(`${path} is neither the old nor the new file`);
+    }
+    expect(changed, 'the kill came after some files were written').toBeGreaterThan(0);
+    expect(unchanged, 'the kill came before every file was written').toBeGreaterThan(0);
+
+    expect(runCli(['apply', '.', ...PPL], { cwd: victim }).code).toBe(0);
+    expect(hashTree(victim)).toEqual(done);
+  }, 120_000);
+
+  it.each([['1'], ['2']])('stops cleanly on Ctrl-C (--jobs %s): reports how far it got, every file old or new, no temporary file left', async (jobs) => {
+    const t: Tree = {};
+    for (let d = 0; d < 30; d++) {
+      const dir: Tree = {};
+      for (let i = 0; i < 100; i++) dir[`f${String(i).padStart(3, '0')}.sh`] = `echo ${d} ${i}\n${'true\n'.repeat(500)}`;
+      t[`d${String(d).padStart(2, '0')}`] = dir;
+    }
+    const root = tree(t);
+    const old = hashTree(root);
+    const child = spawn(process.execPath, [BIN, 'apply', '.', ...PPL, '--jobs', jobs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const first = join(root, 'd00', 'f000.sh');
+    for (let i = 0; i < 3000 && readFileSync(first, 'utf8').startsWith('echo'); i++) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
+    expect(stdout).toMatch(/interrupted: \d+ files were not reached; every file reached is either as it was or complete \[interrupted\]/);
+    const now = hashTree(root);
+    const changed = Object.keys(now).filter((p) => !p.startsWith('LICENSES/') && now[p] !== old[p]);
+    expect(Object.keys(now).filter((p) => p.includes('.farleft-tmp-'))).toEqual([]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(3000);
+    for (const p of changed) expect(readFileSync(join(root, p), 'utf8')).toMatch(/^# SPDX-FileCopyrightText: 2026 Example Collective\n#\n# SPDX-License-Identifier: PPL\n\necho /);
+  }, 60_000);
+
+  it('reads license and copyright from .farleft.yml, and its excludes', () => {
+    const root = tree({ '.farleft.yml': 'license: PPL\ncopyright: 2026 Example Collective\nexclude: [vendor/]\n', 'a.py': 'x\n', vendor: { 'v.py': 'y\n' } });
+    const r = runCli(['apply', '.', '--json'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
+      ['.farleft.yml', 'changed'],
+      ['a.py', 'changed'],
+    ]);
+    expect(readFileSync(join(root, 'vendor/v.py'), 'utf8')).toBe('y\n');
+    expect(existsSync(join(root, 'LICENSES/PPL.txt'))).toBe(true);
+    expect(readdirSync(root).sort()).toEqual(['.farleft.yml', 'LICENSES', 'a.py', 'vendor']);
+  });
+});
