@@ -37,8 +37,10 @@ export interface TagScan {
 // matches inside its UTF-8 bytes when the text is viewed as Latin-1.)
 const MARKERS = ['SPDX-', 'REUSE-Ignore', 'opyright', 'COPYRIGHT', '©'];
 
-// Comment closers and string ends that trail a tag value (REUSE strips the same).
-const TRAILERS = /(?:\s*(?:\*\/|-->|#\}|\*\)|-\}|%>|\?>|"""|'''|["'`]|;|,))+\s*$/;
+// Comment closers and string ends that trail a tag value (REUSE strips the same). Stripped
+// with endsWith in a loop: a regex anchored at the end would retry every start position
+// of a long run of spaces (quadratic on a hostile line).
+const TRAILERS = ['*/', '-->', '#}', '*)', '-}', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
 const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
@@ -228,7 +230,16 @@ function quotesBalanced(s: string): boolean {
 }
 
 function clean(value: string): string {
-  return value.replace(TRAILERS, '').trim();
+  let v = value.trimEnd();
+  for (let again = true; again; ) {
+    again = false;
+    for (const t of TRAILERS)
+      if (v.endsWith(t)) {
+        v = v.slice(0, -t.length).trimEnd();
+        again = true;
+      }
+  }
+  return v.trim();
 }
 
 /** A copyright notice without its prefix words (SPDX-FileCopyrightText:, Copyright, ©, (C)). */

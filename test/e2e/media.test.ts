@@ -77,7 +77,8 @@ describe('farleft scan on a media folder', () => {
 describe('farleft apply --embed', () => {
   // SVG is left out: apply also gives it a header comment, which must be written after embedding (reported to the apply wiring).
   const files = ['cc-by-sa.jpg', 'ppl.png', 'by-sa.mp3', 'by.flac', 'by-nd.pdf', 'ofl.ttf'];
-  const args = ['apply', '.', '--license', 'PPL', '--copyright', '2026 Example Collective', '--embed'];
+  // These fixtures already embed other licenses: relicensing them needs --replace (apply refuses it silently otherwise).
+  const args = ['apply', '.', '--license', 'PPL', '--copyright', '2026 Example Collective', '--embed', '--replace'];
 
   it('embeds, the scan reads it back, and a second run changes nothing', () => {
     const root = release(files);
@@ -97,6 +98,15 @@ describe('farleft apply --embed', () => {
     const again = runCli(args, { cwd: root });
     expect(again.code, again.stdout + again.stderr).toBe(0);
     for (const f of files) expect(readFileSync(join(root, f)).equals(written[f]!), f).toBe(true);
+  });
+
+  it('without --replace, leaves a file that embeds another license alone and says so', () => {
+    const root = release(['cc-by-sa.jpg']);
+    const before = readFileSync(join(root, 'cc-by-sa.jpg'));
+    const r = runCli(args.filter((a) => a !== '--replace'), { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/cc-by-sa\.jpg declares CC-BY-SA-4\.0 in its XMP-cc:license, not PPL/);
+    expect(readFileSync(join(root, 'cc-by-sa.jpg')).equals(before)).toBe(true);
   });
 
   it('--backup keeps each original as name.ext.orig', () => {
