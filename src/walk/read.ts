@@ -84,7 +84,12 @@ export function sniff(head: Buffer): Encoding | null {
   if (probe.includes(0)) return null;
   // A prefix may end inside a multi-byte character: judge it without its last 3 bytes.
   const body = head.length === MAX_READ_BYTES ? head.subarray(0, head.length - 3) : head;
-  return isUtf8(body) ? 'utf-8' : 'latin1';
+  if (isUtf8(body)) return 'utf-8';
+  // Not UTF-8: Latin-1 text has few control bytes; compressed or random data (which often
+  // has no NUL in its first 8000 bytes) has about one in four.
+  let control = 0;
+  for (const b of probe) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || (b >= 0x7f && b < 0xa0)) control++;
+  return control > probe.length / 10 ? null : 'latin1';
 }
 
 function decode(bytes: Buffer, encoding: Encoding, complete: boolean): string {

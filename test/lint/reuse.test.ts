@@ -107,24 +107,15 @@ describe.skipIf(!HAS_REUSE)(`the same summary as reuse-tool (${REUSE})`, () => {
     expect(ours.compliant).toBe(theirs.compliant);
   });
 
-  it.skipIf(!existsSync(GEN_TREE))('on a gen-tree tree: the same verdict and counts; copyright counts differ only on non-UTF-8 files', async () => {
+  it.skipIf(!existsSync(GEN_TREE))('on a gen-tree tree: the same verdict and the same counts', async () => {
     const out = tree({});
     const gen = spawnSync(process.execPath, [GEN_TREE, out, '--files', '1500', '--seed', '7'], { encoding: 'utf8' });
     expect(gen.status, gen.stderr).toBe(0);
     const root = join(out, 'tree');
     const theirs = reuseToolSummary(root);
     const ours = await farleftSummary(root);
-    const { ['Files with copyright information']: theirCopyright, ...theirRest } = theirs.summary;
-    const { ['Files with copyright information']: ourCopyright, ...ourRest } = ours.summary;
-    expect(ourRest).toMatchObject(theirRest);
+    // Every line reuse-tool prints agrees (newer reuse-tool also prints invalid expressions, as farleft does).
+    expect(ours.summary).toMatchObject(theirs.summary);
     expect(ours.compliant).toBe(theirs.compliant);
-    // reuse-tool reads files as UTF-8 (bad bytes replaced); farleft reads other text as Latin-1,
-    // where a byte 0xA9 is ©. Every file where the two disagree must be such a file.
-    const listed = (text: string): Set<string> => new Set(text.split('\n').filter((l) => l.startsWith('* ')).map((l) => l.slice(2).replace(`${root}/`, '')));
-    const missingCopyright = new Set([...listed(theirs.stdout.split('The following files have no copyright')[1] ?? '')].filter((p) => !p.includes(':')));
-    const r = checkReuse(await inputOf(root));
-    const disagree = [...missingCopyright].filter((p) => !r.filesWithoutCopyright.includes(p) && existsSync(join(root, p)));
-    for (const p of disagree) expect(Buffer.from(readFileSync(join(root, p))).toString('utf8').includes('\ufffd'), p).toBe(true);
-    expect(Number(ourCopyright!.split(' / ')[0]) - Number(theirCopyright!.split(' / ')[0])).toBe(disagree.length);
   }, 120_000);
 });

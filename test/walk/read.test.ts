@@ -19,6 +19,8 @@ describe('readFileInput', () => {
     ['utf16le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a © b\n', 'utf16le')]), 'text', 'utf-16le', 'a © b\n'],
     ['latin1.txt', Buffer.from('# Copyright \xa9 2020 Jos\xe9\n', 'latin1'), 'text', 'latin1', '# Copyright © 2020 José\n'],
     ['nul.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'binary', null, ''],
+    // Random bytes without a NUL: not UTF-8, and far too many control bytes for Latin-1 text.
+    ['random.bin', Buffer.from(Array.from({ length: 600 }, (_, i) => 1 + ((i * 131 + 7) % 255))), 'binary', null, ''],
     ['empty.txt', Buffer.alloc(0), 'text', 'utf-8', ''],
   ])('%s', (name, data, kind, encoding, text) => {
     const f = readFileInput(write(name, data), name);
