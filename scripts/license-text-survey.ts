@@ -7,7 +7,7 @@
 // The default folder is the deps benchmark's tree (`npm run bench -- deps` installs it).
 // --all also lists the files named, by license. Run `npm run build` first: the matcher reads
 // generated/license-index.*.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadCatalog } from '../src/catalog/index.js';

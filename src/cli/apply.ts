@@ -2,7 +2,6 @@
 // file's comment syntax, a `.license` sidecar for files without one, or a REUSE.toml
 // annotation; writes LICENSES/; then checks each changed file resolves to the license.
 import { writeSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOut } from './output.js';
@@ -93,18 +92,17 @@ export function register(program: Command): void {
     .action(async (paths: string[], flags: ApplyFlags) => {
       const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
-      const [{ apply }, { loadConfig }, { rebasePatterns }, { APPLY_FORMATS }, { version }, chalk] = await Promise.all([
+      const [{ apply }, { loadConfig }, { walkPatterns }, { APPLY_FORMATS }, { version }, chalk] = await Promise.all([
         import('../apply/index.js'),
         import('../config.js'),
-        import('../walk/walk.js'),
+        import('./patterns.js'),
         import('../report/apply/index.js'),
         import('./main.js'),
         import('chalk'),
       ]);
       const config = loadConfig(paths[0] ?? '.');
       // Config patterns are written relative to the config's folder; the root may be another folder.
-      const prefix = config && flags.root !== undefined ? relative(config.dir, resolve(flags.root)).split('\\').join('/') : '';
-      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const { exclude, include } = walkPatterns(config, flags.root ?? config?.dir ?? '.', flags);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       process.once('SIGINT', stop);
@@ -131,8 +129,8 @@ export function register(program: Command): void {
           backup: flags.backup ?? false,
           verify: flags.verify,
           gitignore: flags.ignore,
-          exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
-          include: flags.include?.length ? flags.include : fromConfig(config?.include),
+          exclude,
+          include,
           config,
           version: version(),
           signal: controller.signal,

@@ -1,7 +1,6 @@
 // `farleft compat`: may a work under one license include a component under another? One
 // pair, a matrix of licenses, or a whole project (its license against every file's).
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
@@ -104,9 +103,9 @@ export function register(program: Command): void {
         return;
       }
 
-      const [{ scan }, { rebasePatterns }, { itemsFromScan }, { version }] = await Promise.all([
+      const [{ scan }, { walkPatterns }, { itemsFromScan }, { version }] = await Promise.all([
         import('../scan.js'),
-        import('../walk/walk.js'),
+        import('./patterns.js'),
         import('../compat/project.js'),
         import('./main.js'),
       ]);
@@ -119,13 +118,12 @@ export function register(program: Command): void {
       const given = flags.license ?? config?.license;
       let outbound = given === undefined ? undefined : readable(given, flags.license !== undefined ? '--license' : `${config!.file}: license:`);
       const source = flags.license !== undefined ? 'option' : config?.license ? 'config' : 'declared';
-      const prefix = config ? relative(config.dir, resolve(root)).split('\\').join('/') : '';
-      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const { exclude, include } = walkPatterns(config, root, flags);
       const result = await scan({
         root,
         gitignore: flags.ignore,
-        exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
-        include: flags.include ?? fromConfig(config?.include),
+        exclude,
+        include,
         followSymlinks: false,
         minConfidence: 0.9,
         config,

@@ -71,14 +71,14 @@ export function register(program: Command): void {
       const { root, files } = readPaths(paths);
       if (files !== null && flags.changedSince !== undefined) throw new UsageError('give either files or --changed-since, not both');
 
-      const [{ prepareLint }, { evaluateLint }, { reuseLintResult }, { loadConfig }, { loadCatalog }, { rebasePatterns }, { LINT_FORMATS }, { createProgress }, { version }, chalk] =
+      const [{ prepareLint }, { evaluateLint }, { reuseLintResult }, { loadConfig }, { loadCatalog }, { walkPatterns, configPatterns }, { LINT_FORMATS }, { createProgress }, { version }, chalk] =
         await Promise.all([
           import('../lint/run.js'),
           import('../lint/evaluate.js'),
           import('../lint/reuse.js'),
           import('../config.js'),
           import('../catalog/index.js'),
-          import('../walk/walk.js'),
+          import('./patterns.js'),
           import('../report/lint/index.js'),
           import('../progress.js'),
           import('./main.js'),
@@ -88,15 +88,14 @@ export function register(program: Command): void {
       const lintConfig = config?.lint ?? {};
       for (const id of Object.keys(lintConfig.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, unknownRule(id));
       const only = flags.changedSince !== undefined ? (await import('../lint/git.js')).changedSince(root, flags.changedSince) : files;
-      const prefix = config ? relative(config.dir, resolve(root)).split('\\').join('/') : '';
-      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const { exclude, include } = walkPatterns(config, root, flags);
       const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
       const env = process.env;
       const input = await prepareLint({
         root,
         gitignore: flags.ignore,
-        exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
-        include: flags.include ?? fromConfig(config?.include),
+        exclude,
+        include,
         minConfidence,
         config,
         version: version(),
@@ -108,7 +107,7 @@ export function register(program: Command): void {
         ...(progress.enabled ? { onProgress: progress.update } : {}),
       }).finally(() => progress.end());
       const failOn = (flags.failOn ?? lintConfig.failOn ?? 'error') === 'warn' ? 'warning' : 'error';
-      const settings = { rules: lintConfig.rules ?? {}, ignore: fromConfig(lintConfig.ignore), failOn } as const;
+      const settings = { rules: lintConfig.rules ?? {}, ignore: configPatterns(config, root)(lintConfig.ignore), failOn } as const;
       const meta = { version: version(), root };
       const result = flags.reuse ? reuseLintResult(input, settings, meta) : evaluateLint(input, settings, meta);
       const format = flags.json ? 'json' : (flags.format as keyof typeof LINT_FORMATS);

@@ -1,6 +1,6 @@
 // `farleft report [path]`: one document about a project's licensing (scan, lint, compatibility,
 // dependencies): a self-contained HTML page for people, or the same data as JSON.
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError, UsageError } from '../errors.js';
 import { writeOut } from './output.js';
@@ -44,14 +44,14 @@ export function register(program: Command): void {
       if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
       const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
-      const [{ prepareLint }, { evaluateLint }, { findRule, RULE_IDS }, { loadConfig }, { loadCatalog }, { rebasePatterns }, { buildReport }, { REPORT_FORMATS }, { createProgress }, { version }] =
+      const [{ prepareLint }, { evaluateLint }, { findRule, RULE_IDS }, { loadConfig }, { loadCatalog }, { walkPatterns, configPatterns }, { buildReport }, { REPORT_FORMATS }, { createProgress }, { version }] =
         await Promise.all([
           import('../lint/run.js'),
           import('../lint/evaluate.js'),
           import('../lint/index.js'),
           import('../config.js'),
           import('../catalog/index.js'),
-          import('../walk/walk.js'),
+          import('./patterns.js'),
           import('../report/html/model.js'),
           import('../report/html/index.js'),
           import('../progress.js'),
@@ -60,15 +60,14 @@ export function register(program: Command): void {
       const config = loadConfig(path);
       const lintConfig = config?.lint ?? {};
       for (const id of Object.keys(lintConfig.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, `unknown rule; rules: ${RULE_IDS.join(', ')}`);
-      const prefix = config ? relative(config.dir, resolve(path)).split('\\').join('/') : '';
-      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const { exclude, include } = walkPatterns(config, path, flags);
       const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
       const env = process.env;
       const input = await prepareLint({
         root: path,
         gitignore: flags.ignore,
-        exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
-        include: flags.include ?? fromConfig(config?.include),
+        exclude,
+        include,
         minConfidence,
         config,
         version: version(),
@@ -80,7 +79,7 @@ export function register(program: Command): void {
         ...(progress.enabled ? { onProgress: progress.update } : {}),
       }).finally(() => progress.end());
       const failOn = lintConfig.failOn === 'warn' ? 'warning' : 'error';
-      const lint = evaluateLint(input, { rules: lintConfig.rules ?? {}, ignore: fromConfig(lintConfig.ignore), failOn }, { version: version(), root: path });
+      const lint = evaluateLint(input, { rules: lintConfig.rules ?? {}, ignore: configPatterns(config, path)(lintConfig.ignore), failOn }, { version: version(), root: path });
       const data = buildReport(input, lint, basename(resolve(path)));
       const format = flags.json ? 'json' : (flags.format as keyof typeof REPORT_FORMATS);
       writeOut(REPORT_FORMATS[format].renderReport(data));

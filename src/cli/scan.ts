@@ -1,5 +1,5 @@
 // `farleft scan [path]`: every license declaration in a folder, resolved per file.
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOut } from './output.js';
@@ -38,10 +38,10 @@ export function register(program: Command): void {
       if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
       const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
-      const [{ scan }, { loadConfig }, { rebasePatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
+      const [{ scan }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
-        import('../walk/walk.js'),
+        import('./patterns.js'),
         import('../report/scan/index.js'),
         import('./main.js'),
         import('../progress.js'),
@@ -49,14 +49,12 @@ export function register(program: Command): void {
       ]);
       const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
       const config = loadConfig(path);
-      // Config patterns are written relative to the config's folder; the scan may start below it.
-      const prefix = config ? relative(config.dir, resolve(path)).split('\\').join('/') : '';
-      const fromConfig = (patterns: readonly string[] = []): string[] => (prefix ? rebasePatterns(patterns, prefix) : [...patterns]);
+      const { exclude, include } = walkPatterns(config, path, flags);
       const result = await scan({
         root: path,
         gitignore: flags.ignore,
-        exclude: [...fromConfig(config?.exclude), ...(flags.exclude ?? [])],
-        include: flags.include ?? fromConfig(config?.include),
+        exclude,
+        include,
         followSymlinks: flags.followSymlinks ?? false,
         minConfidence,
         config,

@@ -1,7 +1,7 @@
 // lint --reuse against the REUSE 3.3 criteria, and against reuse-tool itself where it is
 // installed (Debian's reuse 1.1.2 predates REUSE.toml: compared on trees without one).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReuse, licenseKeys, parsesAsExpression } from '../../src/lint/reuse.js';

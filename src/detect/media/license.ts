@@ -38,8 +38,6 @@ const SENTENCE_END_RE = /[.;!?](?:\s|$)|\n| - | — |, (?:see|verify|visit|avail
 /** "All rights reserved", and the same in a few languages photographers' tools write. */
 const RESERVED_RE = /\ball rights reserved\b|\btous droits r[ée]serv[ée]s\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b/i;
 
-type Reading = Omit<FieldReading, 'field'>;
-
 /**
  * Readings by role and value, per catalog. A release repeats its license URL and notice in
  * every file, and reading prose is the costly part of a media scan; the readings are pure
