@@ -57,18 +57,18 @@ class TagCollector {
   /** One line that holds a marker, without its line break. */
   line(line: string, lineNo: number): void {
     if (this.ignoreFrom !== null) {
-      if (line.includes('REUSE-IgnoreEnd')) this.ignoreFrom = null;
+      if (this.marks(line, 'REUSE-IgnoreEnd')) this.ignoreFrom = null;
       return;
     }
-    if (line.includes('REUSE-IgnoreStart')) {
+    if (this.marks(line, 'REUSE-IgnoreStart')) {
       if (!line.includes('REUSE-IgnoreEnd')) this.ignoreFrom = lineNo;
       return;
     }
-    if (line.includes('SPDX-SnippetBegin')) {
+    if (this.marks(line, 'SPDX-SnippetBegin')) {
       this.openSnippet = this.snippets.push({ begin: lineNo, end: null }) - 1;
       return;
     }
-    if (line.includes('SPDX-SnippetEnd')) {
+    if (this.marks(line, 'SPDX-SnippetEnd')) {
       if (this.openSnippet !== null) this.snippets[this.openSnippet]!.end = lineNo;
       this.openSnippet = null;
       return;
@@ -81,6 +81,18 @@ class TagCollector {
 
   result(): TagScan {
     return { tags: this.tags, snippets: this.snippets, rejected: this.rejected, unclosedIgnore: this.ignoreFrom };
+  }
+
+  /**
+   * Whether the line is a block marker: the marker in a comment of its own (REUSE: "put
+   * between two comments"), not a word in prose or code that names it ("`REUSE-IgnoreStart/End`").
+   */
+  private marks(line: string, marker: string): boolean {
+    const at = line.indexOf(marker);
+    if (at < 0) return false;
+    if (this.anywhere) return true;
+    const after = line.slice(at + marker.length);
+    return commentPrefix(line.slice(0, at)) && (clean(after) === '' || after.includes('REUSE-IgnoreEnd'));
   }
 }
 

@@ -66,6 +66,14 @@ describe('tags in code are not declarations', () => {
     expect(r.copyrights.map((c) => c.text)).toEqual(['2024 Jo']);
   });
 
+  it('reads block markers only in a comment of their own, not where prose or code names them', () => {
+    const text = 'Use `REUSE-IgnoreStart/End` around examples.\nconst m = "SPDX-SnippetBegin";\n# SPDX-License-Identifier: MIT\n';
+    const r = detect('a.md', text);
+    expect(r.declarations.map((d) => [d.expression, d.scope])).toEqual([['MIT', 'file']]);
+    expect(r.problems.filter((p) => p.severity !== 'note')).toEqual([]);
+    expect(detect('a.html', '<!-- REUSE-IgnoreStart -->\n<!-- SPDX-License-Identifier: MIT -->\n<!-- REUSE-IgnoreEnd -->\n').declarations).toEqual([]);
+  });
+
   it('warns about an ignore block that is never closed', () => {
     const r = detect('a.sh', '# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n');
     expect(r.declarations).toEqual([]);
