@@ -210,11 +210,12 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m || !inComment(line.slice(0, m.index))) return null;
   const rest = line.slice(m.index);
-  // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice.
+  // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. Only spaces
+  // and tabs separate the words: other control characters end a line where reuse-tool reads.
   const notice =
-    /^Copyright:?\s*(?:\([Cc]\)|©)?\s*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
-    /^(?:COPYRIGHT|copyright):?\s*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
-    /^©\s+\S/u.test(rest);
+    /^Copyright:?[ \t]*(?:\([Cc]\)|©)?[ \t]*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
+    /^(?:COPYRIGHT|copyright):?[ \t]*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
+    /^©[ \t]+\S/u.test(rest);
   if (!notice) return null;
   const value = copyrightStatement(clean(rest));
   return value ? { kind: 'copyright', value } : null;

@@ -101,6 +101,7 @@ describe('copyright notices', () => {
     ['copyright notice, this list of conditions and the following disclaimer.'],
     ['(c) You must not remove notices'],
     ['©2020 No Space'], // reuse-tool wants whitespace after ©
+    ['©\u000b2020 Vertical Tab'], // a line break where reuse-tool reads (str.splitlines), not a space
     [' * (C) 2020 Example Coop'], // REUSE 3.3: (C) may follow a prefix, but is none itself
     ['const s = "Copyright 2020 X";'],
   ])('prose is not a notice: %j', (line) => {
