@@ -3,7 +3,7 @@
 // annotation; writes LICENSES/; then checks each changed file resolves to the license.
 import { writeSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { parseJobs } from './flags.js';
 import { writeOut } from './output.js';
 
 interface ApplyFlags {
@@ -90,8 +90,7 @@ export function register(program: Command): void {
         '  farleft apply . --license LicenseRef-CNPL-7.0 --license-text CNPLv7.md',
     )
     .action(async (paths: string[], flags: ApplyFlags) => {
-      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
+      const jobs = parseJobs(flags.jobs);
       const [{ apply }, { loadConfig }, { walkPatterns }, { APPLY_FORMATS }, { version }, chalk] = await Promise.all([
         import('../apply/index.js'),
         import('../config.js'),

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../compat/index.js';
 import { UsageError } from '../errors.js';
+import { parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 
 interface DepsFlags {
@@ -56,8 +57,7 @@ export function register(program: Command): void {
         '  farleft deps --notice > THIRD_PARTY_NOTICES.txt\n  farleft deps --format spdx > sbom.spdx.json\n  farleft deps --license PPL --bundled',
     )
     .action(async (path: string, flags: DepsFlags) => {
-      const minConfidence = Number(flags.minConfidence);
-      if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
+      const minConfidence = parseMinConfidence(flags.minConfidence);
       if (flags.bundled && flags.context && flags.context !== 'bundle') throw new UsageError(`--bundled means --context bundle, not ${flags.context}`);
       const format = flags.json ? 'json' : flags.notice ? 'notice' : (flags.format as (typeof FORMATS)[number]);
       const [{ auditDependencies }, { loadConfig }, { loadCatalog }, { DEPS_FORMATS }, { version }, { resolve }, chalk] = await Promise.all([

@@ -3,7 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { ConfigError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { parseJobs, parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 
 interface LintFlags {
@@ -51,11 +52,7 @@ export function register(program: Command): void {
         '  farleft lint --changed-since origin/main\n  farleft lint src/a.ts src/b.ts\n  farleft lint --explain incompatible',
     )
     .action(async (paths: string[], flags: LintFlags) => {
-      const [{ RULE_IDS, findRule }, { closest }] = await Promise.all([import('../lint/index.js'), import('fastest-levenshtein')]);
-      const unknownRule = (id: string): string => {
-        const near = closest(id, [...RULE_IDS]);
-        return `unknown rule ${id}${near ? ` (did you mean ${near}?)` : ''}; rules: ${RULE_IDS.join(', ')}`;
-      };
+      const [{ findRule }, { unknownRule }] = await Promise.all([import('../lint/index.js'), import('./lint-input.js')]);
       if (flags.explain !== undefined) {
         const rule = findRule(flags.explain);
         if (!rule) throw new UsageError(unknownRule(flags.explain));
@@ -64,50 +61,23 @@ export function register(program: Command): void {
         process.exitCode = 0;
         return;
       }
-      const minConfidence = Number(flags.minConfidence);
-      if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
-      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
+      const minConfidence = parseMinConfidence(flags.minConfidence);
+      const jobs = parseJobs(flags.jobs);
       const { root, files } = readPaths(paths);
       if (files !== null && flags.changedSince !== undefined) throw new UsageError('give either files or --changed-since, not both');
 
-      const [{ prepareLint }, { evaluateLint }, { reuseLintResult }, { loadConfig }, { loadCatalog }, { walkPatterns, configPatterns }, { LINT_FORMATS }, { createProgress }, { version }, chalk] =
-        await Promise.all([
-          import('../lint/run.js'),
-          import('../lint/evaluate.js'),
-          import('../lint/reuse.js'),
-          import('../config.js'),
-          import('../catalog/index.js'),
-          import('./patterns.js'),
-          import('../report/lint/index.js'),
-          import('../progress.js'),
-          import('./main.js'),
-          import('chalk'),
-        ]);
-      const config = loadConfig(root);
-      const lintConfig = config?.lint ?? {};
-      for (const id of Object.keys(lintConfig.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, unknownRule(id));
+      const [{ loadLintInput }, { evaluateLint }, { reuseLintResult }, { LINT_FORMATS }, { version }, chalk] = await Promise.all([
+        import('./lint-input.js'),
+        import('../lint/evaluate.js'),
+        import('../lint/reuse.js'),
+        import('../report/lint/index.js'),
+        import('./main.js'),
+        import('chalk'),
+      ]);
       const only = flags.changedSince !== undefined ? (await import('../lint/git.js')).changedSince(root, flags.changedSince) : files;
-      const { exclude, include } = walkPatterns(config, root, flags);
-      const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
-      const env = process.env;
-      const input = await prepareLint({
-        root,
-        gitignore: flags.ignore,
-        exclude,
-        include,
-        minConfidence,
-        config,
-        version: version(),
-        catalog: loadCatalog(),
-        ...(jobs ? { jobs } : {}),
-        only,
-        deps: flags.deps && !flags.reuse,
-        env: { VIRTUAL_ENV: env.VIRTUAL_ENV, CARGO_HOME: env.CARGO_HOME, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME },
-        ...(progress.enabled ? { onProgress: progress.update } : {}),
-      }).finally(() => progress.end());
+      const { input, lint: lintConfig, ignore } = await loadLintInput(root, flags, { minConfidence, jobs, only, deps: flags.deps && !flags.reuse });
       const failOn = (flags.failOn ?? lintConfig.failOn ?? 'error') === 'warn' ? 'warning' : 'error';
-      const settings = { rules: lintConfig.rules ?? {}, ignore: configPatterns(config, root)(lintConfig.ignore), failOn } as const;
+      const settings = { rules: lintConfig.rules ?? {}, ignore, failOn } as const;
       const meta = { version: version(), root };
       const result = flags.reuse ? reuseLintResult(input, settings, meta) : evaluateLint(input, settings, meta);
       const format = flags.json ? 'json' : (flags.format as keyof typeof LINT_FORMATS);

@@ -2,7 +2,7 @@
 // dependencies): a self-contained HTML page for people, or the same data as JSON.
 import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { ConfigError, UsageError } from '../errors.js';
+import { parseJobs, parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 
 interface ReportFlags {
@@ -40,46 +40,18 @@ export function register(program: Command): void {
         'Exit codes: 0 report written (whatever it says), 2 usage error.\n\nExamples:\n  farleft report > licensing.html\n  farleft report path/to/repo --format json > report.json',
     )
     .action(async (path: string, flags: ReportFlags) => {
-      const minConfidence = Number(flags.minConfidence);
-      if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
-      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
-      const [{ prepareLint }, { evaluateLint }, { findRule, RULE_IDS }, { loadConfig }, { loadCatalog }, { walkPatterns, configPatterns }, { buildReport }, { REPORT_FORMATS }, { createProgress }, { version }] =
-        await Promise.all([
-          import('../lint/run.js'),
-          import('../lint/evaluate.js'),
-          import('../lint/index.js'),
-          import('../config.js'),
-          import('../catalog/index.js'),
-          import('./patterns.js'),
-          import('../report/html/model.js'),
-          import('../report/html/index.js'),
-          import('../progress.js'),
-          import('./main.js'),
-        ]);
-      const config = loadConfig(path);
-      const lintConfig = config?.lint ?? {};
-      for (const id of Object.keys(lintConfig.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, `unknown rule; rules: ${RULE_IDS.join(', ')}`);
-      const { exclude, include } = walkPatterns(config, path, flags);
-      const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
-      const env = process.env;
-      const input = await prepareLint({
-        root: path,
-        gitignore: flags.ignore,
-        exclude,
-        include,
-        minConfidence,
-        config,
-        version: version(),
-        catalog: loadCatalog(),
-        ...(jobs ? { jobs } : {}),
-        only: null,
-        deps: flags.deps,
-        env: { VIRTUAL_ENV: env.VIRTUAL_ENV, CARGO_HOME: env.CARGO_HOME, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME },
-        ...(progress.enabled ? { onProgress: progress.update } : {}),
-      }).finally(() => progress.end());
+      const minConfidence = parseMinConfidence(flags.minConfidence);
+      const jobs = parseJobs(flags.jobs);
+      const [{ loadLintInput }, { evaluateLint }, { buildReport }, { REPORT_FORMATS }, { version }] = await Promise.all([
+        import('./lint-input.js'),
+        import('../lint/evaluate.js'),
+        import('../report/html/model.js'),
+        import('../report/html/index.js'),
+        import('./main.js'),
+      ]);
+      const { input, lint: lintConfig, ignore } = await loadLintInput(path, flags, { minConfidence, jobs, only: null, deps: flags.deps });
       const failOn = lintConfig.failOn === 'warn' ? 'warning' : 'error';
-      const lint = evaluateLint(input, { rules: lintConfig.rules ?? {}, ignore: configPatterns(config, path)(lintConfig.ignore), failOn }, { version: version(), root: path });
+      const lint = evaluateLint(input, { rules: lintConfig.rules ?? {}, ignore, failOn }, { version: version(), root: path });
       const data = buildReport(input, lint, basename(resolve(path)));
       const format = flags.json ? 'json' : (flags.format as keyof typeof REPORT_FORMATS);
       writeOut(REPORT_FORMATS[format].renderReport(data));

@@ -1,7 +1,7 @@
 // `farleft scan [path]`: every license declaration in a folder, resolved per file.
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { parseJobs, parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 
 interface ScanFlags {
@@ -34,10 +34,8 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no progress line')
     .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --format spdx > sbom.spdx.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
     .action(async (path: string, flags: ScanFlags) => {
-      const minConfidence = Number(flags.minConfidence);
-      if (!(minConfidence > 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number in (0, 1], not ${flags.minConfidence}`);
-      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${flags.jobs}`);
+      const minConfidence = parseMinConfidence(flags.minConfidence);
+      const jobs = parseJobs(flags.jobs);
       const [{ scan }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
