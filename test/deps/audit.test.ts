@@ -1,21 +1,13 @@
 // The whole audit: the outbound license, evaluation with compat (whatever it decides, a
 // verdict is attached), dev dependencies, the policy, and the promise never to write.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectDependencies, findCollectors } from '../../src/deps/index.js';
 import { isFailing } from '../../src/deps/evaluate.js';
 import { makeTree, removeTree } from '../helpers.js';
-import { copyFixture } from './fixture.js';
+import { fixtureCopier } from './fixture.js';
 import { audit, byName, fingerprint } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 
 describe('the outbound license', () => {
   const root = fixture('npm-lock-v2');

@@ -1,19 +1,12 @@
 // The Cargo collector: Cargo.lock with vendor/, with a registry cache, and a corrupt lock.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectCargo } from '../../src/deps/cargo.js';
 import { NotInstalledError } from '../../src/deps/fs.js';
-import { FIXTURES, copyFixture } from './fixture.js';
+import { fixtureCopier, FIXTURES } from './fixture.js';
 import { audit, byName, codes } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 
 describe('cargo: vendor/', () => {
   const result = audit(fixture('cargo'));

@@ -1,20 +1,14 @@
 // The Composer collector: vendor/composer/installed.json, composer.lock, and corrupt input.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectComposer } from '../../src/deps/composer.js';
 import { NotInstalledError } from '../../src/deps/fs.js';
 import { makeTree, removeTree } from '../helpers.js';
-import { copyFixture } from './fixture.js';
+import { fixtureCopier } from './fixture.js';
 import { audit, byName, codes } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 
 describe('composer: installed.json', () => {
   const result = audit(fixture('composer'));

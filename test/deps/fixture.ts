@@ -2,10 +2,11 @@
 // audit runs on a tree outside the repository and its .farleft.yml, and a test can prove
 // nothing was written). Git ignores folders called node_modules, so the fixtures keep them
 // as `_node_modules`, renamed on copy; links in the fixtures already point at the final names.
-import { cpSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/deps/', import.meta.url));
 
@@ -14,6 +15,17 @@ export function copyFixture(name: string): string {
   cpSync(join(FIXTURES, name), root, { recursive: true, verbatimSymlinks: true });
   renameModules(root);
   return root;
+}
+
+/** copyFixture for one test file: every copy it makes is removed after the file's tests. */
+export function fixtureCopier(): (name: string) => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
+  return (name) => {
+    const root = copyFixture(name);
+    roots.push(root);
+    return root;
+  };
 }
 
 function renameModules(dir: string): void {

@@ -1,18 +1,11 @@
 // The Go collector: vendor/modules.txt with vendor/, and go.mod with a module cache.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeModulePath, parseGoMod, parseModulesTxt } from '../../src/deps/go.js';
-import { FIXTURES, copyFixture } from './fixture.js';
+import { fixtureCopier, FIXTURES } from './fixture.js';
 import { audit } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 
 describe('go: vendor/modules.txt', () => {
   const result = audit(fixture('go'));

@@ -1,20 +1,14 @@
 // The npm collector on real node_modules trees (fixtures/deps/npm-*, pnpm, yarn*).
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectNpm } from '../../src/deps/npm.js';
 import { InputError } from '../../src/errors.js';
 import { makeTree, removeTree } from '../helpers.js';
-import { copyFixture } from './fixture.js';
+import { fixtureCopier } from './fixture.js';
 import { audit, byName, codes } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 
 describe('npm: node_modules with package-lock.json v3', () => {
   const result = audit(fixture('npm-basic'));

@@ -1,20 +1,14 @@
 // `farleft deps` from the built CLI on the fixture projects: formats, exit codes, bad input,
 // determinism, and the promise never to write to what it audits.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, FIXTURES } from '../deps/fixture.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopier, FIXTURES } from '../deps/fixture.js';
 import { fingerprint } from '../deps/run.js';
 import { checkSpdx, cyclonedxValidator, errorsOf, HAS_SPDX_SCHEMA, spdxValidator } from '../report/sbom/schemas.js';
 import { runCli } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(join(r, '..'), { recursive: true, force: true })));
-const fixture = (name: string): string => {
-  const root = copyFixture(name);
-  roots.push(root);
-  return root;
-};
+const fixture = fixtureCopier();
 const EPOCH = { SOURCE_DATE_EPOCH: '1769860800' };
 
 interface Json {
