@@ -1,5 +1,27 @@
-// Option values several commands share, checked the same way everywhere (exit 2 when wrong).
+// Options several commands share: declared once, checked the same way everywhere (exit 2 when wrong).
+import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+
+/** The flags of every command that scans a tree (scan, lint, report). */
+export interface TreeFlags {
+  exclude?: string[];
+  include?: string[];
+  ignore: boolean;
+  minConfidence: string;
+  jobs?: string;
+  quiet?: boolean;
+}
+
+/** Which files to read, how sure a text match must be, threads and the progress line. */
+export function treeOptions(command: Command, verb: string): Command {
+  return command
+    .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
+    .option('-i, --include <pattern...>', `${verb} only files matching these .gitignore-style patterns`)
+    .option('--no-ignore', 'do not apply .gitignore files (version-control folders are still skipped)')
+    .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
+    .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
+    .option('-q, --quiet', 'no progress line');
+}
 
 /** --min-confidence: a number in (0, 1]. */
 export function parseMinConfidence(value: string): number {

@@ -4,10 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { parseJobs, parseMinConfidence } from './flags.js';
+import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
 
-interface LintFlags {
+interface LintFlags extends TreeFlags {
   format: string;
   json?: boolean;
   failOn?: string;
@@ -15,19 +15,13 @@ interface LintFlags {
   explain?: string;
   changedSince?: string;
   deps: boolean;
-  exclude?: string[];
-  include?: string[];
-  ignore: boolean;
-  minConfidence: string;
-  jobs?: string;
-  quiet?: boolean;
 }
 
 /** Kept equal to the keys of LINT_FORMATS (a test checks), so --help does not load the reporters. */
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'] as const;
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('lint')
     .description('check the licensing of a project against every rule, with what to fix: for people and for CI')
     .argument('[paths...]', 'the project folder (default .), or files to check (with the REUSE.toml, LICENSES/ and sidecars that license them)')
@@ -37,13 +31,8 @@ export function register(program: Command): void {
     .option('--reuse', 'exactly the REUSE 3.3 compliance check, with the verdict and counts of reuse-tool\'s `reuse lint`')
     .option('--explain <rule>', 'print what a rule checks and how to fix its findings')
     .option('--changed-since <ref>', 'check only files changed since this git ref (committed, staged, unstaged or new)')
-    .option('--no-deps', 'do not audit installed dependencies')
-    .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
-    .option('-i, --include <pattern...>', 'check only files matching these .gitignore-style patterns')
-    .option('--no-ignore', 'do not apply .gitignore files')
-    .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
-    .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
-    .option('-q, --quiet', 'no progress line')
+    .option('--no-deps', 'do not audit installed dependencies');
+  treeOptions(command, 'check')
     .addHelpText(
       'after',
       '\nExit codes: 0 no findings at --fail-on, 1 findings, 2 usage error (unknown rule, bad ref...), 3 internal error.\n' +

@@ -2,38 +2,27 @@
 // dependencies): a self-contained HTML page for people, or the same data as JSON.
 import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { parseJobs, parseMinConfidence } from './flags.js';
+import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
 
-interface ReportFlags {
+interface ReportFlags extends TreeFlags {
   format: string;
   json?: boolean;
   deps: boolean;
-  exclude?: string[];
-  include?: string[];
-  ignore: boolean;
-  minConfidence: string;
-  jobs?: string;
-  quiet?: boolean;
 }
 
 /** Kept equal to the keys of REPORT_FORMATS (a test checks), so --help does not load the reporters. */
 export const FORMATS = ['html', 'json'] as const;
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('report')
     .description('a licensing report of a project (licenses, problems, compatibility, dependencies, every file) as one self-contained HTML page')
     .argument('[path]', 'the project folder', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('html'))
     .option('--json', 'short for --format json')
-    .option('--no-deps', 'do not audit installed dependencies')
-    .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
-    .option('-i, --include <pattern...>', 'report only files matching these .gitignore-style patterns')
-    .option('--no-ignore', 'do not apply .gitignore files')
-    .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
-    .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
-    .option('-q, --quiet', 'no progress line')
+    .option('--no-deps', 'do not audit installed dependencies');
+  treeOptions(command, 'report')
     .addHelpText(
       'after',
       '\nThe HTML page makes no request of any kind (no fonts, scripts or styles from elsewhere) and reads without JavaScript.\n' +

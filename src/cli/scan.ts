@@ -1,37 +1,26 @@
 // `farleft scan [path]`: every license declaration in a folder, resolved per file.
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { parseJobs, parseMinConfidence } from './flags.js';
+import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
 
-interface ScanFlags {
+interface ScanFlags extends TreeFlags {
   format: string;
   json?: boolean;
-  exclude?: string[];
-  include?: string[];
-  ignore: boolean;
   followSymlinks?: boolean;
-  minConfidence: string;
   verbose?: boolean;
-  jobs?: string;
-  quiet?: boolean;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('find every license declaration in a folder and resolve each file\'s license')
     .argument('[path]', 'the folder to scan', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'spdx', 'cyclonedx']).default('text'))
     .option('--json', 'short for --format json')
-    .option('-e, --exclude <pattern...>', 'skip paths matching these .gitignore-style patterns')
-    .option('-i, --include <pattern...>', 'scan only files matching these .gitignore-style patterns')
-    .option('--no-ignore', 'do not apply .gitignore files (version-control folders are still skipped)')
     .option('--follow-symlinks', 'follow symlinks that stay inside the folder (REUSE does not cover symlinks)')
-    .option('--min-confidence <n>', 'name a license text only at or above this match confidence (0-1)', '0.9')
-    .option('-v, --verbose', 'list every file without a license, and notes')
-    .option('-j, --jobs <n>', 'threads to read files with (default: one per core)')
-    .option('-q, --quiet', 'no progress line')
+    .option('-v, --verbose', 'list every file without a license, and notes');
+  treeOptions(command, 'scan')
     .addHelpText('after', '\nExit codes: 0 scanned, 1 scanned with errors to fix (invalid tags, malformed files, conflicts), 2 unusable input.\n\nExamples:\n  farleft scan .\n  farleft scan path/to/repo --format json > scan.json\n  farleft scan . --format spdx > sbom.spdx.json\n  farleft scan . --exclude vendor/ --exclude "*.min.js"')
     .action(async (path: string, flags: ScanFlags) => {
       const minConfidence = parseMinConfidence(flags.minConfidence);
