@@ -2,6 +2,7 @@
 // catalog knows. Flags become options here; the catalog and the renderers load lazily.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { writeOut } from './output.js';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,7 +31,7 @@ export function register(program: Command): void {
     .addOption(formatOption())
     .option('--json', 'short for --format json')
     .action(async (options: LicensesListOptions) => {
-      process.stdout.write(await listLicenses(options));
+      writeOut(await listLicenses(options));
     });
 
   licenses
@@ -43,7 +44,7 @@ export function register(program: Command): void {
     .action(async (id: string, options: LicensesShowOptions) => {
       const shown = await showLicense(id, options);
       if (shown.note) process.stderr.write(`farleft: note: ${shown.note}\n`);
-      process.stdout.write(shown.output);
+      writeOut(shown.output);
     });
 }
 

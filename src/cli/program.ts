@@ -7,6 +7,7 @@ import { register as registerInit } from './init.js';
 import { register as registerLicenses } from './licenses.js';
 import { register as registerLint } from './lint.js';
 import { register as registerReport } from './report.js';
+import { writeOut } from './output.js';
 import { register as registerScan } from './scan.js';
 
 /** In the order `farleft --help` lists them. */
@@ -18,7 +19,8 @@ export function buildProgram(version: string): Command {
     .version(version, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    // Help and version go through writeOut, which stops quietly when the reader has gone (`farleft --help | head`).
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut });
   for (const register of COMMANDS) register(program);
   return program;
 }

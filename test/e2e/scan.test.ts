@@ -116,6 +116,12 @@ describe('farleft scan', () => {
     expect(r.stdout).toBe('');
   });
 
+  it.each([['--help'], ['lint --help'], ['scan . --json'], ['licenses list']])('stops quietly when the reader has gone: farleft %s | true', (args) => {
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | true`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('exits 2 naming the key and the file for an unknown .farleft.yml key', () => {
     const root = tree({ '.farleft.yml': 'licence: PPL\n', 'a.txt': 'x' });
     const r = runCli(['scan', '.'], { cwd: root });
