@@ -1,9 +1,10 @@
 // The human summary of an apply run: what was changed, what already said it, what was
 // skipped and why, and the problems with what to do about them. With --dry-run the CLI
 // prints renderDiff on stdout and this summary on stderr.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { ApplyResult } from '../../apply/types.js';
-import type { Problem, Severity } from '../../types.js';
+import type { Severity } from '../../types.js';
+import { renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -63,12 +64,4 @@ export function* renderDiff(result: ApplyResult): Generator<Buffer> {
   for (const t of result.licenseTexts) if (t.diff) yield Buffer.from(t.diff);
   if (result.reuseToml?.diff) yield Buffer.from(result.reuseToml.diff);
   for (const f of result.files) if (f.diff) yield Buffer.from(f.diff, f.diffEncoding === 'latin1' ? 'latin1' : 'utf8');
-}
-
-function renderProblem(p: Problem, c: ChalkInstance): string[] {
-  const colour = p.severity === 'error' ? c.red : p.severity === 'warning' ? c.yellow : c.dim;
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '';
-  const lines = [`  ${colour(p.severity.padEnd(7))} ${where}${where ? '  ' : ''}${p.message} ${c.dim(`[${p.code}]`)}`];
-  if (p.suggestion) lines.push(`          ${c.cyan('fix:')} ${p.suggestion}`);
-  return lines;
 }

@@ -3,6 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LicenseeConfig } from '../../config.js';
 import type { MatrixResult, ProjectCompat, Reason, Verdict, VerdictKind } from '../../compat/index.js';
+import { count } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -104,10 +105,6 @@ export function renderProject(p: ProjectCompat, options: TextOptions): string {
 
 function cite(r: Reason): string {
   return r.clause ? `${r.license} ${r.clause}` : r.license;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Word-wraps a paragraph to the text width, with a first-line and a following-line prefix. */

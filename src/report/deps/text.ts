@@ -1,8 +1,9 @@
 // `farleft deps`: the packages grouped by effective license, then the problems, then the
 // verdicts (what fails first, then what needs review).
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { DependencyReport, DepsResult, DepStatus } from '../../deps/types.js';
-import type { Problem, Severity } from '../../types.js';
+import type { Severity } from '../../types.js';
+import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -87,16 +88,4 @@ function sample(pkgs: readonly DependencyReport[]): string {
 
 function id(p: DependencyReport): string {
   return `${p.name}${p.version ? ` ${p.version}` : ''}`;
-}
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
-function renderProblem(p: Problem, c: ChalkInstance): string[] {
-  const colour = p.severity === 'error' ? c.red : p.severity === 'warning' ? c.yellow : c.dim;
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '';
-  const lines = [`  ${colour(p.severity.padEnd(7))} ${where}${where ? '  ' : ''}${p.message} ${c.dim(`[${p.code}]`)}`];
-  if (p.suggestion) lines.push(`          ${c.cyan('fix:')} ${p.suggestion}`);
-  return lines;
 }

@@ -2,7 +2,8 @@
 // files without a license, and problems with what to do about them.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
-import type { Problem, ScanResult, Severity } from '../../types.js';
+import type { ScanResult, Severity } from '../../types.js';
+import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -79,16 +80,4 @@ function renderMedia(result: ScanResult, c: ChalkInstance, verbose: boolean): st
   if (shown.length < rows.length) out.push(c.dim(`  … and ${rows.length - shown.length} more (--verbose lists all)`));
   out.push('');
   return out;
-}
-
-function renderProblem(p: Problem, c: ChalkInstance): string[] {
-  const colour = p.severity === 'error' ? c.red : p.severity === 'warning' ? c.yellow : c.dim;
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}` : '';
-  const lines = [`  ${colour(p.severity.padEnd(7))} ${where}${where ? '  ' : ''}${p.message} ${c.dim(`[${p.code}]`)}`];
-  if (p.suggestion) lines.push(`          ${c.cyan('fix:')} ${p.suggestion}`);
-  return lines;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
