@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { loadCatalog, type Catalog } from '../src/catalog/index.js';
 import type { DetectContext, FileInput } from '../src/detect/types.js';
 import { loadMatcher } from '../src/detect/license-text/index.js';
@@ -58,4 +59,15 @@ export function makeTree(tree: Tree, root = mkdtempSync(join(tmpdir(), 'farleft-
 
 export function removeTree(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/** makeTree for one test file: every tree it makes is removed after the file's tests. */
+export function treeMaker(): (tree?: Tree) => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeTree));
+  return (tree = {}) => {
+    const root = makeTree(tree);
+    roots.push(root);
+    return root;
+  };
 }

@@ -3,19 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplyResult } from '../../src/apply/types.js';
 import { APPLY_FORMATS } from '../../src/report/apply/index.js';
-import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { treeMaker, type Tree } from '../helpers.js';
 import { applyTo, COPYRIGHT, hashTree, insertedLines } from './helpers.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Tree): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const statusOf = (r: ApplyResult): Record<string, string> => Object.fromEntries(r.files.map((f) => [f.path, f.status]));
 const codes = (r: ApplyResult): string[] => r.problems.map((p) => `${p.code}${p.file ? ` ${p.file}` : ''}`);
 

@@ -1,20 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planLicenseTexts, readGivenTexts, spdxText } from '../../src/apply/license-texts.js';
 import { UsageError } from '../../src/errors.js';
-import { makeTree, removeTree, testCatalog } from '../helpers.js';
+import { testCatalog, treeMaker } from '../helpers.js';
 
 const catalog = testCatalog();
 const CORPUS = '/work/shared/corpus/licenses';
 const hasCorpus = existsSync(join(CORPUS, 'LicenseRef-CNPL-7.0.txt'));
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Parameters<typeof makeTree>[0] = {}): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const none = new Map<string, { file: string; bytes: Buffer }>();
 
 describe('LICENSES/ texts', () => {

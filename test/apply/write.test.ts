@@ -1,16 +1,10 @@
 import { chmodSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal } from '../../src/apply/write.js';
-import { makeTree, removeTree } from '../helpers.js';
+import { treeMaker } from '../helpers.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Parameters<typeof makeTree>[0]): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 
 describe('atomic writes', () => {
   it('replaces the content, keeps the mode, and leaves no temporary file', () => {

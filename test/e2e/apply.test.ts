@@ -3,18 +3,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashTree } from '../apply/helpers.js';
-import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { treeMaker, type Tree } from '../helpers.js';
 import { BIN, runCli } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Tree): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const PPL = ['--license', 'PPL', '--copyright', '2026 Example Collective'];
 const SMALL: Tree = { 'a.py': 'x = 1\n', src: { 'b.ts': 'export {};\n' }, 'logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]) };
 

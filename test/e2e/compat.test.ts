@@ -1,18 +1,12 @@
 // `farleft compat` from the built CLI: one pair, a matrix, a project; formats, the
 // licensee from flags and from .farleft.yml, exit codes and usage errors.
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, removeTree } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { treeMaker } from '../helpers.js';
 import { runCli } from './run.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/compat/', import.meta.url));
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Parameters<typeof makeTree>[0]): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 // A folder with no .farleft.yml above it, so nothing sets the licensee.
 const bare = tree({ 'README.md': 'nothing here\n' });
 

@@ -2,18 +2,12 @@
 // refuses to overwrite one without --force, and `farleft apply .` then needs no flags.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LICENSEE_KINDS, parseConfig } from '../../src/config.js';
-import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { treeMaker } from '../helpers.js';
 import { runCli } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Tree = {}): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const CORPUS_CNPL = '/work/shared/corpus/licenses/LicenseRef-CNPL-7.0.txt';
 
 describe('farleft init', () => {

@@ -5,19 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/lint/index.js';
-import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { treeMaker, type Tree } from '../helpers.js';
 import { licenseText } from '../lint/helpers.js';
 import { runCli } from './run.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Tree): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const tag = (expr: string): string => `// SPDX-FileCopyrightText: 2026 Example Collective\n// SPDX-License-Identifier: ${expr}\nint x;\n`;
 const CLEAN: Tree = {
   '.farleft.yml': '# SPDX-FileCopyrightText: 2026 C\n# SPDX-License-Identifier: PPL\nlicense: PPL\n',

@@ -8,20 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/html/model.js';
 import { FORMATS } from '../../src/cli/report.js';
 import { REPORT_FORMATS } from '../../src/report/html/index.js';
-import { makeTree, removeTree, type Tree } from '../helpers.js';
+import { treeMaker, type Tree } from '../helpers.js';
 import { licenseText } from '../lint/helpers.js';
 import { runCli } from './run.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Tree): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const tag = (expr: string, holder = '2026 Example Collective'): string => `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${expr}\nint x;\n`;
 
 const PROJECT: Tree = {

@@ -3,18 +3,12 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, removeTree } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { makeTree, removeTree, treeMaker } from '../helpers.js';
 import { BIN, runCli } from './run.js';
 import { spawnSync } from 'node:child_process';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeTree));
-const tree = (t: Parameters<typeof makeTree>[0]): string => {
-  const root = makeTree(t);
-  roots.push(root);
-  return root;
-};
+const tree = treeMaker();
 const scanJson = (root: string, ...args: string[]) => {
   const r = runCli(['scan', root, '--format', 'json', ...args]);
   return { ...r, json: JSON.parse(r.stdout) as { files: { path: string; license: string | null; copyright: string[] }[]; problems: { code: string; file: string; line: number | null; severity: string; suggestion: string | null }[]; summary: Record<string, unknown> } };
