@@ -1,16 +1,11 @@
 // composer.json (PHP): `license` is an SPDX expression or an array of them, which Composer
 // documents as a choice (OR). "proprietary" is Composer's word for closed source, read as
 // UNLICENSED (no license granted).
-import { isRecord, jsonErrorAt, jsonKeyLines, type FieldValue, type ManifestOutput, type Reading } from './shared.js';
+import { isRecord, jsonKeyLines, parseManifestJson, type FieldValue, type ManifestOutput, type Reading } from './shared.js';
 
 export function readComposerJson(text: string, out: ManifestOutput): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const at = jsonErrorAt(text, error);
-    return out.malformed(at.line, at.column, at.reason);
-  }
+  const data = parseManifestJson(text, out);
+  if (data === undefined) return;
   if (!isRecord(data) || data.license === undefined) return;
   const line = jsonKeyLines(text).get('license');
   const list = Array.isArray(data.license) ? data.license : [data.license];

@@ -2,16 +2,11 @@
 // the deprecated `license: { type, url }` object and the legacy `licenses: [{ type, url }]`
 // array, which npm read as a choice among its entries. No license field is no declaration:
 // a private package often has none.
-import { isRecord, jsonErrorAt, jsonKeyLines, str, type ManifestOutput, type Reading } from './shared.js';
+import { isRecord, jsonKeyLines, parseManifestJson, str, type ManifestOutput, type Reading } from './shared.js';
 
 export function readPackageJson(text: string, out: ManifestOutput): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const at = jsonErrorAt(text, error);
-    return out.malformed(at.line, at.column, at.reason);
-  }
+  const data = parseManifestJson(text, out);
+  if (data === undefined) return;
   if (!isRecord(data)) return out.malformed(1, 1, 'the top level is not an object');
   const lines = jsonKeyLines(text);
   const { license, licenses } = data;
