@@ -149,14 +149,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
   if (!run.spec.request.replace && mediaDetector.accepts(path, 'text')) {
     const own = ownLicense(root, path, run.ctx, run.buffer);
     if (own && own.expression !== run.spec.request.expression)
-      return conflict(run, path, {
-        code: 'license-differs',
-        severity: 'error',
-        file: path,
-        line: null,
-        message: `${path} declares ${own.expression}${own.field ? ` in its ${own.field}` : ''}, not ${run.spec.request.expression}; it is left as it is`,
-        suggestion: `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`,
-      }, 'header');
+      return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
   const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog);
   const result = fromPlan(run, path, plan, 'header', style.name, read);
@@ -186,14 +179,11 @@ function applySidecar(run: FileRun, path: string, embed: EmbedResult | null, why
   if (!existing && !run.spec.request.replace) {
     const own = ownLicense(root, path, run.ctx, run.buffer);
     if (own && own.expression !== run.spec.request.expression)
-      return conflict(run, path, {
-        code: 'license-differs',
-        severity: 'error',
-        file: path,
-        line: null,
-        message: `${path} declares ${own.expression}${own.field ? ` in its ${own.field}` : ''}, not ${run.spec.request.expression}; no sidecar was written`,
-        suggestion: `Give --replace to give it a sidecar with ${run.spec.request.expression} anyway (a sidecar takes the place of what the file says)`,
-      });
+      return conflict(
+        run,
+        path,
+        licenseDiffers(path, own, run.spec.request.expression, 'no sidecar was written', `Give --replace to give it a sidecar with ${run.spec.request.expression} anyway (a sidecar takes the place of what the file says)`),
+      );
   }
   const bytes = existing?.bytes ?? Buffer.alloc(0);
   const encoding = bytes.length ? textEncoding(bytes) : 'utf-8';
@@ -284,6 +274,12 @@ export function outcome(path: string, status: FileOutcome['status'], f: OutcomeF
     embed: f.embed ?? null,
     ...(f.diff !== undefined ? { diff: f.diff } : {}),
   };
+}
+
+/** A file that already declares another license than the one asked for (in a tag, sidecar or its metadata). */
+function licenseDiffers(path: string, own: { expression: string; field: string | null }, wanted: string, consequence: string, suggestion: string): Problem {
+  const where = own.field ? ` in its ${own.field}` : '';
+  return { code: 'license-differs', severity: 'error', file: path, line: null, message: `${path} declares ${own.expression}${where}, not ${wanted}; ${consequence}`, suggestion };
 }
 
 function conflict(run: FileRun, path: string, problem: Problem, method: 'header' | 'sidecar' = 'sidecar'): FileOutcome {
