@@ -17,7 +17,7 @@ import type { Declaration, Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
 import { decideLicense, type DeclaredFact } from './effective.js';
 import { isPlainFile, licenseFilesIn, listDir, problem } from './fs.js';
-import type { CollectedPackage, DetectedLicense, Ecosystem, Evidence, LicenseBasis, LicenseText } from './types.js';
+import type { CollectedPackage, DetectedLicense, Ecosystem, Evidence, Inspection, LicenseBasis, LicenseText } from './types.js';
 
 /** License files read per package at most (a package is not a license archive). */
 const MAX_LICENSE_FILES = 32;
@@ -42,17 +42,6 @@ export interface InspectContext {
   readonly withTexts: boolean;
   /** Copyright notices by license text (many packages ship one text). */
   readonly copyrights: Map<string, readonly string[]>;
-}
-
-export interface Inspection {
-  readonly declared: string | null;
-  readonly detected: readonly DetectedLicense[];
-  readonly license: string;
-  readonly basis: LicenseBasis;
-  readonly evidence: readonly Evidence[];
-  readonly copyright: readonly string[];
-  readonly problems: readonly Problem[];
-  readonly texts?: readonly LicenseText[];
 }
 
 /**

@@ -120,15 +120,8 @@ export interface PolicyDecision {
 /** The outcome for one package: the compat verdict, unless the policy decided or it was not evaluated. */
 export type DepStatus = 'compatible' | 'incompatible' | 'review' | 'denied' | 'allowed' | 'not-evaluated';
 
-export interface DependencyReport {
-  readonly ecosystem: Ecosystem;
-  readonly name: string;
-  readonly version: string | null;
-  readonly ref: string;
-  readonly path: string | null;
-  readonly installed: boolean;
-  readonly direct: boolean;
-  readonly scope: DepScope;
+/** What inspect.ts reads of one package: its declared, detected and effective license. */
+export interface Inspection {
   /** The manifest's license, normalized (legacy forms read as SPDX); null when it declares none. */
   readonly declared: string | null;
   /** The licenses named by the texts of its license files. */
@@ -139,12 +132,23 @@ export interface DependencyReport {
   readonly evidence: readonly Evidence[];
   readonly copyright: readonly string[];
   readonly problems: readonly Problem[];
+  /** License texts, only when the audit was asked for them (--notice); never in JSON. */
+  readonly texts?: readonly LicenseText[];
+}
+
+export interface DependencyReport extends Inspection {
+  readonly ecosystem: Ecosystem;
+  readonly name: string;
+  readonly version: string | null;
+  readonly ref: string;
+  readonly path: string | null;
+  readonly installed: boolean;
+  readonly direct: boolean;
+  readonly scope: DepScope;
   readonly verdict: Verdict | null;
   readonly policy: PolicyDecision | null;
   readonly status: DepStatus;
   readonly dependsOn: readonly string[];
-  /** License texts, only when the audit was asked for them (--notice); never in JSON. */
-  readonly texts?: readonly LicenseText[];
 }
 
 export interface LicenseText {
