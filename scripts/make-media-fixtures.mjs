@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 const OUT = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
 const WORK = mkdtempSync(join(tmpdir(), 'farleft-media-'));
@@ -59,15 +59,6 @@ function png(width = 8, height = 8) {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   return { chunk, bytes: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]) };
-}
-
-function crc32(b) {
-  let c = ~0;
-  for (const byte of b) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
 }
 
 /** 0.1 s of a 440 Hz tone, 8 kHz mono 16-bit PCM, with optional chunks after the audio. */

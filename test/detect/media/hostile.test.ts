@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectMedia } from '../../../src/detect/media/index.js';
 import { readFileInput } from '../../../src/walk/read.js';
@@ -119,14 +119,6 @@ const pngChunk = (type: string, data: Buffer): Buffer => {
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 };
-function crc32(b: Buffer): number {
-  let c = ~0;
-  for (const byte of b) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
 const MiB = 1024 * 1024;
 
 describe('metadata past the first MiB is reached by bounded range reads', () => {
