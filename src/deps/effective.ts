@@ -21,7 +21,7 @@
 //  8. License files whose text no license explains, and nothing else: NOASSERTION,
 //     `unknown-text`.
 import type { Catalog } from '../catalog/index.js';
-import type { Severity } from '../types.js';
+import type { Problem, Severity } from '../types.js';
 import type { LicenseBasis } from './types.js';
 
 export interface DeclaredFact {
@@ -48,19 +48,10 @@ export interface LicenseFacts {
   readonly where: string;
 }
 
-export interface ProblemDraft {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly message: string;
-  readonly suggestion: string | null;
-}
-
 export interface Decision {
   readonly license: string;
   readonly basis: LicenseBasis;
-  readonly problems: readonly ProblemDraft[];
+  readonly problems: readonly Problem[];
 }
 
 /** A declaration read from prose with less confidence than this gives way to a text. */
@@ -74,7 +65,7 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
-  const problems: ProblemDraft[] = [];
+  const problems: Problem[] = [];
   const texts = unique(facts.detected.map((d) => d.expression));
   const declared = facts.declared;
   const marker = declared ? catalog.normalize(declared.expression).marker : null;
@@ -164,7 +155,7 @@ function describeTexts(detected: readonly DetectedFact[]): string {
   return [...byFile].map(([file, exprs]) => `${file} holds the text of ${exprs.join(' and ')}`).join('; ');
 }
 
-function draft(code: string, severity: Severity, d: DeclaredFact, message: string, suggestion: string | null): ProblemDraft {
+function draft(code: string, severity: Severity, d: DeclaredFact, message: string, suggestion: string | null): Problem {
   return { code, severity, file: d.file, line: d.line, message, suggestion };
 }
 
