@@ -4,31 +4,22 @@
 import type { Catalog } from '../catalog/index.js';
 import { evaluateProject } from '../compat/index.js';
 import { itemsFromScan } from '../compat/project.js';
-import type { FarleftConfig } from '../config.js';
 import { auditDependencies } from '../deps/index.js';
 import type { CollectEnv } from '../deps/types.js';
 import { InputError } from '../errors.js';
-import { scan } from '../scan.js';
+import { scan, type ScanOptions } from '../scan.js';
 import type { Problem } from '../types.js';
 import type { LintInput } from './types.js';
 
-export interface LintRunOptions {
-  readonly root: string;
-  readonly gitignore: boolean;
-  readonly exclude: readonly string[];
-  readonly include: readonly string[];
-  readonly minConfidence: number;
-  readonly config: FarleftConfig | null;
-  readonly version: string;
+/** A scan's options (never following symlinks), and what lint adds. */
+export interface LintRunOptions extends Omit<ScanOptions, 'followSymlinks' | 'catalog'> {
   readonly catalog: Catalog;
-  readonly jobs?: number;
   /** Only these files (relative to root, '/'); null: the whole tree. */
   readonly only: readonly string[] | null;
   /** Audit the dependencies (default: when the project has some installed). */
   readonly deps: boolean;
   /** Where caches outside the project are, for the dependency audit (process.env from the CLI). */
   readonly env: CollectEnv;
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -42,19 +33,7 @@ export async function prepareLint(options: LintRunOptions): Promise<LintInput> {
   const { catalog, config } = options;
   const only = options.only === null ? null : new Set(options.only);
   const include = only === null ? [...options.include] : [...CONTEXT, ...[...only].flatMap((p) => [anchored(p), anchored(`${p}.license`)])];
-  const result = await scan({
-    root: options.root,
-    gitignore: options.gitignore,
-    exclude: options.exclude,
-    include,
-    followSymlinks: false,
-    minConfidence: options.minConfidence,
-    config,
-    version: options.version,
-    catalog,
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const result = await scan({ ...options, include, followSymlinks: false });
 
   const configured = config?.license ? catalog.normalize(config.license).expression : null;
   const outbound = configured ?? result.project.license;
