@@ -2,6 +2,7 @@
 // file's comment syntax, a `.license` sidecar for files without one, or a REUSE.toml
 // annotation; writes LICENSES/; then checks each changed file resolves to the license.
 import { writeSync } from 'node:fs';
+import type { ColorSupportLevel } from 'chalk';
 import { Option, type Command } from 'commander';
 import { parseJobs } from './flags.js';
 import { writeOut } from './output.js';
@@ -142,7 +143,7 @@ export function register(program: Command): void {
       const format = flags.json ? 'json' : flags.format;
       if (format === 'json') writeOut(APPLY_FORMATS.json.renderApply(result));
       else {
-        const summary = (level: 0 | 1 | 2 | 3): string => APPLY_FORMATS.text.renderApply(result, { color: level, verbose: flags.verbose ?? false });
+        const summary = (level: ColorSupportLevel): string => APPLY_FORMATS.text.renderApply(result, { color: level, verbose: flags.verbose ?? false });
         if (result.dryRun) {
           // stdout is the patch; the summary goes beside it.
           writeBytes(APPLY_FORMATS.text.renderDiff(result));

@@ -1,14 +1,14 @@
 // The human summary of an apply run: what was changed, what already said it, what was
 // skipped and why, and the problems with what to do about them. With --dry-run the CLI
 // prints renderDiff on stdout and this summary on stderr.
-import { Chalk } from 'chalk';
+import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { ApplyResult } from '../../apply/types.js';
 import type { Severity } from '../../types.js';
 import { renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
   /** List every problem and note (else the first LIST_LIMIT, without notes). */
   readonly verbose: boolean;
 }

@@ -1,13 +1,13 @@
 // `farleft compat` for people: a verdict line, then why, what to do, and the plain words;
 // a matrix as a grid; a project grouped by verdict.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import type { LicenseeConfig } from '../../config.js';
 import type { MatrixResult, ProjectCompat, Reason, Verdict, VerdictKind } from '../../compat/index.js';
 import { count } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
   /** List every component of every group. */
   readonly verbose?: boolean;
 }

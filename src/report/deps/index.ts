@@ -1,4 +1,5 @@
 // Every deps output format, in one map: the --format choices derive from its keys.
+import type { ColorSupportLevel } from 'chalk';
 import type { DepsResult } from '../../deps/types.js';
 import * as csv from './csv.js';
 import * as cyclonedx from './cyclonedx.js';
@@ -10,7 +11,7 @@ import * as text from './text.js';
 
 export interface DepsRenderOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
   readonly verbose: boolean;
   /** ISO 8601 UTC timestamp for SBOM documents. */
   readonly created: string;

@@ -1,13 +1,13 @@
 // `farleft deps`: the packages grouped by effective license, then the problems, then the
 // verdicts (what fails first, then what needs review).
-import { Chalk } from 'chalk';
+import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { DependencyReport, DepsResult, DepStatus } from '../../deps/types.js';
 import type { Severity } from '../../types.js';
 import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
   /** Every package on its own line, notes, and every verdict. */
   readonly verbose: boolean;
 }

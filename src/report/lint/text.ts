@@ -1,14 +1,14 @@
 // The human lint report: findings grouped by rule (errors first), each at file:line, the
 // rule's fix hint under its group, and one verdict line at the end. In REUSE mode, the
 // REUSE compliance report in reuse-tool's words instead.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { findRule } from '../../lint/index.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { renderReuse } from './reuse-text.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
 }
 
 export function render(result: LintResult, options: TextOptions): string {

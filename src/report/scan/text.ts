@@ -1,13 +1,13 @@
 // The short human summary of a scan: the project's license, licenses with counts,
 // files without a license, and problems with what to do about them.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
 import type { ScanResult, Severity } from '../../types.js';
 import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
-  readonly color: 0 | 1 | 2 | 3;
+  readonly color: ColorSupportLevel;
   /** Also list notes and every file without a license. */
   readonly verbose: boolean;
 }
