@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
-import { processAll } from './pipeline/run.js';
+import { FileRunner } from './pipeline/run.js';
 import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
@@ -29,14 +29,22 @@ export interface ScanOptions {
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const walk = walkTree(options.root, {
-    gitignore: options.gitignore,
-    exclude: options.exclude,
-    include: options.include,
-    followSymlinks: options.followSymlinks,
-  });
   const catalog = options.catalog ?? loadCatalog();
-  const processed = await processAll(walk.root, walk.files, catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const runner = new FileRunner(catalog, { minConfidence: options.minConfidence, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  let walk: WalkResult;
+  try {
+    walk = walkTree(options.root, {
+      gitignore: options.gitignore,
+      exclude: options.exclude,
+      include: options.include,
+      followSymlinks: options.followSymlinks,
+      onFound: (n) => runner.found(n),
+    });
+  } catch (e) {
+    await runner.close();
+    throw e;
+  }
+  const processed = await runner.run(walk.root, walk.files);
   const files = processed.reports;
   const problems: Problem[] = [...walk.problems, ...processed.problems, ...orphanSidecars(walk)];
 

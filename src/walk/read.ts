@@ -40,28 +40,64 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
   }
   const head = buffer.subarray(0, n);
   const encoding = sniff(head);
-  const kind: FileKind = encoding === null ? 'binary' : 'text';
-  const complete = n === size;
-  if (kind === 'binary') {
-    const bytes = Buffer.from(head);
-    return { path, kind, size, text: '', bytes, complete: true, rest: () => [], readRange: rangeReader(abs, size), encoding, truncated: false };
+  // A binary's head outlives the shared buffer (media readers keep views of it); text is decoded on demand.
+  return encoding === null ? new ReadInput(abs, path, size, Buffer.from(head), null, true) : new ReadInput(abs, path, size, head, encoding, n === size);
+}
+
+/** One read file. A class, not an object literal with a getter and closures: a scan makes 100k of them. */
+class ReadInput implements ReadFile {
+  readonly kind: FileKind;
+  readonly truncated: boolean;
+  private decoded: string | undefined;
+  private bytesLeft = RANGE_BUDGET_BYTES;
+  private readsLeft = RANGE_BUDGET_READS;
+
+  constructor(
+    private readonly abs: string,
+    readonly path: string,
+    readonly size: number,
+    readonly bytes: Buffer,
+    readonly encoding: Encoding | null,
+    readonly complete: boolean,
+  ) {
+    this.kind = encoding === null ? 'binary' : 'text';
+    this.truncated = encoding !== null && size > MAX_SCAN_BYTES;
   }
-  const truncated = size > MAX_SCAN_BYTES;
-  let text: string | undefined;
-  return {
-    path,
-    kind,
-    size,
-    get text() {
-      return (text ??= decode(head, encoding!, complete));
-    },
-    bytes: head,
-    complete,
-    rest: () => (complete ? [] : readRest(abs, encoding!, Math.min(size, MAX_SCAN_BYTES))),
-    readRange: rangeReader(abs, size),
-    encoding,
-    truncated,
-  };
+
+  get text(): string {
+    if (this.encoding === null) return '';
+    return (this.decoded ??= decode(this.bytes, this.encoding, this.complete));
+  }
+
+  rest(): Iterable<string> {
+    return this.complete || this.encoding === null ? [] : readRest(this.abs, this.encoding, Math.min(this.size, MAX_SCAN_BYTES));
+  }
+
+  /**
+   * FileInput.readRange: bytes at a position, read on demand (most files never ask), each
+   * call a fresh open so no descriptor outlives detect(). Stops at the file's size as it was
+   * first read, and once RANGE_BUDGET_BYTES or RANGE_BUDGET_READS are spent.
+   */
+  readRange(position: number, length: number): Uint8Array {
+    const start = Math.max(0, Math.floor(position));
+    const want = Math.min(Math.max(0, Math.floor(length)), this.size - start, this.bytesLeft);
+    if (want <= 0 || this.readsLeft <= 0) return new Uint8Array(0);
+    this.readsLeft--;
+    const buffer = Buffer.allocUnsafe(want);
+    let n = 0;
+    try {
+      const fd = openSync(this.abs, 'r');
+      try {
+        n = readFull(fd, buffer, start);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return new Uint8Array(0); // vanished or unreadable since the first read: what was read stands
+    }
+    this.bytesLeft -= n;
+    return buffer.subarray(0, n);
+  }
 }
 
 function readFull(fd: number, buffer: Buffer, position: number): number {
@@ -128,34 +164,4 @@ function* readRest(abs: string, encoding: Encoding, limit: number): Generator<st
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * FileInput.readRange: bytes at a position, read on demand (most files never ask), each
- * call a fresh open so no descriptor outlives detect(). Stops at the file's size as it was
- * first read, and once RANGE_BUDGET_BYTES or RANGE_BUDGET_READS are spent.
- */
-function rangeReader(abs: string, size: number): (position: number, length: number) => Uint8Array {
-  let bytesLeft = RANGE_BUDGET_BYTES;
-  let readsLeft = RANGE_BUDGET_READS;
-  return (position, length) => {
-    const start = Math.max(0, Math.floor(position));
-    const want = Math.min(Math.max(0, Math.floor(length)), size - start, bytesLeft);
-    if (want <= 0 || readsLeft <= 0) return new Uint8Array(0);
-    readsLeft--;
-    const buffer = Buffer.allocUnsafe(want);
-    let n = 0;
-    try {
-      const fd = openSync(abs, 'r');
-      try {
-        n = readFull(fd, buffer, start);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return new Uint8Array(0); // vanished or unreadable since the first read: what was read stands
-    }
-    bytesLeft -= n;
-    return buffer.subarray(0, n);
-  };
 }

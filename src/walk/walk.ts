@@ -16,6 +16,8 @@ export interface WalkOptions {
   readonly include?: readonly string[];
   /** Read symlinked files whose target is inside the root (default false: REUSE does not cover symlinks). */
   readonly followSymlinks?: boolean;
+  /** Called after each folder with the number of files found so far (a scan starts its threads early). */
+  readonly onFound?: (files: number) => void;
 }
 
 
@@ -144,6 +146,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
       }
       files.push(rel);
     }
+    options.onFound?.(files.length);
   };
 
   visit(root, '', layers);
