@@ -142,39 +142,34 @@ export function createTagScanner(): { push(chunk: string): void; finish(): TagSc
   };
 }
 
-// The markers as they appear in a Latin-1 view of the bytes (one character per byte): ©
-// is C2 A9 in UTF-8.
 const BYTE_MARKERS = {
-  utf8: MARKERS.map((m) => Buffer.from(m, 'utf8').toString('latin1')),
-  latin1: MARKERS,
+  utf8: MARKERS.map((m) => Buffer.from(m, 'utf8')),
+  latin1: MARKERS.map((m) => Buffer.from(m, 'latin1')),
 };
 
 /**
- * Scans a whole UTF-8 or Latin-1 file in its bytes, from `from`. The bytes are viewed as
- * one Latin-1 string (a character per byte, so an index is a byte offset): the markers and
- * line breaks are then found by V8's own string search, without a native call per marker
- * and per line, and only the lines that hold a marker are decoded. This is the path almost
- * every file takes.
+ * Scans a whole UTF-8 or Latin-1 file in its bytes, from `from`: the markers are found
+ * with Buffer.indexOf (native, and no string is made of the file), and only the lines
+ * that hold one are decoded. This is the path almost every file takes.
  */
 export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false): TagScan {
   const collector = new TagCollector(anywhere);
   const markers = BYTE_MARKERS[encoding];
-  const view = buf.toString('latin1', from);
-  const next = markers.map((m) => view.indexOf(m));
+  const next = markers.map((m) => buf.indexOf(m, from));
   let line = 1;
-  let counted = 0;
+  let counted = from;
   for (;;) {
     let at = -1;
     for (const i of next) if (i !== -1 && (at === -1 || i < at)) at = i;
     if (at === -1) break;
-    const start = at === 0 ? 0 : view.lastIndexOf('\n', at - 1) + 1;
-    let end = view.indexOf('\n', at);
-    if (end === -1) end = view.length;
-    for (let i = view.indexOf('\n', counted); i !== -1 && i < start; i = view.indexOf('\n', i + 1)) line++;
+    // (lastIndexOf with a negative offset would count from the end: guard the first byte.)
+    const start = at === from ? from : Math.max(from, buf.lastIndexOf(10, at - 1) + 1);
+    let end = buf.indexOf(10, at);
+    if (end === -1) end = buf.length;
+    for (let i = buf.indexOf(10, counted); i !== -1 && i < start; i = buf.indexOf(10, i + 1)) line++;
     counted = start;
-    const stop = view.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    collector.line(encoding === 'latin1' ? view.slice(start, stop) : buf.toString('utf8', from + start, from + stop), line);
-    for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = view.indexOf(markers[k]!, end + 1);
+    collector.line(buf.toString(encoding, start, buf[end - 1] === 13 ? end - 1 : end), line);
+    for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = buf.indexOf(markers[k]!, end + 1);
   }
   return collector.result();
 }
