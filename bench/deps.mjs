@@ -12,7 +12,7 @@ import { routeLicenseFile } from '../dist/detect/license-text/route.js';
 import { fmt, ratio, ROOT, timeMedian, WORK } from './lib.mjs';
 
 const PROJECT = join(ROOT, 'bench', 'deps', 'project');
-const TREE = join(WORK, 'deps-tree');
+export const TREE = join(WORK, 'deps-tree');
 const TOOLS = join(WORK, 'deps-tools');
 const TOOL_VERSIONS = ['license-checker-rseidelsohn@5.0.1', 'licensee@12.0.2'];
 
@@ -46,7 +46,8 @@ export function benchDeps() {
 }
 
 /** node_modules from the committed lock, reinstalled only when the lock changes. */
-function installTree() {
+/** The real dependency tree (installed once from the committed lock); the reuse section reads it too. */
+export function installTree() {
   const lock = readFileSync(join(PROJECT, 'package-lock.json'));
   const stamp = createHash('sha256').update(lock).digest('hex');
   const stampFile = join(TREE, '.farleft-bench-lock');

@@ -1,14 +1,15 @@
 // npm run bench [-- section ...]: runs the benchmarks and prints markdown tables.
-// Sections: startup, scan. Trees are generated once into the OS temp folder and reused.
+// Sections: startup, scan, media, deps, apply, lint, reuse. Trees are generated once into the OS temp folder and reused.
 import { benchApply } from './apply.mjs';
 import { benchDeps } from './deps.mjs';
 import { benchMedia } from './media.mjs';
 import { benchLint } from './lint.mjs';
+import { benchReuse } from './reuse.mjs';
 import { benchScan } from './scan.mjs';
 import { benchStartup } from './startup.mjs';
 import { WORK } from './lib.mjs';
 
-const SECTIONS = { startup: benchStartup, scan: () => benchScan(), media: benchMedia, deps: benchDeps, apply: benchApply, lint: () => benchLint() };
+const SECTIONS = { startup: benchStartup, scan: () => benchScan(), media: benchMedia, deps: benchDeps, apply: benchApply, lint: () => benchLint(), reuse: benchReuse };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in SECTIONS));
 if (unknown.length) {
