@@ -123,6 +123,8 @@ export class FileRunner {
         give();
       });
       worker.on('error', failed);
+      // A worker that stops by itself (out of memory, killed) would leave its batches undone for ever.
+      worker.on('exit', (code) => failed(new Error(`a scan worker thread stopped (exit code ${code}) before the scan was done`)));
       // Two batches in flight, so a worker never waits for this thread to hand out work.
       give();
       give();
