@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeBatches } from '../src/pipeline/batches.js';
+import { FileRunner } from '../src/pipeline/run.js';
+import { testCatalog, treeMaker } from './helpers.js';
+
+const tree = treeMaker();
 
 describe('makeBatches', () => {
   it('cuts at the size, never between a file and its sidecar', () => {
@@ -18,5 +22,21 @@ describe('makeBatches', () => {
 
   it('keeps an orphan sidecar where it falls', () => {
     expect(makeBatches(['x.license', 'y', 'z'], 1)).toEqual([['x.license'], ['y'], ['z']]);
+  });
+});
+
+describe('FileRunner', () => {
+  const files = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}.c`, i % 2 ? '// SPDX-License-Identifier: MIT\n' : 'int x;\n']));
+
+  it('runs in this thread when no worker module is built, unless threads were asked for', async () => {
+    // From the TypeScript sources there is no compiled worker: the default quietly stays on one thread...
+    const root = tree(files);
+    const paths = Object.keys(files).sort();
+    const runner = new FileRunner(testCatalog(), { minConfidence: 0.9 });
+    runner.found(paths.length);
+    const result = await runner.run(root, paths);
+    expect(result.reports.map((r) => r.license)).toEqual(paths.map((p) => (Number(p.slice(1, -2)) % 2 ? 'MIT' : null)));
+    // ...but --jobs 2 says what is missing instead of ignoring it.
+    await expect(new FileRunner(testCatalog(), { minConfidence: 0.9, jobs: 2 }).run(root, paths)).rejects.toThrow(/--jobs 2: the worker module .*pipeline\/worker\.js is missing/);
   });
 });

@@ -11,6 +11,7 @@ import type { Problem } from '../types.js';
 import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
 import type { EmbedResult } from './embed/index.js';
 import type { FileOutcome } from './types.js';
+import { MODULES_URL } from '../paths.js';
 
 export interface BatchOutput {
   readonly outcomes: FileOutcome[];
@@ -36,7 +37,7 @@ const YIELD_EVERY = 64;
 export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonly string[], options: FilesOptions = {}): Promise<BatchOutput & { unreached: number }> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
   // Workers run the compiled worker.js; from TypeScript sources (tests) there is none.
-  const workerFile = new URL('./worker.js', import.meta.url);
+  const workerFile = new URL('apply/worker.js', MODULES_URL);
   const run = createFileRun(spec, catalog);
   const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && existsSync(workerFile);
   const outcomes: FileOutcome[] = [];

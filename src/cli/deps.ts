@@ -5,6 +5,7 @@ import type { Context } from '../compat/index.js';
 import { UsageError } from '../errors.js';
 import { parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
+import { resolve } from 'node:path';
 
 interface DepsFlags {
   format: string;
@@ -60,13 +61,12 @@ export function register(program: Command): void {
       const minConfidence = parseMinConfidence(flags.minConfidence);
       if (flags.bundled && flags.context && flags.context !== 'bundle') throw new UsageError(`--bundled means --context bundle, not ${flags.context}`);
       const format = flags.json ? 'json' : flags.notice ? 'notice' : (flags.format as (typeof FORMATS)[number]);
-      const [{ auditDependencies }, { loadConfig }, { loadCatalog }, { DEPS_FORMATS }, { version }, { resolve }, chalk] = await Promise.all([
+      const [{ auditDependencies }, { loadConfig }, { loadCatalog }, { DEPS_FORMATS }, { version }, chalk] = await Promise.all([
         import('../deps/index.js'),
         import('../config.js'),
         import('../catalog/index.js'),
         import('../report/deps/index.js'),
         import('./main.js'),
-        import('node:path'),
         import('chalk'),
       ]);
       const catalog = loadCatalog();

@@ -3,6 +3,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOut } from './output.js';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -99,7 +101,6 @@ function formatOf(options: FormatFlags): Format {
 
 /** The text spdx-license-list ships for an SPDX id, or null when it has none. */
 async function readSpdxText(id: string): Promise<string | null> {
-  const [{ createRequire }, { readFile }] = await Promise.all([import('node:module'), import('node:fs/promises')]);
   try {
     const file = createRequire(import.meta.url).resolve(`spdx-license-list/licenses/${id}.json`);
     const { licenseText } = JSON.parse(await readFile(file, 'utf8')) as { licenseText?: string };

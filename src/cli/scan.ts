@@ -1,8 +1,10 @@
 // `farleft scan [path]`: every license declaration in a folder, resolved per file.
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 
 interface ScanFlags extends TreeFlags {
   format: string;
@@ -63,7 +65,6 @@ export function register(program: Command): void {
 
 /** What an SBOM needs beyond the scan: each file's checksums, LicenseRef texts from LICENSES/ (their first MiB), the time. */
 async function sbomInputs(root: string, result: import('../types.js').ScanResult) {
-  const [{ createHash }, { closeSync, openSync, readSync }, { basename, join }] = await Promise.all([import('node:crypto'), import('node:fs'), import('node:path')]);
   const buffer = Buffer.allocUnsafe(1024 * 1024);
   const hashes = new Map<string, { sha1: string; sha256: string }>();
   const licenseTexts: Record<string, { name: string; text: string }> = {};

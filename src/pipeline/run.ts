@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/index.js';
+import { MODULES_URL } from '../paths.js';
 import { readableAnnotations } from '../project/index.js';
 import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
@@ -34,8 +35,8 @@ export interface RunResult {
 const PARALLEL_FROM = 25_000;
 const BATCH = 500;
 const REUSE_FILES = /(?:^|\/)REUSE\.toml$|^\.reuse\/dep5$/;
-// Workers run the compiled worker.js; from TypeScript sources (tests) there is none.
-const WORKER_FILE = new URL('./worker.js', import.meta.url);
+// Workers run the compiled worker.js; from the TypeScript sources (tests) there is none.
+const WORKER_FILE = new URL('pipeline/worker.js', MODULES_URL);
 
 export async function processAll(root: string, paths: readonly string[], catalog: Catalog, options: RunOptions): Promise<RunResult> {
   return new FileRunner(catalog, options).run(root, paths);
@@ -85,7 +86,12 @@ export class FileRunner {
   }
 
   private worthWorkers(files: number): boolean {
-    return this.jobs > 1 && files >= (this.options.jobs === undefined ? PARALLEL_FROM : BATCH * 2) && existsSync(WORKER_FILE);
+    if (this.jobs === 1 || files < (this.options.jobs === undefined ? PARALLEL_FROM : BATCH * 2)) return false;
+    if (existsSync(WORKER_FILE)) return true;
+    // Threads asked for (--jobs) where the compiled worker is missing (a broken build, or the TypeScript
+    // sources): say so rather than quietly run on one.
+    if (this.options.jobs !== undefined) throw new Error(`--jobs ${this.options.jobs}: the worker module ${WORKER_FILE.pathname} is missing; rebuild farleft (npm run build)`);
+    return false;
   }
 
   private spawn(): Worker[] {

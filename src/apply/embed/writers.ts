@@ -3,15 +3,20 @@
 // small text edit for SVG. ExifTool runs as a perl process: allowed in apply, never in scan.
 // Both libraries load on first use, so `canEmbed` and the scan never pay for them.
 import { copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ExifTool } from 'exiftool-vendored';
 import type { Id3v2Tag, Id3v2UserTextInformationFrame, InfoTag, Mpeg4AppleTag as AppleTag, XiphComment } from 'node-taglib-sharp';
 import { EXIFTOOL_TAGS, type PlannedField, type Target } from './plan.js';
+
+// Both are CommonJS packages, loaded on first use and required rather than imported: the CLI bundle
+// runs from V8's code cache, where import() has no loader to call (see src/cli/bundle.ts).
+const requirePackage = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
 
 let exiftoolInstance: Promise<ExifTool> | null = null;
 
 /** The shared ExifTool process pool (perl processes are slow to start: one pool per run). */
 export function exiftool(): Promise<ExifTool> {
-  exiftoolInstance ??= import('exiftool-vendored').then(({ ExifTool }) => new ExifTool({ maxProcs: 2, taskTimeoutMillis: 120_000, minDelayBetweenSpawnMillis: 0 }));
+  exiftoolInstance ??= Promise.resolve(requirePackage<typeof import('exiftool-vendored')>('exiftool-vendored')).then(({ ExifTool }) => new ExifTool({ maxProcs: 2, taskTimeoutMillis: 120_000, minDelayBetweenSpawnMillis: 0 }));
   return exiftoolInstance;
 }
 
@@ -41,7 +46,7 @@ export async function writeWithExiftool(abs: string, tmp: string, fields: readon
 
 /** Copies `abs` to `tmp` and edits the copy's tags with node-taglib-sharp. */
 export async function writeWithTaglib(abs: string, tmp: string, target: Target, fields: readonly PlannedField[]): Promise<void> {
-  const taglib = await import('node-taglib-sharp');
+  const taglib = requirePackage<typeof import('node-taglib-sharp')>('node-taglib-sharp');
   const { File, TagTypes } = taglib;
   copyFileSync(abs, tmp);
   const file = File.createFromPath(tmp);

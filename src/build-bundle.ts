@@ -1,0 +1,67 @@
+// `npm run build` runs this last. It bundles the CLI into one CommonJS file
+// (dist/farleft.cjs), then runs a few typical commands on the repository's fixtures in a
+// child process and saves V8's code cache for the bundle as it stands after them
+// (dist/farleft.cache): bin/farleft.js starts from that bytecode (see src/cli/bundle.ts).
+// Without esbuild (an install without dev dependencies) it says so and bin/farleft.js runs
+// the ES modules instead.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './cli/bundle.js';
+import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
+
+const BUNDLE = fileURLToPath(new URL('farleft.cjs', MODULES_URL));
+const CACHE = fileURLToPath(new URL('farleft.cache', MODULES_URL));
+
+/** Read-only commands whose code a run is most likely to need (their output is thrown away). */
+const WARM_UP: readonly (readonly string[])[] = [
+  ['scan', 'fixtures', '--format', 'json'],
+  ['scan', 'fixtures/reuse'],
+  ['scan', 'fixtures/media', '--format', 'json'],
+  ['lint', 'fixtures/reuse', '--format', 'sarif'],
+  ['deps', 'fixtures/deps/npm-basic', '--format', 'json'],
+  ['compat', 'PPL', 'GPL-3.0-only'],
+  ['licenses', 'list'],
+];
+
+if (process.argv[2] === '--record-cache') await recordCache();
+else await bundle();
+
+async function bundle(): Promise<void> {
+  rmSync(BUNDLE, { force: true });
+  rmSync(CACHE, { force: true });
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.error('farleft build: esbuild is not installed, so the CLI runs as ES modules (slower to start)');
+    return;
+  }
+  await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('cli/main.js', MODULES_URL))],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Only `apply --embed` loads these, and they are large: they stay in node_modules.
+    external: ['exiftool-vendored', 'node-taglib-sharp'],
+    // Every module's import.meta.url becomes the bundle's own: it sits in dist/ beside paths.js, so the paths hold.
+    define: { 'import.meta.url': '__farleft_module_url' },
+    banner: { js: "var __farleft_module_url = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  // Code run from a code cache has no loader for import(): what the bundle loads at run time, it must require.
+  const left = /\bimport\((?!\))/.exec(readFileSync(BUNDLE, 'utf8'));
+  if (left) throw new Error(`${BUNDLE} still calls import() (at offset ${left.index}): load that module with a static import or createRequire`);
+  // The cache is recorded in a child process: the commands write to its standard output.
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--record-cache'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`recording the code cache failed:\n${r.stderr}`);
+}
+
+async function recordCache(): Promise<void> {
+  const { script, main } = loadBundle(BUNDLE);
+  for (const args of WARM_UP) await main(['node', 'farleft', ...args]);
+  process.exitCode = 0;
+  writeFileSync(CACHE, script.createCachedData());
+}
