@@ -7,11 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadBundle } from './cli/bundle.js';
+import { BUNDLE_FILE as BUNDLE, CACHE_FILE as CACHE, loadBundle } from './cli/bundle.js';
 import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
 
-const BUNDLE = fileURLToPath(new URL('farleft.cjs', MODULES_URL));
-const CACHE = fileURLToPath(new URL('farleft.cache', MODULES_URL));
 
 /** Read-only commands whose code a run is most likely to need (their output is thrown away). */
 const WARM_UP: readonly (readonly string[])[] = [
@@ -60,7 +58,7 @@ async function bundle(): Promise<void> {
 }
 
 async function recordCache(): Promise<void> {
-  const { script, main } = loadBundle(BUNDLE);
+  const { script, exports: { main } } = loadBundle(BUNDLE);
   for (const args of WARM_UP) await main(['node', 'farleft', ...args]);
   process.exitCode = 0;
   writeFileSync(CACHE, script.createCachedData());

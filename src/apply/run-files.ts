@@ -36,8 +36,8 @@ const YIELD_EVERY = 64;
 
 export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonly string[], options: FilesOptions = {}): Promise<BatchOutput & { unreached: number }> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
-  // Workers run the compiled worker.js; from TypeScript sources (tests) there is none.
-  const workerFile = new URL('apply/worker.js', MODULES_URL);
+  // Workers start from the compiled worker entry (the bundle, or worker.js); from the TypeScript sources (tests) there is none.
+  const workerFile = new URL('cli/worker-entry.js', MODULES_URL);
   const run = createFileRun(spec, catalog);
   const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && existsSync(workerFile);
   const outcomes: FileOutcome[] = [];
@@ -62,7 +62,7 @@ async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], 
   const results: (BatchOutput | undefined)[] = new Array(batches.length);
   let next = 0;
   let pending = 0;
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: spec }));
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { argv: ['apply'], workerData: spec }));
   try {
     await new Promise<void>((resolve, reject) => {
       const finish = (): void => {

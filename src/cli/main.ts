@@ -24,6 +24,13 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** A worker thread's work (src/cli/worker-entry.ts): importing its module starts it. */
+export async function runWorker(kind: string): Promise<void> {
+  if (kind === 'scan') await import('../pipeline/worker.js');
+  else if (kind === 'apply') await import('../apply/worker.js');
+  else throw new Error(`unknown worker kind '${kind}'`);
+}
+
 function report(error: unknown): number {
   if (error instanceof FarleftError && error.exitCode !== EXIT.internal) {
     process.stderr.write(`farleft: ${error.message}\n`);

@@ -35,8 +35,8 @@ export interface RunResult {
 const PARALLEL_FROM = 25_000;
 const BATCH = 500;
 const REUSE_FILES = /(?:^|\/)REUSE\.toml$|^\.reuse\/dep5$/;
-// Workers run the compiled worker.js; from the TypeScript sources (tests) there is none.
-const WORKER_FILE = new URL('pipeline/worker.js', MODULES_URL);
+// Workers start from the compiled worker entry (the bundle, or worker.js); from the TypeScript sources (tests) there is none.
+const WORKER_FILE = new URL('cli/worker-entry.js', MODULES_URL);
 
 export async function processAll(root: string, paths: readonly string[], catalog: Catalog, options: RunOptions): Promise<RunResult> {
   return new FileRunner(catalog, options).run(root, paths);
@@ -95,7 +95,7 @@ export class FileRunner {
   }
 
   private spawn(): Worker[] {
-    return Array.from({ length: this.jobs - 1 }, () => new Worker(WORKER_FILE, { workerData: { minConfidence: this.options.minConfidence } }));
+    return Array.from({ length: this.jobs - 1 }, () => new Worker(WORKER_FILE, { argv: ['scan'], workerData: { minConfidence: this.options.minConfidence } }));
   }
 
   /** Hands out batches to the workers and to this thread, each taking the next when done. */

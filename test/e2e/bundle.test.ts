@@ -5,22 +5,30 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { treeMaker } from '../helpers.js';
 import { runCli } from './run.js';
+
+const tree = treeMaker();
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 describe('the CLI bundle', () => {
-  it('is built with a code cache that V8 accepts', () => {
+  it('is built with a code cache that V8 accepts, in the main thread and in a worker thread', () => {
     expect(existsSync(`${DIST}farleft.cjs`)).toBe(true);
     expect(existsSync(`${DIST}farleft.cache`)).toBe(true);
-    // In a fresh node, as bin/farleft.js loads it: a rejected cache would only make every run slower.
-    const probe = `import { readFileSync } from 'node:fs'; import { loadBundle } from ${JSON.stringify(`${DIST}cli/bundle.js`)};
-      const { script, main } = loadBundle(${JSON.stringify(`${DIST}farleft.cjs`)}, readFileSync(${JSON.stringify(`${DIST}farleft.cache`)}));
-      console.log(JSON.stringify({ rejected: script.cachedDataRejected, main: typeof main }));`;
+    // In a fresh node, as bin/farleft.js and the worker entry load it: a rejected cache would only make every run slower.
+    const probe = `import { Worker } from 'node:worker_threads'; import { bundled } from ${JSON.stringify(`${DIST}cli/bundle.js`)};
+      const b = bundled();
+      const inWorker = await new Promise((resolve, reject) => {
+        const w = new Worker(${JSON.stringify(`import { parentPort } from 'node:worker_threads'; import { bundled } from ${JSON.stringify(`${DIST}cli/bundle.js`)}; parentPort.postMessage(bundled().script.cachedDataRejected);`)}, { eval: true });
+        w.on('message', (m) => { resolve(m); w.terminate(); });
+        w.on('error', reject);
+      });
+      console.log(JSON.stringify({ rejected: b.script.cachedDataRejected, inWorker, main: typeof b.exports.main, runWorker: typeof b.exports.runWorker }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, main: 'function' });
+    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, inWorker: false, main: 'function', runWorker: 'function' });
   });
 
   it.each([
@@ -36,5 +44,15 @@ describe('the CLI bundle', () => {
     expect(bundled.code).toBe(modules.code);
     expect(bundled.stdout).toBe(modules.stdout);
     expect(bundled.stdout.length).toBeGreaterThan(100);
+  });
+
+  it('starts scan workers from the bundle as from the ES modules (--jobs 2)', () => {
+    const files = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`f${i}.c`, i % 3 ? `// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2026 Jo ${i}\n` : 'int x;\n']));
+    const root = tree(files);
+    const bundled = runCli(['scan', root, '--format', 'json', '--jobs', '2']);
+    const modules = runCli(['scan', root, '--format', 'json', '--jobs', '2'], { env: { FARLEFT_NO_BUNDLE: '1' } });
+    expect(bundled.stderr).toBe('');
+    expect(bundled.stdout).toBe(modules.stdout);
+    expect((JSON.parse(bundled.stdout) as { summary: { withLicense: number } }).summary.withLicense).toBe(1000);
   });
 });
