@@ -149,9 +149,26 @@ function compact(key: string): string {
 function tablesOf(catalog: Catalog): Tables {
   let t = TABLES.get(catalog);
   if (t) return t;
+  // Each table is built on first use: a media folder mostly asks for URLs, a manifest for names.
+  let names: Tables['names'] | undefined;
+  let urls: Tables['urls'] | undefined;
+  const live = (): LicenseEntries => catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated);
+  t = {
+    get names() {
+      return (names ??= nameTable(live()));
+    },
+    get urls() {
+      return (urls ??= urlTable(live()));
+    },
+  };
+  TABLES.set(catalog, t);
+  return t;
+}
+
+type LicenseEntries = Catalog['entries'];
+
+function nameTable(live: LicenseEntries): Tables['names'] {
   const names = new Map<string, { id: string; how: 'alias' | 'name' }>();
-  const urls = new Map<string, string | null>();
-  const live = catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated);
   const put = (text: string, id: string, how: 'alias' | 'name'): void => {
     const k = compact(keyOf(text));
     if (k && !names.has(k)) names.set(k, { id, how });
@@ -160,6 +177,11 @@ function tablesOf(catalog: Catalog): Tables {
   for (const e of live) put(e.id, e.id, 'name');
   for (const e of live) for (const a of e.aliases) put(a, e.id, 'alias');
   for (const e of live) put(e.name, e.id, 'name');
+  return names;
+}
+
+function urlTable(live: LicenseEntries): Tables['urls'] {
+  const urls = new Map<string, string | null>();
   for (const e of live)
     for (const u of new Set([e.url, ...e.urls])) {
       if (!u) continue;
@@ -168,9 +190,7 @@ function tablesOf(catalog: Catalog): Tables {
       if (seen === undefined) urls.set(k, e.id);
       else if (seen !== null && seen !== e.id) urls.set(k, preferOnly(seen, e.id));
     }
-  t = { names, urls };
-  TABLES.set(catalog, t);
-  return t;
+  return urls;
 }
 
 /** Two ids sharing a URL: GPL-3.0-only and GPL-3.0-or-later read the same text, which says -only. */
