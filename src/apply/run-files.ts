@@ -3,15 +3,13 @@
 // second run) costs less than starting workers does, so the first files are always done
 // here, and workers join only if enough of them needed writing. Results come back in path
 // order, whoever did them. (--embed, whose media helper is asynchronous, stays here.)
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/index.js';
 import type { Problem } from '../types.js';
 import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
 import type { EmbedResult } from './embed/index.js';
 import type { FileOutcome } from './types.js';
-import { MODULES_URL } from '../paths.js';
+import { startWorkers, workersBuilt } from '../pipeline/spread.js';
 
 export interface BatchOutput {
   readonly outcomes: FileOutcome[];
@@ -36,10 +34,8 @@ const YIELD_EVERY = 64;
 
 export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonly string[], options: FilesOptions = {}): Promise<BatchOutput & { unreached: number }> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
-  // Workers start from the compiled worker entry (the bundle, or worker.js); from the TypeScript sources (tests) there is none.
-  const workerFile = new URL('cli/worker-entry.js', MODULES_URL);
   const run = createFileRun(spec, catalog);
-  const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && existsSync(workerFile);
+  const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && workersBuilt();
   const outcomes: FileOutcome[] = [];
   for (const path of paths) {
     // Let a Ctrl-C in now and then: it is delivered only between turns of the event loop.
@@ -51,18 +47,18 @@ export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonl
   if (outcomes.length === paths.length || options.signal?.aborted) return { outcomes, problems: run.problems, unreached: paths.length - outcomes.length };
 
   const first: BatchOutput = { outcomes, problems: run.problems.splice(0) };
-  const rest = await inWorkers(spec, run, paths.slice(outcomes.length), jobs, workerFile, options.signal);
+  const rest = await inWorkers(spec, run, paths.slice(outcomes.length), jobs, options.signal);
   return { outcomes: [...first.outcomes, ...rest.outcomes], problems: [...first.problems, ...rest.problems], unreached: rest.unreached };
 }
 
 /** The rest of a writing run: batches shared between worker threads and this one. */
-async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], jobs: number, workerFile: URL, signal: AbortSignal | undefined): Promise<BatchOutput & { unreached: number }> {
+async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], jobs: number, signal: AbortSignal | undefined): Promise<BatchOutput & { unreached: number }> {
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
   const results: (BatchOutput | undefined)[] = new Array(batches.length);
   let next = 0;
   let pending = 0;
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { argv: ['apply'], workerData: spec }));
+  const workers = startWorkers('apply', jobs - 1, spec);
   try {
     await new Promise<void>((resolve, reject) => {
       const finish = (): void => {

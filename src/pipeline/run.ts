@@ -2,17 +2,16 @@
 // for small trees, and spread over worker threads for large ones (reading is most of a
 // scan's cost, and a machine has more than one core). Results come back in walk order,
 // whoever did the work.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/index.js';
-import { MODULES_URL } from '../paths.js';
 import { readableAnnotations } from '../project/index.js';
 import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
 import { detectFiles, readContext } from '../detect/run.js';
 import { batchContext, processBatch, type BatchResult } from './process.js';
-import type { WorkerMessage } from './worker.js';
+import { spread, startWorkers, WORKER_ENTRY, workersBuilt } from './spread.js';
+import type { SetupMessage } from './worker.js';
 
 export interface RunOptions {
   readonly minConfidence: number;
@@ -35,8 +34,6 @@ export interface RunResult {
 const PARALLEL_FROM = 25_000;
 const BATCH = 500;
 const REUSE_FILES = /(?:^|\/)REUSE\.toml$|^\.reuse\/dep5$/;
-// Workers start from the compiled worker entry (the bundle, or worker.js); from the TypeScript sources (tests) there is none.
-const WORKER_FILE = new URL('cli/worker-entry.js', MODULES_URL);
 
 export async function processAll(root: string, paths: readonly string[], catalog: Catalog, options: RunOptions): Promise<RunResult> {
   return new FileRunner(catalog, options).run(root, paths);
@@ -71,7 +68,7 @@ export class FileRunner {
       const ctx = batchContext(root, this.catalog, this.options.minConfidence, annotations);
       if (!this.worthWorkers(paths.length)) return processBatch(paths, ctx);
       const workers = (this.workers ??= this.spawn());
-      for (const w of workers) w.postMessage({ setup: { root, annotations } } satisfies WorkerMessage);
+      for (const w of workers) w.postMessage({ setup: { root, annotations } } satisfies SetupMessage);
       return await this.spread(paths, workers, (batch) => processBatch(batch, ctx));
     } finally {
       await this.close();
@@ -87,61 +84,22 @@ export class FileRunner {
 
   private worthWorkers(files: number): boolean {
     if (this.jobs === 1 || files < (this.options.jobs === undefined ? PARALLEL_FROM : BATCH * 2)) return false;
-    if (existsSync(WORKER_FILE)) return true;
+    if (workersBuilt()) return true;
     // Threads asked for (--jobs) where the compiled worker is missing (a broken build, or the TypeScript
     // sources): say so rather than quietly run on one.
-    if (this.options.jobs !== undefined) throw new Error(`--jobs ${this.options.jobs}: the worker module ${WORKER_FILE.pathname} is missing; rebuild farleft (npm run build)`);
+    if (this.options.jobs !== undefined) throw new Error(`--jobs ${this.options.jobs}: the worker module ${WORKER_ENTRY.pathname} is missing; rebuild farleft (npm run build)`);
     return false;
   }
 
   private spawn(): Worker[] {
-    return Array.from({ length: this.jobs - 1 }, () => new Worker(WORKER_FILE, { argv: ['scan'], workerData: { minConfidence: this.options.minConfidence } }));
+    return startWorkers('scan', this.jobs - 1, { minConfidence: this.options.minConfidence });
   }
 
-  /** Hands out batches to the workers and to this thread, each taking the next when done. */
+  /** Hands out batches to the workers and to this thread (see spread.ts). */
   private async spread(paths: readonly string[], workers: readonly Worker[], here: (batch: string[]) => BatchResult): Promise<RunResult> {
     const batches = makeBatches(paths, BATCH);
-    const results: BatchResult[] = new Array(batches.length);
-    let nextBatch = 0;
-    let completed = 0;
     let filesDone = 0;
-    let allDone!: () => void;
-    let failed!: (e: unknown) => void;
-    const done = new Promise<void>((resolve, reject) => {
-      allDone = resolve;
-      failed = reject;
-    });
-    const store = (index: number, result: BatchResult): void => {
-      results[index] = result;
-      this.options.onProgress?.((filesDone += batches[index]!.length), paths.length);
-      if (++completed === batches.length) allDone();
-    };
-    for (const worker of workers) {
-      const give = (): void => {
-        if (nextBatch < batches.length) {
-          const index = nextBatch++;
-          worker.postMessage({ batch: { index, paths: batches[index]! } } satisfies WorkerMessage);
-        }
-      };
-      // A batch comes back as JSON text: parsing it costs this thread half of what a structured clone does.
-      worker.on('message', (msg: { index: number; result: string }) => {
-        store(msg.index, JSON.parse(msg.result) as BatchResult);
-        give();
-      });
-      worker.on('error', failed);
-      // A worker that stops by itself (out of memory, killed) would leave its batches undone for ever.
-      worker.on('exit', (code) => failed(new Error(`a scan worker thread stopped (exit code ${code}) before the scan was done`)));
-      // Two batches in flight, so a worker never waits for this thread to hand out work.
-      give();
-      give();
-    }
-    // This thread takes batches too, yielding between them so workers get theirs.
-    while (nextBatch < batches.length) {
-      const index = nextBatch++;
-      store(index, here(batches[index]!));
-      await new Promise((r) => setImmediate(r));
-    }
-    await done;
+    const results = await spread(batches, workers, here, (index) => this.options.onProgress?.((filesDone += batches[index]!.length), paths.length));
     return { reports: results.flatMap((r) => r.reports), problems: results.flatMap((r) => r.problems) };
   }
 }

@@ -4,8 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/index.js';
 import type { Annotation } from '../detect/types.js';
 import { batchContext, processBatch, type BatchContext } from './process.js';
+import { answerBatch, type BatchMessage } from './spread.js';
 
-export type WorkerMessage = { readonly setup: { readonly root: string; readonly annotations: readonly Annotation[] } } | { readonly batch: { readonly index: number; readonly paths: readonly string[] } };
+export interface SetupMessage {
+  readonly setup: { readonly root: string; readonly annotations: readonly Annotation[] };
+}
 
 // Only in a worker thread: importing this file elsewhere does nothing.
 if (parentPort) {
@@ -13,8 +16,8 @@ if (parentPort) {
   const { minConfidence } = workerData as { minConfidence: number };
   const catalog = loadCatalog();
   let ctx: BatchContext | null = null;
-  port.on('message', (msg: WorkerMessage) => {
+  port.on('message', (msg: SetupMessage | BatchMessage<readonly string[]>) => {
     if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, minConfidence, msg.setup.annotations);
-    else port.postMessage({ index: msg.batch.index, result: JSON.stringify(processBatch(msg.batch.paths, ctx!)) });
+    else answerBatch(port, msg, (paths) => processBatch(paths, ctx!));
   });
 }
