@@ -55,6 +55,9 @@ export function fmt(seconds) {
   return seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`;
 }
 
+/** a / b, with three decimals below 1 (0.103x must not print as 0.10x beside a 0.10x target). */
 export function ratio(a, b) {
-  return b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a';
+  if (!(b > 0)) return 'n/a';
+  const r = a / b;
+  return `${r.toFixed(r < 1 ? 3 : 2)}x`;
 }
