@@ -2,18 +2,18 @@
 // audit runs on a tree outside the repository and its .farleft.yml, and a test can prove
 // nothing was written). Git ignores folders called node_modules, so the fixtures keep them
 // as `_node_modules`, renamed on copy; links in the fixtures already point at the final names.
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { copyFixtureTree } from '../../src/fixture-copy.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/deps/', import.meta.url));
 
 export function copyFixture(name: string): string {
   const root = join(mkdtempSync(join(tmpdir(), `farleft-deps-${name}-`)), name);
-  cpSync(join(FIXTURES, name), root, { recursive: true, verbatimSymlinks: true });
-  renameModules(root);
+  copyFixtureTree(join(FIXTURES, name), root);
   return root;
 }
 
@@ -26,13 +26,4 @@ export function fixtureCopier(): (name: string) => string {
     roots.push(root);
     return root;
   };
-}
-
-function renameModules(dir: string): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (!e.isDirectory()) continue;
-    const from = join(dir, e.name);
-    renameModules(from);
-    if (e.name === '_node_modules') renameSync(from, join(dir, 'node_modules'));
-  }
 }

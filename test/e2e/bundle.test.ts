@@ -32,7 +32,7 @@ describe('the CLI bundle', () => {
   });
 
   it.each([
-    [['scan', `${FIXTURES}scan`, '--format', 'json']],
+    [['scan', `${FIXTURES}reuse`, '--format', 'json']],
     [['scan', `${FIXTURES}media`]],
     [['lint', `${FIXTURES}reuse`, '--format', 'sarif']],
     [['deps', `${FIXTURES}deps/python`, '--format', 'json']],
