@@ -8,14 +8,20 @@ import { detector as notice } from './notice.js';
 import { detector as reuseToml } from './reuse-toml.js';
 import { detector as sidecar } from './sidecar.js';
 import { detector as spdxTags } from './spdx-tags.js';
-import type { DetectContext, Detection, Detector, FileInput } from './types.js';
+import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep5, licenseText, manifests, notice, media];
 
 /** Runs every detector that wants the file and merges what they found. */
 export function detectFile(file: FileInput, ctx: DetectContext, detectors: readonly Detector[] = DETECTORS): Detection {
   const parts: Detection[] = [];
-  for (const d of detectors) if (d.accepts(file.path, file.kind)) parts.push(d.detect(file, ctx));
+  for (const d of detectors) {
+    if (!d.accepts(file.path, file.kind)) continue;
+    const part = d.detect(file, ctx);
+    // Most detectors find nothing in most files (a photo without tags): only what found something is merged.
+    if (part.declarations.length || part.copyrights.length || part.problems.length || part.annotations?.length) parts.push(part);
+  }
+  if (parts.length === 0) return EMPTY_DETECTION;
   if (parts.length === 1) return parts[0]!;
   return {
     declarations: parts.flatMap((p) => p.declarations),
