@@ -5,14 +5,13 @@
 // Without esbuild (an install without dev dependencies) it says so and bin/farleft.js runs
 // the ES modules instead.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FILE as BUNDLE, CACHE_FILE as CACHE, loadBundle } from './cli/bundle.js';
 import { copyFixtureTree } from './fixture-copy.js';
 import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
-
 
 /** Read-only commands whose code a run is most likely to need (their output is thrown away). */
 const WARM_UP: readonly (readonly string[])[] = [
@@ -56,6 +55,11 @@ async function bundle(): Promise<void> {
   // Code run from a code cache has no loader for import(): what the bundle loads at run time, it must require.
   const left = /\bimport\((?!\))/.exec(readFileSync(BUNDLE, 'utf8'));
   if (left) throw new Error(`${BUNDLE} still calls import() (at offset ${left.index}): load that module with a static import or createRequire`);
+  // The warm-up runs on the repository's fixtures; a copy of the package without them gets the bundle alone.
+  if (!existsSync(join(PACKAGE_ROOT, 'fixtures'))) {
+    console.error('farleft build: no fixtures/ to warm up on, so the bundle has no code cache (it starts slower)');
+    return;
+  }
   // The cache is recorded in a child process: the commands write to its standard output.
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--record-cache'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`recording the code cache failed:\n${r.stderr}`);
