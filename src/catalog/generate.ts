@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { GENERATED_DIR, LICENSES_DIR } from '../paths.js';
 import { buildCatalogData, parseReplacements, readYamlEntries } from './build.js';
 import { categorize, parseClassificationTable, type CategorySources } from './categories.js';
+import { compileNameTable } from './names.js';
 import type { CatalogData } from './schema.js';
 
 const require = createRequire(import.meta.url);
@@ -35,5 +36,5 @@ export function buildCatalog(dir: string = LICENSES_DIR): CatalogData {
 export function generateCatalog(): void {
   const data = buildCatalog();
   mkdirSync(GENERATED_DIR, { recursive: true });
-  writeFileSync(join(GENERATED_DIR, 'catalog.json'), JSON.stringify(data));
+  writeFileSync(join(GENERATED_DIR, 'catalog.json'), JSON.stringify({ ...data, names: compileNameTable(data.entries) }));
 }

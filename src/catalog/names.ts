@@ -149,16 +149,16 @@ function compact(key: string): string {
 function tablesOf(catalog: Catalog): Tables {
   let t = TABLES.get(catalog);
   if (t) return t;
-  // Each table is built on first use: a media folder mostly asks for URLs, a manifest for names.
+  // Each table is made on first use: a media folder mostly asks for URLs, a manifest for names.
   let names: Tables['names'] | undefined;
   let urls: Tables['urls'] | undefined;
-  const live = (): LicenseEntries => catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated);
   t = {
     get names() {
-      return (names ??= nameTable(live()));
+      // Compiled by the build into the catalog; a catalog made otherwise (tests) compiles it here.
+      return (names ??= new Map((catalog.data.names ?? compileNameTable(catalog.entries)).map(([key, id, how]) => [key, { id, how }])));
     },
     get urls() {
-      return (urls ??= urlTable(live()));
+      return (urls ??= urlTable(catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated)));
     },
   };
   TABLES.set(catalog, t);
@@ -167,7 +167,9 @@ function tablesOf(catalog: Catalog): Tables {
 
 type LicenseEntries = Catalog['entries'];
 
-function nameTable(live: LicenseEntries): Tables['names'] {
+/** The name table as the build compiles it into the catalog (CatalogData.names): the first key wins. */
+export function compileNameTable(entries: LicenseEntries): [key: string, id: string, how: 'alias' | 'name'][] {
+  const live = entries.filter((e) => e.kind === 'license' && !e.deprecated);
   const names = new Map<string, { id: string; how: 'alias' | 'name' }>();
   const put = (text: string, id: string, how: 'alias' | 'name'): void => {
     const k = compact(keyOf(text));
@@ -177,7 +179,7 @@ function nameTable(live: LicenseEntries): Tables['names'] {
   for (const e of live) put(e.id, e.id, 'name');
   for (const e of live) for (const a of e.aliases) put(a, e.id, 'alias');
   for (const e of live) put(e.name, e.id, 'name');
-  return names;
+  return [...names].map(([key, { id, how }]) => [key, id, how]);
 }
 
 function urlTable(live: LicenseEntries): Tables['urls'] {

@@ -119,4 +119,10 @@ export interface CatalogData {
   readonly spdxLicenseIdsVersion: string;
   readonly spdxLicenseListVersion: string;
   readonly entries: readonly LicenseEntry[];
+  /**
+   * The table license names are looked up in (catalog/names.ts): normalized key, id, and whether the key is an
+   * alias or a name. Compiled by the build from `entries`, so a run does not normalize ~3,000 names first; a
+   * catalog made from other entries leaves it out, and the table is then made on first use.
+   */
+  readonly names?: readonly (readonly [key: string, id: string, how: 'alias' | 'name'])[];
 }
