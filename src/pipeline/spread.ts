@@ -44,6 +44,8 @@ export async function spread<B, R>(batches: readonly B[], workers: readonly Work
     allDone = resolve;
     failed = reject;
   });
+  // Should this thread's own batch throw, nobody awaits `done`; its later rejection (the workers being stopped) is then moot.
+  done.catch(() => {});
   const store = (index: number, result: R): void => {
     results[index] = result;
     onResult?.(index);
