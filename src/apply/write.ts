@@ -3,9 +3,10 @@
 // moment leaves each file old or new, never half-written; a leftover temporary file is
 // named so the next run recognises and removes it. Symlinks are never written through.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../types.js';
+import { readFull } from '../walk/read.js';
 
 /** What a file was when it was read, to notice a change before writing over it. */
 export interface Snapshot {
@@ -45,12 +46,7 @@ export function readForWrite(abs: string, limit: number): ReadResult {
     if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ESPECIAL' });
     if (stat.size > limit) throw Object.assign(new Error('too large'), { code: 'ETOOLARGE' });
     const bytes = Buffer.allocUnsafe(stat.size);
-    let n = 0;
-    while (n < bytes.length) {
-      const got = readSync(fd, bytes, n, bytes.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
+    const n = readFull(fd, bytes, 0);
     return { bytes: n === bytes.length ? bytes : bytes.subarray(0, n), snapshot: snapshotOf(stat) };
   } finally {
     closeSync(fd);

@@ -1,11 +1,12 @@
 // The few file-system reads collectors make, all bounded and none throwing: a folder that
 // cannot be listed is empty, a file that cannot be read is a problem. Collectors read;
 // they never write, and never follow a link out of the root except into a named cache.
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { routeLicenseFile } from '../detect/license-text/route.js';
 import { InputError } from '../errors.js';
 import type { Problem, Severity } from '../types.js';
+import { readFull } from '../walk/read.js';
 
 /** Locks and indexes are read whole up to this size (a lock of 10 000 packages is ~10 MiB). */
 export const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -48,12 +49,7 @@ export function readText(abs: string, limit = MAX_INDEX_BYTES): TextRead {
     const size = fstatSync(fd).size;
     if (size > limit) return { error: `larger than ${Math.round(limit / 1024 / 1024)} MiB` };
     const buffer = Buffer.allocUnsafe(size);
-    let n = 0;
-    while (n < size) {
-      const r = readSync(fd, buffer, n, size - n, n);
-      if (r === 0) break;
-      n += r;
-    }
+    const n = readFull(fd, buffer, 0);
     return { text: buffer.toString('utf8', 0, n).replace(/^\uFEFF/, '') };
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? String(e) };

@@ -103,7 +103,8 @@ class ReadInput implements ReadFile {
   }
 }
 
-function readFull(fd: number, buffer: Buffer, position: number): number {
+/** Reads into the whole of `buffer` from `position` of an open file, or up to its end; returns the bytes read. */
+export function readFull(fd: number, buffer: Buffer, position: number): number {
   let total = 0;
   while (total < buffer.length) {
     const n = readSync(fd, buffer, total, buffer.length - total, position + total);

@@ -3,7 +3,8 @@
 // file descriptor (apply's verification). Reads beyond the head go through a one-block
 // cache, so a reader walking chunk headers one by one costs few system calls.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { readFull } from '../../walk/read.js';
 import type { FileInput } from '../types.js';
 
 export interface ByteSource {
@@ -41,13 +42,7 @@ export function sourceOfFd(fd: number, headBytes = 1024 * 1024): ByteSource {
   const size = fstatSync(fd).size;
   const readAt = (position: number, length: number): Buffer => {
     const buffer = Buffer.allocUnsafe(length);
-    let total = 0;
-    while (total < length) {
-      const n = readSync(fd, buffer, total, length - total, position + total);
-      if (n === 0) break;
-      total += n;
-    }
-    return buffer.subarray(0, total);
+    return buffer.subarray(0, readFull(fd, buffer, position));
   };
   return cachedSource(size, readAt(0, Math.min(size, headBytes)), readAt);
 }
