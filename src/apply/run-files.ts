@@ -9,7 +9,7 @@ import type { Problem } from '../types.js';
 import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
 import type { EmbedResult } from './embed/index.js';
 import type { FileOutcome } from './types.js';
-import { startWorkers, workersBuilt } from '../pipeline/spread.js';
+import { spread, startWorkers, workersBuilt } from '../pipeline/spread.js';
 
 export interface BatchOutput {
   readonly outcomes: FileOutcome[];
@@ -51,53 +51,18 @@ export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonl
   return { outcomes: [...first.outcomes, ...rest.outcomes], problems: [...first.problems, ...rest.problems], unreached: rest.unreached };
 }
 
-/** The rest of a writing run: batches shared between worker threads and this one. */
+/** The rest of a writing run: batches shared between worker threads and this one (see pipeline/spread.ts). */
 async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], jobs: number, signal: AbortSignal | undefined): Promise<BatchOutput & { unreached: number }> {
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
-  const results: (BatchOutput | undefined)[] = new Array(batches.length);
-  let next = 0;
-  let pending = 0;
   const workers = startWorkers('apply', jobs - 1, spec);
+  let done: BatchOutput[];
   try {
-    await new Promise<void>((resolve, reject) => {
-      const finish = (): void => {
-        if (pending === 0 && (next >= batches.length || signal?.aborted)) resolve();
-      };
-      const take = (): number | null => (next < batches.length && !signal?.aborted ? next++ : null);
-      for (const worker of workers) {
-        const give = (): void => {
-          const index = take();
-          if (index === null) return finish();
-          pending++;
-          worker.postMessage({ index, paths: batches[index] });
-        };
-        worker.on('message', (msg: { index: number; output: BatchOutput }) => {
-          results[msg.index] = msg.output;
-          pending--;
-          give();
-        });
-        worker.on('error', reject);
-        give();
-      }
-      // This thread takes batches too, yielding between them so workers get theirs.
-      const own = (): void => {
-        const index = take();
-        if (index === null) return finish();
-        try {
-          const outcomes = batches[index]!.map((path) => applyFile(run, path));
-          results[index] = { outcomes, problems: run.problems.splice(0) };
-        } catch (e) {
-          return reject(e);
-        }
-        setImmediate(own);
-      };
-      own();
-    });
+    // One batch per worker at a time: a Ctrl-C then leaves at most one batch per thread to finish.
+    done = await spread(batches, workers, (batch) => ({ outcomes: batch.map((path) => applyFile(run, path)), problems: run.problems.splice(0) }), { ...(signal ? { signal } : {}), inFlight: 1 });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  const done = results.filter((r): r is BatchOutput => r !== undefined);
   const outcomes = done.flatMap((r) => r.outcomes);
   return { outcomes, problems: done.flatMap((r) => r.problems), unreached: paths.length - outcomes.length };
 }

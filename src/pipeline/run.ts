@@ -100,7 +100,7 @@ export class FileRunner {
   private async spread(paths: readonly string[], workers: readonly Worker[], here: (batch: string[]) => BatchResult): Promise<RunResult> {
     const batches = makeBatches(paths, BATCH);
     let filesDone = 0;
-    const results = await spread(batches, workers, here, (index) => this.options.onProgress?.((filesDone += batches[index]!.length), paths.length));
+    const results = await spread(batches, workers, here, { onResult: (index) => this.options.onProgress?.((filesDone += batches[index]!.length), paths.length) });
     return { reports: results.flatMap((r) => r.reports), problems: results.flatMap((r) => r.problems) };
   }
 }

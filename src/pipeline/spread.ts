@@ -2,7 +2,7 @@
 // next batch when it is done with one, and the results come back in batch order, whoever did
 // the work. A batch goes to a worker as a message and its result comes back as JSON text:
 // parsing it costs this thread half of what a structured clone does. The scan's read-and-detect
-// stage uses it (run.ts); apply's workers start here too. (The dependency audit stays on one
+// stage (run.ts) and apply's writing run (run-files.ts) use it. (The dependency audit stays on one
 // thread: spread over two, its 1,000-package bench tree took 0.78 s instead of 0.62 s, each
 // thread paying for its own cold matcher.)
 import { existsSync } from 'node:fs';
@@ -34,8 +34,19 @@ interface BatchReply {
   readonly result: string;
 }
 
-export async function spread<B, R>(batches: readonly B[], workers: readonly Worker[], here: (batch: B) => R, onResult?: (index: number) => void): Promise<R[]> {
-  const results: R[] = new Array(batches.length);
+export interface SpreadOptions {
+  /** Called on this thread as each batch's result arrives (progress). */
+  readonly onResult?: (index: number) => void;
+  /** No batch is handed out once it is aborted; the ones under way finish. */
+  readonly signal?: AbortSignal;
+  /** Batches a worker holds at once (default 2, so it never waits for this thread to hand out work; 1 stops sooner). */
+  readonly inFlight?: number;
+}
+
+/** The results of the batches done, in batch order: all of them, unless `signal` stopped the hand-out. */
+export async function spread<B, R>(batches: readonly B[], workers: readonly Worker[], here: (batch: B) => R, options: SpreadOptions = {}): Promise<R[]> {
+  const results: (R | undefined)[] = new Array(batches.length);
+  const stopped = (): boolean => options.signal?.aborted === true;
   let next = 0;
   let completed = 0;
   let allDone!: () => void;
@@ -46,18 +57,21 @@ export async function spread<B, R>(batches: readonly B[], workers: readonly Work
   });
   // Should this thread's own batch throw, nobody awaits `done`; its later rejection (the workers being stopped) is then moot.
   done.catch(() => {});
+  // Done when every batch handed out has come back, and no more will be.
+  const settle = (): void => {
+    if (completed === next && (next === batches.length || stopped())) allDone();
+  };
   const store = (index: number, result: R): void => {
     results[index] = result;
-    onResult?.(index);
-    if (++completed === batches.length) allDone();
+    options.onResult?.(index);
+    completed++;
+    settle();
   };
-  if (batches.length === 0) allDone();
+  const take = (): number | null => (next < batches.length && !stopped() ? next++ : null);
   for (const worker of workers) {
     const give = (): void => {
-      if (next < batches.length) {
-        const index = next++;
-        worker.postMessage({ batch: { index, data: batches[index]! } } satisfies BatchMessage<B>);
-      }
+      const index = take();
+      if (index !== null) worker.postMessage({ batch: { index, data: batches[index]! } } satisfies BatchMessage<B>);
     };
     worker.on('message', (msg: BatchReply) => {
       store(msg.index, JSON.parse(msg.result) as R);
@@ -66,18 +80,16 @@ export async function spread<B, R>(batches: readonly B[], workers: readonly Work
     worker.on('error', failed);
     // A worker that stops by itself (out of memory, killed) would leave its batches undone for ever.
     worker.on('exit', (code) => failed(new Error(`a worker thread stopped (exit code ${code}) before its work was done`)));
-    // Two batches in flight, so a worker never waits for this thread to hand out work.
-    give();
-    give();
+    for (let k = 0; k < (options.inFlight ?? 2); k++) give();
   }
   // This thread takes batches too, yielding between them so workers get theirs.
-  while (next < batches.length) {
-    const index = next++;
+  for (let index = take(); index !== null; index = take()) {
     store(index, here(batches[index]!));
     await new Promise((r) => setImmediate(r));
   }
+  settle();
   await done;
-  return results;
+  return results.filter((r): r is R => r !== undefined);
 }
 
 /** The worker's side: does one batch and sends its result back as JSON. */

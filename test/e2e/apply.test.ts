@@ -151,6 +151,21 @@ describe('farleft apply', () => {
     expect(hashTree(victim)).toEqual(done);
   }, 120_000);
 
+  it('writes the same files and reports the same outcomes with worker threads as in one thread (--jobs 2)', () => {
+    // 3,000 files that all need a header: enough for apply to call in its workers (from 2,000, when writing).
+    const files: Tree = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`f${String(i).padStart(4, '0')}.c`, `int x${i};\n`]));
+    const one = tree(files);
+    const two = tree(files);
+    const a = runCli(['apply', '.', ...PPL, '--jobs', '1', '--json'], { cwd: one });
+    const b = runCli(['apply', '.', ...PPL, '--jobs', '2', '--json'], { cwd: two });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(b.stderr).toBe(a.stderr);
+    const { root: _a, ...outA } = JSON.parse(a.stdout) as Record<string, unknown>;
+    const { root: _b, ...outB } = JSON.parse(b.stdout) as Record<string, unknown>;
+    expect(outB).toEqual(outA);
+    expect(hashTree(two)).toEqual(hashTree(one));
+  }, 60_000);
+
   it.each([['1'], ['2']])('stops cleanly on Ctrl-C (--jobs %s): reports how far it got, every file old or new, no temporary file left', async (jobs) => {
     const t: Tree = {};
     for (let d = 0; d < 30; d++) {
