@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_FILE as BUNDLE, CACHE_FILE as CACHE, loadBundle } from './cli/bundle.js';
+import { BUNDLE_FILE, CACHE_FILE, loadBundle } from './cli/bundle.js';
 import { copyFixtureTree } from './fixture-copy.js';
 import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
 
@@ -29,8 +29,8 @@ if (process.argv[2] === '--record-cache') await recordCache();
 else await bundle();
 
 async function bundle(): Promise<void> {
-  rmSync(BUNDLE, { force: true });
-  rmSync(CACHE, { force: true });
+  rmSync(BUNDLE_FILE, { force: true });
+  rmSync(CACHE_FILE, { force: true });
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
@@ -40,7 +40,7 @@ async function bundle(): Promise<void> {
   }
   await esbuild.build({
     entryPoints: [fileURLToPath(new URL('cli/main.js', MODULES_URL))],
-    outfile: BUNDLE,
+    outfile: BUNDLE_FILE,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -53,8 +53,8 @@ async function bundle(): Promise<void> {
     logLevel: 'warning',
   });
   // Code run from a code cache has no loader for import(): what the bundle loads at run time, it must require.
-  const left = /\bimport\((?!\))/.exec(readFileSync(BUNDLE, 'utf8'));
-  if (left) throw new Error(`${BUNDLE} still calls import() (at offset ${left.index}): load that module with a static import or createRequire`);
+  const left = /\bimport\((?!\))/.exec(readFileSync(BUNDLE_FILE, 'utf8'));
+  if (left) throw new Error(`${BUNDLE_FILE} still calls import() (at offset ${left.index}): load that module with a static import or createRequire`);
   // The warm-up runs on the repository's fixtures; a copy of the package without them gets the bundle alone.
   if (!existsSync(join(PACKAGE_ROOT, 'fixtures'))) {
     console.error('farleft build: no fixtures/ to warm up on, so the bundle has no code cache (it starts slower)');
@@ -66,7 +66,7 @@ async function bundle(): Promise<void> {
 }
 
 async function recordCache(): Promise<void> {
-  const { script, exports: { main } } = loadBundle(BUNDLE);
+  const { script, exports: { main } } = loadBundle(BUNDLE_FILE);
   // An npm tree has to be copied out to be one (see fixture-copy.ts).
   const temp = mkdtempSync(join(tmpdir(), 'farleft-build-'));
   const npm = join(temp, 'npm-basic');
@@ -78,5 +78,5 @@ async function recordCache(): Promise<void> {
     process.exitCode = 0;
   }
   rmSync(temp, { recursive: true, force: true });
-  writeFileSync(CACHE, script.createCachedData());
+  writeFileSync(CACHE_FILE, script.createCachedData());
 }

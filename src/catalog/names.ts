@@ -158,7 +158,7 @@ function tablesOf(catalog: Catalog): Tables {
       return (names ??= new Map((catalog.data.names ?? compileNameTable(catalog.entries)).map(([key, id, how]) => [key, { id, how }])));
     },
     get urls() {
-      return (urls ??= urlTable(catalog.entries.filter((e) => e.kind === 'license' && !e.deprecated)));
+      return (urls ??= urlTable(catalog.entries));
     },
   };
   TABLES.set(catalog, t);
@@ -167,9 +167,14 @@ function tablesOf(catalog: Catalog): Tables {
 
 type LicenseEntries = Catalog['entries'];
 
+/** The entries names and URLs may point at: licenses (not exceptions) that are not deprecated. */
+function liveLicenses(entries: LicenseEntries): LicenseEntries {
+  return entries.filter((e) => e.kind === 'license' && !e.deprecated);
+}
+
 /** The name table as the build compiles it into the catalog (CatalogData.names): the first key wins. */
 export function compileNameTable(entries: LicenseEntries): [key: string, id: string, how: 'alias' | 'name'][] {
-  const live = entries.filter((e) => e.kind === 'license' && !e.deprecated);
+  const live = liveLicenses(entries);
   const names = new Map<string, { id: string; how: 'alias' | 'name' }>();
   const put = (text: string, id: string, how: 'alias' | 'name'): void => {
     const k = compact(keyOf(text));
@@ -182,9 +187,9 @@ export function compileNameTable(entries: LicenseEntries): [key: string, id: str
   return [...names].map(([key, { id, how }]) => [key, id, how]);
 }
 
-function urlTable(live: LicenseEntries): Tables['urls'] {
+function urlTable(entries: LicenseEntries): Tables['urls'] {
   const urls = new Map<string, string | null>();
-  for (const e of live)
+  for (const e of liveLicenses(entries))
     for (const u of new Set([e.url, ...e.urls])) {
       if (!u) continue;
       const k = urlKey(u);
