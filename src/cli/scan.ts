@@ -2,9 +2,6 @@
 import { Option, type Command } from 'commander';
 import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
 
 interface ScanFlags extends TreeFlags {
   format: string;
@@ -56,40 +53,9 @@ export function register(program: Command): void {
         format === 'json'
           ? SCAN_FORMATS.json.renderScan(result)
           : format === 'spdx' || format === 'cyclonedx'
-            ? SCAN_FORMATS[format].renderScan(result, await sbomInputs(path, result))
+            ? SCAN_FORMATS[format].renderScan(result, await (await import('../sbom-inputs.js')).sbomInputs(path, result))
             : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
       writeOut(out);
       process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     });
-}
-
-/** What an SBOM needs beyond the scan: each file's checksums, LicenseRef texts from LICENSES/ (their first MiB), the time. */
-async function sbomInputs(root: string, result: import('../types.js').ScanResult) {
-  const buffer = Buffer.allocUnsafe(1024 * 1024);
-  const hashes = new Map<string, { sha1: string; sha256: string }>();
-  const licenseTexts: Record<string, { name: string; text: string }> = {};
-  for (const f of result.files) {
-    const sha1 = createHash('sha1');
-    const sha256 = createHash('sha256');
-    const ref = /^LICENSES\/(LicenseRef-[A-Za-z0-9.-]+)\.[^/.]+$/.exec(f.path)?.[1];
-    try {
-      const fd = openSync(join(root, f.path), 'r');
-      try {
-        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-          sha1.update(buffer.subarray(0, n));
-          sha256.update(buffer.subarray(0, n));
-          if (ref && !licenseTexts[ref]) licenseTexts[ref] = { name: ref.slice('LicenseRef-'.length), text: buffer.toString('utf8', 0, n) };
-        }
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      continue; // unreadable since the scan: left out of the document
-    }
-    hashes.set(f.path, { sha1: sha1.digest('hex'), sha256: sha256.digest('hex') });
-  }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
-  const created = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return { created, name: basename(resolve(root)), hashes, licenseTexts };
 }

@@ -10,7 +10,7 @@ export interface ScanSbomOptions {
   readonly created: string;
   /** The document's (and the project's) name: the scanned folder's name. */
   readonly name: string;
-  /** Checksums of each file (read by the CLI); a file without them is left out. */
+  /** Checksums of each file (read by sbom-inputs.ts); a file without them is left out. */
   readonly hashes: ReadonlyMap<string, { readonly sha1: string; readonly sha256: string }>;
   /** Texts of the LicenseRef-* licenses used, when the project has them (LICENSES/). */
   readonly licenseTexts: Readonly<Record<string, { readonly name: string; readonly text: string }>>;
