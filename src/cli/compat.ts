@@ -1,9 +1,9 @@
 // `farleft compat`: may a work under one license include a component under another? One
 // pair, a matrix of licenses, or a whole project (its license against every file's).
-import { existsSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
+import { isFolder } from './flags.js';
 import { writeOut } from './output.js';
 
 interface CompatFlags {
@@ -157,10 +157,6 @@ async function dependencyItems(root: string, catalog: Catalog, dev: boolean, con
     process.stderr.write(`farleft: ${e.message}; dependencies are left out of this check\n`);
     return [];
   }
-}
-
-function isFolder(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
 }
 
 function warnUnreadable(arg: string, catalog: Catalog): void {

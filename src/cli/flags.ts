@@ -1,4 +1,5 @@
 // Options several commands share: declared once, checked the same way everywhere (exit 2 when wrong).
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 
@@ -36,4 +37,9 @@ export function parseJobs(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!(Number.isInteger(n) && n >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${value}`);
   return n;
+}
+
+/** Whether a command-line argument names a folder (compat and lint read a folder and a file list differently). */
+export function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }

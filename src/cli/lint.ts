@@ -1,10 +1,9 @@
 // `farleft lint [path | files...]`: may we ship this? Every rule over the scan, the
 // compatibility verdicts and the dependency audit, in a format for people or for CI.
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
+import { isFolder, parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
 import { writeOut } from './output.js';
 
 interface LintFlags extends TreeFlags {
@@ -87,8 +86,4 @@ function readPaths(paths: readonly string[]): { root: string; files: string[] | 
     files.push(rel);
   }
   return { root: '.', files };
-}
-
-function isFolder(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
 }
