@@ -5,8 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
-import { loadMatcher, type LicenseMatcher, type MatchResult } from '../detect/license-text/index.js';
-import { normalizeText } from '../detect/license-text/normalize.js';
+import { loadMatcher, type LicenseMatcher } from '../detect/license-text/index.js';
 import { detector as manifestDetector } from '../detect/manifests/index.js';
 import { readComposerJson } from '../detect/manifests/composer-json.js';
 import { readPackageJson } from '../detect/manifests/package-json.js';
@@ -23,13 +22,10 @@ import type { CollectedPackage, DetectedLicense, Ecosystem, Evidence, Inspection
 const MAX_LICENSE_FILES = 32;
 /** Copyright lines kept per package. */
 const MAX_COPYRIGHTS = 100;
-/** The matcher's results are kept for texts up to this size, up to this much text in all. */
+/** Copyright lines are kept by text for texts up to this size, for this many texts. */
 const CACHE_TEXT_LIMIT = 64 * 1024;
-const CACHE_TOTAL = 16 * 1024 * 1024;
 const MAX_CACHED_TEXTS = 4096;
 
-/** Lines that are copyright notices beyond doubt: the word or sign, then a year or a sign. */
-const COPYRIGHT = /^\s*(?:copyright\b\s*(?::\s*)?(?:\(c\)|©|\d)|©|\(c\)\s*\d)/i;
 
 /** Detector problems that the package-level `unknown-text` replaces. */
 const REPLACED = new Set(['unknown-license-text', 'license-text-too-short']);
@@ -44,49 +40,10 @@ export interface InspectContext {
   readonly copyrights: Map<string, readonly string[]>;
 }
 
-/**
- * A DetectContext whose matcher remembers its answers: many packages ship the same LICENSE,
- * or the same one with other copyright lines. The matcher reads a text as normalizeText()
- * words, and that drops copyright notice lines whole; so two texts equal but for lines that
- * are certainly such notices ("Copyright (c) 2020 X", "© X 2020": COPYRIGHT below, a subset
- * of what the normalizer drops) get the same answer, lines included. A self-check at first
- * use turns this off should the normalizer ever keep such a line.
- */
-export function cachingContext(ctx: DetectContext): DetectContext {
-  let matcher: LicenseMatcher | undefined;
-  const cache = new Map<string, MatchResult>();
-  let cached = 0;
-  return {
-    ...ctx,
-    matcher() {
-      if (matcher) return matcher;
-      const inner = ctx.matcher();
-      const blanksNotices = normalizeText('Copyright (c) 2020 Jo\n© 2021 Al\nword').tokens.join(' ') === 'word';
-      matcher = {
-        knows: (id) => inner.knows(id),
-        match(text, options) {
-          if (text.length > CACHE_TEXT_LIMIT) return inner.match(text, options);
-          // Lines as the normalizer splits them: \r\n and a lone \r end a line too.
-          const body = blanksNotices ? text.replace(/\r\n?/g, '\n').split('\n').map((l) => (COPYRIGHT.test(l) ? '' : l)).join('\n') : text;
-          const key = `${options.minConfidence}\u0000${options.hint ?? ''}\u0000${options.minUnknownWords ?? ''}\u0000${body}`;
-          let hit = cache.get(key);
-          if (!hit) {
-            hit = inner.match(text, options);
-            if (cached + key.length <= CACHE_TOTAL) cache.set(key, hit);
-            cached += key.length;
-          }
-          return hit;
-        },
-      };
-      return matcher;
-    },
-  };
-}
-
 export function inspectContext(catalog: Catalog, minConfidence: number, withTexts: boolean): InspectContext {
   let matcher: LicenseMatcher | undefined;
   const detect: DetectContext = { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
-  return { detect: cachingContext(detect), catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
+  return { detect, catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
 }
 
 export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Inspection {

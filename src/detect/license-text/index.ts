@@ -4,6 +4,7 @@
 import { GENERATED_DIR } from '../../paths.js';
 import { readIndex } from './index-data.js';
 import { matchText, type MatchOptions, type MatchResult } from './match.js';
+import { MatchMemo } from './memo.js';
 
 export type { MatchOptions, MatchResult, TextMatch, UnknownText } from './match.js';
 
@@ -16,8 +17,9 @@ export interface LicenseMatcher {
 export function loadMatcher(dir: string = GENERATED_DIR): LicenseMatcher {
   const index = readIndex(dir);
   const known = new Set(index.header.targets.flatMap((t) => t.ids));
+  const memo = new MatchMemo();
   return {
-    match: (text, options) => matchText(index, text, options),
+    match: (text, options) => matchText(index, text, options, memo),
     knows: (id) => known.has(id),
   };
 }

@@ -12,6 +12,7 @@ import { gatherEvidence, type Evidence, type Stretch } from './evidence.js';
 import type { LicenseIndex } from './index-data.js';
 import { normalizeText } from './normalize.js';
 import { hashWords } from './shingle.js';
+import type { MatchMemo } from './memo.js';
 
 export interface TextMatch {
   /** The license named, as a catalog id (an exception id when kind is 'exception'). */
@@ -64,15 +65,44 @@ const LISTED_CANDIDATES = 3;
 /** Licenses named per text at most (a bound for hostile input; a large NOTICE file names hundreds). */
 const MAX_MATCHES = 2000;
 
-export function matchText(index: LicenseIndex, text: string, options: MatchOptions): MatchResult {
-  const { tokens, lines } = normalizeText(text);
+/**
+ * A result in word positions (first and last word of each match and unknown stretch): what
+ * the words alone decide, so texts with the same words share one (MatchMemo).
+ */
+export interface WordResult {
+  readonly matches: readonly (Omit<TextMatch, 'startLine' | 'endLine'> & Span)[];
+  readonly candidates: readonly Candidate[];
+  readonly unknown: readonly (Omit<UnknownText, 'startLine' | 'endLine'> & Span)[];
+  readonly words: number;
+}
+
+interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+export function matchText(index: LicenseIndex, text: string, options: MatchOptions, memo?: MatchMemo): MatchResult {
+  if (!memo) {
+    const { tokens, lines } = normalizeText(text);
+    return inLines(matchWords(index, tokens, options), lines);
+  }
+  return memo.text(text, options, (tokens, lines) => inLines(memo.words(tokens, options, () => matchWords(index, tokens, options)), lines));
+}
+
+/** A word-position result on the lines of one text. */
+function inLines(found: WordResult, lines: readonly number[]): MatchResult {
+  const at = <T extends Span>({ first, last, ...rest }: T) => ({ ...rest, startLine: lines[first]!, endLine: lines[last]! });
+  return { matches: found.matches.map(at), candidates: found.candidates, unknown: found.unknown.map(at), words: found.words };
+}
+
+function matchWords(index: LicenseIndex, tokens: readonly string[], options: MatchOptions): WordResult {
   const n = tokens.length;
   if (n === 0) return { matches: [], candidates: [], unknown: [], words: 0 };
 
   const exact = index.bySha.get(hashWords(tokens));
   if (exact !== undefined) {
     const t = index.header.targets[exact]!;
-    const match = { expression: nameOf(t.ids, options.hint), confidence: 1, startLine: lines[0]!, endLine: lines[n - 1]!, kind: t.kind };
+    const match = { expression: nameOf(t.ids, options.hint), confidence: 1, first: 0, last: n - 1, kind: t.kind };
     return { matches: [match], candidates: [], unknown: [], words: n };
   }
 
@@ -123,14 +153,14 @@ export function matchText(index: LicenseIndex, text: string, options: MatchOptio
   // What no match explains: runs of words outside every picked stretch.
   const covered = new Uint8Array(n);
   for (const s of picked) covered.fill(1, s.from, s.to + k);
-  const unknown: UnknownText[] = [];
+  const unknown: WordResult['unknown'][number][] = [];
   for (let i = 0; i < n; ) {
     let j = i;
     while (j < n && !covered[j]) j++;
     if (j - i >= (picked.length === 0 ? 1 : minWords)) {
       const from = Math.min(i, m - 1);
       const to = Math.max(from, Math.min(j - k, m - 1));
-      unknown.push({ startLine: lines[i]!, endLine: lines[j - 1]!, words: j - i, candidates: closest(ev, from, to, maxGap, named) });
+      unknown.push({ first: i, last: j - 1, words: j - i, candidates: closest(ev, from, to, maxGap, named) });
     }
     i = Math.max(j, i + 1);
   }
@@ -141,8 +171,8 @@ export function matchText(index: LicenseIndex, text: string, options: MatchOptio
       .map((s) => ({
         expression: named(s),
         confidence: round(s.confidence),
-        startLine: lines[s.from]!,
-        endLine: lines[Math.min(n - 1, s.to + k - 1)]!,
+        first: s.from,
+        last: Math.min(n - 1, s.to + k - 1),
         kind: ev.targets[s.slot]!.kind,
       })),
     candidates: picked.length === 0 ? (unknown[0]?.candidates ?? []) : [],
