@@ -87,14 +87,19 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   }
   const uids = lastAt.length;
 
-  // Candidates: texts by the share of their required shingles found.
+  // Candidates: texts by the share of their required shingles found. The same pass counts
+  // every posting of each text (repeats and optional parts too): its positions, if chosen.
   const all = index.header.targets;
+  const { owners, counts } = index;
   const found = new Uint32Array(all.length);
+  const postings = new Uint32Array(all.length);
   for (let i = 0; i < m; i++) {
-    if (prevSame[i]! >= 0) continue; // count each shingle once
+    const first = prevSame[i]! < 0; // count each shingle once
     for (let r = lo[i]!; r < hi[i]!; r++) {
-      const owner = index.owners[r]!;
-      if (!(owner & OPTIONAL_BIT)) found[owner] = found[owner]! + 1;
+      const owner = owners[r]!;
+      const t = owner & OWNER_MASK;
+      postings[t] = postings[t]! + 1;
+      if (first && !(owner & OPTIONAL_BIT)) found[t] = found[t]! + 1;
     }
   }
   const share = (t: number): number => found[t]! / Math.max(1, all[t]!.required);
@@ -109,25 +114,20 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   // Per candidate: the positions it explains (ascending, as the scan goes).
   const slotOf = new Int32Array(all.length).fill(-1);
   chosen.forEach((t, slot) => (slotOf[t] = slot));
-  const sizes = new Int32Array(count);
-  for (let i = 0; i < m; i++)
-    for (let r = lo[i]!; r < hi[i]!; r++) {
-      const slot = slotOf[index.owners[r]! & OWNER_MASK]!;
-      if (slot >= 0) sizes[slot] = sizes[slot]! + 1;
-    }
+  const sizes = Int32Array.from(chosen, (t) => postings[t]!);
   const at = Array.from(sizes, (size) => new Int32Array(size));
   const uses = Array.from(sizes, (size) => new Uint8Array(size));
   const required = Array.from(sizes, (size) => new Uint8Array(size));
   const fill = new Int32Array(count);
   for (let i = 0; i < m; i++)
     for (let r = lo[i]!; r < hi[i]!; r++) {
-      const owner = index.owners[r]!;
+      const owner = owners[r]!;
       const slot = slotOf[owner & OWNER_MASK]!;
       if (slot < 0) continue;
       const j = fill[slot]!;
       fill[slot] = j + 1;
       at[slot]![j] = i;
-      uses[slot]![j] = index.counts[r]!;
+      uses[slot]![j] = counts[r]!;
       required[slot]![j] = owner & OPTIONAL_BIT ? 0 : 1;
     }
   const hits: Hits[] = at.map((positions, slot) => {
