@@ -56,6 +56,10 @@ const NOTHING: Licensing = { declarations: [], copyrights: [] };
  */
 export function resolveFile(path: string, own: Licensing | null, sidecar: Licensing | null, index: AnnotationIndex): ResolvedFile {
   const covering = index.covering(path);
+  const file = sidecar ?? own ?? NOTHING;
+  // Most files: no REUSE.toml or dep5 covers them and they hold no snippet, so their own information is all.
+  if (covering.length === 0 && !file.declarations.some((d) => d.scope === 'snippet') && !file.copyrights.some((c) => c.scope === 'snippet'))
+    return finish(file.declarations, file.copyrights);
   const tomls = covering.filter((a) => a.source === 'reuse-toml'); // root first
   const dep5 = covering.filter((a) => a.source === 'dep5');
   const override = tomls.findIndex((a) => a.precedence === 'override');
@@ -76,7 +80,6 @@ export function resolveFile(path: string, own: Licensing | null, sidecar: Licens
     return finish(declarations, notices);
   }
 
-  const file = sidecar ?? own ?? NOTHING;
   const closest = relevant.filter((a) => a.precedence === 'closest').reverse(); // deepest first
   const closestLicense = file.declarations.length ? undefined : closest.find((a) => a.declarations.length > 0);
   const closestCopyright = file.copyrights.length ? undefined : closest.find((a) => a.copyrights.length > 0);
@@ -92,12 +95,12 @@ export function resolveFile(path: string, own: Licensing | null, sidecar: Licens
   return finish(declarations, notices);
 }
 
-function finish(declarations: Declaration[], notices: CopyrightNotice[]): ResolvedFile {
+function finish(declarations: readonly Declaration[], notices: readonly CopyrightNotice[]): ResolvedFile {
   return {
     declarations,
-    copyright: [...new Set(notices.map((n) => n.text))],
+    copyright: notices.length < 2 ? notices.map((n) => n.text) : [...new Set(notices.map((n) => n.text))],
     notices,
-    license: combineLicenses(declarations.map((d) => d.expression)),
+    license: declarations.length === 0 ? null : combineLicenses(declarations.map((d) => d.expression)),
   };
 }
 
