@@ -178,18 +178,8 @@ const UNCOVERED_DIRS = new Set(['.git', '.hg', '.sl', 'LICENSES', '.reuse']);
 // File names that are not Covered Files: license texts, sidecars, REUSE.toml, VCS files,
 // SPDX documents (SPDX 2.3 clause 4.4), and two license ids that reuse-tool would
 // otherwise read as license files (reuse-tool issue 229).
-const UNCOVERED_NAMES = [
-  /^LICEN[CS]E(?:[-.].*)?$/,
-  /^COPYING(?:[-.].*)?$/,
-  /^\.git$/,
-  /^\.hgtags$/,
-  /\.license$/,
-  /^REUSE\.toml$/,
-  /^CAL-1\.0(?:-Combined-Work-Exception)?(?:\..+)?$/,
-  /^SHL-2\.1(?:\..+)?$/,
-  /\.spdx$/,
-  /\.spdx\.(?:rdf|json|xml|ya?ml)$/,
-];
+const UNCOVERED_NAMES =
+  /^(?:LICEN[CS]E(?:[-.].*)?|COPYING(?:[-.].*)?|\.git|\.hgtags|REUSE\.toml|CAL-1\.0(?:-Combined-Work-Exception)?(?:\..+)?|SHL-2\.1(?:\..+)?)$|\.license$|\.spdx$|\.spdx\.(?:rdf|json|xml|ya?ml)$/;
 
 /**
  * Whether REUSE 3.3 requires licensing information for a file ("Covered and ignored
@@ -202,7 +192,7 @@ const UNCOVERED_NAMES = [
 export function isCovered(path: string, size: number, isSymlink = false, options: CoverOptions = {}): boolean {
   if (isSymlink || size === 0 || !inCoveredFolder(path, options)) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return !UNCOVERED_NAMES.some((re) => re.test(name));
+  return !UNCOVERED_NAMES.test(name);
 }
 
 /**
