@@ -3,9 +3,7 @@
 import type { Catalog } from '../catalog/index.js';
 import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
 import type { Annotation } from '../detect/types.js';
-import { resolveFileReport, type FileFacts } from '../project/index.js';
-import { formatOfPath } from '../detect/media/formats.js';
-import { findMediaConflicts, xmpSidecarOf } from '../project/media-conflicts.js';
+import { resolveFiles } from '../project/index.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import type { FileReport, Problem } from '../types.js';
 
@@ -26,24 +24,6 @@ export function batchContext(root: string, catalog: Catalog, minConfidence: numb
 /** Reads, detects and resolves a batch (sidecars travel with their files: see batches.ts). */
 export function processBatch(paths: readonly string[], ctx: BatchContext): BatchResult {
   const { facts, problems } = detectFiles(paths, ctx);
-  const sidecars = new Map<string, FileFacts>();
-  let xmpFiles: Map<string, FileFacts> | null = null;
-  for (const f of facts) {
-    if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
-    else if (f.path.endsWith('.xmp')) (xmpFiles ??= new Map()).set(f.path, f);
-  }
-  const reports: FileReport[] = [];
-  for (const f of facts) {
-    const sidecar = sidecars.get(f.path);
-    // Only media files have .xmp sidecars and embedded metadata to disagree with.
-    if (formatOfPath(f.path) === null) {
-      reports.push(resolveFileReport(f, sidecar, ctx.index));
-      continue;
-    }
-    const xmpPath = xmpFiles && !f.path.endsWith('.xmp') ? xmpSidecarOf(f.path, (p) => xmpFiles!.has(p)) : null;
-    const xmp = xmpPath ? xmpFiles!.get(xmpPath) : undefined;
-    problems.push(...findMediaConflicts(f, sidecar, ctx.index, ctx.detect.catalog, xmp));
-    reports.push(resolveFileReport(f, sidecar, ctx.index, xmp));
-  }
-  return { reports, problems };
+  const resolved = resolveFiles(facts, ctx.index, ctx.detect.catalog);
+  return { reports: resolved.reports, problems: [...problems, ...resolved.problems] };
 }

@@ -3,8 +3,9 @@
 import type { Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
-import { withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
-import { compileAnnotations, type AnnotationIndex } from './reuse-glob.js';
+import { formatOfPath } from '../detect/media/formats.js';
+import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
+import type { AnnotationIndex } from './reuse-glob.js';
 import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
 
 /** What the detect stage learnt about one file. */
@@ -63,19 +64,32 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
 }
 
 /**
- * Resolves files detected together (a small tree, or files detected again after a change):
- * each file's report, then the project's licensing.
+ * The reports of files detected together (a scan's batch), each with the files that speak
+ * for it (its `.license` sidecar, its `.xmp` sidecar), and the conflicts between a media
+ * file's embedded metadata and those. A file's companions must be among `facts`.
  */
-export function resolveProject(facts: readonly FileFacts[], options: ProjectOptions): ProjectLicensing & { readonly files: readonly FileReport[] } {
-  const index = compileAnnotations(readableAnnotations(facts));
+export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex, catalog: Catalog): { reports: FileReport[]; problems: Problem[] } {
   const sidecars = new Map<string, FileFacts>();
-  for (const f of facts) if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
-  const byPath = new Map(facts.map((f) => [f.path, f]));
-  const files = facts.map((f) => {
-    const xmp = f.path.endsWith('.xmp') ? null : xmpSidecarOf(f.path, (p) => byPath.has(p));
-    return resolveFileReport(f, sidecars.get(f.path), index, xmp ? byPath.get(xmp) : undefined);
-  });
-  return { files, ...resolveProjectLicensing(files, options) };
+  let xmpFiles: Map<string, FileFacts> | null = null;
+  for (const f of facts) {
+    if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+    else if (f.path.endsWith('.xmp')) (xmpFiles ??= new Map()).set(f.path, f);
+  }
+  const reports: FileReport[] = [];
+  const problems: Problem[] = [];
+  for (const f of facts) {
+    const sidecar = sidecars.get(f.path);
+    // Only media files have .xmp sidecars and embedded metadata to disagree with.
+    if (formatOfPath(f.path) === null) {
+      reports.push(resolveFileReport(f, sidecar, index));
+      continue;
+    }
+    const xmpPath = xmpFiles && !f.path.endsWith('.xmp') ? xmpSidecarOf(f.path, (p) => xmpFiles!.has(p)) : null;
+    const xmp = xmpPath ? xmpFiles!.get(xmpPath) : undefined;
+    problems.push(...findMediaConflicts(f, sidecar, index, catalog, xmp));
+    reports.push(resolveFileReport(f, sidecar, index, xmp));
+  }
+  return { reports, problems };
 }
 
 /** The project's declared license and the conflicts between sources, from every file's report. */
