@@ -26,7 +26,6 @@ const MAX_COPYRIGHTS = 100;
 const CACHE_TEXT_LIMIT = 64 * 1024;
 const MAX_CACHED_TEXTS = 4096;
 
-
 /** Detector problems that the package-level `unknown-text` replaces. */
 const REPLACED = new Set(['unknown-license-text', 'license-text-too-short']);
 

@@ -196,7 +196,6 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Line and column of a JSON.parse error (V8 gives a position, or a snippet of context, or "end of input"). */
 /** JSON.parse, or undefined once a malformed text is reported with its line and column. */
 export function parseManifestJson(text: string, out: ManifestOutput): unknown {
   try {
@@ -208,6 +207,7 @@ export function parseManifestJson(text: string, out: ManifestOutput): unknown {
   }
 }
 
+/** Line and column of a JSON.parse error (V8 gives a position, or a snippet of context, or "end of input"). */
 export function jsonErrorAt(text: string, error: unknown): { line: number; column: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error);
   let pos = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
