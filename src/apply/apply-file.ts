@@ -6,7 +6,7 @@ import { existsSync, lstatSync, unlinkSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
-import { loadMatcher, type LicenseMatcher } from '../detect/license-text/index.js';
+import { detectContext } from '../detect/run.js';
 import { detector as mediaDetector } from '../detect/media/index.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
@@ -62,12 +62,11 @@ const MAX_TEXT_BYTES = MAX_SCAN_BYTES;
 const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
-  let matcher: LicenseMatcher | undefined;
   return {
     spec,
     root: spec.root,
     catalog,
-    ctx: { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence: spec.minConfidence } },
+    ctx: detectContext(catalog, spec.minConfidence),
     forced: spec.style === null ? null : styleByName(spec.style),
     walked: new Set(spec.walked),
     index: compileAnnotations(spec.annotations),

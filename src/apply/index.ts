@@ -6,7 +6,7 @@ import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import type { FarleftConfig } from '../config.js';
-import { loadMatcher, type LicenseMatcher } from '../detect/license-text/index.js';
+import { detectContext } from '../detect/run.js';
 import type { DetectContext } from '../detect/types.js';
 import { UsageError } from '../errors.js';
 import { isCovered } from '../project/resolve.js';
@@ -219,11 +219,6 @@ function writeLicenseText(run: Run, plan: LicenseTextPlan): LicenseTextOutcome {
     run.problems.push(ioProblem(plan.path, e, true));
     return { ...base, status: 'failed' };
   }
-}
-
-function detectContext(catalog: Catalog, minConfidence: number): DetectContext {
-  let matcher: LicenseMatcher | undefined;
-  return { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
 }
 
 /** The root relative to where farleft runs (POSIX), or absolute when it is elsewhere. */
