@@ -25,7 +25,6 @@ import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRef
 export interface RunSpec {
   readonly root: string;
   readonly request: HeaderRequest;
-  readonly copyright: readonly string[];
   /** --style, by name. */
   readonly style: string | null;
   readonly dryRun: boolean;

@@ -79,7 +79,6 @@ interface Run {
   readonly ctx: DetectContext;
   readonly root: string;
   readonly request: HeaderRequest;
-  readonly copyright: readonly string[];
   readonly problems: Problem[];
   readonly buffer: Buffer;
 }
@@ -120,7 +119,6 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     ctx: detectContext(catalog, options.minConfidence ?? 0.9),
     root: scope.root,
     request: { expression: choice.expression, copyright, template, replace: options.replace },
-    copyright,
     problems,
     buffer: Buffer.allocUnsafe(MAX_READ_BYTES),
   };
@@ -132,7 +130,6 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const spec: RunSpec = {
       root: scope.root,
       request: run.request,
-      copyright,
       style: forced?.name ?? null,
       dryRun: options.dryRun,
       verify: options.verify,
@@ -193,7 +190,7 @@ async function embedFor(run: Run, path: string): Promise<EmbedResult | null> {
       run.problems.push({ code: 'embed-skipped', severity: 'warning', file: path, line: null, message: `${path}'s embedded metadata says ${own.expression}; it was not changed`, suggestion: `Give --replace to write ${run.request.expression} into it` });
     return null;
   }
-  const embed = await embedMetadata({ abs, path, expression: run.request.expression, copyright: run.copyright, backup: options.backup, dryRun: options.dryRun });
+  const embed = await embedMetadata({ abs, path, expression: run.request.expression, copyright: run.request.copyright, backup: options.backup, dryRun: options.dryRun });
   if (embed.status === 'failed' || embed.status === 'unsupported')
     run.problems.push({
       code: `embed-${embed.status}`,
