@@ -10,7 +10,7 @@ import { EMPTY_DETECTION, type Annotation, type DetectContext, type FileInput } 
 import { andAll, readableAnnotations, resolveFileReport, type FileFacts } from '../project/index.js';
 import type { AnnotationIndex } from '../project/reuse-glob.js';
 import type { FileReport, Problem } from '../types.js';
-import { MAX_READ_BYTES, readFileInput, sniff } from '../walk/read.js';
+import { decode, MAX_READ_BYTES, readFileInput, sniff } from '../walk/read.js';
 import type { FileOutcome } from './types.js';
 
 /** The facts the detectors find in `bytes`, as if the file had been read from disk. */
@@ -20,9 +20,9 @@ export function factsOf(path: string, bytes: Buffer, ctx: DetectContext): FileFa
 }
 
 /** The facts of a file on disk (read as the scan reads it: bounded), or null when it cannot be read. */
-export function factsFromDisk(root: string, path: string, ctx: DetectContext): FileFacts | null {
+export function factsFromDisk(root: string, path: string, ctx: DetectContext, buffer?: Buffer): FileFacts | null {
   try {
-    const input = readFileInput(join(root, path), path);
+    const input = readFileInput(join(root, path), path, buffer);
     return { path, kind: input.kind, size: input.size, detection: detectFile(input, ctx) };
   } catch {
     return null;
@@ -35,13 +35,8 @@ export function factsFromDisk(root: string, path: string, ctx: DetectContext): F
  * place, so apply compares first. Null when the file says nothing, or cannot be read.
  */
 export function ownLicense(root: string, path: string, ctx: DetectContext, buffer: Buffer): { expression: string; field: string | null } | null {
-  let facts: FileFacts;
-  try {
-    const input = readFileInput(join(root, path), path, buffer);
-    facts = { path, kind: input.kind, size: input.size, detection: detectFile(input, ctx) };
-  } catch {
-    return null;
-  }
+  const facts = factsFromDisk(root, path, ctx, buffer);
+  if (facts === null) return null;
   const own = facts.detection.declarations.filter((d) => (d.source === 'spdx-tag' || d.source === 'media') && d.scope === 'file');
   const expression = andAll(own.map((d) => d.expression));
   return expression === null ? null : { expression, field: own.find((d) => d.field)?.field ?? null };
@@ -104,23 +99,11 @@ function inputOf(path: string, bytes: Buffer): FileInput {
     kind: 'text',
     size: bytes.length,
     get text() {
-      return (text ??= decode(bytes, enc));
+      return (text ??= decode(bytes, enc, true));
     },
     bytes,
     encoding: enc,
     complete: true,
     rest: () => [],
   };
-}
-
-function decode(bytes: Buffer, encoding: NonNullable<FileInput['encoding']>): string {
-  switch (encoding) {
-    case 'utf-8':
-      return new TextDecoder('utf-8').decode(bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0));
-    case 'utf-16le':
-    case 'utf-16be':
-      return new TextDecoder(encoding).decode(bytes.subarray(2));
-    default:
-      return bytes.toString('latin1');
-  }
 }

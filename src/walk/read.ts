@@ -132,7 +132,8 @@ export function sniff(head: Buffer): Encoding | null {
   return control > probe.length / 10 ? null : 'latin1';
 }
 
-function decode(bytes: Buffer, encoding: Encoding, complete: boolean): string {
+/** Text of bytes in a sniffed encoding (BOM dropped); `complete: false` keeps a character cut at the end out. */
+export function decode(bytes: Buffer, encoding: Encoding, complete: boolean): string {
   switch (encoding) {
     case 'utf-8': {
       const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
