@@ -1,11 +1,10 @@
 // `farleft apply [paths...]`: puts a license (and copyright) on every file: a header in the
 // file's comment syntax, a `.license` sidecar for files without one, or a REUSE.toml
 // annotation; writes LICENSES/; then checks each changed file resolves to the license.
-import { writeSync } from 'node:fs';
 import type { ColorSupportLevel } from 'chalk';
 import { Option, type Command } from 'commander';
 import { parseJobs } from './flags.js';
-import { writeOut } from './output.js';
+import { writeBytes, writeOut } from './output.js';
 
 interface ApplyFlags {
   license?: string;
@@ -32,20 +31,6 @@ interface ApplyFlags {
   json?: boolean;
   verbose?: boolean;
   jobs?: string;
-}
-
-/** Writes bytes to stdout (a patch of a file that is not UTF-8 is not UTF-8); a closed pipe ends it quietly. */
-function writeBytes(chunks: Iterable<Buffer>): void {
-  for (const chunk of chunks)
-    for (let off = 0; off < chunk.length; ) {
-      try {
-        off += writeSync(1, chunk, off);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') return;
-        if (code !== 'EAGAIN') throw e;
-      }
-    }
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -17,9 +17,14 @@ export function writeOut(output: string | Iterable<string>): void {
   if (block) writeAll(block);
 }
 
+/** Writes bytes as they are (a patch of a file that is not UTF-8 is not UTF-8); a closed pipe ends it quietly. */
+export function writeBytes(chunks: Iterable<Buffer>): void {
+  for (const chunk of chunks) if (!writeAll(chunk)) return;
+}
+
 /** False when the reader has gone (`farleft scan --json | head`): the rest is not wanted. */
-function writeAll(text: string): boolean {
-  const bytes = Buffer.from(text);
+function writeAll(text: string | Buffer): boolean {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   for (let off = 0; off < bytes.length; ) {
     try {
       off += writeSync(1, bytes, off);
