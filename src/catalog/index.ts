@@ -105,3 +105,8 @@ export function createCatalog(data: CatalogData): Catalog {
   };
   return catalog;
 }
+
+/** The family of a license id: GPL-3.0-only, GPL-3.0-or-later and GPL-3.0+ share one text. */
+export function licenseFamily(id: string): string {
+  return id.replace(/-(?:only|or-later)$|\+$/, '');
+}

@@ -1,6 +1,6 @@
 // Facts several rules read from a scan: the license texts in LICENSES/, the licenses in
 // use (with the first file that uses each), where a file declares its license.
-import type { Catalog } from '../catalog/index.js';
+import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { FileReport, ScanResult } from '../types.js';
 import type { LintInput } from './types.js';
 
@@ -71,18 +71,13 @@ export function idsInUse(files: readonly FileReport[], catalog: Catalog): Map<st
   return new Map([...uses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
-/** GPL-3.0-only, GPL-3.0-or-later and GPL-3.0+ share one text. */
-export function family(id: string): string {
-  return id.replace(/-(?:only|or-later)$|\+$/, '');
-}
-
 /** Ids whose text some license file in the tree holds (LICENSES/ included), folded to families. */
 export function textFamilies(scan: ScanResult): Set<string> {
   const out = new Set<string>();
   for (const f of scan.files)
     for (const d of f.declarations)
       if (d.source === 'license-text' && d.file === f.path && d.expression !== 'NOASSERTION')
-        for (const part of d.expression.split(/\s+(?:AND|OR|WITH)\s+|[()]/)) if (part) out.add(family(part.trim()));
+        for (const part of d.expression.split(/\s+(?:AND|OR|WITH)\s+|[()]/)) if (part) out.add(licenseFamily(part.trim()));
   return out;
 }
 

@@ -1,6 +1,6 @@
 // The resolve stage: from what each file declares to the licensing of each file and of
 // the project, and the conflicts between sources. Pure: data in, data out.
-import type { Catalog } from '../catalog/index.js';
+import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
 import { formatOfPath } from '../detect/media/formats.js';
@@ -175,7 +175,7 @@ function projectLicense(
 /** License ids of an expression, with -only / -or-later / + folded: GPL-3.0-only and GPL-3.0-or-later share one text. */
 function families(expression: string, catalog: Catalog): Set<string> {
   const ids = catalog.normalize(expression).ids;
-  return new Set(ids.map((id) => id.replace(/-(only|or-later)$|\+$/, '')));
+  return new Set(ids.map(licenseFamily));
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {

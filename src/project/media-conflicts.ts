@@ -4,7 +4,7 @@
 // declared-conflict, whichever of the two REUSE applies. Also here: `.xmp` sidecars
 // (`photo.jpg.xmp`, or `photo.xmp` as Lightroom names them) speak for their photo. Pure,
 // and per file, like the rest of the resolve stage.
-import type { Catalog } from '../catalog/index.js';
+import { licenseFamily, type Catalog } from '../catalog/index.js';
 import { formatOfPath } from '../detect/media/formats.js';
 import type { Annotation } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, Problem } from '../types.js';
@@ -98,7 +98,7 @@ function agree(a: readonly Declaration[], b: readonly Declaration[], catalog: Ca
     for (const d of ds) {
       const found = catalog.normalize(d.expression).ids;
       if (found.length === 0) out.add(d.expression); // NONE, and what does not parse, compare as written
-      for (const id of found) out.add(id.replace(/-(?:only|or-later)$|\+$/, ''));
+      for (const id of found) out.add(licenseFamily(id));
     }
     return out;
   };

@@ -1,5 +1,6 @@
 // Licenses in use whose text the project does not ship.
-import { count, family, idsInUse, licenseTextFiles, targetFiles, textFamilies } from '../facts.js';
+import { licenseFamily } from '../../catalog/index.js';
+import { count, idsInUse, licenseTextFiles, targetFiles, textFamilies } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -25,7 +26,7 @@ export const rule: Rule = {
     }
     const drafts: Draft[] = [];
     for (const [id, use] of uses) {
-      if (defined.has(id) || defined.has(id.replace(/\+$/, '')) || texts.has(family(id))) continue;
+      if (defined.has(id) || defined.has(id.replace(/\+$/, '')) || texts.has(licenseFamily(id))) continue;
       if (catalog.get(id)?.kind === 'marker') continue;
       drafts.push({
         file: use.file,
