@@ -1,6 +1,7 @@
 // The lint stage: every rule over the lint input, at the severity .farleft.yml gives it,
 // without the files lint.ignore names. Pure: data in, data out.
 import ignore from 'ignore';
+import { targetFiles } from './facts.js';
 import { RULES, ruleForCode } from './index.js';
 import type { Draft, Finding, Level, LintInput, LintResult, LintSettings, Rule } from './types.js';
 
@@ -69,7 +70,7 @@ export function result(input: LintInput, settings: LintSettings, meta: LintMeta,
     rules: RULES.map((r) => ({ id: r.id, severity: mode === 'reuse' ? 'error' : (levelOf(r, settings) ?? 'off') })),
     findings,
     summary: {
-      files: input.scan.files.filter((f) => f.covered && (input.only === null || input.only.has(f.path))).length,
+      files: targetFiles(input).length,
       errors,
       warnings,
       byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
