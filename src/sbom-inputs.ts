@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { documentCreated } from './report/sbom/model.js';
 import type { ScanSbomOptions } from './report/scan/spdx.js';
 import type { ScanResult } from './types.js';
 
@@ -32,8 +33,5 @@ export async function sbomInputs(root: string, result: ScanResult): Promise<Scan
     }
     hashes.set(f.path, { sha1: sha1.digest('hex'), sha256: sha256.digest('hex') });
   }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
-  const created = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return { created, name: basename(resolve(root)), hashes, licenseTexts };
+  return { created: documentCreated(process.env.SOURCE_DATE_EPOCH), name: basename(resolve(root)), hashes, licenseTexts };
 }

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../compat/index.js';
 import { UsageError } from '../errors.js';
+import { documentCreated } from '../report/sbom/model.js';
 import { parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 import { resolve } from 'node:path';
@@ -96,7 +97,7 @@ export function register(program: Command): void {
         withTexts: format === 'notice',
         catalog,
       });
-      writeOut(DEPS_FORMATS[format](result, { color: chalk.default.level, verbose: flags.verbose ?? false, created: createdAt(env.SOURCE_DATE_EPOCH) }));
+      writeOut(DEPS_FORMATS[format](result, { color: chalk.default.level, verbose: flags.verbose ?? false, created: documentCreated(env.SOURCE_DATE_EPOCH) }));
       process.exitCode = result.packages.some((p) => p.status === 'incompatible' || p.status === 'denied') ? 1 : 0;
     });
 }
@@ -107,8 +108,3 @@ function configuredContext(config: object | null): Context | undefined {
   return typeof context === 'string' && CONTEXTS.includes(context) ? (context as Context) : undefined;
 }
 
-/** Now, or SOURCE_DATE_EPOCH for reproducible documents; seconds precision, UTC. */
-function createdAt(epoch: string | undefined): string {
-  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

@@ -50,3 +50,9 @@ export interface SbomDocument {
   /** The text of each LicenseRef-* used, when known (SPDX requires one; a placeholder stands in). */
   readonly licenseTexts?: Readonly<Record<string, { readonly name: string; readonly text: string }>>;
 }
+
+/** When a document was made: now, or SOURCE_DATE_EPOCH (given here) for reproducible documents; seconds precision, UTC. */
+export function documentCreated(epoch: string | undefined): string {
+  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
