@@ -2,8 +2,8 @@
 // threads for large runs, src/apply/run-files.ts): plan the change (pure), write it
 // atomically, detect and resolve what was written to verify it carries the license asked
 // for. Nothing is written before the whole request has been checked.
-import { existsSync, lstatSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import type { FarleftConfig } from '../config.js';
 import { detectContext } from '../detect/run.js';
@@ -15,16 +15,15 @@ import { MAX_READ_BYTES } from '../walk/read.js';
 import type { RunSpec } from './apply-file.js';
 import { applyReuseToml } from './apply-reuse-toml.js';
 import { styleByName, styleNames } from './comment-styles/index.js';
-import { unifiedDiff } from './diff.js';
 import { canEmbed, embedMetadata, type EmbedResult } from './embed/index.js';
-import { planLicenseTexts, readGivenTexts, type LicenseTextPlan } from './license-texts.js';
+import { planLicenseTexts, readGivenTexts, writeLicenseText } from './license-texts.js';
 import type { HeaderRequest } from './plan-file.js';
 import { chooseCopyright, chooseLicense, licenseNames, renderTemplate } from './request.js';
 import { applyFiles } from './run-files.js';
-import { collectScope } from './scope.js';
+import { collectScope, shownRoot } from './scope.js';
 import type { ApplyResult, ApplySummary, FileOutcome, LicenseTextOutcome } from './types.js';
 import { ownLicense, reuseAnnotations } from './verify.js';
-import { ioProblem, isTempName, writeAtomic } from './write.js';
+import { isTempName } from './write.js';
 
 export type { ApplyResult, FileOutcome } from './types.js';
 
@@ -154,7 +153,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // LICENSES/ gets the texts once some file carries the license (else they would be unused texts).
   const carried = files.some((f) => f.status === 'changed' || f.status === 'sidecar' || f.status === 'already-done') || reuseToml?.status === 'changed' || reuseToml?.status === 'already-done';
   const licenseTexts = planLicenseTexts(scope.root, choice.ids, catalog, given, options.replace).map((p): LicenseTextOutcome =>
-    carried ? writeLicenseText(run, p) : { id: p.id, path: p.path, status: 'unused', source: p.source },
+    carried ? writeLicenseText(scope.root, p, options.dryRun, problems) : { id: p.id, path: p.path, status: 'unused', source: p.source },
   );
 
   return {
@@ -201,27 +200,6 @@ async function embedFor(run: Run, path: string): Promise<EmbedResult | null> {
       suggestion: options.writeSidecars ? null : 'Leave out --no-sidecar to give it a .license sidecar',
     });
   return embed;
-}
-
-function writeLicenseText(run: Run, plan: LicenseTextPlan): LicenseTextOutcome {
-  run.problems.push(...plan.problems);
-  const base = { id: plan.id, path: plan.path, status: plan.status, source: plan.source };
-  if ((plan.status !== 'written' && plan.status !== 'replaced') || plan.bytes === null) return base;
-  if (run.options.dryRun) return { ...base, diff: unifiedDiff(plan.path, plan.before ? plan.before.toString('utf8') : null, plan.bytes.toString('utf8')) };
-  try {
-    mkdirSync(join(run.root, 'LICENSES'), { recursive: true });
-    writeAtomic(join(run.root, plan.path), plan.bytes, plan.snapshot);
-    return base;
-  } catch (e) {
-    run.problems.push(ioProblem(plan.path, e, true));
-    return { ...base, status: 'failed' };
-  }
-}
-
-/** The root relative to where farleft runs (POSIX), or absolute when it is elsewhere. */
-function shownRoot(root: string, cwd: string): string {
-  const rel = relative(cwd, root).split(sep).join('/');
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? root : rel;
 }
 
 function checkSafe(texts: readonly string[], flag: string): void {

@@ -1,8 +1,8 @@
 // `farleft init`: writes .farleft.yml (the project's license, copyright holders and licensee
 // facts) and the license texts into LICENSES/. An existing .farleft.yml is kept unless
 // --force; nothing is written before every option has been checked.
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { CONFIG_FILE, parseConfig, type LicenseeKind } from '../config.js';
@@ -10,8 +10,9 @@ import { InputError, UsageError } from '../errors.js';
 import type { Problem } from '../types.js';
 import { STYLES } from './comment-styles/index.js';
 import { unifiedDiff } from './diff.js';
-import { planLicenseTexts, readGivenTexts } from './license-texts.js';
+import { planLicenseTexts, readGivenTexts, writeLicenseText } from './license-texts.js';
 import { renderHeader } from './plan-file.js';
+import { shownRoot } from './scope.js';
 import { chooseCopyright, chooseLicense } from './request.js';
 import type { LicenseTextOutcome } from './types.js';
 import { ioProblem, readForWrite, writeAtomic, type Snapshot } from './write.js';
@@ -81,26 +82,12 @@ export function init(options: InitOptions): InitResult {
     }
   }
 
-  const licenseTexts = planLicenseTexts(root, choice.ids, catalog, given, false).map((plan): LicenseTextOutcome => {
-    problems.push(...plan.problems);
-    const base = { id: plan.id, path: plan.path, status: plan.status, source: plan.source };
-    if (plan.status !== 'written' || plan.bytes === null) return base;
-    if (options.dryRun) return { ...base, diff: unifiedDiff(plan.path, null, plan.bytes.toString('utf8')) };
-    try {
-      mkdirSync(join(root, 'LICENSES'), { recursive: true });
-      writeAtomic(join(root, plan.path), plan.bytes, null);
-      return base;
-    } catch (e) {
-      problems.push(ioProblem(plan.path, e, true));
-      return { ...base, status: 'failed' };
-    }
-  });
+  const licenseTexts = planLicenseTexts(root, choice.ids, catalog, given, false).map((plan) => writeLicenseText(root, plan, options.dryRun, problems));
 
-  const shown = relative(process.cwd(), root).split('\\').join('/');
   return {
     schema: 1,
     tool: { name: 'farleft', version: options.version },
-    root: shown === '' ? '.' : shown.startsWith('..') ? root : shown,
+    root: shownRoot(root, process.cwd()),
     dryRun: options.dryRun,
     config: { path: CONFIG_FILE, status, ...(diff !== undefined ? { diff } : {}) },
     license: choice.expression,

@@ -3,13 +3,15 @@
 // lacks (CNPL, ACSL, NVPL...) takes its text from `--license-text`, checked against the
 // catalog's SHA-256. A different text already in LICENSES/ is kept unless --replace.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../types.js';
-import { readForWrite, type Snapshot } from './write.js';
+import { unifiedDiff } from './diff.js';
+import type { LicenseTextOutcome } from './types.js';
+import { ioProblem, readForWrite, writeAtomic, type Snapshot } from './write.js';
 
 /** 'unused': not written, because no file carries the license (every file was left alone). */
 export type LicenseTextStatus = 'written' | 'exists' | 'replaced' | 'differs' | 'missing' | 'failed' | 'unused';
@@ -185,4 +187,20 @@ function sameWords(a: Buffer, b: Buffer): boolean {
 
 function note(code: string, severity: Problem['severity'], file: string, message: string, suggestion: string | null): Problem {
   return { code, severity, file, line: null, message, suggestion };
+}
+
+/** Writes a planned license text under LICENSES/ (or, on a dry run, shows its diff); a failed write is a problem. */
+export function writeLicenseText(root: string, plan: LicenseTextPlan, dryRun: boolean, problems: Problem[]): LicenseTextOutcome {
+  problems.push(...plan.problems);
+  const base = { id: plan.id, path: plan.path, status: plan.status, source: plan.source };
+  if ((plan.status !== 'written' && plan.status !== 'replaced') || plan.bytes === null) return base;
+  if (dryRun) return { ...base, diff: unifiedDiff(plan.path, plan.before ? plan.before.toString('utf8') : null, plan.bytes.toString('utf8')) };
+  try {
+    mkdirSync(join(root, 'LICENSES'), { recursive: true });
+    writeAtomic(join(root, plan.path), plan.bytes, plan.snapshot);
+    return base;
+  } catch (e) {
+    problems.push(ioProblem(plan.path, e, true));
+    return { ...base, status: 'failed' };
+  }
 }

@@ -126,3 +126,9 @@ function isDir(p: string): boolean {
     return false;
   }
 }
+
+/** The root relative to where farleft runs (POSIX), or absolute when it is elsewhere. */
+export function shownRoot(root: string, cwd: string): string {
+  const rel = relative(cwd, root).split(sep).join('/');
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? root : rel;
+}
