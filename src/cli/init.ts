@@ -45,7 +45,7 @@ export function register(program: Command): void {
         '  farleft init --license LicenseRef-CNPL-7.0 --license-text CNPLv7.md --copyright "2026 Jo Artist"',
     )
     .action(async (path: string, flags: InitFlags) => {
-      const [{ init }, { version }, chalk] = await Promise.all([import('../apply/init.js'), import('./main.js'), import('chalk')]);
+      const [{ init }, { renderInit }, { version }, chalk] = await Promise.all([import('../apply/init.js'), import('../report/init/text.js'), import('./main.js'), import('chalk')]);
       const result = init({
         path,
         license: flags.license,
@@ -62,13 +62,7 @@ export function register(program: Command): void {
       const format = flags.json ? 'json' : flags.format;
       if (format === 'json') writeOut(`${JSON.stringify(result, null, 2)}\n`);
       else {
-        const c = new chalk.Chalk({ level: (result.dryRun ? chalk.chalkStderr : chalk.default).level });
-        const would = result.dryRun ? 'would be ' : '';
-        const lines = [`${result.config.path}: ${result.config.status === 'failed' ? c.red('could not be written') : `${would}${result.config.status}`}`];
-        for (const t of result.licenseTexts) lines.push(`${t.path}: ${t.status === 'written' ? `${would}written` : t.status === 'missing' || t.status === 'failed' ? c.red(t.status) : t.status}`);
-        for (const p of result.problems) lines.push(`  ${p.severity.padEnd(7)} ${p.file ? `${p.file}  ` : ''}${p.message} ${c.dim(`[${p.code}]`)}${p.suggestion ? `\n          fix: ${p.suggestion}` : ''}`);
-        if (!result.dryRun && result.config.status !== 'failed') lines.push('', `Next: farleft apply ${result.root === '.' ? '.' : result.root}   # puts ${result.license} on every file`);
-        const text = `${lines.join('\n')}\n`;
+        const text = renderInit(result, (result.dryRun ? chalk.chalkStderr : chalk.default).level);
         if (result.dryRun) {
           writeOut([result.config.diff ?? '', ...result.licenseTexts.map((t) => t.diff ?? '')].join(''));
           process.stderr.write(text);
