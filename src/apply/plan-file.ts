@@ -6,7 +6,7 @@
 // kept: encodings, line endings, the final newline or its absence.
 import type { Catalog } from '../catalog/index.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/spdx-tags.js';
-import { andAll } from '../project/index.js';
+import { declaredExpression } from './request.js';
 import type { Encoding } from '../walk/read.js';
 import { STYLES, type CommentStyle } from './comment-styles/index.js';
 import { coversYears, formatStatement, holderKey, mergeYears, parseStatement } from './copyright.js';
@@ -63,8 +63,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
   // The license: the same (nothing to do), another (a conflict unless --replace), or none.
   let replaced: string | null = null;
   if (licenseTags.length) {
-    const normalized = licenseTags.map((t) => catalog.normalize(t.value));
-    const existing = normalized.every((n) => n.valid && n.expression) ? andAll(normalized.map((n) => n.expression!))! : licenseTags.map((t) => t.value).join(' AND ');
+    const existing = declaredExpression(licenseTags.map((t) => t.value), catalog);
     if (existing !== request.expression) {
       const where = licenseTags.map((t) => t.line).join(', ');
       if (!request.replace)

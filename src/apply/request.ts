@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Catalog } from '../catalog/index.js';
 import { copyrightStatement } from '../detect/spdx-tags.js';
 import { UsageError } from '../errors.js';
+import { andAll } from '../project/index.js';
 import { formatStatement, parseStatement, parseYears } from './copyright.js';
 
 export interface LicenseChoice {
@@ -53,6 +54,12 @@ function closestIds(raw: string, catalog: Catalog): string[] {
  * The copyright statements to write, without their prefix words; `year` (e.g. "2024-2026")
  * replaces the years each statement names.
  */
+/** The license a file or annotation already declares, as one expression: its values normalized and joined with AND, or as written when one is not valid. */
+export function declaredExpression(values: readonly string[], catalog: Catalog): string {
+  const normalized = values.map((v) => catalog.normalize(v));
+  return normalized.every((n) => n.valid && n.expression) ? andAll(normalized.map((n) => n.expression!))! : values.join(' AND ');
+}
+
 export function chooseCopyright(raw: readonly string[], year: string | undefined): string[] {
   let years: number[] | null = null;
   if (year !== undefined) {

@@ -7,7 +7,7 @@
 import { parse, stringify } from 'smol-toml';
 import type { Catalog } from '../catalog/index.js';
 import { copyrightStatement } from '../detect/spdx-tags.js';
-import { andAll } from '../project/index.js';
+import { declaredExpression } from './request.js';
 import type { Problem } from '../types.js';
 import { coversYears, formatStatement, holderKey, mergeYears, parseStatement } from './copyright.js';
 import type { HeaderRequest } from './plan-file.js';
@@ -58,8 +58,7 @@ export function planReuseToml(existing: Buffer | null, globs: readonly string[],
   let license = request.expression;
   let replaced: string | null = null;
   if (licenses.length) {
-    const normalized = licenses.map((l) => catalog.normalize(l));
-    const current = normalized.every((n) => n.valid && n.expression) ? andAll(normalized.map((n) => n.expression!))! : licenses.join(' AND ');
+    const current = declaredExpression(licenses, catalog);
     if (current !== request.expression) {
       if (!request.replace)
         return refuse('conflict', 'license-differs', `the ${FILE} annotation for ${globs.join(', ')} declares ${current}, not ${request.expression}; it is left as it is`, `Give --replace to replace ${current} with ${request.expression}`);
