@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
 import { FileRunner } from './pipeline/run.js';
+import { byPlace } from './problems.js';
 import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
@@ -91,10 +92,3 @@ function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {
   return { files: files.length, covered, withLicense, withCopyright, withoutLicense, licenses: sorted, skipped };
 }
 
-function byPlace(a: Problem, b: Problem): number {
-  const fa = a.file ?? '';
-  const fb = b.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}

@@ -12,6 +12,7 @@ import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
 import type { Verdict } from '../compat/index.js';
 import { evaluateDependency } from './evaluate.js';
 import { listDir, problem, readText, realpath } from './fs.js';
+import { byPlace } from '../problems.js';
 import { collectAll } from './collect.js';
 import { inspectContext, inspectPackage } from './inspect.js';
 import { standardText } from './standard-text.js';
@@ -185,10 +186,6 @@ function summarize(packages: readonly DependencyReport[], problems: readonly Pro
 
 function byPackage(a: DependencyReport, b: DependencyReport): number {
   return cmp(a.ecosystem, b.ecosystem) || cmp(a.name, b.name) || cmp(a.version ?? '', b.version ?? '') || cmp(a.ref, b.ref);
-}
-
-function byPlace(a: Problem, b: Problem): number {
-  return cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message);
 }
 
 function cmp(a: string, b: string): number {
