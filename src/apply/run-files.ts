@@ -3,13 +3,12 @@
 // second run) costs less than starting workers does, so the first files are always done
 // here, and workers join only if enough of them needed writing. Results come back in path
 // order, whoever did them. (--embed, whose media helper is asynchronous, stays here.)
-import { availableParallelism } from 'node:os';
 import type { Catalog } from '../catalog/index.js';
 import type { Problem } from '../types.js';
 import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
 import type { EmbedResult } from './embed/index.js';
 import type { FileOutcome } from './types.js';
-import { spread, startWorkers, workersBuilt } from '../pipeline/spread.js';
+import { spread, startWorkers, threadCount, workersBuilt } from '../pipeline/spread.js';
 
 export interface BatchOutput {
   readonly outcomes: FileOutcome[];
@@ -33,7 +32,7 @@ const BATCH = 250;
 const YIELD_EVERY = 64;
 
 export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonly string[], options: FilesOptions = {}): Promise<BatchOutput & { unreached: number }> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
+  const jobs = threadCount(options.jobs);
   const run = createFileRun(spec, catalog);
   const parallel = !options.embed && jobs > 1 && paths.length >= PARALLEL_FROM && workersBuilt();
   const outcomes: FileOutcome[] = [];

@@ -2,7 +2,6 @@
 // for small trees, and spread over worker threads for large ones (reading is most of a
 // scan's cost, and a machine has more than one core). Results come back in walk order,
 // whoever did the work.
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/index.js';
 import { readableAnnotations } from '../project/index.js';
@@ -10,7 +9,7 @@ import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
 import { detectFiles, readContext } from '../detect/run.js';
 import { batchContext, processBatch, type BatchResult } from './process.js';
-import { spread, startWorkers, WORKER_ENTRY, workersBuilt } from './spread.js';
+import { spread, startWorkers, threadCount, WORKER_ENTRY, workersBuilt } from './spread.js';
 import type { SetupMessage } from './worker.js';
 
 export interface RunOptions {
@@ -53,7 +52,7 @@ export class FileRunner {
     private readonly catalog: Catalog,
     private readonly options: RunOptions,
   ) {
-    this.jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16));
+    this.jobs = threadCount(options.jobs);
   }
 
   /** The walk has found `count` files: enough for workers? */
