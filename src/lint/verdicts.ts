@@ -38,7 +38,7 @@ export function verdictDrafts(input: LintInput, kind: VerdictKind): Draft[] {
     const byPath = bad.length ? new Map(input.scan.files.map((f) => [f.path, f])) : null;
     for (const g of bad)
       for (const c of g.components) {
-        if (c.kind !== 'file' || (input.only !== null && !input.only.has(c.name))) continue;
+        if (c.kind !== 'file') continue;
         const file = byPath!.get(c.name);
         drafts.push({
           file: c.name,

@@ -14,7 +14,7 @@ export const rule: Rule = {
   codes: ['deprecated-id'],
   check(input) {
     return licenseTextFiles(input.scan)
-      .filter((t) => input.catalog.get(t.stem)?.deprecated === true && (input.only === null || input.only.has(t.path)))
+      .filter((t) => input.catalog.get(t.stem)?.deprecated === true)
       .map((t) => {
         const replacement = input.catalog.get(t.stem)?.replacement;
         return {

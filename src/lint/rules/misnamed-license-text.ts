@@ -15,7 +15,6 @@ export const rule: Rule = {
   check(input) {
     const drafts: Draft[] = [];
     for (const t of licenseTextFiles(input.scan)) {
-      if (input.only !== null && !input.only.has(t.path)) continue;
       const known = input.catalog.get(t.stem)?.spdx === true || t.stem.startsWith('LicenseRef-');
       if (!known) {
         const near = input.catalog.resolve(t.stem)?.entry.id;
