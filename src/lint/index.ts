@@ -16,7 +16,7 @@ import { rule as readError } from './rules/read-error.js';
 import { rule as scanProblem } from './rules/scan-problem.js';
 import { rule as unknownLicense } from './rules/unknown-license.js';
 import { rule as unusedLicenseText } from './rules/unused-license-text.js';
-import type { Rule } from './types.js';
+import type { Finding, Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   missingLicense,
@@ -41,6 +41,17 @@ export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/** Findings by rule id, each list in the findings' order; rules in the order they first occur. */
+export function findingsByRule(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.rule);
+    if (list) list.push(f);
+    else out.set(f.rule, [f]);
+  }
+  return out;
 }
 
 /** Scan problem code -> the rule that reports it; codes no rule names go to the 'others' rule. */

@@ -2,7 +2,7 @@
 // the lint findings, the compatibility verdicts with their reasons, the dependencies and every
 // file. `--format json` prints it; the HTML page renders exactly it (the e2e test checks both agree).
 import type { Verdict } from '../../compat/index.js';
-import { findRule } from '../../lint/index.js';
+import { findingsByRule, findRule } from '../../lint/index.js';
 import type { Finding, LintInput, LintResult } from '../../lint/types.js';
 
 export interface ReportData {
@@ -65,8 +65,7 @@ export function buildReport(input: LintInput, lint: LintResult, name: string): R
     withLicense++;
     counts.set(f.license, (counts.get(f.license) ?? 0) + 1);
   }
-  const groups = new Map<string, Finding[]>();
-  for (const f of lint.findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  const groups = findingsByRule(lint.findings);
   return {
     schema: 1,
     tool: scan.tool,

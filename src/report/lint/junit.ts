@@ -1,19 +1,18 @@
 // JUnit XML for GitLab and Jenkins test reports: one test suite per rule, one failing test
 // case per finding at or above --fail-on (below it, a passing case that carries the message),
 // and one passing case for a rule with no findings, so the report lists every check.
-import { RULES } from '../../lint/index.js';
+import { findingsByRule, findRule } from '../../lint/index.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 
 export function render(result: LintResult): string {
   const failing = (f: Finding): boolean => f.severity === 'error' || result.failOn === 'warning';
-  const byRule = new Map<string, Finding[]>();
-  for (const f of result.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const byRule = findingsByRule(result.findings);
   const active = result.rules.filter((r) => r.severity !== 'off');
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   for (const { id } of active) {
-    const rule = RULES.find((r) => r.id === id)!;
+    const rule = findRule(id)!;
     const list = byRule.get(id) ?? [];
     const cases = list.length
       ? list.map((f) => {

@@ -1,7 +1,7 @@
 // Markdown for $GITHUB_STEP_SUMMARY and pull-request comments: the verdict, a table of rules,
 // and per rule its doc, fix hint and findings (the first MAX_ROWS; GitHub caps a step summary at 1 MiB).
-import { findRule } from '../../lint/index.js';
-import type { Finding, LintResult } from '../../lint/types.js';
+import { findingsByRule, findRule } from '../../lint/index.js';
+import type { LintResult } from '../../lint/types.js';
 
 const MAX_ROWS = 50;
 
@@ -11,8 +11,7 @@ export function render(result: LintResult): string {
   const mark = result.verdict === 'pass' ? '✅' : '❌';
   out.push(`## ${mark} farleft lint ${result.verdict === 'pass' ? 'passed' : 'failed'}${result.mode === 'reuse' ? ' (REUSE 3.3)' : ''}`, '');
   out.push(`**${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}** in ${files} ${files === 1 ? 'file' : 'files'}${result.license ? ` · project license \`${result.license}\`` : ''}`, '');
-  const groups = new Map<string, Finding[]>();
-  for (const f of result.findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  const groups = findingsByRule(result.findings);
   if (groups.size === 0) {
     out.push('No findings.');
     return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // rule's fix hint under its group, and one verdict line at the end. In REUSE mode, the
 // REUSE compliance report in reuse-tool's words instead.
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
-import { findRule } from '../../lint/index.js';
+import { findingsByRule, findRule } from '../../lint/index.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { renderReuse } from './reuse-text.js';
 
@@ -17,8 +17,7 @@ export function render(result: LintResult, options: TextOptions): string {
   const out: string[] = [];
   const s = result.summary;
   out.push(c.bold(`farleft lint ${result.root}`) + c.dim(` — ${count(s.files, 'file')} checked${result.license ? `, project license ${result.license}` : ''}`));
-  const groups = new Map<string, Finding[]>();
-  for (const f of result.findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+  const groups = findingsByRule(result.findings);
   const order = [...groups.keys()].sort((a, b) => rank(groups.get(a)![0]!) - rank(groups.get(b)![0]!) || (a < b ? -1 : 1));
   for (const id of order) {
     const list = groups.get(id)!;
