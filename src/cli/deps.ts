@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../compat/index.js';
 import { UsageError } from '../errors.js';
 import { documentCreated } from '../report/sbom/model.js';
-import { parseMinConfidence } from './flags.js';
+import { collectEnv, parseMinConfidence } from './flags.js';
 import { writeOut } from './output.js';
 import { resolve } from 'node:path';
 
@@ -83,7 +83,7 @@ export function register(program: Command): void {
       const result = auditDependencies({
         root: path,
         version: version(),
-        env: { VIRTUAL_ENV: env.VIRTUAL_ENV, CARGO_HOME: env.CARGO_HOME, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME },
+        env: collectEnv(env),
         ...(flags.pythonSite ? { pythonSites: flags.pythonSite.map((d) => resolve(d)) } : {}),
         ...(flags.ecosystem ? { ecosystems: flags.ecosystem as never } : {}),
         minConfidence,

@@ -1,6 +1,7 @@
 // Options several commands share: declared once, checked the same way everywhere (exit 2 when wrong).
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CollectEnv } from '../deps/types.js';
 import { UsageError } from '../errors.js';
 
 /** The flags of every command that scans a tree (scan, lint, report). */
@@ -42,4 +43,9 @@ export function parseJobs(value: string | undefined): number | undefined {
 /** Whether a command-line argument names a folder (compat and lint read a folder and a file list differently). */
 export function isFolder(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** The environment variables that say where dependencies live outside the project (virtualenv, Cargo and Go caches). */
+export function collectEnv(env: NodeJS.ProcessEnv): CollectEnv {
+  return { VIRTUAL_ENV: env.VIRTUAL_ENV, CARGO_HOME: env.CARGO_HOME, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME };
 }

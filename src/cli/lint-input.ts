@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { RULE_IDS, findRule } from '../lint/index.js';
 import { prepareLint } from '../lint/run.js';
 import { createProgress } from '../progress.js';
+import { collectEnv } from './flags.js';
 import { version } from './main.js';
 import { configPatterns, walkPatterns } from './patterns.js';
 
@@ -33,7 +34,6 @@ export async function loadLintInput(
   for (const id of Object.keys(lint.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, unknownRule(id));
   const { exclude, include } = walkPatterns(config, root, flags);
   const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
-  const env = process.env;
   const input = await prepareLint({
     root,
     gitignore: flags.ignore,
@@ -46,7 +46,7 @@ export async function loadLintInput(
     ...(options.jobs ? { jobs: options.jobs } : {}),
     only: options.only,
     deps: options.deps,
-    env: { VIRTUAL_ENV: env.VIRTUAL_ENV, CARGO_HOME: env.CARGO_HOME, GOMODCACHE: env.GOMODCACHE, GOPATH: env.GOPATH, HOME: env.HOME },
+    env: collectEnv(process.env),
     ...(progress.enabled ? { onProgress: progress.update } : {}),
   }).finally(() => progress.end());
   return { input, config, lint, ignore: configPatterns(config, root)(lint.ignore) };
