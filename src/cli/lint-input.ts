@@ -2,7 +2,7 @@
 // checked), the walk patterns, a progress line, and the lint input (scan, compat, deps).
 import { closest } from 'fastest-levenshtein';
 import { loadCatalog } from '../catalog/index.js';
-import { loadConfig, type FarleftConfig, type LintConfig } from '../config.js';
+import { loadConfig, type LintConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { RULE_IDS, findRule } from '../lint/index.js';
 import { prepareLint } from '../lint/run.js';
@@ -28,7 +28,7 @@ export async function loadLintInput(
   root: string,
   flags: LintInputFlags,
   options: { readonly minConfidence: number; readonly jobs: number | undefined; readonly only: readonly string[] | null; readonly deps: boolean },
-): Promise<{ input: Awaited<ReturnType<typeof prepareLint>>; config: FarleftConfig | null; lint: LintConfig; ignore: string[] }> {
+): Promise<{ input: Awaited<ReturnType<typeof prepareLint>>; lint: LintConfig; ignore: string[] }> {
   const config = loadConfig(root);
   const lint = config?.lint ?? {};
   for (const id of Object.keys(lint.rules ?? {})) if (!findRule(id)) throw new ConfigError(config!.file, `lint.rules.${id}`, unknownRule(id));
@@ -49,5 +49,5 @@ export async function loadLintInput(
     env: collectEnv(process.env),
     ...(progress.enabled ? { onProgress: progress.update } : {}),
   }).finally(() => progress.end());
-  return { input, config, lint, ignore: configPatterns(config, root)(lint.ignore) };
+  return { input, lint, ignore: configPatterns(config, root)(lint.ignore) };
 }
