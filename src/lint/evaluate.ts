@@ -14,7 +14,7 @@ export interface LintMeta {
 /** Files a finding without a file is shown on (code scanning needs a location), first found wins. */
 const ANCHORS = ['.farleft.yml', 'REUSE.toml', 'package.json', 'Cargo.toml', 'pyproject.toml', 'composer.json', 'go.mod', 'LICENSE', 'COPYING', 'README.md', 'README'];
 
-export function levelOf(rule: Rule, settings: LintSettings): Level | null {
+function levelOf(rule: Rule, settings: LintSettings): Level | null {
   const s = settings.rules[rule.id];
   if (s === 'off') return null;
   if (s === 'warn') return 'warning';

@@ -16,7 +16,7 @@ const MANIFESTS: Readonly<Record<Ecosystem, readonly string[]>> = {
   composer: ['composer.json'],
 };
 
-export function isPolicyVerdict(v: Verdict): boolean {
+function isPolicyVerdict(v: Verdict): boolean {
   return v.reasons.some((r) => r.clause === 'policy');
 }
 

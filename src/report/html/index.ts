@@ -3,4 +3,3 @@ import * as html from './html.js';
 import * as json from './json.js';
 
 export const REPORT_FORMATS = { html, json } as const;
-export type ReportFormat = keyof typeof REPORT_FORMATS;

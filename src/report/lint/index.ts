@@ -7,4 +7,3 @@ import * as sarif from './sarif.js';
 import * as text from './text.js';
 
 export const LINT_FORMATS = { text, json, sarif, github, markdown, junit } as const;
-export type LintFormat = keyof typeof LINT_FORMATS;

@@ -43,6 +43,6 @@ export function render(result: LintResult): string {
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, '/' kept. */
-export function uriOf(path: string): string {
+function uriOf(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -35,7 +35,7 @@ export function render(result: LintResult, options: TextOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-export function verdictLine(result: LintResult, c: ChalkInstance): string {
+function verdictLine(result: LintResult, c: ChalkInstance): string {
   const { errors, warnings } = result.summary;
   const tally = `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.summary.files, 'file')}`;
   if (result.verdict === 'pass') return c.green.bold(`✔ lint passed: ${tally}`) + (warnings ? c.dim(' (fails on error; --fail-on warn fails on warnings too)') : '');
