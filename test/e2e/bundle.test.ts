@@ -2,7 +2,7 @@
 // bin/farleft.js runs them, V8 accepts the cache, and the ES modules they are made from
 // (FARLEFT_NO_BUNDLE=1) give the same bytes.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { treeMaker } from '../helpers.js';
@@ -17,6 +17,8 @@ describe('the CLI bundle', () => {
   it('is built with a code cache that V8 accepts, in the main thread and in a worker thread', () => {
     expect(existsSync(`${DIST}farleft.cjs`)).toBe(true);
     expect(existsSync(`${DIST}farleft.cache`)).toBe(true);
+    // One non-ASCII character would make V8 hold the whole source as a two-byte string (see build-bundle.ts).
+    expect(readFileSync(`${DIST}farleft.cjs`, 'utf8').match(/[^\0-\x7f]/)).toBeNull();
     // In a fresh node, as bin/farleft.js and the worker entry load it: a rejected cache would only make every run slower.
     const probe = `import { Worker } from 'node:worker_threads'; import { bundled } from ${JSON.stringify(`${DIST}cli/bundle.js`)};
       const b = bundled();
