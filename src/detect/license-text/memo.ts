@@ -14,8 +14,12 @@ import type { MatchOptions, MatchResult, WordResult } from './match.js';
 const MAX_TEXT_CHARS = 64 * 1024;
 /** All keys together at most (characters). */
 const MAX_KEY_CHARS = 16 * 1024 * 1024;
-/** Lines that are copyright notices beyond doubt: the word or sign, then a year or a sign. */
-const COPYRIGHT = /^\s*(?:copyright\b\s*(?::\s*)?(?:\(c\)|©|\d)|©|\(c\)\s*\d)/i;
+/**
+ * Lines that are copyright notices beyond doubt (the word or sign, then a year or a sign),
+ * each matched whole after the \n before it (a line starts only there, as the normalizer
+ * splits lines: not at U+2028 as /m would have it); `[^\S\n]` is whitespace within the line.
+ */
+const COPYRIGHT_LINES = /(^|\n)[^\S\n]*(?:copyright\b[^\S\n]*(?::[^\S\n]*)?(?:\(c\)|©|\d)|©|\(c\)[^\S\n]*\d)[^\n]*/gi;
 
 export class MatchMemo {
   private readonly byText = new Map<string, MatchResult>();
@@ -31,7 +35,7 @@ export class MatchMemo {
     }
     this.blanksNotices ??= normalizeText('Copyright (c) 2020 Jo\n© 2021 Al\nword').tokens.join(' ') === 'word';
     // Lines as the normalizer splits them: \r\n and a lone \r end a line too.
-    const body = this.blanksNotices ? text.replace(/\r\n?/g, '\n').split('\n').map((l) => (COPYRIGHT.test(l) ? '' : l)).join('\n') : text;
+    const body = this.blanksNotices ? text.replace(/\r\n?/g, '\n').replace(COPYRIGHT_LINES, '$1') : text;
     const key = `${optionsKey(options)}${body}`;
     let found = this.byText.get(key);
     if (found === undefined) {

@@ -28,6 +28,19 @@ describe('the match memo', () => {
     expect(matcher.match(b, { minConfidence: 0.9 }).matches[0]!.startLine).toBe(matcher.match(a, { minConfidence: 0.9 }).matches[0]!.startLine + 2);
   });
 
+  it('blanks only whole notice lines: a notice split over two lines, or after U+2028, is words like any other', () => {
+    const matcher = loadMatcher();
+    const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}`).join(' ');
+    // Equal keys, were the notice read across the line break or from U+2028: the second would get the first one's answer.
+    for (const [a, b] of [
+      [`${mit}\nCopyright\n2020 ${words(25, 'alpha')}`, `${mit}\nCopyright\n2020 ${words(40, 'beta')}`],
+      [`${mit}\nSee also\u2028Copyright 2020 ${words(25, 'gamma')}`, `${mit}\nSee also\u2028Copyright 2020 ${words(40, 'delta')}`],
+    ]) {
+      expect(matcher.match(a!, { minConfidence: 0.9 })).toEqual(fresh(a!));
+      expect(matcher.match(b!, { minConfidence: 0.9 })).toEqual(fresh(b!));
+    }
+  });
+
   it('keeps answers apart by options', () => {
     const matcher = loadMatcher();
     // One word changed: a fuzzy match, named at 0.9 but not at 0.999.
