@@ -7,7 +7,7 @@ export function readComposerJson(text: string, out: ManifestOutput): void {
   const data = parseManifestJson(text, out);
   if (data === undefined) return;
   if (!isRecord(data) || data.license === undefined) return;
-  const line = jsonKeyLines(text).get('license');
+  const line = jsonKeyLines(text, ['license']).get('license');
   const list = Array.isArray(data.license) ? data.license : [data.license];
   if (list.some((v) => typeof v !== 'string'))
     return out.problem('invalid-license-field', 'warning', line, `"license" is ${JSON.stringify(data.license)}, not a string or a list of strings`, 'Write "license": "MIT" or "license": ["MIT", "GPL-3.0-or-later"]');

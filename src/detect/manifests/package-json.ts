@@ -8,8 +8,8 @@ export function readPackageJson(text: string, out: ManifestOutput): void {
   const data = parseManifestJson(text, out);
   if (data === undefined) return;
   if (!isRecord(data)) return out.malformed(1, 1, 'the top level is not an object');
-  const lines = jsonKeyLines(text);
   const { license, licenses } = data;
+  const lines = jsonKeyLines(text, ['license', 'licenses'].filter((key) => data[key] !== undefined));
   const line = lines.get('license');
   if (typeof license === 'string') out.license({ field: 'license', value: license, line });
   else if (isRecord(license)) {

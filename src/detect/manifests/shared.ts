@@ -225,24 +225,25 @@ export function jsonErrorAt(text: string, error: unknown): { line: number; colum
 }
 
 /**
- * Lines of the keys of a JSON document's top-level object, found by one pass that skips
- * strings and tracks depth (a "license" key inside a nested object is not the field).
+ * Lines of some keys of a JSON document's top-level object, found by one pass that skips
+ * strings and tracks depth (a "license" key inside a nested object is not the field). The
+ * pass stops once every key asked for is found: a license is near the top of most manifests.
  */
-export function jsonKeyLines(text: string): Map<string, number> {
+export function jsonKeyLines(text: string, keys: readonly string[]): Map<string, number> {
   const lines = new Map<string, number>();
   let depth = 0;
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    else if (c === '"') {
+  for (let i = 0; i < text.length && lines.size < keys.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x7b || c === 0x5b) depth++; // { [
+    else if (c === 0x7d || c === 0x5d) depth--; // } ]
+    else if (c === 0x22) {
       const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
       if (depth === 1 && /^\s*:/.test(text.slice(i + 1, i + 40))) {
         const key = safeJson(text.slice(start, i + 1));
-        if (typeof key === 'string' && !lines.has(key)) lines.set(key, line);
+        if (typeof key === 'string' && keys.includes(key) && !lines.has(key)) lines.set(key, line);
       }
     }
   }

@@ -92,8 +92,10 @@ describe('positions', () => {
 
   it('jsonKeyLines finds top-level keys only, skipping strings', () => {
     const text = '{\n  "description": "the \\"license\\": {",\n  "nested": { "license": "x" },\n  "license": "MIT"\n}';
-    expect(jsonKeyLines(text).get('license')).toBe(4);
-    expect(jsonKeyLines(text).get('nested')).toBe(3);
+    expect(jsonKeyLines(text, ['license']).get('license')).toBe(4);
+    expect(jsonKeyLines(text, ['nested', 'license'])).toEqual(new Map([['nested', 3], ['license', 4]]));
+    // Only the keys asked for, and a key that is not there is simply absent.
+    expect(jsonKeyLines(text, ['description', 'licenses'])).toEqual(new Map([['description', 2]]));
   });
 
   it.each([
