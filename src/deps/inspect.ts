@@ -188,6 +188,7 @@ function readManifestFile(pkg: CollectedPackage, ctx: InspectContext, problems: 
       );
       return null;
     }
+  if (pkg.manifestJson !== undefined && pkg.manifest === 'package.json') return readManifest(input, ctx.detect, (text, out) => readPackageJson(text, out, pkg.manifestJson));
   return manifestDetector.accepts(input.path, input.kind) ? manifestDetector.detect(input, ctx.detect) : EMPTY_DETECTION;
 }
 

@@ -33,11 +33,20 @@ interface Manifest {
   readonly workspaces: readonly string[];
 }
 
+/** A package.json as read: its text, parsed, and what the collector takes from it (nulls when there is none). */
+interface ManifestRead {
+  readonly manifest: Manifest | null;
+  readonly text: string | null;
+  readonly json?: unknown;
+}
+
 interface Node {
   readonly real: string;
   readonly ref: string;
   readonly manifest: Manifest | null;
   readonly text: string | null;
+  /** `text` parsed (undefined when it is not JSON): the inspection reads the license from it. */
+  readonly json: unknown;
   /** License files at the top of the folder (read from the one listing of it). */
   readonly licenseFiles: readonly string[];
   readonly hasModules: boolean;
@@ -59,7 +68,7 @@ export function collectNpm(rootArg: string): Collection {
   /** Every folder a module name resolves to (link or real) -> the package there. */
   const at = new Map<string, Node>();
 
-  const readManifest = (dir: string, shown: string, isMember: boolean): { manifest: Manifest | null; text: string | null } => {
+  const readManifest = (dir: string, shown: string, isMember: boolean): ManifestRead => {
     let text: string;
     try {
       text = readFileInput(join(dir, 'package.json'), `${shown}/package.json`.replace(/^\//, ''), buffer).text;
@@ -69,7 +78,8 @@ export function collectNpm(rootArg: string): Collection {
       problems.push(problem('read-error', 'error', `${shown}/package.json`, null, `${shown}/package.json could not be read: ${code ?? String(e)}`));
       return { manifest: null, text: null };
     }
-    return { manifest: parseManifest(text, isMember), text };
+    const json = parseJson(text);
+    return { manifest: manifestOf(json, isMember), text, json };
   };
 
   const nodeFor = (real: string, isMember: boolean, fallbackName: string): Node => {
@@ -81,12 +91,13 @@ export function collectNpm(rootArg: string): Collection {
     const has = (name: string): boolean => entries.some((e) => e.name === name);
     const manifest = entries.find((e) => e.name === 'package.json');
     if (manifest && !manifest.isFile()) problems.push(problem('manifest-not-a-file', 'warning', `${ref}/package.json`, null, `${ref}/package.json is not a plain file (a link?); it was not read`, null));
-    const read = manifest?.isFile() ? readManifest(real, ref === '.' ? '' : ref, isMember) : manifest ? { manifest: null, text: null } : missingManifest(ref, isMember);
+    const read: ManifestRead = manifest?.isFile() ? readManifest(real, ref === '.' ? '' : ref, isMember) : manifest ? { manifest: null, text: null } : missingManifest(ref, isMember);
     node = {
       real,
       ref,
       manifest: read.manifest ?? (isMember ? null : { name: fallbackName, version: null, deps: [], workspaces: [] }),
       text: read.text,
+      json: read.json,
       member: isMember,
       licenseFiles: isMember ? [] : licenseFilesIn(real, entries),
       hasModules: has('node_modules'),
@@ -229,7 +240,7 @@ export function collectNpm(rootArg: string): Collection {
     manifest: n.text === null ? null : 'package.json',
     licenseFiles: n.licenseFiles,
     listed: true,
-    ...(n.text !== null ? { manifestText: n.text } : {}),
+    ...(n.text !== null ? { manifestText: n.text, ...(n.json !== undefined ? { manifestJson: n.json } : {}) } : {}),
     dependsOn: (edges.get(n.ref) ?? []).map((e) => e.to),
   }));
   for (const entry of locked?.notInstalled ?? []) collected.push(notInstalled(entry, lock!, project.manifest));
@@ -254,14 +265,17 @@ function dedupeEdges(edges: DepEdge[]): DepEdge[] {
   return edges.filter((e) => !seen.has(e.to) && seen.add(e.to));
 }
 
-/** Reads name, version and declared dependencies; null when package.json is not a JSON object (the manifest detector says where). */
-export function parseManifest(text: string, isMember: boolean): Manifest | null {
-  let data: unknown;
+/** A package.json parsed, or undefined when it is not JSON (the manifest detector says where). */
+function parseJson(text: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** Reads name, version and declared dependencies; null when package.json is not a JSON object. */
+function manifestOf(data: unknown, isMember: boolean): Manifest | null {
   if (!isRecord(data)) return null;
   const deps = new Map<string, DepScope>();
   const add = (field: string, kind: DepScope): void => {

@@ -43,6 +43,8 @@ export interface CollectedPackage {
   readonly manifest: string | null;
   /** The manifest's text when the collector has already read it (read once, dropped after the audit). */
   readonly manifestText?: string;
+  /** `manifestText` parsed, when the collector has parsed it (package.json): parsed once, read twice. */
+  readonly manifestJson?: unknown;
   /** Files inside `dir` that hold license texts beyond the license files at its top (relative to `dir`). */
   readonly licenseFiles?: readonly string[];
   /** True when the collector listed `dir` already: `licenseFiles` then holds the ones at its top too. */

@@ -4,8 +4,9 @@
 // a private package often has none.
 import { isRecord, jsonKeyLines, parseManifestJson, str, type ManifestOutput, type Reading } from './shared.js';
 
-export function readPackageJson(text: string, out: ManifestOutput): void {
-  const data = parseManifestJson(text, out);
+/** `parsed`: the text as JSON.parse reads it, when the caller has parsed it already (deps). */
+export function readPackageJson(text: string, out: ManifestOutput, parsed?: unknown): void {
+  const data = parsed !== undefined ? parsed : parseManifestJson(text, out);
   if (data === undefined) return;
   if (!isRecord(data)) return out.malformed(1, 1, 'the top level is not an object');
   const { license, licenses } = data;
