@@ -240,7 +240,7 @@ export function jsonKeyLines(text: string, keys: readonly string[]): Map<string,
     else if (c === 0x7d || c === 0x5d) depth--; // } ]
     else if (c === 0x22) {
       const start = i;
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      i = stringEnd(text, i);
       if (depth === 1 && /^\s*:/.test(text.slice(i + 1, i + 40))) {
         const key = safeJson(text.slice(start, i + 1));
         if (typeof key === 'string' && keys.includes(key) && !lines.has(key)) lines.set(key, line);
@@ -248,6 +248,16 @@ export function jsonKeyLines(text: string, keys: readonly string[]): Map<string,
     }
   }
   return lines;
+}
+
+/** The offset of the quote that closes the JSON string opening at `open` (the text's length if none does). */
+function stringEnd(text: string, open: number): number {
+  for (let q = text.indexOf('"', open + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+  return text.length;
 }
 
 function safeJson(s: string): unknown {

@@ -94,6 +94,10 @@ describe('positions', () => {
     const text = '{\n  "description": "the \\"license\\": {",\n  "nested": { "license": "x" },\n  "license": "MIT"\n}';
     expect(jsonKeyLines(text, ['license']).get('license')).toBe(4);
     expect(jsonKeyLines(text, ['nested', 'license'])).toEqual(new Map([['nested', 3], ['license', 4]]));
+    // Escaped quotes and backslashes inside strings: "a\\" ends at its second quote, "\\\"" does not.
+    const escapes = '{\n  "a": "x\\\\",\n  "b": "\\\\\\"}: {",\n  "license": "MIT"\n}';
+    expect(JSON.parse(escapes)).toEqual({ a: 'x\\', b: '\\"}: {', license: 'MIT' });
+    expect(jsonKeyLines(escapes, ['license'])).toEqual(new Map([['license', 4]]));
     // Only the keys asked for, and a key that is not there is simply absent.
     expect(jsonKeyLines(text, ['description', 'licenses'])).toEqual(new Map([['description', 2]]));
   });
