@@ -74,10 +74,12 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
   const unknown: { file: string; line: number | null; partly: boolean; closest: string | null }[] = [];
   const copyright: string[] = [];
   const texts: LicenseText[] = [];
+  // What the collector's listing of the folder found are plain files (its entries said so): no second look.
+  const listedFiles = pkg.listed ? new Set(pkg.licenseFiles) : null;
   for (const rel of files) {
     const shown = `${pkg.path}/${rel}`;
     let input: FileInput;
-    if (existsSync(join(pkg.dir!, rel)) && !isPlainFile(join(pkg.dir!, rel))) {
+    if (!listedFiles?.has(rel) && existsSync(join(pkg.dir!, rel)) && !isPlainFile(join(pkg.dir!, rel))) {
       problems.push(problem('license-file-not-a-file', 'warning', shown, null, `${shown} is not a plain file (a link?); it was not read`, null));
       continue;
     }
