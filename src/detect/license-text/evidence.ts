@@ -103,8 +103,17 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
     }
   }
   const share = (t: number): number => found[t]! / Math.max(1, all[t]!.required);
-  const ranked: number[] = [];
-  for (let t = 0; t < all.length; t++) if (found[t]! > 0) ranked.push(t);
+  const present: number[] = [];
+  for (let t = 0; t < all.length; t++) if (found[t]! > 0) present.push(t);
+  // Only what can be chosen is sorted (most texts share a few common shingles with hundreds):
+  // the TOP_CANDIDATES best shares, and every share of PRESENT_SHARE or more. The rest would
+  // sort after all of those, so the order of what is kept is the full sort's.
+  let floor = 0;
+  if (present.length > TOP_CANDIDATES) {
+    const shares = Float64Array.from(present, share).sort();
+    floor = Math.min(PRESENT_SHARE, shares[shares.length - TOP_CANDIDATES]!);
+  }
+  const ranked = present.filter((t) => share(t) >= floor);
   ranked.sort((a, b) => share(b) - share(a) || a - b);
   let count = Math.min(ranked.length, TOP_CANDIDATES);
   while (count < Math.min(ranked.length, MAX_CANDIDATES) && share(ranked[count]!) >= PRESENT_SHARE) count++;
