@@ -38,11 +38,12 @@ const DEFAULT_LIMITS: XmlLimits = { maxElements: 20_000, maxDepth: 64 };
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
+/** The scope every document starts in: only `xml` is bound. Shared: a scope is copied before it changes. */
+const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
+
 export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlDocument {
   const root: XmlElement = { ns: '', local: '#document', attrs: [], children: [], text: '', offset: 0 };
-  const stack: { el: XmlElement; qname: string; scope: Map<string, string> }[] = [
-    { el: root, qname: '', scope: new Map([['xml', XML_NS]]) },
-  ];
+  const stack: { el: XmlElement; qname: string; scope: ReadonlyMap<string, string> }[] = [{ el: root, qname: '', scope: ROOT_SCOPE }];
   let count = 0;
   let i = 0;
   const n = text.length;
@@ -57,30 +58,34 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlD
       if (lt < 0) break;
       i = lt;
     }
-    if (text.startsWith('<!--', i)) {
-      const e = text.indexOf('-->', i + 4);
-      if (e < 0) return fail('unclosed comment');
-      i = e + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const e = text.indexOf(']]>', i + 9);
-      if (e < 0) return fail('unclosed CDATA section');
-      if (stack.length > 1) top.el.text += text.slice(i + 9, e);
-      i = e + 3;
-    } else if (text.startsWith('<?', i)) {
+    // The character after '<' says what opens: a start tag, the usual case, needs no further test.
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', i)) {
+        const e = text.indexOf('-->', i + 4);
+        if (e < 0) return fail('unclosed comment');
+        i = e + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        const e = text.indexOf(']]>', i + 9);
+        if (e < 0) return fail('unclosed CDATA section');
+        if (stack.length > 1) top.el.text += text.slice(i + 9, e);
+        i = e + 3;
+      } else {
+        // DOCTYPE and friends: skipped, internal subset included, never read.
+        const bracket = text.indexOf('[', i);
+        const gt = text.indexOf('>', i);
+        if (gt < 0) return fail('unclosed declaration');
+        if (bracket >= 0 && bracket < gt) {
+          const e = text.indexOf(']>', bracket);
+          if (e < 0) return fail('unclosed DOCTYPE');
+          i = e + 2;
+        } else i = gt + 1;
+      }
+    } else if (next === 0x3f /* ? */) {
       const e = text.indexOf('?>', i + 2);
       if (e < 0) return fail('unclosed processing instruction');
       i = e + 2;
-    } else if (text.startsWith('<!', i)) {
-      // DOCTYPE and friends: skipped, internal subset included, never read.
-      const bracket = text.indexOf('[', i);
-      const gt = text.indexOf('>', i);
-      if (gt < 0) return fail('unclosed declaration');
-      if (bracket >= 0 && bracket < gt) {
-        const e = text.indexOf(']>', bracket);
-        if (e < 0) return fail('unclosed DOCTYPE');
-        i = e + 2;
-      } else i = gt + 1;
-    } else if (text[i + 1] === '/') {
+    } else if (next === 0x2f /* / */) {
       const gt = text.indexOf('>', i);
       if (gt < 0) return fail('unclosed end tag');
       const qname = text.slice(i + 2, gt).trim();
@@ -93,21 +98,37 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlD
       const tag = readStartTag(text, i);
       if (!tag) return fail('malformed start tag');
       if (++count > limits.maxElements) return fail(`more than ${limits.maxElements} elements`);
+      const tagAttrs = tag.attrs;
       let scope = top.scope;
-      for (const a of tag.attrs)
-        if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
-          if (scope === top.scope) scope = new Map(scope);
-          scope.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
+      for (let a = 0; a < tagAttrs.length; a++) {
+        const name = tagAttrs[a]!.name;
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          const own = scope === top.scope ? new Map(scope) : (scope as Map<string, string>);
+          own.set(name === 'xmlns' ? '' : name.slice(6), tagAttrs[a]!.value);
+          scope = own;
         }
-      const [prefix, local] = split(tag.name);
-      const attrs: XmlAttr[] = [];
-      for (const a of tag.attrs) {
-        if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
-        const [p, l] = split(a.name);
-        // Unprefixed attributes are in no namespace (XML Namespaces §6.2).
-        attrs.push({ ns: p === '' ? '' : (scope.get(p) ?? (p === 'xmlns' ? XMLNS_NS : '')), local: l, value: a.value });
       }
-      const el: XmlElement = { ns: scope.get(prefix) ?? '', local, attrs, children: [], text: '', offset: i };
+      const attrs: XmlAttr[] = [];
+      for (let a = 0; a < tagAttrs.length; a++) {
+        const { name, value } = tagAttrs[a]!;
+        if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+        const colon = name.indexOf(':');
+        // Unprefixed attributes are in no namespace (XML Namespaces §6.2).
+        if (colon < 0) attrs.push({ ns: '', local: name, value });
+        else {
+          const p = name.slice(0, colon);
+          attrs.push({ ns: p === '' ? '' : (scope.get(p) ?? (p === 'xmlns' ? XMLNS_NS : '')), local: name.slice(colon + 1), value });
+        }
+      }
+      const colon = tag.name.indexOf(':');
+      const el: XmlElement = {
+        ns: scope.get(colon < 0 ? '' : tag.name.slice(0, colon)) ?? '',
+        local: colon < 0 ? tag.name : tag.name.slice(colon + 1),
+        attrs,
+        children: [],
+        text: '',
+        offset: i,
+      };
       top.el.children.push(el);
       i = tag.end;
       if (!tag.selfClosing) {
@@ -175,11 +196,6 @@ function isSpace(text: string, start: number, end: number): boolean {
 function skipSpace(text: string, i: number): number {
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
   return i;
-}
-
-function split(qname: string): [string, string] {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
