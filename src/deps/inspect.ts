@@ -234,9 +234,23 @@ function licenseFilesOf(pkg: CollectedPackage, declared: Declaration | null): st
   return [...out].sort().slice(0, MAX_LICENSE_FILES);
 }
 
+/** A manifest's text as a FileInput; its UTF-8 bytes are made only if a detector asks (the manifest readers read text). */
 function textInput(path: string, text: string): FileInput {
-  const bytes = Buffer.from(text);
-  return { path, kind: 'text', size: bytes.length, text, bytes, encoding: 'utf-8', complete: true, rest: () => [] };
+  let bytes: Buffer | undefined;
+  return {
+    path,
+    kind: 'text',
+    text,
+    encoding: 'utf-8',
+    complete: true,
+    rest: () => [],
+    get bytes() {
+      return (bytes ??= Buffer.from(text));
+    },
+    get size() {
+      return this.bytes.length;
+    },
+  };
 }
 
 function dedupeProblems(problems: readonly Problem[]): Problem[] {
