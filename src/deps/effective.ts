@@ -20,7 +20,7 @@
 //  7. No declaration and texts: the texts, joined with AND.
 //  8. License files whose text no license explains, and nothing else: NOASSERTION,
 //     `unknown-text`.
-import type { Catalog } from '../catalog/index.js';
+import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { Problem, Severity } from '../types.js';
 import type { LicenseBasis } from './types.js';
 
@@ -97,11 +97,11 @@ export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
   }
   if (texts.length === 0) return { license: declared.expression, basis: 'declared', problems };
 
-  const families = new Set(licenseIds(declared.expression, catalog).map(family));
+  const families = new Set(licenseIds(declared.expression, catalog).map(licenseFamily));
   const expected = new Set([...families].flatMap((f) => COMPANIONS[f] ?? []));
-  const agrees = (t: string): boolean => licenseIds(t, catalog).some((id) => families.has(family(id)));
+  const agrees = (t: string): boolean => licenseIds(t, catalog).some((id) => families.has(licenseFamily(id)));
   const agreeing = texts.filter(agrees);
-  const others = texts.filter((t) => !agrees(t) && !licenseIds(t, catalog).every((id) => expected.has(family(id))));
+  const others = texts.filter((t) => !agrees(t) && !licenseIds(t, catalog).every((id) => expected.has(licenseFamily(id))));
 
   if (agreeing.length > 0) {
     if (others.length === 0) return { license: declared.expression, basis: 'declared-and-detected', problems };
@@ -130,11 +130,6 @@ export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
     ),
   );
   return { license: joined([declared.expression, ...texts]), basis: 'declared-and-detected', problems };
-}
-
-/** The family of a license id: GPL-2.0-only, GPL-2.0-or-later and GPL-2.0+ are one text. */
-export function family(id: string): string {
-  return id.replace(/\+$/, '').replace(/-(?:only|or-later)$/, '');
 }
 
 /** License ids of an expression (exceptions left out). */

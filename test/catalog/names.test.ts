@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog } from '../../src/catalog/index.js';
+import { createCatalog, licenseFamily } from '../../src/catalog/index.js';
 import { compileNameTable, keyOf, nameToExpression, urlToExpression, type NameHow } from '../../src/catalog/names.js';
 import type { LicenseEntry } from '../../src/catalog/schema.js';
 import { testCatalog } from '../helpers.js';
@@ -220,4 +220,13 @@ describe('keyOf', () => {
     ['GPL (>= 2)', 'gpl 2 or later'],
     ['BlueOak-1.0.0', 'blueoak 1'],
   ])('%j -> %j', (text, key) => expect(keyOf(text)).toBe(key));
+});
+
+describe('licenseFamily', () => {
+  it.each([
+    ['GPL-2.0-only', 'GPL-2.0'],
+    ['GPL-2.0-or-later', 'GPL-2.0'],
+    ['GPL-2.0+', 'GPL-2.0'],
+    ['MIT', 'MIT'],
+  ])('licenseFamily(%s) = %s', (id, f) => expect(licenseFamily(id)).toBe(f));
 });

@@ -1,6 +1,6 @@
 // The effective license from a declaration and the license texts: one row per rule of effective.ts.
 import { describe, expect, it } from 'vitest';
-import { decideLicense, family, type LicenseFacts } from '../../src/deps/effective.js';
+import { decideLicense, type LicenseFacts } from '../../src/deps/effective.js';
 import { testCatalog } from '../helpers.js';
 
 const facts = (declared: string | null, detected: string[], more: Partial<LicenseFacts> = {}, confidence = 1): LicenseFacts => ({
@@ -42,11 +42,4 @@ describe('decideLicense', () => {
     expect(p).toMatchObject({ file: 'pkg/package.json', line: 3 });
     expect(p!.message).toContain('pkg/LICENSE holds the text of Apache-2.0');
   });
-
-  it.each([
-    ['GPL-2.0-only', 'GPL-2.0'],
-    ['GPL-2.0-or-later', 'GPL-2.0'],
-    ['GPL-2.0+', 'GPL-2.0'],
-    ['MIT', 'MIT'],
-  ])('family(%s) = %s', (id, f) => expect(family(id)).toBe(f));
 });
