@@ -9,6 +9,7 @@ import type { FarleftConfig } from '../config.js';
 import { detectContext } from '../detect/run.js';
 import type { DetectContext } from '../detect/types.js';
 import { UsageError } from '../errors.js';
+import { byPlace } from '../problems.js';
 import { isCovered } from '../project/resolve.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES } from '../walk/read.js';
@@ -224,12 +225,4 @@ function summarize(files: readonly FileOutcome[], walkSkipped: Readonly<Record<s
     notVerified: files.filter((f) => f.verified === false).length,
     skipped: Object.fromEntries(Object.entries(skipped).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
   };
-}
-
-function byPlace(a: Problem, b: Problem): number {
-  const fa = a.file ?? '';
-  const fb = b.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
