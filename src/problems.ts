@@ -1,8 +1,21 @@
 // The order problems are reported in, whatever the command: by file, line, code, then message.
+// (Lint findings sort the same way, their rule standing for the code.)
 import type { Problem } from './types.js';
 
+/** What has a place in a report: a file (or none: the project) and a line in it. */
+interface Placed {
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly message: string;
+}
+
+/** By file, line, then `kind` (a problem's code, a finding's rule), then message. */
+export function placeOrder(a: Placed, b: Placed, kindA: string, kindB: string): number {
+  return cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(kindA, kindB) || cmp(a.message, b.message);
+}
+
 export function byPlace(a: Problem, b: Problem): number {
-  return cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message);
+  return placeOrder(a, b, a.code, b.code);
 }
 
 function cmp(a: string, b: string): number {

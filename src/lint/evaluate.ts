@@ -1,6 +1,7 @@
 // The lint stage: every rule over the lint input, at the severity .farleft.yml gives it,
 // without the files lint.ignore names. Pure: data in, data out.
 import ignore from 'ignore';
+import { placeOrder } from '../problems.js';
 import { targetFiles } from './facts.js';
 import { RULES, ruleForCode } from './index.js';
 import type { Draft, Finding, Level, LintInput, LintResult, LintSettings, Rule } from './types.js';
@@ -80,12 +81,7 @@ export function result(input: LintInput, settings: LintSettings, meta: LintMeta,
 }
 
 export function byPlace(a: Finding, b: Finding): number {
-  const fa = a.file ?? '';
-  const fb = b.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  if ((a.line ?? 0) !== (b.line ?? 0)) return (a.line ?? 0) - (b.line ?? 0);
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return placeOrder(a, b, a.rule, b.rule);
 }
 
 /** The same finding twice (a problem seen by two stages) is shown once. */
