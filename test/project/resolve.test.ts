@@ -349,6 +349,10 @@ describe('project checks', () => {
   it('reports sidecars whose file is missing', () => {
     const problems = findOrphanSidecars(['img/cat.jpg', 'img/cat.jpg.license', 'img/dog.png.license', '.license']);
     expect(problems.map((p) => [p.code, p.file])).toEqual([['orphan-sidecar', 'img/dog.png.license']]);
+    // A file listed after its sidecar still has it; orphans come in the order they are listed.
+    const more = findOrphanSidecars(['b.txt.license', 'a.txt.license', 'c.txt.license', 'c.txt', 'a.license.license']);
+    expect(more.map((p) => p.file)).toEqual(['b.txt.license', 'a.txt.license', 'a.license.license']);
+    expect(more[0]!.message).toBe('b.txt.license is a .license sidecar, but b.txt is not in the tree');
   });
 });
 
