@@ -103,7 +103,9 @@ export function resolveProjectLicensing(files: readonly FileReport[], options: P
     for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !x.file.startsWith('LICENSES/')) declarations.push(x);
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
-  const license = projectLicense(declarations, byPath, new Set(files.map((f) => f.path)), options, problems);
+  // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
+  const inTree = (path: string): boolean => files.some((f) => f.path === path);
+  const license = projectLicense(declarations, byPath, inTree, options, problems);
   problems.push(...findConflicts(files, declarations, license, options));
   return { declarations, license, problems };
 }
@@ -143,7 +145,7 @@ function unique<T>(xs: readonly T[]): T[] {
 function projectLicense(
   declarations: readonly Declaration[],
   texts: ReadonlyMap<string, FileReport>,
-  paths: ReadonlySet<string>,
+  inTree: (path: string) => boolean,
   options: ProjectOptions,
   problems: Problem[],
 ): string | null {
@@ -153,7 +155,7 @@ function projectLicense(
       const target = d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '');
       const named = texts.get(target)?.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
       if (named?.length) manifests.push(...named.map((t) => t.expression));
-      else if (!paths.has(target))
+      else if (!inTree(target))
         problems.push({
           code: 'missing-license-file',
           severity: 'warning',

@@ -3,12 +3,14 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeTree, removeTree, treeMaker } from '../helpers.js';
 import { BIN, runCli } from './run.js';
 import { spawnSync } from 'node:child_process';
 
 const tree = treeMaker();
+const FIXTURES = join(fileURLToPath(new URL('../../fixtures/', import.meta.url)));
 const scanJson = (root: string, ...args: string[]) => {
   const r = runCli(['scan', root, '--format', 'json', ...args]);
   return { ...r, json: JSON.parse(r.stdout) as { files: { path: string; license: string | null; copyright: string[] }[]; problems: { code: string; file: string; line: number | null; severity: string; suggestion: string | null }[]; summary: Record<string, unknown> } };
@@ -33,6 +35,23 @@ describe('farleft scan', () => {
       ['none.txt', null],
     ]);
     expect(json.files[0]!.copyright).toEqual(['2026 Example Collective']);
+  });
+
+  it("reads a root manifest's SEE LICENSE IN: the named file's license, or a problem when the file is not there", () => {
+    const manifest = (file: string) => JSON.stringify({ name: 'zine', license: `SEE LICENSE IN ${file}` });
+    const missing = runCli(['scan', tree({ 'package.json': manifest('TERMS.md') }), '--format', 'json']);
+    const missingJson = JSON.parse(missing.stdout) as { project: { license: string | null }; problems: { code: string; file: string }[] };
+    expect(missingJson.project.license).toBeNull();
+    expect(missingJson.problems).toContainEqual(expect.objectContaining({ code: 'missing-license-file', file: 'package.json' }));
+    // A file of terms no license names stays as written; a license file's text is read as its license.
+    for (const [file, text, license] of [
+      ['TERMS.md', 'Anyone in our collective may read this zine.\n', 'SEE LICENSE IN TERMS.md'],
+      ['LICENSE.txt', readFileSync(join(FIXTURES, 'compat/mit-project/LICENSE'), 'utf8'), 'MIT'],
+    ] as const) {
+      const there = JSON.parse(runCli(['scan', tree({ 'package.json': manifest(file), [file]: text }), '--format', 'json']).stdout) as typeof missingJson;
+      expect(there.project.license).toBe(license);
+      expect(there.problems.map((p) => p.code)).not.toContain('missing-license-file');
+    }
   });
 
   it('gives the same bytes for the same tree, and writes nothing to it', () => {
