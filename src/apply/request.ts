@@ -50,16 +50,16 @@ function closestIds(raw: string, catalog: Catalog): string[] {
   return out.slice(0, 5);
 }
 
-/**
- * The copyright statements to write, without their prefix words; `year` (e.g. "2024-2026")
- * replaces the years each statement names.
- */
 /** The license a file or annotation already declares, as one expression: its values normalized and joined with AND, or as written when one is not valid. */
 export function declaredExpression(values: readonly string[], catalog: Catalog): string {
   const normalized = values.map((v) => catalog.normalize(v));
   return normalized.every((n) => n.valid && n.expression) ? andAll(normalized.map((n) => n.expression!))! : values.join(' AND ');
 }
 
+/**
+ * The copyright statements to write, without their prefix words; `year` (e.g. "2024-2026")
+ * replaces the years each statement names.
+ */
 export function chooseCopyright(raw: readonly string[], year: string | undefined): string[] {
   let years: number[] | null = null;
   if (year !== undefined) {
