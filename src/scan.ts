@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
+import { sidecarTarget } from './detect/sidecar.js';
 import { FileRunner } from './pipeline/run.js';
 import { byPlace } from './problems.js';
 import { resolveProjectLicensing } from './project/index.js';
@@ -70,7 +71,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
 /** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
 function orphanSidecars(walk: WalkResult): Problem[] {
-  return findOrphanSidecars(walk.files).filter((p) => !existsSync(join(walk.root, p.file!.slice(0, -'.license'.length))));
+  return findOrphanSidecars(walk.files).filter((p) => !existsSync(join(walk.root, sidecarTarget(p.file!)!)));
 }
 
 function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {

@@ -4,6 +4,7 @@ import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
 import { formatOfPath } from '../detect/media/formats.js';
+import { sidecarTarget } from '../detect/sidecar.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
 import type { AnnotationIndex } from './reuse-glob.js';
 import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
@@ -72,7 +73,8 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
   const sidecars = new Map<string, FileFacts>();
   let xmpFiles: Map<string, FileFacts> | null = null;
   for (const f of facts) {
-    if (f.path.endsWith('.license')) sidecars.set(f.path.slice(0, -'.license'.length), f);
+    const target = sidecarTarget(f.path);
+    if (target !== null) sidecars.set(target, f);
     else if (f.path.endsWith('.xmp')) (xmpFiles ??= new Map()).set(f.path, f);
   }
   const reports: FileReport[] = [];
