@@ -33,9 +33,12 @@ export interface TagScan {
 
 // The words that can start a tag or a notice. Searched with indexOf, which is native and
 // several times faster than one alternation regex over every character of every file.
-// ('copyright' in lower case is searched as 'opyright' with 'Copyright', and © also
+// indexOf looks for a needle's first character, then compares: so a notice is found by
+// 'yright' (Copyright, copyright) and 'YRIGHT' (COPYRIGHT), rare letters, not by 'opyright',
+// whose 'o' is everywhere (129 MB of gen-tree text: 13 ms against 80 ms). A line a marker
+// finds is only read; the notice forms themselves are checked in readTagLine. (© also
 // matches inside its UTF-8 bytes when the text is viewed as Latin-1.)
-const MARKERS = ['SPDX-', 'REUSE-Ignore', 'opyright', 'COPYRIGHT', '©'];
+const MARKERS = ['SPDX-', 'REUSE-Ignore', 'yright', 'YRIGHT', '©'];
 
 // Comment closers and string ends that trail a tag value (REUSE strips the same). Stripped
 // with endsWith in a loop: a regex anchored at the end would retry every start position

@@ -90,6 +90,7 @@ describe('copyright notices', () => {
     ['/* © Example Corporation <https://corp.example.com> */', 'Example Corporation <https://corp.example.com>'],
     [' * Copyright (C) 2020 Example Coop', '2020 Example Coop'],
     ['# COPYRIGHT 2021 Big Caps', '2021 Big Caps'],
+    ['# copyright 2023 Small Letters', '2023 Small Letters'],
     ['Copyright: 2022 Colon Person', '2022 Colon Person'],
   ])('%j', (line, statement) => {
     expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
@@ -188,6 +189,14 @@ describe('bounded reading', () => {
     expect(scanBuffer(buf, 0, encoding)).toEqual(scanTags(text));
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buf]);
     expect(scanBuffer(withBom, 3, encoding)).toEqual(scanTags(text));
+  });
+
+  it('finds a notice in each case it may be written in, in the bytes and in the text', () => {
+    const text = '// copyright 2001 Low\n// COPYRIGHT 2002 High\n// Copyright 2003 Title\n// playright 2004 Not\n';
+    const want = [1, 2, 3].map((line) => ({ kind: 'copyright', line, value: `${2000 + line} ${['Low', 'High', 'Title'][line - 1]}` }));
+    expect(scanBuffer(Buffer.from(text), 0, 'utf8').tags).toMatchObject(want);
+    expect(scanTags(text).tags).toMatchObject(want);
+    expect(scanTags(text).tags).toHaveLength(3);
   });
 
   // A backtracking strip of trailers would need ~10^10 steps here and never finish.
