@@ -16,7 +16,7 @@ export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep
 export function detectFile(file: FileInput, ctx: DetectContext, detectors: readonly Detector[] = DETECTORS): Detection {
   const parts: Detection[] = [];
   for (const d of detectors) {
-    if (!d.accepts(file.path, file.kind)) continue;
+    if (!d.accepts(file.path, file.kind, ctx)) continue;
     const part = d.detect(file, ctx);
     // Most detectors find nothing in most files (a photo without tags): only what found something is merged.
     if (part.declarations.length || part.copyrights.length || part.problems.length || part.annotations?.length) parts.push(part);

@@ -9,9 +9,9 @@ import { detectFile } from './index.js';
 import { loadMatcher, type LicenseMatcher } from './license-text/index.js';
 import type { DetectContext } from './types.js';
 
-export function detectContext(catalog: Catalog, minConfidence: number): DetectContext {
+export function detectContext(catalog: Catalog, minConfidence: number, licenseTexts: readonly string[] = []): DetectContext {
   let matcher: LicenseMatcher | undefined;
-  return { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
+  return { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence }, ...(licenseTexts.length ? { licenseTexts: new Set(licenseTexts) } : {}) };
 }
 
 export interface ReadContext {
@@ -22,8 +22,8 @@ export interface ReadContext {
   readonly buffer: Buffer;
 }
 
-export function readContext(root: string, catalog: Catalog, minConfidence: number): ReadContext {
-  return { root, detect: detectContext(catalog, minConfidence), buffer: Buffer.allocUnsafe(MAX_READ_BYTES) };
+export function readContext(root: string, catalog: Catalog, minConfidence: number, licenseTexts: readonly string[] = []): ReadContext {
+  return { root, detect: detectContext(catalog, minConfidence, licenseTexts), buffer: Buffer.allocUnsafe(MAX_READ_BYTES) };
 }
 
 /** Reads and detects files, without resolving them (the REUSE files a scan reads first). */

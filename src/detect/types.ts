@@ -70,13 +70,18 @@ export interface DetectContext {
   /** The full-text matcher, loaded on first use (most scans meet few license files). */
   matcher(): LicenseMatcher;
   readonly options: DetectOptions;
+  /**
+   * Files a root manifest names as the project's license text (`SEE LICENSE IN TERMS.md`):
+   * read as license texts whatever their names. Known before the scan's batches start.
+   */
+  readonly licenseTexts?: ReadonlySet<string>;
 }
 
 export interface Detector {
   /** Names the detector; equals the `source` of what it declares, except for helpers of another source. */
   readonly name: string;
-  /** Decides from the path alone whether this detector wants the file (cheap: called for every file). */
-  accepts(path: string, kind: FileKind): boolean;
+  /** Decides from the path (and the context's lists of paths) whether this detector wants the file (cheap: called for every file). */
+  accepts(path: string, kind: FileKind, ctx?: DetectContext): boolean;
   detect(file: FileInput, ctx: DetectContext): Detection;
 }
 

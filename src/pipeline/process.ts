@@ -17,8 +17,9 @@ export interface BatchContext extends ReadContext {
   readonly index: AnnotationIndex;
 }
 
-export function batchContext(root: string, catalog: Catalog, minConfidence: number, annotations: readonly Annotation[]): BatchContext {
-  return { ...readContext(root, catalog, minConfidence), index: compileAnnotations(annotations) };
+/** `licenseTexts`: the files root manifests name as the project's license text (DetectContext.licenseTexts). */
+export function batchContext(root: string, catalog: Catalog, minConfidence: number, annotations: readonly Annotation[], licenseTexts: readonly string[] = []): BatchContext {
+  return { ...readContext(root, catalog, minConfidence, licenseTexts), index: compileAnnotations(annotations) };
 }
 
 /** Reads, detects and resolves a batch (sidecars travel with their files: see batches.ts). */

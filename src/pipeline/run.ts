@@ -4,7 +4,8 @@
 // whoever did the work.
 import type { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/index.js';
-import { readableAnnotations } from '../project/index.js';
+import { detector as manifests } from '../detect/manifests/index.js';
+import { manifestLicenseFiles, readableAnnotations } from '../project/index.js';
 import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
 import { detectFiles, readContext } from '../detect/run.js';
@@ -35,6 +36,11 @@ const PARALLEL_FROM = 25_000;
 const BATCH = 500;
 const REUSE_FILES = /(?:^|\/)REUSE\.toml$|^\.reuse\/dep5$/;
 
+/** REUSE.toml, dep5 and the root manifests: what they say decides how other files are read. */
+function readFirst(path: string): boolean {
+  return REUSE_FILES.test(path) || (!path.includes('/') && manifests.accepts(path, 'text'));
+}
+
 export async function processAll(root: string, paths: readonly string[], catalog: Catalog, options: RunOptions): Promise<RunResult> {
   return new FileRunner(catalog, options).run(root, paths);
 }
@@ -62,13 +68,15 @@ export class FileRunner {
 
   async run(root: string, paths: readonly string[]): Promise<RunResult> {
     try {
-      // REUSE.toml and dep5 say how other files are licensed: read them first, here.
-      const reuseFiles = detectFiles(paths.filter((p) => REUSE_FILES.test(p)), readContext(root, this.catalog, this.options.minConfidence));
-      const annotations = readableAnnotations(reuseFiles.facts);
-      const ctx = batchContext(root, this.catalog, this.options.minConfidence, annotations);
+      // REUSE.toml and dep5 say how other files are licensed, and a root manifest may name the
+      // file that holds the project's license text (SEE LICENSE IN TERMS.md): read them first, here.
+      const first = detectFiles(paths.filter(readFirst), readContext(root, this.catalog, this.options.minConfidence));
+      const annotations = readableAnnotations(first.facts);
+      const licenseTexts = manifestLicenseFiles(first.facts);
+      const ctx = batchContext(root, this.catalog, this.options.minConfidence, annotations, licenseTexts);
       if (!this.worthWorkers(paths.length)) return processBatch(paths, ctx);
       const workers = (this.workers ??= this.spawn());
-      for (const w of workers) w.postMessage({ setup: { root, annotations } } satisfies SetupMessage);
+      for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts } } satisfies SetupMessage);
       return await this.spread(paths, workers, (batch) => processBatch(batch, ctx));
     } finally {
       await this.close();

@@ -1,5 +1,5 @@
 // A scan worker: started while the walk goes on (see run.ts), it loads the catalog, then
-// takes the run's setup (root and REUSE annotations) and the batches of files it is sent.
+// takes the run's setup (root, REUSE annotations, license text files) and the batches of files it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/index.js';
 import type { Annotation } from '../detect/types.js';
@@ -7,7 +7,7 @@ import { batchContext, processBatch, type BatchContext } from './process.js';
 import { answerBatch, type BatchMessage } from './spread.js';
 
 export interface SetupMessage {
-  readonly setup: { readonly root: string; readonly annotations: readonly Annotation[] };
+  readonly setup: { readonly root: string; readonly annotations: readonly Annotation[]; readonly licenseTexts: readonly string[] };
 }
 
 // Only in a worker thread: importing this file elsewhere does nothing.
@@ -17,7 +17,7 @@ if (parentPort) {
   const catalog = loadCatalog();
   let ctx: BatchContext | null = null;
   port.on('message', (msg: SetupMessage | BatchMessage<readonly string[]>) => {
-    if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, minConfidence, msg.setup.annotations);
+    if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, minConfidence, msg.setup.annotations, msg.setup.licenseTexts);
     else answerBatch(port, msg, (paths) => processBatch(paths, ctx!));
   });
 }

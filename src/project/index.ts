@@ -42,6 +42,20 @@ export function readableAnnotations(facts: readonly FileFacts[]): Annotation[] {
 }
 
 /**
+ * The files root manifests name as the project's license text (`SEE LICENSE IN TERMS.md`),
+ * as paths from the root: the detect stage reads them as license texts, whatever their names.
+ */
+export function manifestLicenseFiles(facts: readonly FileFacts[]): string[] {
+  const targets = facts.flatMap((f) => f.detection.declarations.filter((d) => d.scope === 'project').map(seeLicenseTarget));
+  return unique(targets.filter((t): t is string => t !== null));
+}
+
+/** The file a manifest's `SEE LICENSE IN <file>` names, from the manifest's folder; null for any other declaration. */
+function seeLicenseTarget(d: Declaration): string | null {
+  return d.source === 'manifest' && d.expression.startsWith('SEE LICENSE IN ') ? d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '') : null;
+}
+
+/**
  * The licensing of one file: its own tags, its `.license` sidecar (the facts of
  * `<path>.license`, if there is one) and the REUSE.toml / dep5 annotations that cover it,
  * by REUSE 3.3 precedence (src/project/resolve.ts). The report also lists the file's
@@ -153,8 +167,8 @@ function projectLicense(
 ): string | null {
   const manifests: string[] = [];
   for (const d of declarations.filter((x) => x.source === 'manifest')) {
-    if (d.expression.startsWith('SEE LICENSE IN ')) {
-      const target = d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '');
+    const target = seeLicenseTarget(d);
+    if (target !== null) {
       const named = texts.get(target)?.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
       if (named?.length) manifests.push(...named.map((t) => t.expression));
       else if (!inTree(target))

@@ -43,14 +43,26 @@ describe('farleft scan', () => {
     const missingJson = JSON.parse(missing.stdout) as { project: { license: string | null }; problems: { code: string; file: string }[] };
     expect(missingJson.project.license).toBeNull();
     expect(missingJson.problems).toContainEqual(expect.objectContaining({ code: 'missing-license-file', file: 'package.json' }));
-    // A file of terms no license names stays as written; a license file's text is read as its license.
-    for (const [file, text, license] of [
-      ['TERMS.md', 'Anyone in our collective may read this zine.\n', 'SEE LICENSE IN TERMS.md'],
-      ['LICENSE.txt', readFileSync(join(FIXTURES, 'compat/mit-project/LICENSE'), 'utf8'), 'MIT'],
+    // The named file's text is read as a license text whatever the file's name (as deps reads it); terms no
+    // license names stay as written, with the problem any license file of unknown text has.
+    const mit = readFileSync(join(FIXTURES, 'compat/mit-project/LICENSE'), 'utf8');
+    for (const [file, text, license, problem] of [
+      ['TERMS.md', 'Anyone in our collective may read this zine.\n', 'SEE LICENSE IN TERMS.md', 'license-text-too-short'],
+      ['LICENSE.txt', mit, 'MIT', null],
+      ['TERMS.md', mit, 'MIT', null],
+      ['terms.json', mit, 'MIT', null],
     ] as const) {
-      const there = JSON.parse(runCli(['scan', tree({ 'package.json': manifest(file), [file]: text }), '--format', 'json']).stdout) as typeof missingJson;
+      const there = JSON.parse(runCli(['scan', tree({ 'package.json': manifest(file), [file]: text, 'notes.md': mit }), '--format', 'json']).stdout) as typeof missingJson & {
+        files: { path: string; declarations: { expression: string; source: string }[] }[];
+      };
       expect(there.project.license).toBe(license);
-      expect(there.problems.map((p) => p.code)).not.toContain('missing-license-file');
+      const codes = there.problems.map((p) => p.code);
+      expect(codes).not.toContain('missing-license-file');
+      if (problem) expect(codes).toContain(problem);
+      const sources = (path: string) => there.files.find((f) => f.path === path)!.declarations.map((d) => `${d.source}:${d.expression}`);
+      if (license === 'MIT') expect(sources(file)).toEqual(['license-text:MIT']);
+      // Only the file the manifest names: another file holding the same text is no license file.
+      expect(sources('notes.md')).toEqual([]);
     }
   });
 
@@ -65,9 +77,11 @@ describe('farleft scan', () => {
 
   it('gives the same bytes with worker threads as in one thread, REUSE.toml, sidecars and license files included', () => {
     const t: Record<string, string | Record<string, string>> = {
+      'package.json': '{"name": "threads", "license": "SEE LICENSE IN TERMS"}',
       'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "CC0-1.0"\nSPDX-FileCopyrightText = "2026 Data Coop"\n',
       LICENSE: 'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n',
     };
+    t.TERMS = t.LICENSE as string;
     for (let d = 0; d < 40; d++) {
       const dir: Record<string, string> = {};
       for (let i = 0; i < 100; i++) {
@@ -87,6 +101,9 @@ describe('farleft scan', () => {
     const json = JSON.parse(one.stdout) as { files: { path: string; license: string | null }[]; project: { license: string } };
     expect(json.files.length).toBeGreaterThan(3000);
     expect(json.project.license).toBe('MIT');
+    // The file the manifest names is read as a license text in whichever thread its batch goes to.
+    const terms = (JSON.parse(two.stdout) as { files: { path: string; declarations: { source: string; expression: string }[] }[] }).files.find((f) => f.path === 'TERMS');
+    expect(terms?.declarations).toMatchObject([{ source: 'license-text', expression: 'MIT' }]);
     const byPath = Object.fromEntries(json.files.map((f) => [f.path, f.license]));
     expect(byPath['data/d0/f1.c']).toBe('CC0-1.0');
     expect(byPath['data/d0/img10.png']).toBe('CC-BY-SA-4.0');

@@ -6,7 +6,7 @@ import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
-import { routeLicenseFile } from './route.js';
+import { routeLicenseFile, type Route } from './route.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
 const NOTICE_UNKNOWN_FLOOR = 0.5;
@@ -15,14 +15,21 @@ const MIN_TEXT_WORDS = 20;
 /** A file whose only line is this short may just name its license ("MIT", "Apache License 2.0"). */
 const MAX_NAME_LINE = 200;
 
+/** The route of a file a root manifest names as the license text, whatever its name. */
+const NAMED_BY_MANIFEST: Route = { role: 'license', name: null };
+
 export const detector: Detector = {
   name: 'license-text',
-  accepts: (path, kind) => kind === 'text' && routeLicenseFile(path) !== null,
+  accepts: (path, kind, ctx) => kind === 'text' && routeOf(path, ctx) !== null,
   detect: (file, ctx) => detectLicenseText(file, ctx),
 };
 
+function routeOf(path: string, ctx: DetectContext | undefined): Route | null {
+  return routeLicenseFile(path) ?? (ctx?.licenseTexts?.has(path) ? NAMED_BY_MANIFEST : null);
+}
+
 export function detectLicenseText(file: FileInput, ctx: DetectContext): Detection {
-  const route = routeLicenseFile(file.path);
+  const route = routeOf(file.path, ctx);
   if (!route || file.kind !== 'text') return EMPTY_DETECTION;
   const out = collector(file.path, isProjectLevel(file.path) ? 'project' : 'package');
   if (!file.complete)
