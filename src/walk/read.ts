@@ -25,8 +25,9 @@ export interface ReadFile extends FileInput {
 
 /**
  * Reads one file. `buffer` (at least MAX_READ_BYTES) is reused between calls to avoid
- * an allocation per file; a text FileInput's `bytes` views it and is valid only until
- * the next call. Throws the fs error when the file cannot be opened or read.
+ * an allocation per file; the FileInput's `bytes` views it, a binary's as a text's (every
+ * caller is done with one file before it reads the next), and is valid only until the
+ * next call. Throws the fs error when the file cannot be opened or read.
  */
 export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer.allocUnsafe(MAX_READ_BYTES)): ReadFile {
   const fd = openSync(abs, 'r');
@@ -43,8 +44,7 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
   }
   const head = buffer.subarray(0, n);
   const encoding = sniff(head);
-  // A binary's head outlives the shared buffer (media readers keep views of it); text is decoded on demand.
-  return encoding === null ? new ReadInput(abs, path, size, Buffer.from(head), null, true) : new ReadInput(abs, path, size, head, encoding, n === size);
+  return new ReadInput(abs, path, size, head, encoding, encoding === null || n === size);
 }
 
 /** One read file. A class, not an object literal with a getter and closures: a scan makes 100k of them. */
