@@ -223,7 +223,9 @@ function findConflicts(
     for (const d of f.declarations)
       if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !d.file.startsWith('LICENSES/') && !d.file.includes('/LICENSES/')) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
-        byDir.set(dir, [...(byDir.get(dir) ?? []), d]);
+        const here = byDir.get(dir);
+        if (here) here.push(d);
+        else byDir.set(dir, [d]);
       }
   for (const decls of byDir.values()) {
     const texts = decls.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
