@@ -69,7 +69,7 @@ export function checkReuse(input: LintInput): ReuseReport {
     unknownIds.set(target, [...(unknownIds.get(target) ?? []), value]);
     refused.add(`${p.file}:${p.line}`);
   }
-  const readErrors = new Set(scan.problems.filter((p) => (p.code === 'read-error' || p.code === 'vanished') && p.file !== null).map((p) => p.file!));
+  const readErrors = new Set(scan.problems.filter((p) => (p.code === 'read-error' || p.code === 'vanished' || p.code === 'name-not-utf8') && p.file !== null).map((p) => p.file!));
   const withoutCopyright: string[] = [];
   const withoutLicenses: string[] = [];
   let files = 0;

@@ -21,7 +21,7 @@ export interface WalkOptions {
 }
 
 
-export type SkipReason = 'vcs' | 'gitignore' | 'exclude' | 'include' | 'symlink' | 'symlink-outside-root' | 'symlink-dir' | 'submodule' | 'special';
+export type SkipReason = 'vcs' | 'gitignore' | 'exclude' | 'include' | 'symlink' | 'symlink-outside-root' | 'symlink-dir' | 'submodule' | 'special' | 'name-not-utf8';
 
 export interface WalkResult {
   /** The root's real path (symlinks resolved). */
@@ -103,6 +103,12 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
       let isFile = entry.isFile();
       if (VCS_DIRS.has(entry.name)) {
         skip('vcs');
+        continue;
+      }
+      // A name that is not UTF-8 comes with U+FFFD in place of its bytes, and opens nothing.
+      if (entry.name.includes('\uFFFD') && lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
+        problems.push(nameNotUtf8(rel));
+        skip('name-not-utf8');
         continue;
       }
       if (entry.isSymbolicLink()) {
@@ -227,6 +233,17 @@ function resolveInside(root: string, abs: string): { real: string; isDir: boolea
   } catch {
     return null; // dangling, or a loop the OS refuses to resolve (ELOOP)
   }
+}
+
+function nameNotUtf8(path: string): Problem {
+  return {
+    code: 'name-not-utf8',
+    severity: 'error',
+    file: path,
+    line: null,
+    message: `${path} has a name that is not valid UTF-8 (shown here with \uFFFD): it cannot be opened by that name, so it was not read`,
+    suggestion: 'Give it a UTF-8 name (convmv -f latin1 -t utf-8 -r --notest <folder> renames a whole tree), or exclude it',
+  };
 }
 
 export function readProblem(path: string, error: unknown): Problem {

@@ -74,6 +74,25 @@ describe('walkTree', () => {
     expect(followed.skipped['symlink-dir']).toBe(2); // dir-link, dir/loop: walked at their real paths
   });
 
+  it('reports a file or folder whose name is not UTF-8 (it cannot be opened by the name Node gives), and goes on', () => {
+    const root = tree({ 'a.txt': 'x', 'b\uFFFDreal.txt': 'a real U+FFFD in a name opens' });
+    const latin1 = (name: string) => Buffer.from(join(root, name), 'latin1');
+    try {
+      writeFileSync(latin1('caf\xe9.mp3'), 'x');
+      mkdirSync(latin1('m\xfasica'));
+      writeFileSync(Buffer.concat([latin1('m\xfasica'), Buffer.from('/song.ogg')]), 'x');
+    } catch {
+      return; // a file system that only takes UTF-8 names (APFS) cannot hold such a file
+    }
+    const r = walkTree(root);
+    expect(r.files).toEqual(['a.txt', 'b\uFFFDreal.txt']);
+    expect(r.skipped['name-not-utf8']).toBe(2);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: 'name-not-utf8', severity: 'error', file: 'caf\uFFFD.mp3' }),
+      expect.objectContaining({ code: 'name-not-utf8', severity: 'error', file: 'm\uFFFDsica' }),
+    ]);
+  });
+
   // root reads every folder; test/e2e/scan.test.ts covers this case for root by dropping the capability.
   it.skipIf(process.getuid?.() === 0)('reports an unreadable folder and goes on', () => {
     const root = tree({ ok: { 'a.txt': 'x' }, locked: { 'b.txt': 'x' } });

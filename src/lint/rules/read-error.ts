@@ -6,8 +6,8 @@ export const rule: Rule = {
   severity: 'error',
   title: 'A file could not be read',
   doc:
-    'A file that cannot be read (no permission, removed during the scan) may hold licensing information farleft did not ' +
+    'A file that cannot be read (no permission, removed during the scan, a name that is not UTF-8) may hold licensing information farleft did not ' +
     'see, so the result for it is unknown. REUSE counts read errors against compliance too.',
   fix: 'Make the file readable (check its permissions), or exclude it with --exclude or `exclude:` in .farleft.yml.',
-  codes: ['read-error', 'vanished'],
+  codes: ['read-error', 'vanished', 'name-not-utf8'],
 };
