@@ -11,11 +11,12 @@
 //   says the same with its dev/optional/peer flags, which win when present.
 // - The lock: a package installed but not locked, locked but not installed (listed as
 //   not-installed with the lock's license), or at another version, is a problem.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isRecord } from '../detect/manifests/shared.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
+import { nameNotUtf8 } from '../walk/walk.js';
 import { isInside, licenseFilesIn, listDir, NotInstalledError, problem, readText, realpath, showPath } from './fs.js';
 import { assignScopes, findCycles, type DepEdge } from './graph.js';
 import { NPM_LOCK_FILES, readNpmLock, yaml, type LockEntry, type NpmLock } from './npm-locks.js';
@@ -69,13 +70,21 @@ export function collectNpm(rootArg: string): Collection {
   const at = new Map<string, Node>();
 
   const readManifest = (dir: string, shown: string, isMember: boolean): ManifestRead => {
+    const file = `${shown}/package.json`.replace(/^\//, '');
     let text: string;
     try {
-      text = readFileInput(join(dir, 'package.json'), `${shown}/package.json`.replace(/^\//, ''), buffer).text;
+      const input = readFileInput(join(dir, 'package.json'), file, buffer);
+      // A manifest longer than one read (a long list of contributors) is read whole, as a lock is.
+      const whole = input.complete ? { text: input.text } : readText(join(dir, 'package.json'));
+      if ('error' in whole) {
+        problems.push(problem('read-error', 'error', file, null, `${file} could not be read: ${whole.error}`));
+        return { manifest: null, text: null };
+      }
+      text = whole.text;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return missingManifest(shown, isMember);
-      problems.push(problem('read-error', 'error', `${shown}/package.json`, null, `${shown}/package.json could not be read: ${code ?? String(e)}`));
+      problems.push(problem('read-error', 'error', file, null, `${file} could not be read: ${code ?? String(e)}`));
       return { manifest: null, text: null };
     }
     const json = parseJson(text);
@@ -112,8 +121,16 @@ export function collectNpm(rootArg: string): Collection {
   };
 
   const walked = new Set<string>();
-  const walkModules = (modulesDir: string, depth: number): void => {
-    if (walked.has(modulesDir)) return;
+  const walkModules = (dir: string, depth: number): void => {
+    // A node_modules that is a link (to `..`, say) is walked at its real path, once: the
+    // paths below it are real then, and a link back up the tree is no loop.
+    const modulesDir = lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() ? realpath(dir) : dir;
+    if (modulesDir === null || walked.has(modulesDir)) return;
+    if (!isInside(root, modulesDir)) {
+      const shown = showPath(root, dir);
+      problems.push(problem('link-outside-root', 'warning', shown, null, `${shown} links to ${modulesDir}, outside the audited folder; it was not followed and its packages are not in this audit`, 'Audit that folder on its own, or install the packages instead of linking the folder'));
+      return;
+    }
     walked.add(modulesDir);
     if (depth > MAX_DEPTH) {
       problems.push(problem('tree-too-deep', 'warning', showPath(root, modulesDir), null, `${showPath(root, modulesDir)} is nested more than ${MAX_DEPTH} levels deep; what is below was not read`));
@@ -126,6 +143,11 @@ export function collectNpm(rootArg: string): Collection {
         continue;
       }
       if (name.startsWith('.')) continue; // .bin, .cache, .package-lock.json, .modules.yaml, .yarn-state.yml
+      // A name that is not UTF-8 comes with U+FFFD in place of its bytes, and opens nothing.
+      if (name.includes('\uFFFD') && lstatSync(join(modulesDir, name), { throwIfNoEntry: false }) === undefined) {
+        problems.push(nameNotUtf8(showPath(root, join(modulesDir, name))));
+        continue;
+      }
       if (name.startsWith('@') && entry.isDirectory()) {
         for (const child of listDir(join(modulesDir, name))) visit(join(modulesDir, name, child.name), `${name}/${child.name}`, child.isSymbolicLink(), child.isDirectory(), depth);
         continue;

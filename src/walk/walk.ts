@@ -235,7 +235,8 @@ function resolveInside(root: string, abs: string): { real: string; isDir: boolea
   }
 }
 
-function nameNotUtf8(path: string): Problem {
+/** A file or folder whose name is not UTF-8: Node gives it with U+FFFD for its bytes, and nothing opens by that name. */
+export function nameNotUtf8(path: string): Problem {
   return {
     code: 'name-not-utf8',
     severity: 'error',

@@ -160,6 +160,42 @@ describe('npm: workspaces and links', () => {
   });
 });
 
+describe('npm: hostile trees', () => {
+  it('walks a node_modules that is a link back up the tree once, at its real path', () => {
+    const root = fixture('npm-lock-v2');
+    rmSync(join(root, 'node_modules', 'outer', 'node_modules'), { recursive: true });
+    symlinkSync('..', join(root, 'node_modules', 'outer', 'node_modules'));
+    const result = audit(root);
+    // Without the real path, each package came back once per level, down to the depth limit.
+    expect(result.packages.map((p) => p.path)).toEqual(['node_modules/devtool', 'node_modules/inner', 'node_modules/outer']);
+    expect(result.problems.map((p) => p.code)).not.toContain('tree-too-deep');
+  });
+
+  it('reads the first 64 entries of a huge licenses list, a manifest longer than one read, and names a folder it cannot open', () => {
+    const manifest = (name: string, extra: Record<string, unknown>) => JSON.stringify({ name, version: '1.0.0', ...extra });
+    const root = makeTree({
+      'package.json': manifest('root', { dependencies: { many: '1', big: '1' } }),
+      node_modules: {
+        many: { 'package.json': manifest('many', { licenses: Array.from({ length: 20_000 }, (_, i) => ({ type: i % 2 ? 'MIT' : 'ISC' })) }) },
+        big: { 'package.json': manifest('big', { license: 'Apache-2.0', contributors: Array.from({ length: 30_000 }, (_, i) => `Person ${i} <p${i}@example.org>`) }) },
+      },
+    });
+    let latin1 = true;
+    try {
+      mkdirSync(Buffer.from(join(root, 'node_modules', 'caf\xe9'), 'latin1'));
+    } catch {
+      latin1 = false; // a file system that takes only UTF-8 names
+    }
+    const result = audit(root);
+    removeTree(root);
+    const many = byName(result, 'many');
+    expect(many.declared).toBe('ISC OR MIT');
+    expect(many.problems).toContainEqual(expect.objectContaining({ code: 'license-list-too-long', severity: 'warning' }));
+    expect(byName(result, 'big').declared).toBe('Apache-2.0');
+    if (latin1) expect(result.problems).toContainEqual(expect.objectContaining({ code: 'name-not-utf8', file: 'node_modules/caf\uFFFD' }));
+  });
+});
+
 describe('npm: pnpm layout', () => {
   const result = audit(fixture('pnpm'));
   it('reads the store once per package and follows its links', () => {

@@ -1,7 +1,7 @@
 // composer.json (PHP): `license` is an SPDX expression or an array of them, which Composer
 // documents as a choice (OR). "proprietary" is Composer's word for closed source, read as
 // UNLICENSED (no license granted).
-import { isRecord, jsonKeyLines, parseManifestJson, type FieldValue, type ManifestOutput, type Reading } from './shared.js';
+import { boundedList, isRecord, jsonKeyLines, parseManifestJson, type FieldValue, type ManifestOutput, type Reading } from './shared.js';
 
 export function readComposerJson(text: string, out: ManifestOutput): void {
   const data = parseManifestJson(text, out);
@@ -11,7 +11,7 @@ export function readComposerJson(text: string, out: ManifestOutput): void {
   const list = Array.isArray(data.license) ? data.license : [data.license];
   if (list.some((v) => typeof v !== 'string'))
     return out.problem('invalid-license-field', 'warning', line, `"license" is ${JSON.stringify(data.license)}, not a string or a list of strings`, 'Write "license": "MIT" or "license": ["MIT", "GPL-3.0-or-later"]');
-  const readings = (list as string[]).map((value, i) => read({ field: list.length > 1 ? `license[${i}]` : 'license', value, line }, out));
+  const readings = (boundedList(list, 'license', line, out) as string[]).map((value, i) => read({ field: list.length > 1 ? `license[${i}]` : 'license', value, line }, out));
   out.declare('license', readings, line);
 }
 

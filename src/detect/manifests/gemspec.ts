@@ -2,7 +2,7 @@
 // `spec.license = "MIT"`, `s.licenses = ["MIT", 'Apache-2.0']`, `s.licenses = %w[MIT GPL-2.0]`.
 // Several licenses are a choice (RubyGems lists the licenses a user may pick from).
 // Anything else on the right-hand side (a constant, a method call) is code: noted, not guessed.
-import type { ManifestOutput } from './shared.js';
+import { boundedList, type ManifestOutput } from './shared.js';
 
 const ASSIGNMENT = /^\s*\w+\.(licen[cs]es?)\s*=\s*(.*)$/;
 const STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
@@ -28,6 +28,6 @@ export function readGemspec(text: string, out: ManifestOutput): void {
       out.problem('non-literal-license', 'note', i + 1, `${field} is set by Ruby code (${rhs.slice(0, 60)}), which farleft does not run`, 'Write the license as a string literal, e.g. spec.license = "MIT"');
       continue;
     }
-    out.declare(field, values.map((value, j) => out.read({ field: values.length > 1 ? `${field}[${j}]` : field, value, line: i + 1 })), i + 1);
+    out.declare(field, boundedList(values, field, i + 1, out).map((value, j) => out.read({ field: values.length > 1 ? `${field}[${j}]` : field, value, line: i + 1 })), i + 1);
   }
 }

@@ -2,7 +2,7 @@
 // the deprecated `license: { type, url }` object and the legacy `licenses: [{ type, url }]`
 // array, which npm read as a choice among its entries. No license field is no declaration:
 // a private package often has none.
-import { isRecord, jsonKeyLines, parseManifestJson, str, type ManifestOutput, type Reading } from './shared.js';
+import { boundedList, isRecord, jsonKeyLines, parseManifestJson, str, type ManifestOutput, type Reading } from './shared.js';
 
 /** `parsed`: the text as JSON.parse reads it, when the caller has parsed it already (deps). */
 export function readPackageJson(text: string, out: ManifestOutput, parsed?: unknown): void {
@@ -26,7 +26,7 @@ export function readPackageJson(text: string, out: ManifestOutput, parsed?: unkn
 function readList(list: readonly unknown[], field: string, line: number | undefined, out: ManifestOutput): void {
   out.problem('legacy-license-field', 'note', line, `"${field}" is a list (npm's legacy form); read as a choice among its ${list.length} entries`, 'Write one SPDX expression in "license", e.g. "MIT OR Apache-2.0"');
   const name = list.length === 1 ? `${field}[0]${isRecord(list[0]) ? '.type' : ''}` : field;
-  out.declare(name, list.map((e, i) => readEntry(e, `${field}[${i}]`, line, out)), line);
+  out.declare(name, boundedList(list, field, line, out).map((e, i) => readEntry(e, `${field}[${i}]`, line, out)), line);
 }
 
 function readEntry(entry: unknown, field: string, line: number | undefined, out: ManifestOutput): Reading | null {

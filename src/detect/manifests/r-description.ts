@@ -4,7 +4,7 @@
 // warning; "+ file LICENSE" after MIT or BSD holds the copyright holder (R's template),
 // after another license it adds terms (noted); "file LICENSE" alone is the license.
 import { readHeaders } from './headers.js';
-import type { ManifestOutput, Reading } from './shared.js';
+import { boundedList, type ManifestOutput, type Reading } from './shared.js';
 
 /** R's license database abbreviations that are not SPDX ids. */
 const R_NAMES: ReadonlyMap<string, string> = new Map([
@@ -20,7 +20,7 @@ export function readRDescription(text: string, out: ManifestOutput): void {
   const license = headers.find((h) => h.name === 'License');
   if (!license || !headers.some((h) => h.name === 'Package')) return;
   const { line } = license;
-  const readings = license.value.split('|').map((part): Reading | null => {
+  const readings = boundedList(license.value.split('|'), 'License', line, out).map((part): Reading | null => {
     const written = part.replace(/\s+/g, ' ').trim();
     if (/^file LICEN[CS]E$/.test(written)) return out.readFile({ field: 'License', value: written.slice(5), line });
     const name = written.replace(/\s*\+\s*file LICEN[CS]E$/, '');

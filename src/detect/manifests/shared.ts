@@ -47,6 +47,15 @@ export interface ManifestOutput {
 export type ManifestReader = (text: string, out: ManifestOutput) => void;
 
 export const UNKNOWN_CONFIDENCE = 0.3;
+/** Entries of a list of licenses read at most: a list offers a choice among a few; thousands are hostile or broken. */
+export const MAX_LIST_ENTRIES = 64;
+
+/** The first MAX_LIST_ENTRIES entries of a list of licenses, and a warning when there were more. */
+export function boundedList<T>(list: readonly T[], field: string, line: number | undefined, out: ManifestOutput): readonly T[] {
+  if (list.length <= MAX_LIST_ENTRIES) return list;
+  out.problem('license-list-too-long', 'warning', line, `${field} lists ${list.length} licenses; only the first ${MAX_LIST_ENTRIES} were read`, 'Declare one SPDX expression');
+  return list.slice(0, MAX_LIST_ENTRIES);
+}
 const URL_FACTOR = 0.7;
 const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
 
@@ -126,12 +135,12 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
     declare(field, readings, line) {
       const found = readings.filter((r): r is Reading => r !== null);
       if (found.length === 0) return;
-      // Markers and unknowns cannot stand in an OR; a list keeps only what it can combine.
+      // Markers and unknowns cannot stand in an OR; a list keeps only what it can combine, each license once.
       const real = found.filter((r) => !MARKERS.test(r.expression));
-      const use = real.length > 0 ? real : found.slice(0, 1);
-      for (const r of found)
-        if (!use.includes(r))
-          out.problem('license-list', 'note', line, `${field}: '${r.raw}' (${r.expression}) cannot be part of a choice of licenses and is left out`, 'Declare one SPDX expression');
+      const use = real.length > 0 ? [...new Map(real.map((r) => [r.expression, r] as const)).values()] : found.slice(0, 1);
+      const leftOut = real.length > 0 ? found.filter((r) => MARKERS.test(r.expression)) : found.slice(1);
+      for (const r of leftOut)
+        out.problem('license-list', 'note', line, `${field}: '${r.raw}' (${r.expression}) cannot be part of a choice of licenses and is left out`, 'Declare one SPDX expression');
       let expression = use[0]!.expression;
       if (use.length > 1) {
         const joined = catalog.normalize(use.map((r) => (r.expression.includes(' ') ? `(${r.expression})` : r.expression)).join(' OR '));
