@@ -166,7 +166,13 @@ export function parseConfig(text: string, file: string): FarleftConfig {
     const line = err.linePos?.[0]?.line;
     throw new ConfigError(shown, null, `${line ? `line ${line}: ` : ''}${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Aliases that expand without end (a "billion laughs" file) are refused, not expanded.
+    throw new ConfigError(shown, null, (e as Error).message.split('\n')[0]!);
+  }
   if (data === null || data === undefined) return { file: shown, dir: dirname(file) };
   if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(shown, null, 'expected a mapping of keys to values');
   const known = Object.keys(SCHEMA);

@@ -36,6 +36,8 @@ describe('.farleft.yml', () => {
     ['policy:\n  exceptions:\n    - path: vendor/**\n      license: GPL-3.0-only\n', /policy\.exceptions\.0\.reason: required/],
     ['deps:\n  context: vendored\n', /deps\.context: expected one of bundle, link, network, aggregate/],
     ['policy:\n  exceptions:\n    - license: MIT\n      reason: ok\n', /policy\.exceptions\.0\.path: an exception needs a path or a package/],
+    // A "billion laughs" file: each level repeats the one before nine times (9^7 strings if expanded).
+    [`a: &a [x, x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`).join('\n')}\nexclude: *g\n`, /\.farleft\.yml: .*alias/i],
   ])('%j is refused with the file and key named', (text, message) => {
     expect(() => parseConfig(text, join(process.cwd(), '.farleft.yml'))).toThrow(message);
   });
