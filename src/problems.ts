@@ -18,6 +18,11 @@ export function byPlace(a: Problem, b: Problem): number {
   return placeOrder(a, b, a.code, b.code);
 }
 
+/** A value quoted in a message, cut at `max` characters: a message says what is wrong, not all of a hostile value. */
+export function clip(value: string, max = 200): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import parseSpdx from 'spdx-expression-parse';
 import { distance } from 'fastest-levenshtein';
 import { correctId as correct } from './correct.js';
 import type { Catalog } from './index.js';
+import { clip } from '../problems.js';
 
 export type ExpressionNoteCode =
   | 'invalid-expression'
@@ -47,10 +48,14 @@ const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
 // LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
+/** Longer than this is no expression anyone wrote, and the parser recurses once per operator. */
+const MAX_EXPRESSION_CHARS = 10_000;
 
 export function normalizeExpression(raw: string, catalog: Catalog, withSuggestion = true): NormalizedExpression {
   const input = raw.trim();
   if (input === '') return invalid([{ code: 'invalid-expression', message: 'the expression is empty' }], null);
+  if (input.length > MAX_EXPRESSION_CHARS)
+    return invalid([{ code: 'invalid-expression', message: `'${clip(input)}' is ${input.length} characters long: farleft reads an expression of at most ${MAX_EXPRESSION_CHARS}` }], null);
   const marker = readMarker(input);
   if (marker) return marker;
 
@@ -93,18 +98,18 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   }
 
   const structure = ok ? checkStructure(tokens) : null;
-  if (structure) notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression: ${structure}` });
+  if (structure) notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression: ${structure}` });
   if (ok && structure === null) {
     try {
       const tree = parseSpdx(out.join(' ')) as Node;
       return { expression: render(tree), valid: true, notes, suggestion: null, ids: collectIds(tree), marker: null };
     } catch (e) {
       // Our checks above should leave nothing for the parser to refuse; if they did, say so plainly.
-      notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression: ${(e as Error).message}` });
+      notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression: ${e instanceof RangeError ? 'it is nested too deeply to be read' : (e as Error).message}` });
     }
   }
   if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
-    notes.push({ code: 'invalid-expression', message: `'${input}' is not a valid SPDX expression` });
+    notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression` });
   return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
 }
 

@@ -8,6 +8,7 @@
 // regex is code that writes or reads tags, not a declaration.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import type { DetectContext, Detection, Detector, FileInput } from './types.js';
+import { clip } from '../problems.js';
 
 /** How much of a binary file is searched for tags (as reuse-tool does). */
 export const BINARY_TAG_BYTES = 4096;
@@ -297,11 +298,11 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
         problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${tag.value}': it looks like code that writes a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
         continue;
       }
-      const why = result.notes.map((n) => n.message).join('; ') || `'${tag.value}' is not a valid SPDX expression`;
+      const why = result.notes.map((n) => n.message).join('; ') || `'${clip(tag.value)}' is not a valid SPDX expression`;
       const fix = result.suggestion
         ? `Write: SPDX-License-Identifier: ${result.suggestion}`
         : 'Use an SPDX license expression (https://spdx.org/licenses/), or LicenseRef-<name> for a license SPDX lacks';
-      problem('invalid-expression', 'error', tag.line, `invalid SPDX-License-Identifier '${tag.value}': ${why}`, fix);
+      problem('invalid-expression', 'error', tag.line, `invalid SPDX-License-Identifier '${clip(tag.value)}': ${why}`, fix);
       continue;
     }
     for (const note of result.notes) {

@@ -62,6 +62,21 @@ describe('invalid expressions say why and suggest a fix', () => {
     },
   );
 
+  it('refuses a hostile expression in a short message, without overflowing the stack', () => {
+    const long = Array(20_000).fill('MIT OR ISC').join(' OR ');
+    const deep = `${'('.repeat(4_000)}MIT${')'.repeat(4_000)}`;
+    for (const [raw, why] of [
+      [long, /is 279996 characters long: farleft reads an expression of at most 10000/],
+      [deep, /nested too deeply to be read/],
+    ] as const) {
+      const r = catalog.normalize(raw);
+      const message = r.notes.map((n) => n.message).join('\n');
+      expect(message).toMatch(why);
+      expect(message.length).toBeLessThan(500);
+    }
+    expect(catalog.normalize(Array(1_000).fill('MIT').join(' OR ')).expression).toMatch(/^MIT OR MIT/);
+  });
+
   it('lists the closest ids for an unknown one', () => {
     expect(catalog.normalize('GPL-3.0-onyl').notes[0]?.message).toMatch(/closest: GPL-3.0-only/);
   });
