@@ -2,7 +2,7 @@
 // setup.cfg and PKG-INFO / METADATA. Keyed by the last segment; a classifier that leaves the
 // license open ("BSD License", "GNU General Public License (GPL)") carries why, and is read
 // with low confidence. PEP 639 deprecates these in favour of an SPDX `license` expression.
-import type { FieldValue, ManifestOutput, Reading } from './shared.js';
+import { boundedList, type FieldValue, type ManifestOutput, type Reading } from './shared.js';
 
 type Trove = string | readonly [expression: string, why: string] | null;
 const NO_VERSION = 'it names no version';
@@ -101,8 +101,8 @@ export function readClassifier(classifier: string): Trove | undefined {
 export function declareClassifiers(field: string, classifiers: readonly FieldValue[], out: ManifestOutput): void {
   const readings: Reading[] = [];
   let first: number | undefined;
-  for (const c of classifiers) {
-    if (!c.value.trim().startsWith('License ::')) continue;
+  const licenses = classifiers.filter((c) => c.value.trim().startsWith('License ::'));
+  for (const c of boundedList(licenses, field, licenses[0]?.line, out)) {
     const t = readClassifier(c.value);
     if (t === null) continue;
     if (t === undefined) {

@@ -20,6 +20,14 @@ describe('PKG-INFO / METADATA', () => {
     expect(d.problems.map((p) => [p.code, p.line])).toEqual([['license-text-in-manifest', 3]]);
   });
 
+  it('reads the first 64 license classifiers of a hostile list, with one warning, not one note per line', () => {
+    const classifiers = Array.from({ length: 5_000 }, (_, i) => `Classifier: License :: OSI Approved :: ${i % 2 ? 'MIT License' : `Made Up ${i}`}`);
+    const d = detect('demo-1.0.dist-info/METADATA', `Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n${classifiers.join('\n')}\n`);
+    expect(d.declarations.map((x) => x.expression)).toEqual(['MIT']);
+    expect(d.problems.filter((p) => p.code === 'license-list-too-long')).toHaveLength(1);
+    expect(d.problems.filter((p) => p.code === 'unknown-classifier')).toHaveLength(32);
+  });
+
   it('ignores a METADATA file that is not core metadata', () => {
     expect(detect('docs/METADATA', 'License: MIT\n').declarations).toEqual([]);
   });
