@@ -30,7 +30,15 @@ export interface TagScan {
   readonly rejected: readonly { readonly line: number; readonly text: string }[];
   /** Line of a REUSE-IgnoreStart that is never closed. */
   readonly unclosedIgnore: number | null;
+  /** Line of the first tag past MAX_TAGS, which was not kept (nor any after it). */
+  readonly tooMany: number | null;
 }
+
+/**
+ * Tags (and rejected tag lines) kept per file: a bundle of many sources may hold thousands,
+ * and each is a declaration in the report; a file of a million is hostile, not a record.
+ */
+export const MAX_TAGS = 10_000;
 
 // The words that can start a tag or a notice. Searched with indexOf, which is native and
 // several times faster than one alternation regex over every character of every file.
@@ -57,6 +65,7 @@ class TagCollector {
   private readonly rejected: { line: number; text: string }[] = [];
   private ignoreFrom: number | null = null;
   private openSnippet: number | null = null;
+  private tooMany: number | null = null;
 
   /** One line that holds a marker, without its line break. */
   line(line: string, lineNo: number): void {
@@ -79,12 +88,16 @@ class TagCollector {
     }
     const tag = readTagLine(line, this.anywhere);
     if (!tag) return;
+    if (this.tags.length + this.rejected.length >= MAX_TAGS) {
+      this.tooMany ??= lineNo;
+      return;
+    }
     if (tag === 'rejected') this.rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
     else this.tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: this.openSnippet });
   }
 
   result(): TagScan {
-    return { tags: this.tags, snippets: this.snippets, rejected: this.rejected, unclosedIgnore: this.ignoreFrom };
+    return { tags: this.tags, snippets: this.snippets, rejected: this.rejected, unclosedIgnore: this.ignoreFrom, tooMany: this.tooMany };
   }
 
   /**
@@ -324,6 +337,8 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
   for (const s of scan.snippets)
     if (s.end === null)
       problem('unclosed-snippet', 'warning', s.begin, 'SPDX-SnippetBegin has no matching SPDX-SnippetEnd; the snippet runs to the end of the file', 'Add an SPDX-SnippetEnd comment where the snippet ends');
+  if (scan.tooMany !== null)
+    problem('too-many-tags', 'warning', scan.tooMany, `the file holds more than ${MAX_TAGS} tags; those from this line on were not read`, 'Split the file, or keep one set of tags per file (REUSE reads a tag once, wherever it stands)');
   if (scan.unclosedIgnore !== null)
     problem('unclosed-ignore', 'warning', scan.unclosedIgnore, 'REUSE-IgnoreStart has no matching REUSE-IgnoreEnd; no tag after it is read', 'Add a REUSE-IgnoreEnd comment where the ignored block ends');
   for (const r of scan.rejected)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detector, scanBuffer, scanTags } from '../../src/detect/spdx-tags.js';
+import { detector, MAX_TAGS, scanBuffer, scanTags } from '../../src/detect/spdx-tags.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const ctx = testContext();
@@ -197,6 +197,12 @@ describe('bounded reading', () => {
     expect(scanBuffer(Buffer.from(text), 0, 'utf8').tags).toMatchObject(want);
     expect(scanTags(text).tags).toMatchObject(want);
     expect(scanTags(text).tags).toHaveLength(3);
+  });
+
+  it('keeps at most MAX_TAGS tags of a file and says where it stopped', () => {
+    const d = detect('a.c', '// SPDX-License-Identifier: MIT\n'.repeat(MAX_TAGS + 5));
+    expect(d.declarations).toHaveLength(MAX_TAGS);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'too-many-tags', severity: 'warning', line: MAX_TAGS + 1 })]);
   });
 
   // A backtracking strip of trailers would need ~10^10 steps here and never finish.
