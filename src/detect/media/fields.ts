@@ -42,8 +42,15 @@ export function newRead(): MediaRead {
   return { fields: [], issues: [] };
 }
 
-/** Adds a field; empty values are dropped, long ones cut with a note. */
+/** License-related fields kept per file: a photo has a handful; thousands are damage or an attack. */
+export const MAX_FIELDS = 256;
+
+/** Adds a field; empty values are dropped, long ones cut with a note, and fields past MAX_FIELDS left out with a warning. */
 export function addField(out: MediaRead, name: string, value: string, role: FieldRole, line?: number): void {
+  if (out.fields.length >= MAX_FIELDS) {
+    addIssue(out, 'media-too-many-fields', 'warning', `the file holds more than ${MAX_FIELDS} license-related metadata fields; only the first ${MAX_FIELDS} were read`, 'Rewrite the metadata with a tool such as ExifTool');
+    return;
+  }
   const long = value.length > 2 * MAX_VALUE_CHARS;
   let v = (long ? value.slice(0, 2 * MAX_VALUE_CHARS) : value).replace(/\s+/g, ' ').trim();
   if (v === '') return;
