@@ -35,6 +35,8 @@ const URL_RE = /\bhttps?:\/\/[^\s<>"'()[\]{}]+|\b(?:www\.)?creativecommons\.org\
 const ANCHOR_RE = /\b(?:licen[cs]ed|released|distributed|available|published|provided)(?: to the public)? under (?:the terms of )?(?:the |a |an )?|\b(?:licen[cs]e|terms)\s?: ?/gi;
 const NAME_START_RE = /\b(?:CC[- ](?:BY|0|ZERO)|CC0|Creative Commons|Peer Production|Copyfarleft|CNPL|NVPL|Cooperative Non-Violent|Non-Violent Public|Anti-Capitalist|ACSL|SIL Open Font|Open Font License|OFL|GNU|Public Domain)\b/gi;
 const SENTENCE_END_RE = /[.;!?](?:\s|$)|\n| - | — |, (?:see|verify|visit|available|for)\b| \(|\bverify at\b/i;
+/** A value that starts as a copyright notice does. */
+const COPYRIGHT_START_RE = /^\s*(?:©|℗|\([cp]\)|copyright\b)/i;
 /** "All rights reserved", and the same in a few languages photographers' tools write. */
 const RESERVED_RE = /\ball rights reserved\b|\btous droits r[ée]serv[ée]s\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b/i;
 
@@ -114,7 +116,10 @@ export function extractUrls(value: string): string[] {
 
 /** A license name: the whole value, or a phrase in prose after an anchor or at a family's name. */
 function readName(value: string, role: FieldRole, catalog: Catalog): { match: NameMatch; expression: string; prose: boolean } | null {
-  const whole = nameToExpression(value, catalog, { correct: role === 'license' });
+  // A notice names its holder: "(c) MIT" is the Institute's work, not the MIT License. A license in a
+  // notice is found in its prose ("© 2026 Jo — CC BY-SA 4.0").
+  const notice = role === 'rights' && COPYRIGHT_START_RE.test(value);
+  const whole = notice ? null : nameToExpression(value, catalog, { correct: role === 'license' });
   if (whole) return { match: whole, expression: whole.expression, prose: false };
   const starts = new Set<number>();
   for (const re of [ANCHOR_RE, NAME_START_RE])
@@ -257,7 +262,8 @@ export function noticeOf(value: string, catalog: Catalog): string {
 
 function readNotice(value: string, catalog: Catalog): string {
   if (extractUrls(value).join(' ') === value.trim()) return '';
-  if (nameToExpression(value, catalog, { correct: false })) return '';
+  // A value that is only a license name is no notice; "(c) MIT" is one, of its holder.
+  if (!COPYRIGHT_START_RE.test(value) && nameToExpression(value, catalog, { correct: false })) return '';
   let text = value;
   const cut = [...value.matchAll(ANCHOR_RE)][0]?.index;
   if (cut !== undefined) {

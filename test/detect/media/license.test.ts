@@ -51,6 +51,12 @@ describe('rights statements without a license', () => {
     },
   );
 
+  it.each(['(c) MIT', '© X 11', 'Copyright (c) ISC', '(p) 2026 Apache'])('%s is a notice of its holder, not a license', (value) => {
+    const d = one(value, 'rights', 'ID3:TCOP');
+    expect(d.declarations).toEqual([]);
+    expect(d.copyrights).toHaveLength(1);
+  });
+
   it('a plain copyright notice declares nothing, and is a copyright notice', () => {
     const d = one('Copyright 2026 Jo Artist', 'rights', 'EXIF:Copyright');
     expect(d.declarations).toEqual([]);
