@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
-import { loadMatcher, type LicenseMatcher } from '../detect/license-text/index.js';
 import { detector as manifestDetector } from '../detect/manifests/index.js';
 import { readComposerJson } from '../detect/manifests/composer-json.js';
 import { readPackageJson } from '../detect/manifests/package-json.js';
 import { readManifest, type ManifestReader } from '../detect/manifests/shared.js';
+import { detectContext } from '../detect/run.js';
 import { scanFileTags } from '../detect/spdx-tags.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
 import type { Declaration, Problem } from '../types.js';
@@ -40,9 +40,7 @@ export interface InspectContext {
 }
 
 export function inspectContext(catalog: Catalog, minConfidence: number, withTexts: boolean): InspectContext {
-  let matcher: LicenseMatcher | undefined;
-  const detect: DetectContext = { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence } };
-  return { detect, catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
+  return { detect: detectContext(catalog, minConfidence), catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
 }
 
 export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Inspection {
