@@ -16,7 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { isRecord } from '../detect/manifests/shared.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
-import { nameNotUtf8 } from '../walk/walk.js';
+import { nameLost, nameNotUtf8 } from '../walk/walk.js';
 import { isInside, licenseFilesIn, listDir, NotInstalledError, problem, readText, realpath, showPath } from './fs.js';
 import { assignScopes, findCycles, type DepEdge } from './graph.js';
 import { NPM_LOCK_FILES, readNpmLock, yaml, type LockEntry, type NpmLock } from './npm-locks.js';
@@ -143,8 +143,7 @@ export function collectNpm(rootArg: string): Collection {
         continue;
       }
       if (name.startsWith('.')) continue; // .bin, .cache, .package-lock.json, .modules.yaml, .yarn-state.yml
-      // A name that is not UTF-8 comes with U+FFFD in place of its bytes, and opens nothing.
-      if (name.includes('\uFFFD') && lstatSync(join(modulesDir, name), { throwIfNoEntry: false }) === undefined) {
+      if (nameLost(name, join(modulesDir, name))) {
         problems.push(nameNotUtf8(showPath(root, join(modulesDir, name))));
         continue;
       }

@@ -105,8 +105,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         skip('vcs');
         continue;
       }
-      // A name that is not UTF-8 comes with U+FFFD in place of its bytes, and opens nothing.
-      if (entry.name.includes('\uFFFD') && lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
+      if (nameLost(entry.name, abs)) {
         problems.push(nameNotUtf8(rel));
         skip('name-not-utf8');
         continue;
@@ -235,7 +234,15 @@ function resolveInside(root: string, abs: string): { real: string; isDir: boolea
   }
 }
 
-/** A file or folder whose name is not UTF-8: Node gives it with U+FFFD for its bytes, and nothing opens by that name. */
+/**
+ * Whether a listed name is not UTF-8: Node gives such a name with U+FFFD in place of its
+ * bytes, and nothing opens by it (`abs` is the path built from it). A real U+FFFD opens.
+ */
+export function nameLost(name: string, abs: string): boolean {
+  return name.includes('\uFFFD') && lstatSync(abs, { throwIfNoEntry: false }) === undefined;
+}
+
+/** The problem of a file or folder whose name is not UTF-8 (see nameLost). */
 export function nameNotUtf8(path: string): Problem {
   return {
     code: 'name-not-utf8',
