@@ -10,6 +10,7 @@
 // and it reads media metadata, whose copyright notices count here.
 import { byPlace, result, type LintMeta } from './evaluate.js';
 import { REUSE_SOURCES, licenseTextFiles } from './facts.js';
+import { READ_ERROR_CODES } from './rules/read-error.js';
 import type { Finding, LintInput, LintResult, LintSettings } from './types.js';
 
 export const REUSE_SPEC_VERSION = '3.3';
@@ -69,7 +70,7 @@ export function checkReuse(input: LintInput): ReuseReport {
     unknownIds.set(target, [...(unknownIds.get(target) ?? []), value]);
     refused.add(`${p.file}:${p.line}`);
   }
-  const readErrors = new Set(scan.problems.filter((p) => (p.code === 'read-error' || p.code === 'vanished' || p.code === 'name-not-utf8') && p.file !== null).map((p) => p.file!));
+  const readErrors = new Set(scan.problems.filter((p) => READ_ERROR_CODES.includes(p.code) && p.file !== null).map((p) => p.file!));
   const withoutCopyright: string[] = [];
   const withoutLicenses: string[] = [];
   let files = 0;
