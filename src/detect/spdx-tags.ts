@@ -308,7 +308,7 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
     const result = ctx.catalog.normalize(tag.value);
     if (!result.valid || result.expression === null) {
       if (CODE_LIKE.test(tag.value)) {
-        problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${tag.value}': it looks like code that writes a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
+        problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${clip(tag.value)}': it looks like code that writes a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
         continue;
       }
       const why = result.notes.map((n) => n.message).join('; ') || `'${clip(tag.value)}' is not a valid SPDX expression`;
