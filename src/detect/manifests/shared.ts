@@ -47,6 +47,8 @@ export interface ManifestOutput {
 export type ManifestReader = (text: string, out: ManifestOutput) => void;
 
 export const UNKNOWN_CONFIDENCE = 0.3;
+const URL_FACTOR = 0.7;
+const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
 /** Entries of a list of licenses read at most: a list offers a choice among a few; thousands are hostile or broken. */
 export const MAX_LIST_ENTRIES = 64;
 
@@ -56,8 +58,6 @@ export function boundedList<T>(list: readonly T[], field: string, line: number |
   out.problem('license-list-too-long', 'warning', line, `${field} lists ${list.length} licenses; only the first ${MAX_LIST_ENTRIES} were read`, 'Declare one SPDX expression');
   return list.slice(0, MAX_LIST_ENTRIES);
 }
-const URL_FACTOR = 0.7;
-const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
 
 export function readManifest(file: FileInput, ctx: DetectContext, reader: ManifestReader): Detection {
   const declarations: Declaration[] = [];
