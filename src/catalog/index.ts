@@ -106,6 +106,12 @@ export function createCatalog(data: CatalogData): Catalog {
   return catalog;
 }
 
+/** The file a normalized `SEE LICENSE IN <file>` names (without a leading ./), or null for any other expression. */
+export function seeLicenseFile(expression: string): string | null {
+  const file = /^SEE LICENSE IN (.+)$/.exec(expression)?.[1]?.trim();
+  return file ? file.replace(/^\.\//, '') : null;
+}
+
 /** The family of a license id: GPL-3.0-only, GPL-3.0-or-later and GPL-3.0+ share one text. */
 export function licenseFamily(id: string): string {
   return id.replace(/-(?:only|or-later)$|\+$/, '');

@@ -3,7 +3,7 @@
 // then decides the effective license (effective.ts). Reads only inside the package folder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../catalog/index.js';
+import { seeLicenseFile, type Catalog } from '../catalog/index.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as manifestDetector } from '../detect/manifests/index.js';
 import { readComposerJson } from '../detect/manifests/composer-json.js';
@@ -226,9 +226,9 @@ function chooseDeclaration(declarations: readonly Declaration[]): Declaration | 
 function licenseFilesOf(pkg: CollectedPackage, declared: Declaration | null): string[] {
   const out = new Set<string>(pkg.listed ? [] : licenseFilesIn(pkg.dir!, listDir(pkg.dir!)));
   for (const f of pkg.licenseFiles ?? []) out.add(f);
-  const see = /^SEE LICENSE IN (.+)$/.exec(declared?.expression ?? '')?.[1]?.trim();
+  const see = declared ? seeLicenseFile(declared.expression) : null;
   // Only a plain relative path inside the package: a declaration never makes farleft read elsewhere.
-  if (see && !see.startsWith('/') && !see.split(/[\\/]/).includes('..')) out.add(see.replace(/^\.\//, ''));
+  if (see && !see.startsWith('/') && !see.split(/[\\/]/).includes('..')) out.add(see);
   return [...out].sort().slice(0, MAX_LICENSE_FILES);
 }
 

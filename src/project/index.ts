@@ -1,6 +1,6 @@
 // The resolve stage: from what each file declares to the licensing of each file and of
 // the project, and the conflicts between sources. Pure: data in, data out.
-import { licenseFamily, type Catalog } from '../catalog/index.js';
+import { licenseFamily, seeLicenseFile, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
 import { formatOfPath } from '../detect/media/formats.js';
@@ -52,7 +52,7 @@ export function manifestLicenseFiles(facts: readonly FileFacts[]): string[] {
 
 /** The file a manifest's `SEE LICENSE IN <file>` names, from the manifest's folder; null for any other declaration. */
 function seeLicenseTarget(d: Declaration): string | null {
-  return d.source === 'manifest' && d.expression.startsWith('SEE LICENSE IN ') ? d.expression.slice('SEE LICENSE IN '.length).replace(/^\.\//, '') : null;
+  return d.source === 'manifest' ? seeLicenseFile(d.expression) : null;
 }
 
 /**
