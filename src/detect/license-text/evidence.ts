@@ -18,6 +18,8 @@ const TOP_CANDIDATES = 24;
 /** ...and beyond those, every text at least this share of which is present, up to MAX_CANDIDATES. */
 const PRESENT_SHARE = 0.5;
 const MAX_CANDIDATES = 400;
+/** Steps of stretches() per hit it walks, at most, before a run no longer restarts just after its best end (see there). */
+const WALK_BUDGET = 8;
 
 /** A run of shingle positions [from, to] that one candidate explains. */
 export interface Stretch {
@@ -42,6 +44,8 @@ export interface Evidence {
   bound(slot: number, from: number, to: number): number;
   /** The runs of one candidate within positions [from, to]; a gap of more than `maxGap` unexplained positions ends a run. */
   stretches(slot: number, from: number, to: number, maxGap: number): Stretch[];
+  /** stretches(), stopping before a run that would start at one of `starts`; `end` is where it stopped (to + 1 when it did not). */
+  stretchesUntil(slot: number, from: number, to: number, maxGap: number, starts: ReadonlySet<number>): { stretches: Stretch[]; end: number };
 }
 
 interface Hits {
@@ -188,16 +192,20 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   // not explained, so two copies of a license, or a license beside one it contains
   // (BSD-2-Clause, then BSD-3-Clause), are two runs, not one. A run ends where the sum drops below zero, or at more than maxGap
   // unexplained positions in a row (text inserted into a license is not that license); it is
-  // trimmed to its best end, and the next run starts after its last explained position.
-  // Positions that fill a blank cost nothing.
+  // trimmed to its best end, and the next run starts just after that end, so the words the
+  // run counted as repeats start the next one (ISC, then 0BSD: the second text's words are all
+  // repeats of the first's). Re-walking is bounded: past WALK_BUDGET steps per hit, a run
+  // resumes after its last explained position instead. Positions that fill a blank cost nothing.
   const seen = new Uint32Array(uids);
   const used = new Uint8Array(uids);
   let runNo = 0;
-  const stretches = (slot: number, from: number, to: number, maxGap: number): Stretch[] => {
+  const stretchesUntil = (slot: number, from: number, to: number, maxGap: number, starts: ReadonlySet<number> | null): { stretches: Stretch[]; end: number } => {
     const { at: pos, uses, filled } = hits[slot]!;
     const out: Stretch[] = [];
     let j = lowerBound(pos, from);
+    let budget = WALK_BUDGET * (lowerBound(pos, to + 1) - j);
     while (j < pos.length && pos[j]! <= to) {
+      if (starts?.has(pos[j]!)) return { stretches: out, end: pos[j]! };
       const run = ++runNo;
       const start = pos[j]!;
       let sum = 0;
@@ -206,7 +214,8 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
       let prev = start - 1;
       let lastExplained = start - 1;
       let resume = -1; // index after the last explained position
-      for (; j < pos.length && pos[j]! <= to; j++) {
+      let afterBest = j + 1; // index after bestEnd
+      for (; j < pos.length && pos[j]! <= to; j++, budget--) {
         const p = pos[j]!;
         const fill = filled && j > 0 && prev === pos[j - 1] ? filled[j]! : 0;
         sum -= p - prev - 1 - fill;
@@ -227,15 +236,17 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
         if (++sum > best) {
           best = sum;
           bestEnd = p;
+          afterBest = j + 1;
         }
       }
       out.push({ slot, from: start, to: bestEnd, ...score(slot, start, bestEnd) });
-      if (j < pos.length && pos[j]! <= to) j = resume;
+      if (j < pos.length && pos[j]! <= to) j = budget > 0 ? afterBest : resume;
     }
-    return out;
+    return { stretches: out, end: to + 1 };
   };
+  const stretches = (slot: number, from: number, to: number, maxGap: number): Stretch[] => stretchesUntil(slot, from, to, maxGap, null).stretches;
 
-  return { positions: m, shingleWords: k, targets, score, bound, stretches };
+  return { positions: m, shingleWords: k, targets, score, bound, stretches, stretchesUntil };
 }
 
 /**

@@ -126,25 +126,39 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
 
   // Greedy cover. Every candidate's stretches are found once, and fall into groups that do
   // not overlap (a NOTICE file of 400 licenses is 400 small problems, not one large one).
-  // Within a group, naming a stretch trims the stretches it overlaps (they are walked again
-  // on what is left of them), and the rest stand.
+  // Within a group, naming a stretch trims the stretches it overlaps: what is left before it
+  // is walked again, and each such candidate is walked again from just after it, until its
+  // walk starts a run where it started one before (from there on, its stretches stand): words
+  // it had counted as repeats of the named ones count afresh (Python's LICENSE: the CWI license,
+  // whose disclaimer 0BSD shares, then 0BSD). Every other stretch stands.
   const all: Stretch[] = [];
   for (let slot = 0; slot < ev.targets.length; slot++) all.push(...ev.stretches(slot, 0, m - 1, maxGap));
   const picked: Stretch[] = [];
   for (const group of overlapGroups(all)) {
     let pool = new Set(group);
     const rejected = new Set<Stretch>();
+    let groupEnd = 0;
+    for (const s of group) groupEnd = Math.max(groupEnd, s.to);
     while (picked.length < MAX_MATCHES) {
       const best = pickNext(ev, pool, rejected, eligible, hinted);
       if (!best) break;
       picked.push(best);
+      // The free positions after `best`: up to the next stretch named (the pool never crosses one), within the group.
+      let right = groupEnd;
+      for (const p of picked) if (p.from > best.to) right = Math.min(right, p.from - 1);
+      const cut = new Map<number, Stretch[]>(); // candidate trimmed by `best` -> its stretches after it
+      for (const s of pool) if (overlap(s, best) > 0) cut.set(s.slot, []);
       const next = new Set<Stretch>();
       for (const s of pool) {
-        if (overlap(s, best) === 0) next.add(s);
-        else {
-          if (s.from < best.from) for (const piece of ev.stretches(s.slot, s.from, best.from - 1, maxGap)) next.add(piece);
-          if (s.to > best.to) for (const piece of ev.stretches(s.slot, best.to + 1, s.to, maxGap)) next.add(piece);
-        }
+        const later = s.from > best.to ? cut.get(s.slot) : undefined;
+        if (later) later.push(s);
+        else if (overlap(s, best) === 0) next.add(s);
+        else if (s.from < best.from) for (const piece of ev.stretches(s.slot, s.from, best.from - 1, maxGap)) next.add(piece);
+      }
+      for (const [slot, later] of cut) {
+        const walked = ev.stretchesUntil(slot, best.to + 1, right, maxGap, new Set(later.map((s) => s.from)));
+        for (const piece of walked.stretches) next.add(piece);
+        for (const s of later) if (s.from >= walked.end) next.add(s);
       }
       pool = next;
     }

@@ -221,6 +221,21 @@ describe('several licenses in one file', () => {
     ]);
   });
 
+  it('names a license after one whose words hold all of it (ISC then 0BSD, MIT then MIT-0, BSD-3-Clause then BSD-2-Clause)', () => {
+    for (const [first, second] of [['ISC', '0BSD'], ['MIT', 'MIT-0'], ['BSD-3-Clause', 'BSD-2-Clause'], ['HPND', '0BSD']] as const) {
+      const r = match(`${spdxText(first)}\n\nTHE DOCUMENTATION\n-----\n\n${spdxText(second)}\n`);
+      expect(names(r), `${first} then ${second}`).toEqual([first, second]);
+      expect(r.unknown).toEqual([]);
+    }
+  });
+
+  it('names 0BSD after Python-2.0.1, whose CWI part ends with the same disclaimer (as in Python\'s LICENSE)', () => {
+    const text = `${spdxText('Python-2.0.1')}\n\nZERO-CLAUSE BSD LICENSE FOR CODE IN THE PYTHON DOCUMENTATION\n----------\n\n${spdxText('0BSD')}\n`;
+    const r = match(text);
+    expect(names(r)).toEqual(['Python-2.0.1', '0BSD']);
+    expect(r.matches[1]).toMatchObject({ confidence: 1, endLine: text.split('\n').length - 1 });
+  });
+
   it('names thirty licenses in one large file, in order', () => {
     const ids = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Zlib', 'BSL-1.0', 'MPL-2.0', 'EPL-2.0', 'CC0-1.0', 'Unlicense', 'WTFPL', 'Artistic-2.0', 'PostgreSQL', 'NCSA', 'Python-2.0', 'OFL-1.1', 'CDDL-1.0', 'EUPL-1.2', 'OSL-3.0', 'AFL-3.0', 'MS-PL', 'MS-RL', 'APSL-2.0', 'Ruby', 'PHP-3.01', 'Vim', 'UPL-1.0', 'MulanPSL-2.0', 'GPL-3.0-only'];
     const r = match(ids.map((id) => `---- ${id} ----\n${spdxText(id)}`).join('\n\n'));
