@@ -110,7 +110,7 @@ export function collectScope(options: ScopeOptions): Scope {
     for (const [reason, n] of Object.entries(walk.skipped)) skip(reason, n ?? 0);
     problems.push(...walk.problems.map((pr) => (dir && pr.file ? { ...pr, file: `${dir}/${pr.file}` } : pr)));
   }
-  const excluded = options.exclude.length ? ignore().add([...options.exclude]) : null;
+  const excluded = options.exclude.length ? ignore({ ignorecase: false }).add([...options.exclude]) : null;
   const alone = [...new Set(named)].filter((f) => !topDirs.some((d) => d === '' || f.startsWith(`${d}/`)));
   for (const f of alone) {
     if (excluded?.ignores(f)) skip('exclude');

@@ -60,7 +60,7 @@ function coversSubject(e: PolicyException, subject: PolicyOptions['subject']): b
   if (e.package !== undefined && subject.package === e.package) return true;
   if (e.path === undefined || subject.path === undefined) return false;
   let m = matchers.get(e);
-  if (!m) matchers.set(e, (m = ignore().add(e.path)));
+  if (!m) matchers.set(e, (m = ignore({ ignorecase: false }).add(e.path)));
   return m.ignores(subject.path);
 }
 

@@ -88,7 +88,7 @@ function pathMatches(pattern: string, path: string): boolean {
   // The matcher is loaded only for a policy exception by path.
   const ignore = createRequire(import.meta.url)('ignore') as (options?: object) => import('ignore').Ignore;
   try {
-    const rules = ignore().add(pattern);
+    const rules = ignore({ ignorecase: false }).add(pattern);
     return rules.ignores(path) || rules.ignores(`${path}/`);
   } catch {
     return false; // a path the matcher refuses (absolute: a cache outside the project) matches no pattern

@@ -34,7 +34,7 @@ export function evaluateLint(input: LintInput, settings: LintSettings, meta: Lin
   const partial = input.only !== null;
   for (const rule of RULES) if (rule.check && !(partial && rule.wholeTree) && levelOf(rule, settings) !== null) drafts.get(rule)!.push(...rule.check(input));
 
-  const ignored = settings.ignore.length ? ignore().add([...settings.ignore]) : null;
+  const ignored = settings.ignore.length ? ignore({ ignorecase: false }).add([...settings.ignore]) : null;
   const findings: Finding[] = [];
   for (const [rule, list] of drafts) {
     const severity = levelOf(rule, settings);

@@ -61,10 +61,12 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
   const useGitignore = options.gitignore !== false;
-  const exclude = options.exclude?.length ? ignore().add([...options.exclude]) : null;
-  const include = options.include?.length ? ignore().add([...options.include]) : null;
+  // Patterns match case-sensitively, as git's do (the `ignore` package's default is the other way).
+  const exclude = options.exclude?.length ? ignore({ ignorecase: false }).add([...options.exclude]) : null;
+  const include = options.include?.length ? ignore({ ignorecase: false }).add([...options.include]) : null;
 
-  const layers: IgnoreLayer[] = useGitignore ? outerIgnoreLayers(root) : [];
+  const git = useGitignore ? outerIgnoreLayers(root) : { layers: [], ignoreCase: false };
+  const layers = git.layers;
 
   const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
     for (const layer of layersHere) {
@@ -91,7 +93,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        here = [...layersHere, { base: relDir, rules: ignore().add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
+        here = [...layersHere, { base: relDir, rules: ignore({ ignorecase: git.ignoreCase }).add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
       } catch (e) {
         problems.push(readProblem(relDir ? `${relDir}/.gitignore` : '.gitignore', e));
       }
@@ -159,8 +161,11 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   return { root, files, skipped, symlinks, problems };
 }
 
-/** .gitignore files between the repository root and the scanned folder, and .git/info/exclude. */
-function outerIgnoreLayers(root: string): IgnoreLayer[] {
+/**
+ * .gitignore files between the repository root and the scanned folder, and .git/info/exclude;
+ * and whether the repository matches them regardless of case (git's core.ignorecase).
+ */
+function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: boolean } {
   let repo: string | null = null;
   for (let dir = root; ; dir = dirname(dir)) {
     if (hasGitMarker(dir)) {
@@ -169,7 +174,8 @@ function outerIgnoreLayers(root: string): IgnoreLayer[] {
     }
     if (dirname(dir) === dir) break;
   }
-  if (repo === null) return [];
+  if (repo === null) return { layers: [], ignoreCase: false };
+  const ignoreCase = gitIgnoresCase(repo);
   const layers: IgnoreLayer[] = [];
   const add = (file: string, baseAbs: string): void => {
     let text: string;
@@ -181,7 +187,7 @@ function outerIgnoreLayers(root: string): IgnoreLayer[] {
     // Rules of a folder above the root apply to paths as seen from that folder; express
     // them relative to the root by prefixing the part of the root's path below it.
     const prefix = relative(baseAbs, root).split(sep).join('/');
-    layers.push({ base: '', rules: ignore().add(prefix ? rebasePatterns(text.split(/\r?\n/), prefix) : text) });
+    layers.push({ base: '', rules: ignore({ ignorecase: ignoreCase }).add(prefix ? rebasePatterns(text.split(/\r?\n/), prefix) : text) });
   };
   add(join(repo, '.git', 'info', 'exclude'), repo);
   const chain: string[] = [];
@@ -190,7 +196,22 @@ function outerIgnoreLayers(root: string): IgnoreLayer[] {
     if (dir === repo || dirname(dir) === dir) break;
   }
   for (const dir of chain) add(join(dir, '.gitignore'), dir);
-  return layers;
+  return { layers, ignoreCase };
+}
+
+/**
+ * git's core.ignorecase: false unless the repository's config sets it (git does on a file system
+ * that ignores case), so `*.s` does not hide `start.S` where git would not either.
+ */
+function gitIgnoresCase(repo: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(repo, '.git', 'config'), 'utf8').slice(0, 64 * 1024);
+  } catch {
+    return false; // no config, or .git is a file (a worktree): git's default
+  }
+  const core = /^[ \t]*\[core\]([^[]*)/im.exec(text);
+  return core !== null && /^[ \t]*ignorecase[ \t]*=[ \t]*true[ \t]*$/im.test(core[1]!);
 }
 
 /**

@@ -34,6 +34,14 @@ describe('walkTree', () => {
     expect(paths(root, { gitignore: false })).toContain('build/out.js');
   });
 
+  it('matches .gitignore patterns with case, as git does, unless the repository sets core.ignorecase', () => {
+    const files = { '.gitignore': '*.s\nperf\n', 'start.S': 'x', 'a.s': 'x', Perf: { 'p.pm': 'x' }, perf: { 'q.c': 'x' } };
+    expect(paths(tree({ '.git': { config: '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n' }, ...files }))).toEqual(['.gitignore', 'Perf/p.pm', 'start.S']);
+    expect(paths(tree({ '.git': {}, ...files }))).toEqual(['.gitignore', 'Perf/p.pm', 'start.S']);
+    // git sets core.ignorecase on a file system that ignores case (macOS, Windows): there *.s hides start.S.
+    expect(paths(tree({ '.git': { config: '[core]\n\tignorecase = true\n[user]\n\tname = x\n' }, ...files }))).toEqual(['.gitignore']);
+  });
+
   it('applies the .gitignore files above the scanned folder inside the same repository', () => {
     const root = tree({ '.git': {}, '.gitignore': '/app/generated/\n*.bak\n', app: { 'a.ts': 'x', 'a.bak': 'x', generated: { 'g.ts': 'x' } } });
     expect(paths(join(root, 'app'))).toEqual(['a.ts']);
@@ -48,6 +56,8 @@ describe('walkTree', () => {
     const root = tree({ vendor: { 'v.js': 'x' }, src: { 'a.js': 'x', 'a.min.js': 'x' }, 'README.md': 'x' });
     expect(paths(root, { exclude: ['vendor/', '*.min.js'] })).toEqual(['README.md', 'src/a.js']);
     expect(paths(root, { include: ['src/'] })).toEqual(['src/a.js', 'src/a.min.js']);
+    // With case, as in .gitignore and REUSE.toml: *.MD is not README.md.
+    expect(paths(root, { exclude: ['*.MD', 'SRC/'] })).toEqual(['README.md', 'src/a.js', 'src/a.min.js', 'vendor/v.js']);
   });
 
   it('skips a nested repository (a submodule is its own project)', () => {
