@@ -281,8 +281,9 @@ export function copyrightStatement(value: string): string {
     .trim();
 }
 
-// Values that are clearly code: a template placeholder, a format string, an escape.
-const CODE_LIKE = /\$\{|\$\d|\{\{|%[sd(]|<%|\\n|\+\s*["'`a-z]|["'`]\s*\+|\.format\(|\|\|/;
+// Values that are clearly code: a template placeholder, a format string, an escape, a concatenation
+// (but not `GPL-2.0+ or MIT`, an expression with a lower-case operator: invalid, and said so).
+const CODE_LIKE = /\$\{|\$\d|\{\{|%[sd(]|<%|\\n|\+\s*(?!(?:or|and|with)\b)["'`a-z]|["'`]\s*\+|\.format\(|\|\|/;
 
 /** Turns a tag scan into declarations, copyright notices and problems for one file. */
 export function tagsToDetection(scan: TagScan, file: string, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {

@@ -146,6 +146,8 @@ describe('invalid expressions', () => {
     ['GPL-2.0+159', 'GPL-2.0-or-later'],
     ['MIT or Apache-2.0', 'MIT OR Apache-2.0'],
     ['(MIT OR Apache-2.0', 'MIT OR Apache-2.0'],
+    ['GPL-2.0+ or X11', 'GPL-2.0-or-later OR X11'],
+    ['(GPL-2.0+ and MIT)', 'GPL-2.0-or-later AND MIT'],
   ])('%j is a problem with file, line, text and fix, and the other tags still count', (value, fix) => {
     const r = detect('src/a.c', `// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: ${value}\n// SPDX-License-Identifier: CC0-1.0\n`);
     expect(r.declarations.map((d) => d.expression)).toEqual(['CC0-1.0']);
@@ -154,6 +156,12 @@ describe('invalid expressions', () => {
     expect(r.problems[0]).toMatchObject({ code: 'invalid-expression', severity: 'error', file: 'src/a.c', line: 2 });
     expect(r.problems[0]!.message).toContain(value);
     expect(r.problems[0]!.suggestion).toBe(`Write: SPDX-License-Identifier: ${fix}`);
+  });
+
+  it.each(['${license}', '%s', '" + id + "', 'MIT" + suffix'])('a value that is code (%j) is a note, not an error', (value) => {
+    const r = detect('gen.c', `// SPDX-License-Identifier: ${value}\n`);
+    expect(r.declarations).toEqual([]);
+    expect(r.problems).toMatchObject([{ code: 'tag-in-code', severity: 'note', line: 1 }]);
   });
 
   it('an empty value is a problem', () => {
