@@ -227,10 +227,13 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m || !inComment(line.slice(0, m.index))) return null;
   const rest = line.slice(m.index);
-  // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. Only spaces
-  // and tabs separate the words: other control characters end a line where reuse-tool reads.
+  // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. After
+  // "Copyright (c)" or "Copyright ©" any holder goes ("by Jane", ", 2004 Acme"); after a bare
+  // "Copyright", a year, a capital (or a letter of a script without case), "by", a parenthesis or a bar ("(2004)", "|copy| 2012" in reST),
+  // not a template ("Copyright [yyyy] [name of copyright owner]", "{yyyy}").
+  // Only spaces and tabs separate the words: other control characters end a line where reuse-tool reads.
   const notice =
-    /^Copyright:?[ \t]*(?:\([Cc]\)|©)?[ \t]*(?:[0-9<©]|\p{Lu})/u.test(rest) ||
+    /^Copyright[ \t]*[:,]?[ \t]*(?:(?:\([Cc]\)|©)[ \t]*[:,]?[ \t]*\S|[0-9<©(|]|\p{Lu}|\p{Lo}|by[ \t]+\S)/u.test(rest) ||
     /^(?:COPYRIGHT|copyright):?[ \t]*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
     /^©[ \t]+\S/u.test(rest);
   if (!notice) return null;
@@ -276,7 +279,7 @@ function clean(value: string): string {
 export function copyrightStatement(value: string): string {
   return value
     .trim()
-    .replace(/^(?:SPDX-(?:File|Snippet)CopyrightText:\s*)?(?:Copyright|COPYRIGHT|copyright)?:?\s*(?:\([Cc]\)|©)?\s*/u, '')
+    .replace(/^(?:SPDX-(?:File|Snippet)CopyrightText:\s*)?(?:Copyright|COPYRIGHT|copyright)?\s*[:,]?\s*(?:\([Cc]\)|©)?\s*[:,]?\s*/u, '')
     .replace(/^(?:\([Cc]\)|©)\s*/u, '')
     .trim();
 }

@@ -92,6 +92,16 @@ describe('copyright notices', () => {
     ['# COPYRIGHT 2021 Big Caps', '2021 Big Caps'],
     ['# copyright 2023 Small Letters', '2023 Small Letters'],
     ['Copyright: 2022 Colon Person', '2022 Colon Person'],
+    // After the prefix and (c), REUSE 3.3 lets any further information come: forms found in Linux and u-boot.
+    [' * Copyright (c) by Jane Doe <jane@example.com>', 'by Jane Doe <jane@example.com>'],
+    [' * Copyright by Jane Doe, 2008', 'by Jane Doe, 2008'],
+    [' * Copyright (c), 2004-2005 Example Inc.', '2004-2005 Example Inc.'],
+    [' * Copyright : Example Inc. 2018', 'Example Inc. 2018'],
+    ['   Copyright |copy| 2012 Example Inc.', '|copy| 2012 Example Inc.'],
+    [' * Copyright (C): 2016 Jane Doe', '2016 Jane Doe'],
+    [' * Copyright (2004) Jane Doe', '(2004) Jane Doe'],
+    ['# Copyright 株式会社サンプル', '株式会社サンプル'],
+    ['# Copyright (c) @jane and contributors', '@jane and contributors'],
   ])('%j', (line, statement) => {
     expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
   });
@@ -99,6 +109,11 @@ describe('copyright notices', () => {
   it.each([
     ['The above copyright notice and this permission notice shall be included'],
     ['// Copyright law applies'],
+    ['// Copyright notice'],
+    ['// Copyright holders are listed below'],
+    ['Copyright [yyyy] [name of copyright owner]'], // Apache-2.0's appendix: a template, not a notice
+    ['   Copyright {yyyy} {name of copyright owner}'],
+    [' * Copyright (C)'], // no holder
     ['copyright notice, this list of conditions and the following disclaimer.'],
     ['(c) You must not remove notices'],
     ['©2020 No Space'], // reuse-tool wants whitespace after ©
