@@ -7,7 +7,7 @@ import { formatOfPath } from '../detect/media/formats.js';
 import { sidecarTarget } from '../detect/sidecar.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
 import type { AnnotationIndex } from './reuse-glob.js';
-import { findReuseConflict, inCoveredFolder, isCovered, resolveFile } from './resolve.js';
+import { combineLicenses, findReuseConflict, inCoveredFolder, isCovered, resolveFile, type Licensing, type ResolvedFile } from './resolve.js';
 
 /** What the detect stage learnt about one file. */
 export interface FileFacts {
@@ -69,8 +69,9 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
   const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
   const covered = isCovered(f.path, f.size);
   if (covered) {
-    const r = resolveFile(f.path, own, sidecar ? pickSource(sidecar.detection, 'sidecar') : null, index);
-    return report(f, covered, others.length ? [...r.declarations, ...others] : r.declarations, r.copyright, r.license);
+    const r = resolveOwnAndMedia(f.path, own, sidecar ? pickSource(sidecar.detection, 'sidecar') : null, index);
+    const listed = [...r.unused, ...others];
+    return report(f, covered, listed.length ? [...r.declarations, ...listed] : r.declarations, r.copyright, r.license);
   }
   // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
   const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
@@ -128,6 +129,29 @@ export function resolveProjectLicensing(files: readonly FileReport[], options: P
 
 function report(f: FileFacts, covered: boolean, declarations: readonly Declaration[], copyright: readonly string[], license: string | null): FileReport {
   return { path: f.path, kind: f.kind, covered, declarations, copyright, license };
+}
+
+/**
+ * Embedded media metadata is farleft's own reading, not REUSE information (REUSE reads a comment
+ * header, a `.license` file, REUSE.toml and dep5): its license licenses a file only where those
+ * name none, and is otherwise listed with the file's declarations (`unused`; a disagreement is a
+ * media conflict). Its copyright notices are added to REUSE's, never in place of them.
+ */
+function resolveOwnAndMedia(path: string, own: Licensing, sidecar: Licensing | null, index: AnnotationIndex): ResolvedFile & { unused: Declaration[] } {
+  const isMedia = (x: { source: string }): boolean => x.source === 'media';
+  if (!own.declarations.some(isMedia) && !own.copyrights.some(isMedia)) return { ...resolveFile(path, own, sidecar, index), unused: [] };
+  const tags: Licensing = { declarations: own.declarations.filter((x) => !isMedia(x)), copyrights: own.copyrights.filter((x) => !isMedia(x)) };
+  const reuse = resolveFile(path, tags, sidecar, index);
+  const media = own.declarations.filter(isMedia);
+  const declarations = reuse.declarations.length ? reuse.declarations : media;
+  const notices = [...reuse.notices, ...own.copyrights.filter(isMedia)];
+  return {
+    declarations,
+    notices,
+    copyright: unique(notices.map((n) => n.text)),
+    license: declarations === media ? combineLicenses(media.map((d) => d.expression)) : reuse.license,
+    unused: declarations === media ? [] : media,
+  };
 }
 
 function pickOwn(d: Detection): { declarations: Declaration[]; copyrights: CopyrightNotice[] } {

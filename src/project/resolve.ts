@@ -51,7 +51,8 @@ const NOTHING: Licensing = { declarations: [], copyrights: [] };
  * As in reuse-tool, tags inside snippets count as the file's own information and their
  * licenses join the file's license (AND); they are listed last.
  *
- * `own` must hold only REUSE information (SPDX tags, media metadata); `sidecar` is the
+ * `own` must hold only the file's own information (SPDX tags; media metadata where REUSE says
+ * nothing else, see resolveOwnAndMedia in index.ts); `sidecar` is the
  * detection of `<path>.license`, or null when there is none.
  */
 export function resolveFile(path: string, own: Licensing | null, sidecar: Licensing | null, index: AnnotationIndex): ResolvedFile {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectAll } from '../../src/detect/run.js';
+import { resolveFiles } from '../../src/project/index.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from '../../src/project/media-conflicts.js';
 import { compileAnnotations } from '../../src/project/reuse-glob.js';
 import { makeTree, removeTree, testCatalog, type Tree } from '../helpers.js';
@@ -90,5 +91,29 @@ describe('.xmp sidecars', () => {
     const own = withXmpSidecar({ declarations: [], copyrights: [] }, byPath.get('p.jpg.xmp'));
     expect(own.declarations.map((d) => [d.expression, d.file])).toEqual([['CC-BY-NC-ND-4.0', 'p.jpg.xmp']]);
     expect(own.copyrights.map((c) => c.text)).toEqual(['2026 Jo Artist']);
+  });
+});
+
+describe('embedded metadata beside REUSE information', () => {
+  const licenseOf = async (tree: Tree, path: string) => {
+    const { facts } = await conflictsIn(tree);
+    const index = compileAnnotations(facts.flatMap((f) => f.detection.annotations ?? []));
+    const report = resolveFiles(facts, index, catalog).reports.find((r) => r.path === path)!;
+    return { license: report.license, sources: report.declarations.map((d) => `${d.source}:${d.expression}`) };
+  };
+
+  it('licenses the file where REUSE says nothing', async () => {
+    expect(await licenseOf({ 'photo.jpg': fixture('cc-by-sa.jpg') }, 'photo.jpg')).toEqual({ license: 'CC-BY-SA-4.0', sources: ['media:CC-BY-SA-4.0'] });
+  });
+
+  it.each(['closest', 'aggregate'])('yields to a REUSE.toml table (%s), and is still listed: REUSE reads no metadata', async (precedence) => {
+    const r = await licenseOf({ 'photo.jpg': fixture('cc-by-sa.jpg'), 'REUSE.toml': toml('*.jpg', 'CC0-1.0', precedence) }, 'photo.jpg');
+    expect(r).toEqual({ license: 'CC0-1.0', sources: ['reuse-toml:CC0-1.0', 'media:CC-BY-SA-4.0'] });
+  });
+
+  it('yields to .reuse/dep5', async () => {
+    const dep5 = 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *.jpg\nCopyright: 2026 Jo Artist\nLicense: CC0-1.0\n';
+    const r = await licenseOf({ 'photo.jpg': fixture('cc-by-sa.jpg'), '.reuse/dep5': dep5 }, 'photo.jpg');
+    expect(r.license).toBe('CC0-1.0');
   });
 });
