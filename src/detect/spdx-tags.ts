@@ -212,13 +212,13 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   let at = line.indexOf('SPDX-License-Identifier:');
   if (at >= 0) {
     if (!inComment(line.slice(0, at))) return 'rejected';
-    return { kind: 'license', value: clean(line.slice(at + 'SPDX-License-Identifier:'.length)) };
+    return { kind: 'license', value: dropFrame(clean(line.slice(at + 'SPDX-License-Identifier:'.length)), line.slice(0, at)) };
   }
   for (const tag of ['SPDX-FileCopyrightText:', 'SPDX-SnippetCopyrightText:', 'SPDX-FileContributor:']) {
     at = line.indexOf(tag);
     if (at >= 0) {
       if (!inComment(line.slice(0, at))) return null;
-      const value = clean(line.slice(at + tag.length));
+      const value = dropFrame(clean(line.slice(at + tag.length)), line.slice(0, at));
       if (!value) return null;
       return tag === 'SPDX-FileContributor:' ? { kind: 'contributor', value } : { kind: 'copyright', value: copyrightStatement(value) };
     }
@@ -237,8 +237,22 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
     /^(?:COPYRIGHT|copyright):?[ \t]*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
     /^©[ \t]+\S/u.test(rest);
   if (!notice) return null;
-  const value = copyrightStatement(clean(rest));
+  const value = copyrightStatement(dropFrame(clean(rest), line.slice(0, m.index)));
   return value ? { kind: 'copyright', value } : null;
+}
+
+const MIRROR: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<' };
+
+/**
+ * A tag in a box comment ends with the box's frame, the mirror of the comment's opening
+ * (` *  SPDX-License-Identifier: MIT  *`, `#  ...  #`): the frame is not part of the value.
+ */
+function dropFrame(value: string, prefix: string): string {
+  const p = prefix.trim();
+  if (p === '' || p.length > 8) return value;
+  let mirror = '';
+  for (let i = p.length - 1; i >= 0; i--) mirror += MIRROR[p[i]!] ?? p[i]!;
+  return value.length > mirror.length && value.endsWith(mirror) ? value.slice(0, -mirror.length).trimEnd() : value;
 }
 
 /** True when the text before a tag is comment syntax, not code or prose around it. */

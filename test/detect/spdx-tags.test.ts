@@ -81,6 +81,27 @@ describe('tags in code are not declarations', () => {
   });
 });
 
+describe('box comments', () => {
+  it('a tag and a notice inside a box comment are read without the frame', () => {
+    const box = [
+      '/***************************************************************',
+      ' *   SPDX-FileCopyrightText: 2014 Jane Doe <jane@example.com>  *',
+      ' *   Copyright (C) 2015 Acme Inc.                              *',
+      ' *                                                             *',
+      ' *   SPDX-License-Identifier: LGPL-2.0-or-later                *',
+      ' ***************************************************************/',
+      '##########################################',
+      '#  SPDX-License-Identifier: MIT          #',
+      '##########################################',
+      '',
+    ].join('\n');
+    const r = detect('box.c', box);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['LGPL-2.0-or-later', 'MIT']);
+    expect(r.copyrights.map((c) => c.text)).toEqual(['2014 Jane Doe <jane@example.com>', '2015 Acme Inc.']);
+    expect(r.problems).toEqual([]);
+  });
+});
+
 describe('copyright notices', () => {
   it.each([
     ['# SPDX-FileCopyrightText: 2019 Jane Doe <jane@example.com>', '2019 Jane Doe <jane@example.com>'],
