@@ -60,13 +60,17 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   const skip = (reason: SkipReason): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
-  const useGitignore = options.gitignore !== false;
+  // .gitignore files mean something only inside a git repository (git reads none outside one,
+  // and REUSE leaves out only what the version control system ignores): a source tarball's
+  // ignored files are shipped files, and are scanned.
+  const git = options.gitignore !== false ? outerIgnoreLayers(root) : null;
+  const useGitignore = git !== null;
   // Patterns match case-sensitively, as git's do (the `ignore` package's default is the other way).
   const exclude = options.exclude?.length ? ignore({ ignorecase: false }).add([...options.exclude]) : null;
   const include = options.include?.length ? ignore({ ignorecase: false }).add([...options.include]) : null;
 
-  const git = useGitignore ? outerIgnoreLayers(root) : { layers: [], ignoreCase: false };
-  const layers = git.layers;
+  const layers = git?.layers ?? [];
+  const ignoreCase = git?.ignoreCase ?? false;
 
   const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
     for (const layer of layersHere) {
@@ -93,7 +97,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        here = [...layersHere, { base: relDir, rules: ignore({ ignorecase: git.ignoreCase }).add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
+        here = [...layersHere, { base: relDir, rules: ignore({ ignorecase: ignoreCase }).add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
       } catch (e) {
         problems.push(readProblem(relDir ? `${relDir}/.gitignore` : '.gitignore', e));
       }
@@ -163,9 +167,10 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 
 /**
  * .gitignore files between the repository root and the scanned folder, and .git/info/exclude;
- * and whether the repository matches them regardless of case (git's core.ignorecase).
+ * and whether the repository matches them regardless of case (git's core.ignorecase); null
+ * outside a git repository.
  */
-function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: boolean } {
+function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: boolean } | null {
   let repo: string | null = null;
   for (let dir = root; ; dir = dirname(dir)) {
     if (hasGitMarker(dir)) {
@@ -174,7 +179,7 @@ function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: b
     }
     if (dirname(dir) === dir) break;
   }
-  if (repo === null) return { layers: [], ignoreCase: false };
+  if (repo === null) return null;
   const ignoreCase = gitIgnoresCase(repo);
   const layers: IgnoreLayer[] = [];
   const add = (file: string, baseAbs: string): void => {

@@ -42,6 +42,11 @@ describe('walkTree', () => {
     expect(paths(tree({ '.git': { config: '[core]\n\tignorecase = true\n[user]\n\tname = x\n' }, ...files }))).toEqual(['.gitignore']);
   });
 
+  it('reads no .gitignore outside a git repository (a source tarball ships what its .gitignore names)', () => {
+    const root = tree({ '.gitignore': '*.pot\nbuild/\n', po: { 'app.pot': 'x' }, build: { 'out.txt': 'x' } });
+    expect(paths(root)).toEqual(['.gitignore', 'build/out.txt', 'po/app.pot']);
+  });
+
   it('applies the .gitignore files above the scanned folder inside the same repository', () => {
     const root = tree({ '.git': {}, '.gitignore': '/app/generated/\n*.bak\n', app: { 'a.ts': 'x', 'a.bak': 'x', generated: { 'g.ts': 'x' } } });
     expect(paths(join(root, 'app'))).toEqual(['a.ts']);
