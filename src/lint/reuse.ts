@@ -62,14 +62,19 @@ export function checkReuse(input: LintInput): ReuseReport {
   };
   // A tag farleft refused only because it names no known license (`Foo`) is still an expression
   // to REUSE: its ids are bad (and missing) licenses, and the file has licensing information.
-  const unknownIds = new Map<string, string[]>();
+  const unknownIds = new Map<string, { value: string; file: string }[]>();
   for (const p of scan.problems) {
     const value = p.code === 'invalid-expression' && p.file !== null ? TAG_VALUE.exec(p.message)?.[1] : undefined;
     if (value === undefined || !parsesAsExpression(value)) continue;
     const target = p.file!.endsWith('.license') ? p.file!.slice(0, -'.license'.length) : p.file!;
-    unknownIds.set(target, [...(unknownIds.get(target) ?? []), value]);
+    unknownIds.set(target, [...(unknownIds.get(target) ?? []), { value, file: p.file! }]);
     refused.add(`${p.file}:${p.line}`);
   }
+  // Files whose own tags REUSE does not read: a REUSE.toml `override` table or a `.license` file speaks for them.
+  const paths = new Set(scan.files.map((f) => f.path));
+  const ownIgnored = new Set(
+    scan.files.filter((f) => paths.has(`${f.path}.license`) || f.declarations.some((d) => d.source === 'reuse-toml' && d.precedence === 'override')).map((f) => f.path),
+  );
   const readErrors = new Set(scan.problems.filter((p) => READ_ERROR_CODES.includes(p.code) && p.file !== null).map((p) => p.file!));
   const withoutCopyright: string[] = [];
   const withoutLicenses: string[] = [];
@@ -79,7 +84,7 @@ export function checkReuse(input: LintInput): ReuseReport {
     files++;
     const ids = new Set<string>();
     for (const d of f.declarations) if (REUSE_SOURCES.has(d.source)) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
-    for (const value of unknownIds.get(f.path) ?? []) for (const id of licenseKeys(value)) ids.add(id);
+    for (const value of unknownIds.get(f.path) ?? []) if (!ownIgnored.has(f.path) || value.file !== f.path) for (const id of licenseKeys(value.value)) ids.add(id);
     for (const id of ids) {
       const bare = id.endsWith('+') ? id.slice(0, -1) : id;
       if (!inMap(id) && !inMap(bare)) add(bad, id, f.path);
@@ -96,7 +101,7 @@ export function checkReuse(input: LintInput): ReuseReport {
   const unused = only === null ? [...licenses.keys()].filter((id) => !used.has(id) && !used.has(`${id}+`)) : [];
   const covered = new Set(scan.files.filter((f) => f.covered).map((f) => f.path));
   const invalid = scan.problems
-    .filter((p) => p.code === 'invalid-expression' && p.file !== null && !refused.has(`${p.file}:${p.line}`) && isReuseFile(p.file, covered) && (only === null || only.has(p.file)))
+    .filter((p) => p.code === 'invalid-expression' && p.file !== null && !refused.has(`${p.file}:${p.line}`) && !ownIgnored.has(p.file) && isReuseFile(p.file, covered) && (only === null || only.has(p.file)))
     .map((p) => ({ file: p.file!, line: p.line, message: p.message }));
 
   const sortedRecord = (r: Record<string, string[]>): Record<string, string[]> =>

@@ -64,6 +64,16 @@ describe('REUSE 3.3 criteria', () => {
     ['dep5 licenses what it matches', { 'LICENSES/MIT.txt': 'x', '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: data/*\nCopyright: 2026 C\nLicense: MIT\n', 'data/x.csv': '1,2\n' }, { filesWithoutLicenses: [], filesWithoutCopyright: [], compliant: true }],
     ['a tag naming no known license is a bad license, not an invalid expression', { 'a.py': tag('Foo OR MIT'), 'LICENSES/MIT.txt': 'x' }, { badLicenses: { Foo: ['a.py'] }, missingLicenses: { Foo: ['a.py'] }, invalidExpressions: [], filesWithoutLicenses: [] }],
     ['REUSE.toml licenses what it matches', { 'LICENSES/MIT.txt': 'x', 'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "MIT"\nSPDX-FileCopyrightText = "2026 C"\n', 'data/x.csv': '1,2\n' }, { filesWithoutLicenses: [], files: 1, compliant: true }],
+    [
+      "a REUSE.toml override hides the file's own tags, a bad one too",
+      {
+        'LICENSES/CC0-1.0.txt': 'x',
+        'REUSE.toml': 'version = 1\n[[annotations]]\npath = "form.ui"\nprecedence = "override"\nSPDX-FileCopyrightText = "2016 Jane"\nSPDX-License-Identifier = "CC0-1.0"\n',
+        'form.ui': '<ui>\n <legal>Copyright (C) 2016 Jane\nSPDX-License-Identifier: GPL-3.0-only</legal>\n</ui>\n',
+      },
+      { badLicenses: {}, missingLicenses: {}, invalidExpressions: [], usedLicenses: ['CC0-1.0'], compliant: true },
+    ],
+    ["a .license file hides the file's own tags, a bad one too", { 'LICENSES/MIT.txt': 'x', 'a.py': tag('Foo OR'), 'a.py.license': tag('MIT') }, { badLicenses: {}, invalidExpressions: [], compliant: true }],
     ['an invalid expression is reported, and the file has no license', { 'LICENSES/MIT.txt': 'x', 'a.py': tag('MIT OR'), 'b.py': tag('MIT') }, { filesWithoutLicenses: ['a.py'], invalidExpressions: [expect.objectContaining({ file: 'a.py', line: 2 })] }],
   ])('%s', async (_, t, expected) => {
     const root = tree(t);
