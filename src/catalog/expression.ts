@@ -85,7 +85,10 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
     while (tokens[j + 1]?.kind === 'word') j++;
     if (j > i) {
       const words = tokens.slice(i, j + 1).map((w) => (w as { text: string }).text);
-      notes.push({ code: 'invalid-expression', message: `'${words.join(' ')}' is not a license identifier (an identifier has no spaces)` });
+      const message = namesSeveral(words, catalog)
+        ? `'${words.join(' ')}' names licenses with no operator between them: write AND (all apply) or OR (a choice)`
+        : `'${words.join(' ')}' is not a license identifier (an identifier has no spaces)`;
+      notes.push({ code: 'invalid-expression', message });
       out.push(...words);
       ok = false;
       i = j;
@@ -266,16 +269,45 @@ function suggest(tokens: Token[], catalog: Catalog): string | null {
   return check.valid ? check.expression : null;
 }
 
-function correctSegment(text: string, isException: boolean, catalog: Catalog): string | null {
+/** Words that add nothing to a license name ("MIT License", "Apache License Version 2.0"). */
+const FILLER = /^(?:licen[cs]es?|licen[cs]ed|version|v|the|software|open|source)$/i;
+
+/**
+ * Whether words written in a row name more than one license ("GPL-2.0+ BSD-3-Clause", "GPL 2.0+
+ * BSD-3-Clause"): one of them is an id by itself, and the others are more than filler.
+ */
+function namesSeveral(words: readonly string[], catalog: Catalog): boolean {
+  const isId = (w: string): boolean => catalog.resolve(w.replace(/\+$/, ''))?.entry.kind === 'license';
+  const at = words.findIndex(isId);
+  return at >= 0 && words.some((w, k) => k !== at && !FILLER.test(w) && !/^[,;:]$/.test(w));
+}
+
+/** The version numbers written in a name ("GPL-2.1+" -> 2.1; "Apache 2" and "Apache-2.0" -> 2), trailing .0s dropped. */
+function versionsOf(text: string): string[] {
+  return (text.match(/\d{1,4}(?:\.\d{1,4}){0,3}/g) ?? []).map((v) => v.replace(/(?:\.0)+$/, ''));
+}
+
+/** A guess keeps every version written: GPL-2.1 (which does not exist) is not GPL-2.0. */
+function keepsVersions(text: string, id: string | null): string | null {
+  if (id === null) return null;
+  const theirs = new Set(versionsOf(id));
+  return versionsOf(text).every((v) => theirs.has(v)) ? id : null;
+}
+
+function correctSegment(raw: string, isException: boolean, catalog: Catalog): string | null {
+  // A tag followed by punctuation ("GPL-2.0+:" in reST) is the tag.
+  const text = raw.replace(/[:;,.]+$/, '');
   // Template placeholders, regexes and string fragments are code, not a misspelt license.
-  if (/[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
+  if (text === '' || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
+  // Two licenses with no operator: AND or OR is the writer's to say.
+  if (text.includes(' ') && namesSeveral(text.split(' '), catalog)) return null;
   const plus = text.endsWith('+');
   const direct = catalog.resolve(plus ? text.slice(0, -1) : text);
   if (direct && (direct.entry.kind === 'exception') === isException) {
     if (!plus) return direct.entry.id;
     return catalog.get(`${direct.entry.id.replace(/-only$/, '')}-or-later`)?.id ?? (direct.entry.spdx ? `${direct.entry.id}+` : null);
   }
-  if (isException) return typo(text, catalog, 'exception');
+  if (isException) return keepsVersions(text, typo(text, catalog, 'exception'));
   // "GPL-2.0+159": keep the longest leading run that is an id.
   const lead = /^[A-Za-z0-9.-]+\+?/.exec(text)?.[0];
   if (lead && lead !== text) {
@@ -283,8 +315,8 @@ function correctSegment(text: string, isException: boolean, catalog: Catalog): s
     if (hit && hit.entry.kind === 'license') return hit.entry.id + (lead.endsWith('+') ? '+' : '');
   }
   const corrected = correct(text);
-  if (corrected && catalog.get(corrected)) return corrected;
-  return typo(text, catalog, 'license');
+  if (corrected && catalog.get(corrected)) return keepsVersions(text, corrected);
+  return keepsVersions(text, typo(text, catalog, 'license'));
 }
 
 /** The known id a few keystrokes away from what was written (a typo), or null. */

@@ -45,6 +45,13 @@ describe('invalid expressions say why and suggest a fix', () => {
     ['Apache 2.0', 'Apache-2.0', /not a license identifier/],
     ['MTI', 'MIT', /'MTI' is not an SPDX license identifier/],
     ['Apache-2.0 WITH LLVM-exeption', 'Apache-2.0 WITH LLVM-exception', /not an SPDX exception identifier/],
+    ['GPL-2.0+:', 'GPL-2.0-or-later', /./],
+    ['MIT License, Version 2', null, /./],
+    // Two licenses with no operator: which one is the writer's to say (u-boot has both forms).
+    ['GPL-2.0+ BSD-3-Clause', null, /names licenses with no operator between them/],
+    ['GPL 2.0+ BSD-3-Clause', null, /names licenses with no operator between them/],
+    // No such version: not silently another one.
+    ['GPL-2.1+', null, /./],
   ])('%j', (raw, suggestion, message) => {
     const r = catalog.normalize(raw);
     expect(r.valid).toBe(false);
