@@ -62,6 +62,8 @@ const AMBIGUITY_MARGIN = 0.02;
 const DEFAULT_MIN_UNKNOWN_WORDS = 20;
 /** Candidates listed for an unknown text. */
 const LISTED_CANDIDATES = 3;
+/** ...each explaining at least this share of it: a license that shares a disclaimer with a text is no clue to it. */
+const MIN_CANDIDATE = 0.25;
 /** Licenses named per text at most (a bound for hostile input; a large NOTICE file names hundreds). */
 const MAX_MATCHES = 2000;
 
@@ -277,7 +279,7 @@ function closest(ev: Evidence, from: number, to: number, maxGap: number, named: 
       if (s.confidence > (best.get(id) ?? 0)) best.set(id, s.confidence);
     }
   return [...best]
-    .filter(([, c]) => c >= 0.01)
+    .filter(([, c]) => c >= MIN_CANDIDATE)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, LISTED_CANDIDATES)
     .map(([expression, c]) => ({ expression, confidence: round(c) }));

@@ -114,7 +114,7 @@ describe('licenses that must never be named as each other', () => {
         expect(r.unknown[0]!.words).toBeGreaterThanOrEqual(20);
       } else {
         expect(names(r)).toEqual([]);
-        expect(r.candidates.length).toBeGreaterThan(0);
+        expect(r.candidates.every((c) => c.confidence < 0.9)).toBe(true);
       }
     });
 
@@ -267,9 +267,13 @@ and every user must plant one tree per year of use.
 THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.`;
     const r = match(text);
     expect(r.matches).toEqual([]);
-    expect(r.candidates.length).toBeGreaterThan(0);
-    expect(r.candidates[0]!.confidence).toBeLessThan(0.9);
     expect(r.unknown).toEqual([expect.objectContaining({ startLine: 1, endLine: 7 })]);
+    // It shares a disclaimer with many licenses, and explains too little of any to name one as closest.
+    expect(r.candidates).toEqual([]);
+    const near = match(spdxText('ISC').replace('THE SOFTWARE IS PROVIDED', 'The software shall not be used by any business that profits from the wage labour of its employees, whether directly or through a subsidiary or contractor.\n\nTHE SOFTWARE IS PROVIDED'));
+    expect(near.matches).toEqual([]);
+    expect(near.candidates[0]).toMatchObject({ expression: 'ISC' });
+    expect(near.candidates.every((c) => c.confidence >= 0.25 && c.confidence < 0.9)).toBe(true);
   });
 
   it('is reported when appended to a known license, not swallowed by it', () => {
