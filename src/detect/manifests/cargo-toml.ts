@@ -16,7 +16,7 @@ export function readCargoToml(text: string, out: ManifestOutput): void {
       const field = `${table}.${key}`;
       const line = tomlKeyLine(text, table, key);
       if (typeof value === 'string') {
-        if (key === 'license') out.license({ field, value, line });
+        if (key === 'license') out.license({ field, value, line, slashIsOr: true });
         else out.declare(field, [out.readFile({ field, value, line })], line);
       } else if (isRecord(value) && value.workspace === true) {
         out.problem('workspace-license', 'note', line, `${field} is inherited from the workspace root's [workspace.package] ${key}`, 'The root Cargo.toml declares it; nothing to change here');

@@ -18,6 +18,8 @@ export interface FieldValue {
   readonly field: string;
   readonly value: string;
   readonly line?: number | undefined;
+  /** `/` between SPDX ids means OR (Cargo before 2018, which crates.io accepted): read with a note, not a warning. */
+  readonly slashIsOr?: boolean;
 }
 
 /** A license field read into an expression; declared alone or with others (`declare`). */
@@ -91,12 +93,14 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
         }
         return { expression: n.expression, confidence: n.notes.some((x) => x.code === 'alias') ? 0.95 : 1, raw };
       }
-      const hit = nameToExpression(raw, catalog);
+      // ' -or- ' as ' or ': the mapper splits names so joined and guesses nothing from a text
+      // naming several (spdx-correct read "MIT -or- Apache License 2.0" as Apache-2.0 alone).
+      const hit = nameToExpression(raw.replace(/\s+/g, ' ').replace(/ -(or|and)- /gi, ' $1 '), catalog);
       if (hit) {
         const ambiguous = hit.how === 'ambiguous';
         out.problem(
           'non-spdx-declaration',
-          'warning',
+          v.slashIsOr && slashOfIds(raw) ? 'note' : 'warning',
           v.line,
           `${v.field} is '${raw}', which is not an SPDX expression; ${hit.note ?? `read as ${hit.expression}`}`,
           ambiguous
@@ -162,6 +166,14 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
       out.declare(v.field, [out.read(v)], v.line);
     },
   };
+
+  /** `MIT/Apache-2.0`: exact SPDX ids (none deprecated) joined by `/`. */
+  const slashOfIds = (raw: string): boolean =>
+    raw.includes('/') &&
+    raw.split('/').every((part) => {
+      const n = /^\s*[A-Za-z0-9.+-]+\s*$/.test(part) ? catalog.normalize(part.trim()) : null;
+      return n !== null && n.valid && !n.marker && n.notes.length === 0;
+    });
 
   /** A whole license pasted into a field (old setup.py `license=open('LICENSE').read()`). */
   const readText = (v: FieldValue, text: string): Reading | null => {

@@ -97,10 +97,15 @@ export function readClassifier(classifier: string): Trove | undefined {
   return Object.hasOwn(TROVE, parts.at(-1)!) ? TROVE[parts.at(-1)!] : undefined;
 }
 
-/** Declares the license classifiers among `classifiers` (several: a choice, as PEP 639 warns it is ambiguous). */
-export function declareClassifiers(field: string, classifiers: readonly FieldValue[], out: ManifestOutput): void {
-  const readings: Reading[] = [];
-  let first: number | undefined;
+/**
+ * Declares the license classifiers among `classifiers` (several: a choice, as PEP 639 warns it is ambiguous).
+ * `over`: a license field the same metadata declared before them. A package's license is its most
+ * confident declaration, the first among equals (deps' chooser), so classifiers no more confident
+ * than that field are not used: how they were read (an ambiguous name, a choice) is then moot, and
+ * an ambiguous one is mentioned only where its reading differs from the field's, in a note.
+ */
+export function declareClassifiers(field: string, classifiers: readonly FieldValue[], out: ManifestOutput, over?: { readonly field: string; readonly reading: Reading | null }): void {
+  const read: { c: FieldValue; expression: string; why: string | null }[] = [];
   const licenses = classifiers.filter((c) => c.value.trim().startsWith('License ::'));
   for (const c of boundedList(licenses, field, licenses[0]?.line, out)) {
     const t = readClassifier(c.value);
@@ -110,11 +115,22 @@ export function declareClassifiers(field: string, classifiers: readonly FieldVal
       continue;
     }
     const [expression, why] = typeof t === 'string' ? [t, null] : t;
-    if (why) out.problem('non-spdx-declaration', 'warning', c.line, `classifier '${c.value}' is ambiguous: ${why}; read as ${expression}`, 'Check the license text and declare its SPDX expression (PEP 639: license = "...")');
-    readings.push({ expression, confidence: why ? 0.5 : 0.95, raw: c.value });
-    first ??= c.line;
+    read.push({ c, expression, why });
   }
-  if (readings.length > 1)
-    out.problem('license-list', 'note', first, `${readings.length} license classifiers; read as a choice among them (PEP 639: several classifiers are ambiguous)`, 'Declare one SPDX expression, e.g. license = "MIT OR Apache-2.0"');
+  const readings: Reading[] = read.map((r) => ({ expression: r.expression, confidence: r.why ? 0.5 : 0.95, raw: r.c.value }));
+  const first = read[0]?.c.line;
+  const precise = over?.reading;
+  const unused = precise && readings.length > 0 && precise.confidence >= Math.min(...readings.map((r) => r.confidence));
+  if (unused) {
+    const said = new Set(precise.expression.split(/[\s()]+/));
+    for (const { c, expression, why } of read)
+      if (why && !said.has(expression))
+        out.problem('non-spdx-declaration', 'note', c.line, `classifier '${c.value}' is not used: ${over.field} says ${precise.expression}; on its own it would read as ${expression}, a guess (${why})`, `Check that ${precise.expression} is right, and drop or correct the classifier`);
+  } else {
+    for (const { c, expression, why } of read)
+      if (why) out.problem('non-spdx-declaration', 'warning', c.line, `classifier '${c.value}' is ambiguous: ${why}; read as ${expression}`, 'Check the license text and declare its SPDX expression (PEP 639: license = "...")');
+    if (readings.length > 1)
+      out.problem('license-list', 'note', first, `${readings.length} license classifiers; read as a choice among them (PEP 639: several classifiers are ambiguous)`, 'Declare one SPDX expression, e.g. license = "MIT OR Apache-2.0"');
+  }
   out.declare(field, readings, first);
 }

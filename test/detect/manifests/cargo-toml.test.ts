@@ -18,6 +18,21 @@ describe('Cargo.toml', () => {
     expect(summary(detect('Cargo.toml', cargo(body)))).toEqual({ expression, field, line, confidence, codes: [...codes] });
   });
 
+  it.each([
+    ['MIT/Apache-2.0', 'note'],
+    ['MIT / Apache-2.0 / Zlib', 'note'],
+    ['GPL-2.0/MIT', 'warning'], // a deprecated id is still worth a warning
+    ['MIT/Apache 2', 'warning'], // not SPDX ids: a reading of names
+  ])('license = "%s" (the "/" of old Cargo manifests) is a %s', (value, severity) => {
+    const d = detect('Cargo.toml', cargo(`license = "${value}"`));
+    expect(d.problems).toMatchObject([{ code: 'non-spdx-declaration', severity }]);
+    expect(d.declarations[0]!.expression).toMatch(/^\S+ OR /);
+  });
+
+  it('keeps "/" a warning outside Cargo, where it never meant OR', () => {
+    expect(detect('package.json', '{ "license": "MIT/Apache-2.0" }').problems).toMatchObject([{ code: 'non-spdx-declaration', severity: 'warning' }]);
+  });
+
   it('declares a workspace root license too', () => {
     const text = '[workspace]\nmembers = ["a"]\n\n[workspace.package]\nlicense = "PPL"\n';
     expect(detect('Cargo.toml', text).declarations).toMatchObject([{ expression: 'PPL', field: 'workspace.package.license', line: 5, scope: 'project' }]);

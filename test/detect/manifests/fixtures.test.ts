@@ -24,7 +24,7 @@ describe('fixtures/manifests', () => {
     ['Cargo.toml', 'MIT OR Apache-2.0', 'package.license', 7, 'project', 0.9, ['non-spdx-declaration']],
     ['pyproject.toml', 'PPL', 'project.license.text', 11, 'project', 0.95, ['non-spdx-declaration']],
     ['setup.cfg', 'GPL-3.0-or-later', 'metadata.license', 7, 'project', 0.95, ['non-spdx-declaration']],
-    ['ledger.egg-info/PKG-INFO', 'BSD-3-Clause', 'License', 7, 'package', 0.5, ['non-spdx-declaration', 'non-spdx-declaration']],
+    ['ledger.egg-info/PKG-INFO', 'BSD-3-Clause', 'License', 7, 'package', 0.5, ['non-spdx-declaration']],
     ['ledger-2.3.1.dist-info/METADATA', 'LicenseRef-CNPL-7.0 OR PPL', 'License-Expression', 6, 'package', 1, []],
     ['composer.json', 'LGPL-2.1-only OR GPL-3.0-or-later', 'license', 5, 'project', 1, []],
     ['ledger.gemspec', 'Ruby OR BSD-2-Clause', 'licenses', 11, 'project', 1, []],

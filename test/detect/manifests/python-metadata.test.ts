@@ -28,6 +28,60 @@ describe('PKG-INFO / METADATA', () => {
     expect(d.problems.filter((p) => p.code === 'unknown-classifier')).toHaveLength(32);
   });
 
+  describe('License beside license classifiers', () => {
+    const bsd = 'Classifier: License :: OSI Approved :: BSD License';
+    const mitApache = 'Classifier: License :: OSI Approved :: MIT License\nClassifier: License :: OSI Approved :: Apache Software License';
+    const problems = (headers: string) => detect('demo-1.0.dist-info/METADATA', meta(headers)).problems.map((p) => [p.severity, p.code, p.line]);
+
+    it.each([
+      ['an exact License (Django)', `License: BSD-3-Clause\n${bsd}`, []],
+      ['an alias saying what the classifier says (requests)', 'License: Apache 2.0\nClassifier: License :: OSI Approved :: Apache Software License', [['warning', 'non-spdx-declaration', 4]]],
+      ['an ambiguous License, first among equals', `License: BSD\n${bsd}`, [['warning', 'non-spdx-declaration', 4]]],
+      ['a License naming both (sniffio)', `License: MIT -or- Apache License 2.0\n${mitApache}`, [['warning', 'non-spdx-declaration', 4]]],
+    ])('%s overrules the classifiers: no warning about them', (_, headers, expected) => {
+      expect(problems(headers)).toEqual(expected);
+    });
+
+    it('notes an overruled ambiguous classifier that reads otherwise (Pygments), without a warning', () => {
+      const d = detect('demo-1.0.dist-info/METADATA', meta(`License: BSD-2-Clause\n${bsd}`));
+      expect(d.declarations.map((x) => [x.field, x.expression, x.confidence])).toEqual([
+        ['License', 'BSD-2-Clause', 1],
+        ['Classifier', 'BSD-3-Clause', 0.5],
+      ]);
+      expect(d.problems).toMatchObject([{ code: 'non-spdx-declaration', severity: 'note', line: 5 }]);
+      expect(d.problems[0]!.message).toMatch(/is not used: License says BSD-2-Clause/);
+    });
+
+    it('still warns about the classifiers when they outrank the License', () => {
+      expect(problems(`License: Frobozz Community License\n${mitApache}`)).toEqual([
+        ['warning', 'unknown-license', 4],
+        ['warning', 'non-spdx-declaration', 6],
+        ['note', 'license-list', 5],
+      ]);
+    });
+
+    it('splits "MIT -or- Apache License 2.0" into both licenses, not a guess at one (sniffio)', () => {
+      const d = detect('demo-1.0.dist-info/METADATA', meta(`License: MIT -or- Apache License 2.0\n${mitApache}`));
+      expect(d.declarations.map((x) => [x.field, x.expression, x.confidence])).toEqual([
+        ['License', 'MIT OR Apache-2.0', 0.9],
+        ['Classifier', 'MIT OR Apache-2.0', 0.5],
+      ]);
+      expect(d.problems[0]!.message).toMatch(/read as MIT OR Apache-2\.0$/);
+    });
+
+    it('guesses nothing from two joined names it cannot split: the classifiers outrank it', () => {
+      const d = detect('demo-1.0.dist-info/METADATA', meta(`License: Apache License 2.0 -or- Frobozz\n${mitApache}`));
+      const [license, classifiers] = d.declarations;
+      expect(license).toMatchObject({ field: 'License', expression: 'NOASSERTION' });
+      expect(classifiers).toMatchObject({ field: 'Classifier', expression: 'MIT OR Apache-2.0' });
+      expect(classifiers!.confidence).toBeGreaterThan(license!.confidence);
+    });
+
+    it('keeps "-or-later" in a name', () => {
+      expect(summary(detect('PKG-INFO', 'Metadata-Version: 1.1\nName: demo\nLicense: GNU GPL v2 -or- later\n')).expression).toBe('GPL-2.0-or-later');
+    });
+  });
+
   it('ignores a METADATA file that is not core metadata', () => {
     expect(detect('docs/METADATA', 'License: MIT\n').declarations).toEqual([]);
   });
