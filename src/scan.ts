@@ -15,7 +15,8 @@ import { walkTree, type WalkResult } from './walk/walk.js';
 export interface ScanOptions {
   /** The folder to scan, as the user wrote it. */
   readonly root: string;
-  readonly gitignore: boolean;
+  /** See WalkOptions.gitignore. */
+  readonly gitignore: boolean | 'in-repo';
   readonly exclude: readonly string[];
   readonly include: readonly string[];
   readonly followSymlinks: boolean;

@@ -13,6 +13,8 @@ import { configPatterns, walkPatterns } from './patterns.js';
 
 export interface LintInputFlags {
   readonly ignore: boolean;
+  /** lint --reuse: .gitignore only inside a git repository, as reuse-tool reads it. */
+  readonly reuse?: boolean;
   readonly exclude?: readonly string[];
   readonly include?: readonly string[];
   readonly quiet?: boolean;
@@ -36,7 +38,7 @@ export async function loadLintInput(
   const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
   const input = await prepareLint({
     root,
-    gitignore: flags.ignore,
+    gitignore: flags.ignore && flags.reuse ? 'in-repo' : flags.ignore,
     exclude,
     include,
     minConfidence: options.minConfidence,

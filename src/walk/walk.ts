@@ -8,8 +8,12 @@ import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
 
 export interface WalkOptions {
-  /** Apply .gitignore files and .git/info/exclude (default true). */
-  readonly gitignore?: boolean;
+  /**
+   * Apply .gitignore files and .git/info/exclude (default true); 'in-repo': only inside a git
+   * repository, as git and reuse-tool read them (REUSE leaves out "files ignored by the version
+   * control system", and a source tarball has none: what its .gitignore names is shipped).
+   */
+  readonly gitignore?: boolean | 'in-repo';
   /** Patterns in .gitignore syntax, relative to the root: matching files and folders are skipped. */
   readonly exclude?: readonly string[];
   /** Patterns in .gitignore syntax: when given, only matching files are kept. */
@@ -60,11 +64,8 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   const skip = (reason: SkipReason): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
-  // .gitignore files mean something only inside a git repository (git reads none outside one,
-  // and REUSE leaves out only what the version control system ignores): a source tarball's
-  // ignored files are shipped files, and are scanned.
   const git = options.gitignore !== false ? outerIgnoreLayers(root) : null;
-  const useGitignore = git !== null;
+  const useGitignore = options.gitignore === 'in-repo' ? git !== null : options.gitignore !== false;
   // Patterns match case-sensitively, as git's do (the `ignore` package's default is the other way).
   const exclude = options.exclude?.length ? ignore({ ignorecase: false }).add([...options.exclude]) : null;
   const include = options.include?.length ? ignore({ ignorecase: false }).add([...options.include]) : null;

@@ -86,6 +86,15 @@ describe('farleft lint', () => {
     expect(r.stdout).toContain('Unfortunately, your project is not compliant with version 3.3 of the REUSE Specification :-(');
   });
 
+  it('--reuse reads no .gitignore outside a git repository, as reuse-tool; plain lint does', () => {
+    const files = { 'LICENSES/MIT.txt': licenseText('MIT'), '.gitignore': '# SPDX-FileCopyrightText: 2026 Example Collective\n# SPDX-License-Identifier: MIT\nbuild.log\n', 'build.log': 'output\n' };
+    const bare = tree(files);
+    expect(runCli(['lint', '--reuse', bare]).stdout).toContain('* Files with license information: 1 / 2');
+    expect(runCli(['lint', bare, '--json']).stdout).not.toContain('build.log');
+    const repo = tree({ ...files, '.git': {} });
+    expect(runCli(['lint', '--reuse', repo]).stdout).toContain('* Files with license information: 1 / 1');
+  });
+
   it('lints an empty folder: nothing to find, and says so', () => {
     const r = runCli(['lint', tree({})]);
     expect(r.code).toBe(0);

@@ -42,9 +42,11 @@ describe('walkTree', () => {
     expect(paths(tree({ '.git': { config: '[core]\n\tignorecase = true\n[user]\n\tname = x\n' }, ...files }))).toEqual(['.gitignore']);
   });
 
-  it('reads no .gitignore outside a git repository (a source tarball ships what its .gitignore names)', () => {
+  it("reads .gitignore outside a git repository too, unless told to read it as git does ('in-repo', lint --reuse)", () => {
     const root = tree({ '.gitignore': '*.pot\nbuild/\n', po: { 'app.pot': 'x' }, build: { 'out.txt': 'x' } });
-    expect(paths(root)).toEqual(['.gitignore', 'build/out.txt', 'po/app.pot']);
+    expect(paths(root)).toEqual(['.gitignore']);
+    expect(paths(root, { gitignore: 'in-repo' })).toEqual(['.gitignore', 'build/out.txt', 'po/app.pot']);
+    expect(paths(tree({ '.git': {}, '.gitignore': '*.pot\n', 'a.pot': 'x' }), { gitignore: 'in-repo' })).toEqual(['.gitignore']);
   });
 
   it('applies the .gitignore files above the scanned folder inside the same repository', () => {
