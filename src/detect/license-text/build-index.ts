@@ -97,7 +97,8 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
       throw new Error(
         `${file}: fingerprint is stale (${stale}); make it again from its text: npx tsx scripts/fingerprint.ts update ${file} <text file>`,
       );
-    add(data.id, 'license', 'fingerprint', fingerprintProfile(data));
+    // A fingerprint is a license's, or an exception's (SPDX lists exceptions without texts).
+    add(data.id, entries.get(data.id)?.kind === 'exception' ? 'exception' : 'license', 'fingerprint', fingerprintProfile(data));
     // The catalog's "or any later version" id for a LicenseRef shares its text (as GPL-3.0-or-later does GPL-3.0-only's).
     const later = entries.get(`${data.id}-or-later`);
     if (later && !later.deprecated) add(later.id, 'license', 'fingerprint', fingerprintProfile(data));

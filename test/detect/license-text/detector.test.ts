@@ -23,6 +23,39 @@ THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLI
 `;
 
 /** A context whose matcher must not be loaded. */
+const EXCEPTION_TEXTS: Record<string, string> = {
+  'LGPL-3.0-linking-exception': `As a special exception to the GNU Lesser General Public License version 3
+("LGPL3"), the copyright holders of this Library give you permission to convey
+to a third party a Combined Work that links statically or dynamically to this
+Library without providing any Minimal Corresponding Source or Minimal
+Application Code as set out in 4d or providing the installation information set
+out in section 4e, provided that you comply with the other provisions of LGPL3
+and provided that you meet, for the Application the terms and conditions of the
+license(s) which apply to the Application.
+
+Except as stated in this special exception, the provisions of LGPL3 will
+continue to comply in full to this Library. If you modify this Library, you may
+apply this exception to your version of this Library, but you are not obliged to
+do so. If you do not wish to do so, delete this exception statement from your
+version. This exception does not (and cannot) modify any license terms which
+apply to the Application, with which you must still comply.`,
+  'LLVM-exception': `--- LLVM Exceptions to the Apache 2.0 License ----
+
+As an exception, if, as a result of your compiling your source code, portions
+of this Software are embedded into an Object form of such source code, you
+may redistribute such embedded portions in such Object form without complying
+with the conditions of Sections 4(a), 4(b) and 4(d) of the License.
+
+In addition, if you combine or link compiled forms of this Software with
+software that is licensed under the GPLv2 ("Combined Software") and if a
+court of competent jurisdiction determines that the patent provision (Section
+3), the indemnity provision (Section 9) or other Section of the License
+conflicts with the conditions of the GPLv2, you may retroactively and
+prospectively choose to deem waived or otherwise exclude such Section(s) of
+the License, but only in their entirety and only with respect to the Combined
+Software.`,
+};
+
 const noMatcher: DetectContext = {
   ...ctx,
   matcher: () => {
@@ -60,6 +93,16 @@ describe('license files', () => {
     const r = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${classpath}`);
     expect(exprs(r.declarations)).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0']);
     expect(r.problems).toEqual([]);
+  });
+
+  // Exceptions SPDX lists without a text, known by fingerprint (licenses/fingerprints/): the
+  // texts as juju/errors puts its exception before the LGPL, and as LLVM appends its own.
+  it.each([
+    ['LGPL-3.0-only', 'LGPL-3.0-linking-exception', (license: string, exception: string) => `${exception}\n\n${license}`],
+    ['Apache-2.0', 'LLVM-exception', (license: string, exception: string) => `${license}\n\n${exception}`],
+  ])('names %s WITH %s from a file that holds both texts', (license, exception, join) => {
+    const r = detect('LICENSE', join(spdxText(license), EXCEPTION_TEXTS[exception]!));
+    expect(exprs(r.declarations)).toEqual([`${license} WITH ${exception}`]);
   });
 
   it('reports an exception without its license', () => {
