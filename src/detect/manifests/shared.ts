@@ -49,6 +49,8 @@ export interface ManifestOutput {
 export type ManifestReader = (text: string, out: ManifestOutput) => void;
 
 export const UNKNOWN_CONFIDENCE = 0.3;
+/** A name with an exception no id fits: above the classifiers (0.95), which would drop the exception. */
+const EXCEPTION_UNREAD_CONFIDENCE = 0.96;
 const URL_FACTOR = 0.7;
 const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
 /** Entries of a list of licenses read at most: a list offers a choice among a few; thousands are hostile or broken. */
@@ -96,6 +98,19 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
       // ' -or- ' as ' or ': the mapper splits names so joined and guesses nothing from a text
       // naming several (spdx-correct read "MIT -or- Apache License 2.0" as Apache-2.0 alone).
       const hit = nameToExpression(raw.replace(/\s+/g, ' ').replace(/ -(or|and)- /gi, ' $1 '), catalog);
+      // "GPLv2 with linking exception": the license without its exception is stricter than the
+      // truth (a wrong "incompatible"), and classifiers, which name no exception, would say the
+      // same. Nothing is asserted, above them: the package's license is for a person to read.
+      if (/\bexception\b/i.test(raw) && !hit?.expression.includes(' WITH ')) {
+        out.problem(
+          'non-spdx-declaration',
+          'warning',
+          v.line,
+          `${v.field} is '${raw}', which names an exception farleft cannot identify${hit ? ` (read alone, ${hit.expression} would drop it)` : ''}; declared as NOASSERTION`,
+          'Read the package\'s license; declare it as an SPDX expression with its exception, e.g. "GPL-2.0-only WITH GCC-exception-2.0"',
+        );
+        return { expression: 'NOASSERTION', confidence: EXCEPTION_UNREAD_CONFIDENCE, raw };
+      }
       if (hit) {
         const ambiguous = hit.how === 'ambiguous';
         out.problem(

@@ -52,6 +52,18 @@ describe('PKG-INFO / METADATA', () => {
       expect(d.problems[0]!.message).toMatch(/is not used: License says BSD-2-Clause/);
     });
 
+    it('asserts nothing for a License with an exception no id fits (pygit2), above classifiers that would drop it', () => {
+      const d = detect('demo-1.0.dist-info/METADATA', meta('License: GPLv2 with linking exception\nClassifier: License :: OSI Approved :: GNU General Public License v2 (GPLv2)'));
+      expect(d.declarations.map((x) => [x.field, x.expression, x.confidence])).toEqual([
+        ['License', 'NOASSERTION', 0.96],
+        ['Classifier', 'GPL-2.0-only', 0.95],
+      ]);
+      expect(d.problems).toMatchObject([{ code: 'non-spdx-declaration', severity: 'warning', line: 4 }]);
+      expect(d.problems[0]!.message).toMatch(/names an exception farleft cannot identify \(read alone, GPL-2\.0-only would drop it\)/);
+      // An exception that has an id is read.
+      expect(detect('demo-1.0.dist-info/METADATA', meta('License: GPL-2.0-only WITH Classpath-exception-2.0')).declarations[0]!.expression).toBe('GPL-2.0-only WITH Classpath-exception-2.0');
+    });
+
     it('still warns about the classifiers when they outrank the License', () => {
       expect(problems(`License: Frobozz Community License\n${mitApache}`)).toEqual([
         ['warning', 'unknown-license', 4],
