@@ -325,6 +325,35 @@ function typo(text: string, catalog: Catalog, kind: 'license' | 'exception'): st
   return near && text.length >= 3 && distance(text.toLowerCase(), near.toLowerCase()) <= 2 ? near : null;
 }
 
+/**
+ * One written form for expressions that say the same thing in another order: the operands of
+ * each AND and OR sorted (`Apache-2.0 OR MIT` for `MIT OR Apache-2.0`). An expression that does
+ * not parse (NOASSERTION, a marker) is returned as it is.
+ */
+export function sortedExpression(expression: string): string {
+  if (expression.length > MAX_EXPRESSION_CHARS || !/ (?:AND|OR) /.test(expression)) return expression;
+  let tree: Node;
+  try {
+    tree = parseSpdx(expression) as Node;
+  } catch {
+    return expression;
+  }
+  const sorted = (node: Node, parent?: 'and' | 'or'): string => {
+    if ('license' in node) return render(node);
+    const operands: string[] = [];
+    const collect = (n: Node): void => {
+      if (!('license' in n) && n.conjunction === node.conjunction) {
+        collect(n.left);
+        collect(n.right);
+      } else operands.push(sorted(n, node.conjunction));
+    };
+    collect(node);
+    const text = operands.sort().join(` ${node.conjunction.toUpperCase()} `);
+    return parent ? `(${text})` : text;
+  };
+  return sorted(tree);
+}
+
 function render(node: Node, parent?: 'and' | 'or'): string {
   if ('license' in node) return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
   // Parentheses wherever AND and OR meet, though AND binds tighter: easier to read.

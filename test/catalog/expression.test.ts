@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalog } from '../helpers.js';
+import { sortedExpression } from '../../src/catalog/expression.js';
 
 const catalog = testCatalog();
 
@@ -86,6 +87,20 @@ describe('invalid expressions say why and suggest a fix', () => {
 
   it('lists the closest ids for an unknown one', () => {
     expect(catalog.normalize('GPL-3.0-onyl').notes[0]?.message).toMatch(/closest: GPL-3.0-only/);
+  });
+});
+
+describe('sortedExpression', () => {
+  it.each([
+    ['MIT OR Apache-2.0', 'Apache-2.0 OR MIT'],
+    ['Apache-2.0 OR MIT', 'Apache-2.0 OR MIT'],
+    ['(MIT OR Apache-2.0) AND Unicode-DFS-2016', '(Apache-2.0 OR MIT) AND Unicode-DFS-2016'],
+    ['Zlib OR (MIT OR Apache-2.0 WITH LLVM-exception)', 'Apache-2.0 WITH LLVM-exception OR MIT OR Zlib'],
+    ['MIT', 'MIT'],
+    ['NOASSERTION', 'NOASSERTION'],
+    ['SEE LICENSE IN LICENSE OR MIT', 'SEE LICENSE IN LICENSE OR MIT'],
+  ])('%j -> %j', (expression, sorted) => {
+    expect(sortedExpression(expression)).toBe(sorted);
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureCopier, FIXTURES } from '../deps/fixture.js';
 import { fingerprint } from '../deps/run.js';
 import { checkSpdx, cyclonedxValidator, errorsOf, HAS_SPDX_SCHEMA, spdxValidator } from '../report/sbom/schemas.js';
+import { makeTree, removeTree } from '../helpers.js';
 import { runCli } from './run.js';
 
 const fixture = fixtureCopier();
@@ -34,6 +35,21 @@ describe('farleft deps', () => {
     expect(json.schema).toBe(1);
     expect(code).toBe(failing(json) ? 1 : 0);
     expect(text.code).toBe(code);
+  });
+
+  it('lists one license written in two orders as one row', () => {
+    const pkg = (name: string, license: string) => ({ 'package.json': JSON.stringify({ name, version: '1.0.0', license }) });
+    const root = makeTree({
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0', license: 'MIT', dependencies: { a: '1.0.0', b: '1.0.0' } }),
+      node_modules: { a: pkg('a', 'MIT OR Apache-2.0'), b: pkg('b', 'Apache-2.0 OR MIT') },
+    });
+    try {
+      const text = runCli(['deps', root]).stdout;
+      expect(text).toMatch(/^ {2}Apache-2\.0 OR MIT\s+2\s+a 1\.0\.0, b 1\.0\.0$/m);
+      expect(text).not.toMatch(/^ {2}MIT OR Apache-2\.0/m);
+    } finally {
+      removeTree(root);
+    }
   });
 
   it('exits 1 on a dependency the policy denies, naming the rule', () => {

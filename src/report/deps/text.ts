@@ -3,6 +3,7 @@
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { DependencyReport, DepsResult, DepStatus } from '../../deps/types.js';
 import type { Severity } from '../../types.js';
+import { sortedExpression } from '../../catalog/expression.js';
 import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
@@ -28,8 +29,12 @@ export function render(result: DepsResult, options: TextOptions): string {
   out.push('');
 
   out.push(c.bold('Licenses:'));
+  // `MIT OR Apache-2.0` and `Apache-2.0 OR MIT` are one license: one row.
   const groups = new Map<string, DependencyReport[]>();
-  for (const pkg of result.packages) groups.set(pkg.license, [...(groups.get(pkg.license) ?? []), pkg]);
+  for (const pkg of result.packages) {
+    const key = sortedExpression(pkg.license);
+    groups.set(key, [...(groups.get(key) ?? []), pkg]);
+  }
   const ordered = [...groups].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   if (ordered.length === 0) out.push('  (no dependencies)');
   const width = Math.min(40, Math.max(0, ...ordered.map(([l]) => l.length)));
