@@ -74,6 +74,9 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
   const texts: LicenseText[] = [];
   // What the collector's listing of the folder found are plain files (its entries said so): no second look.
   const listedFiles = pkg.listed ? new Set(pkg.licenseFiles) : null;
+  // A LICENSE that only names `MIT OR Apache-2.0` beside LICENSE-MIT and LICENSE-APACHE: the texts are there.
+  const withoutText: { problem: Problem; ids: string[] }[] = [];
+  const held = new Set<string>();
   for (const rel of files) {
     const shown = `${pkg.path}/${rel}`;
     let input: FileInput;
@@ -104,10 +107,16 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
       const best = unnamed[0]!.candidates?.[0];
       unknown.push({ file: shown, line: unnamed[0]!.line ?? null, partly: named.length > 0, closest: best ? `${best.expression} ${best.confidence.toFixed(2)}` : null });
     }
-    problems.push(...detection.problems.filter((p) => !REPLACED.has(p.code)));
+    const ids = named.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+    const nameOnly = detection.problems.find((p) => p.code === 'license-file-without-text');
+    if (nameOnly) withoutText.push({ problem: nameOnly, ids });
+    else for (const id of ids) held.add(id);
+    problems.push(...detection.problems.filter((p) => !REPLACED.has(p.code) && p !== nameOnly));
     for (const c of copyrightsOf(input, ctx)) if (copyright.length < MAX_COPYRIGHTS && !copyright.includes(c)) copyright.push(c);
     if (ctx.withTexts) texts.push({ file: shown, text: input.text, expressions: [...new Set(named.map((d) => d.expression))] });
   }
+
+  for (const w of withoutText) if (w.ids.length === 0 || !w.ids.every((id) => held.has(id))) problems.push(w.problem);
 
   // 3. The effective license.
   const declaredFact: DeclaredFact | null = chosen

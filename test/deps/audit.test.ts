@@ -6,6 +6,7 @@ import { isFailing } from '../../src/deps/evaluate.js';
 import { makeTree, removeTree } from '../helpers.js';
 import { fixtureCopier } from './fixture.js';
 import { audit, byName, fingerprint } from './run.js';
+import { spdxText } from '../detect/license-text/corpus.js';
 
 const fixture = fixtureCopier();
 
@@ -73,6 +74,27 @@ describe('evaluation', () => {
     expect(Object.values(r.summary.statuses).reduce((a, b) => a + b, 0)).toBe(r.packages.length);
     expect(r.summary.licenses.MIT).toBe(r.packages.filter((p) => p.license === 'MIT').length);
     expect(r.summary.ecosystems).toEqual({ npm: r.packages.length });
+  });
+});
+
+describe('license files', () => {
+  const pkgWith = (files: Record<string, string>) =>
+    makeTree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"dual":"1.0.0"}}',
+      node_modules: { dual: { 'package.json': '{"name":"dual","version":"1.0.0","license":"MIT OR Apache-2.0"}', ...files } },
+    });
+  const codes = (root: string) => byName(audit(root), 'dual').problems.map((p) => p.code);
+
+  it('a LICENSE that only names the licenses is fine beside the files that hold their texts (typenum, zstd-sys)', () => {
+    const beside = pkgWith({ LICENSE: 'MIT OR Apache-2.0\n', 'LICENSE-MIT': `MIT License\n\nCopyright (c) 2026 Us\n\n${MIT_BODY}`, 'LICENSE-APACHE': spdxText('Apache-2.0') });
+    const alone = pkgWith({ LICENSE: 'MIT OR Apache-2.0\n', 'LICENSE-MIT': `MIT License\n\nCopyright (c) 2026 Us\n\n${MIT_BODY}` });
+    try {
+      expect(codes(beside)).not.toContain('license-file-without-text');
+      expect(codes(alone)).toContain('license-file-without-text'); // Apache-2.0's text is missing
+    } finally {
+      removeTree(beside);
+      removeTree(alone);
+    }
   });
 });
 
