@@ -158,7 +158,7 @@ function detectLicenseFile(input: FileInput, ctx: DetectContext): Detection {
   if (licenseTextDetector.accepts(input.path, input.kind)) return licenseTextDetector.detect(input, ctx);
   const result = ctx.matcher().match(input.text, { minConfidence: ctx.options.minConfidence });
   const declarations: Declaration[] = result.matches
-    .filter((m) => m.kind === 'license')
+    .filter((m) => m.kind !== 'exception')
     .map((m) => ({ expression: m.expression, source: 'license-text', file: input.path, line: m.startLine, confidence: m.confidence, scope: 'package' }));
   if (declarations.length === 0 && result.unknown.length > 0)
     declarations.push({ expression: 'NOASSERTION', source: 'license-text', file: input.path, line: result.unknown[0]!.startLine, confidence: 0, scope: 'package', candidates: result.candidates });

@@ -91,6 +91,10 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
     if (!entry || entry.deprecated) continue;
     add(id, 'license', 'spdx', normalizeWords(text));
   }
+  // Apache-2.0's notice, as its appendix gives it: a LICENSE of only that (Go's mousetrap) names the license.
+  const apache = inputs.spdx['Apache-2.0']?.licenseText;
+  const notice = apache?.indexOf('Licensed under the Apache License, Version 2.0') ?? -1;
+  if (apache && notice >= 0) add('Apache-2.0', 'notice', 'spdx', normalizeWords(apache.slice(notice)));
   for (const { file, data } of inputs.fingerprints) {
     const stale = staleReason(data);
     if (stale)
@@ -108,7 +112,7 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
   const templated = new Set<string>();
   const targets = [...drafts.values()].map((d) => {
     if (isProfile(d.words)) return { ...d, profile: d.words };
-    const id = d.ids.find((i) => inputs.templates?.has(i));
+    const id = d.kind === 'notice' ? undefined : d.ids.find((i) => inputs.templates?.has(i));
     if (id) templated.add(id);
     return { ...d, profile: profileWords(d.words, id ? locateSpans(id, d.words, inputs.templates!.get(id)!) : []) };
   });

@@ -6,7 +6,7 @@ import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
-import { routeLicenseFile, type Route } from './route.js';
+import { routeLicenseFile, type Route, type Role } from './route.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
 const NOTICE_UNKNOWN_FLOOR = 0.5;
@@ -65,7 +65,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const matcher = ctx.matcher();
   const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
 
-  declareMatches(out, result.matches, file.path, route.role === 'reuse');
+  declareMatches(out, result.matches, file.path, route.role);
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
@@ -89,7 +89,8 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
 }
 
 /** Declarations for the licenses found; an exception joins the license before it (or after it) as "X WITH E". */
-function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, isReuse: boolean): void {
+function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, role: Role): void {
+  const isReuse = role === 'reuse';
   const licenses = matches.filter((m) => m.kind === 'license');
   const withs = new Map<TextMatch, TextMatch[]>();
   for (const e of matches.filter((m) => m.kind === 'exception')) {
@@ -118,6 +119,20 @@ function declareMatches(out: Collector, matches: readonly TextMatch[], path: str
     found.set(expression, { confidence: Math.max(confidence, seen?.confidence ?? 0), line: seen?.line ?? l.startLine });
   }
   for (const [expression, { confidence, line }] of found) out.declare(expression, confidence, line);
+  // A license's notice names it; where its text is missing, a license file says so, as one that only names it does.
+  for (const n of matches.filter((m) => m.kind === 'notice')) {
+    if ([...found.keys()].some((e) => e === n.expression || e.startsWith(`${n.expression} WITH `))) continue;
+    found.set(n.expression, { confidence: n.confidence, line: n.startLine });
+    out.declare(n.expression, n.confidence, n.startLine);
+    if (role === 'license')
+      out.problem(
+        'license-file-without-text',
+        'warning',
+        n.startLine,
+        `${path} holds the notice of ${n.expression} (lines ${n.startLine}-${n.endLine}) but not its text`,
+        `Most licenses must be distributed with their full text: put the text of ${n.expression} in this file (https://spdx.org/licenses/${n.expression}.html)`,
+      );
+  }
 }
 
 interface Expected {

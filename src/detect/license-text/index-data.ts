@@ -9,7 +9,7 @@ import { NORMALIZER_VERSION } from './normalize.js';
 import type { Blank } from './profile.js';
 import { SHINGLE_SIZE } from './shingle.js';
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 export const INDEX_HEADER_FILE = 'license-index.json';
 export const INDEX_POSTINGS_FILE = 'license-index.bin';
 /** Set in a posting's owner when a copy may lack the shingle (an appendix, a variable or optional part of the template). */
@@ -19,7 +19,8 @@ export const OWNER_MASK = 0x7fff;
 export interface IndexTarget {
   /** Ids sharing this text; ids[0] is the one named when no hint picks another. */
   readonly ids: readonly string[];
-  readonly kind: 'license' | 'exception';
+  /** 'notice': the short notice that applies a license (Apache-2.0's "Licensed under the Apache License…"), not its text. */
+  readonly kind: 'license' | 'exception' | 'notice';
   /** Where the text came from: spdx-license-list, or a committed fingerprint. */
   readonly origin: 'spdx' | 'fingerprint';
   /** SHA-256 of the normalized words. */

@@ -21,7 +21,8 @@ export interface TextMatch {
   /** 1-based first and last line of the text the license was found in. */
   readonly startLine: number;
   readonly endLine: number;
-  readonly kind: 'license' | 'exception';
+  /** 'notice': the license's standard notice (see IndexTarget.kind), which names it but is not its text. */
+  readonly kind: 'license' | 'exception' | 'notice';
 }
 
 export interface UnknownText {

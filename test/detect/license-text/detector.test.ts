@@ -105,6 +105,19 @@ describe('license files', () => {
     expect(exprs(r.declarations)).toEqual([`${license} WITH ${exception}`]);
   });
 
+  it("names Apache-2.0 from its notice alone (Go's mousetrap), and says the text is missing; the full text is no notice", () => {
+    const apache = spdxText('Apache-2.0');
+    const notice = apache.slice(apache.indexOf('Licensed under the Apache License'));
+    const only = detect('LICENSE', `Copyright 2014 Alan Shreve\n\n${notice}`);
+    expect(exprs(only.declarations)).toEqual(['Apache-2.0']);
+    expect(only.problems).toEqual([expect.objectContaining({ code: 'license-file-without-text', severity: 'warning', line: 3 })]);
+    // In a NOTICE file the notice is what belongs there.
+    expect(detect('NOTICE', `This product includes software developed by X.\n\n${notice}`).problems).toEqual([]);
+    const whole = detect('LICENSE', apache);
+    expect(exprs(whole.declarations)).toEqual(['Apache-2.0']);
+    expect(whole.problems).toEqual([]);
+  });
+
   it('reports an exception without its license', () => {
     const r = detect('COPYING.EXCEPTION', spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, ''));
     expect(r.declarations).toEqual([]);

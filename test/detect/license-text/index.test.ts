@@ -23,7 +23,12 @@ describe('the license-text index', () => {
   it('names no deprecated id', () => {
     const ids = index.header.targets.flatMap((t) => t.ids);
     expect(ids.filter((id) => deprecated.has(id))).toEqual([]);
-    expect(new Set(ids).size).toBe(ids.length);
+    const texts = index.header.targets.filter((t) => t.kind !== 'notice').flatMap((t) => t.ids);
+    expect(new Set(texts).size).toBe(texts.length);
+    // A notice names a license whose text is indexed too.
+    const notices = index.header.targets.filter((t) => t.kind === 'notice').flatMap((t) => t.ids);
+    expect(notices).toEqual(['Apache-2.0']);
+    expect(notices.every((id) => texts.includes(id))).toBe(true);
   });
 
   it('groups ids that share one text, the -only id first', () => {
