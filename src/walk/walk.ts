@@ -6,6 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
+import { readTrackedPaths } from './git-index.js';
 
 export interface WalkOptions {
   /**
@@ -72,6 +73,9 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 
   const layers = git?.layers ?? [];
   const ignoreCase = git?.ignoreCase ?? false;
+  // What git tracks is never ignored (a .gitignore only hides untracked files).
+  const tracked = useGitignore && git ? readTrackedPaths(git.repo, relative(git.repo, root).split(sep).join('/')) : null;
+  const isTracked = (rel: string, isDir: boolean): boolean => tracked !== null && (isDir ? tracked.hasBelow(rel) : tracked.has(rel));
 
   const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
     for (const layer of layersHere) {
@@ -144,7 +148,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         skip('exclude');
         continue;
       }
-      if (useGitignore && ignoredBy(here, rel, isDir)) {
+      if (useGitignore && ignoredBy(here, rel, isDir) && !isTracked(rel, isDir)) {
         skip('gitignore');
         continue;
       }
@@ -167,11 +171,11 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 }
 
 /**
- * .gitignore files between the repository root and the scanned folder, and .git/info/exclude;
- * and whether the repository matches them regardless of case (git's core.ignorecase); null
+ * The repository around the root: .gitignore files between its root and the scanned folder,
+ * and .git/info/exclude; and whether the repository matches them regardless of case (git's core.ignorecase); null
  * outside a git repository.
  */
-function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: boolean } | null {
+function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[]; ignoreCase: boolean } | null {
   let repo: string | null = null;
   for (let dir = root; ; dir = dirname(dir)) {
     if (hasGitMarker(dir)) {
@@ -202,7 +206,7 @@ function outerIgnoreLayers(root: string): { layers: IgnoreLayer[]; ignoreCase: b
     if (dir === repo || dirname(dir) === dir) break;
   }
   for (const dir of chain) add(join(dir, '.gitignore'), dir);
-  return { layers, ignoreCase };
+  return { repo, layers, ignoreCase };
 }
 
 /**

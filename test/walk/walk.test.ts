@@ -1,6 +1,8 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseIndex } from '../../src/walk/git-index.js';
 import { walkTree } from '../../src/walk/walk.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -47,6 +49,31 @@ describe('walkTree', () => {
     expect(paths(root)).toEqual(['.gitignore']);
     expect(paths(root, { gitignore: 'in-repo' })).toEqual(['.gitignore', 'build/out.txt', 'po/app.pot']);
     expect(paths(tree({ '.git': {}, '.gitignore': '*.pot\n', 'a.pot': 'x' }), { gitignore: 'in-repo' })).toEqual(['.gitignore']);
+  });
+
+  it.each([2, 3, 4])('never ignores a file git tracks (index version %i), as git and REUSE do not', (version) => {
+    const root = tree({
+      '.gitignore': '*.patch\nbuild/\n.*\n!.gitignore\n',
+      'fix.patch': 'x', 'other.patch': 'x', '.mailmap': 'x', '.untracked': 'x', 'café.patch': 'x', 'cafés.patch': 'x',
+      build: { keep: { 'tracked.txt': 'x' }, 'untracked.txt': 'x' },
+    });
+    const git = (...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: root, encoding: 'utf8' }).status).toBe(0);
+    git('init', '-q');
+    git('add', '.gitignore');
+    git('add', '-f', 'fix.patch', '.mailmap', 'café.patch', 'cafés.patch', 'build/keep/tracked.txt');
+    // Version 3 exists for extended flags: an intent-to-add entry (git add -N) has them.
+    if (version === 3) git('add', '-N', '-f', '.untracked');
+    git('update-index', '--index-version', String(version));
+    const intent = version === 3 ? ['.untracked'] : [];
+    expect(parseIndex(readFileSync(join(root, '.git', 'index')))).toHaveLength(6 + intent.length);
+    expect(paths(root)).toEqual(['.gitignore', '.mailmap', ...intent, 'build/keep/tracked.txt', 'café.patch', 'cafés.patch', 'fix.patch']);
+    expect(paths(join(root, 'build'))).toContain('keep/tracked.txt');
+  });
+
+  it('reads no index that is not one', () => {
+    expect(parseIndex(Buffer.from('not an index'))).toBeNull();
+    expect(parseIndex(Buffer.from('DIRC\0\0\0\x09\0\0\0\x01', 'latin1'))).toBeNull(); // version 9
+    expect(parseIndex(Buffer.from('DIRC\0\0\0\x02\0\0\0\x05', 'latin1'))).toBeNull(); // 5 entries, none there
   });
 
   it('applies the .gitignore files above the scanned folder inside the same repository', () => {

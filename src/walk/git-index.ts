@@ -1,0 +1,115 @@
+// The paths git tracks, read from the repository's index (.git/index, formats 2 to 4): a
+// tracked file is never ignored, whatever a .gitignore says (git status, git check-ignore and
+// REUSE agree: only untracked files are "ignored by the version control system"). Read, never
+// run: no git binary is needed, and nothing in the repository is executed.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { readFull } from './read.js';
+
+/** An index larger than this is not read (the Linux kernel's is 8 MiB). */
+const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+
+/** Tracked paths, relative to a folder inside the repository. */
+export interface TrackedPaths {
+  has(path: string): boolean;
+  /** Whether some tracked path lies below `dir` (a folder path, no trailing slash). */
+  hasBelow(dir: string): boolean;
+}
+
+/**
+ * The paths the index of the repository at `repo` tracks, seen from `prefix` (the walked
+ * folder's path below the repository, '' for its root); null when there is no index git
+ * can read (none yet, a future format, a damaged file).
+ */
+export function readTrackedPaths(repo: string, prefix: string): TrackedPaths | null {
+  const bytes = readIndexFile(gitDirOf(repo));
+  const paths = bytes ? parseIndex(bytes) : null;
+  if (paths === null) return null;
+  const start = prefix ? `${prefix}/` : '';
+  const mine = (start ? paths.filter((p) => p.startsWith(start)).map((p) => p.slice(start.length)) : paths).sort();
+  const set = new Set(mine);
+  return {
+    has: (path) => set.has(path),
+    hasBelow: (dir) => {
+      const at = lowerBound(mine, `${dir}/`);
+      return at < mine.length && mine[at]!.startsWith(`${dir}/`);
+    },
+  };
+}
+
+/** .git, or the folder a `.git` file points to (a worktree: `gitdir: <path>`). */
+function gitDirOf(repo: string): string {
+  const dotGit = join(repo, '.git');
+  try {
+    const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+    if (m) return isAbsolute(m[1]!.trim()) ? m[1]!.trim() : join(repo, m[1]!.trim());
+  } catch {
+    // a folder (EISDIR), as usual
+  }
+  return dotGit;
+}
+
+function readIndexFile(gitDir: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(join(gitDir, 'index'), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_INDEX_BYTES) return null;
+    const buffer = Buffer.allocUnsafe(size);
+    return buffer.subarray(0, readFull(fd, buffer, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The entry paths of an index (git's index-format.txt), or null for what is not one. */
+export function parseIndex(buf: Buffer): string[] | null {
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return null;
+  const version = buf.readUInt32BE(4);
+  if (version < 2 || version > 4) return null;
+  const count = buf.readUInt32BE(8);
+  const paths: string[] = [];
+  let off = 12;
+  let previous: Buffer = Buffer.alloc(0); // v4 strips bytes, not characters, of the path before
+  for (let i = 0; i < count; i++) {
+    // 40 bytes of stat data, a 20-byte object name, 2 bytes of flags; then (v3+) maybe 2 more.
+    if (off + 62 > buf.length) return null;
+    const flags = buf.readUInt16BE(off + 60);
+    let at = off + 62 + (version >= 3 && flags & 0x4000 ? 2 : 0);
+    let strip = 0;
+    if (version === 4) {
+      // The number of bytes to drop from the previous path, as git's varint writes it.
+      let c = buf[at++] ?? 0;
+      strip = c & 0x7f;
+      while (c & 0x80) {
+        if (at >= buf.length || strip > 1 << 24) return null;
+        c = buf[at++]!;
+        strip = (strip + 1) * 128 + (c & 0x7f);
+      }
+    }
+    const end = buf.indexOf(0, at);
+    if (end < 0) return null;
+    const name = buf.subarray(at, end);
+    const path = version === 4 ? Buffer.concat([previous.subarray(0, Math.max(0, previous.length - strip)), name]) : name;
+    paths.push(path.toString('utf8'));
+    previous = path;
+    // v2/v3 pad each entry with 1-8 NULs to a multiple of 8 bytes; v4 has one NUL.
+    off = version === 4 ? end + 1 : off + ((end - off + 8) & ~7);
+  }
+  return paths;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
