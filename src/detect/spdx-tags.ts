@@ -225,7 +225,11 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   }
   // REUSE 3.3: a notice starts with SPDX-FileCopyrightText, Copyright or ©; (C) may follow.
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
-  if (!m || !inComment(line.slice(0, m.index))) return null;
+  if (!m) return null;
+  // "(C) Copyright 2015 Acme", thousands of files in u-boot and Linux: the sign before the word
+  // (reuse-tool reads these too); "(c)" alone is no prefix, as prose and lists use it.
+  const before = m[1] === '©' ? line.slice(0, m.index) : line.slice(0, m.index).replace(/\([Cc]\)[ \t]*$/, '');
+  if (!inComment(before)) return null;
   const rest = line.slice(m.index);
   // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. After
   // "Copyright (c)" or "Copyright ©" any holder goes ("by Jane", ", 2004 Acme"); after a bare

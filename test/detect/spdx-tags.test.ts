@@ -121,6 +121,8 @@ describe('copyright notices', () => {
     ['   Copyright |copy| 2012 Example Inc.', '|copy| 2012 Example Inc.'],
     [' * Copyright (C): 2016 Jane Doe', '2016 Jane Doe'],
     [' * Copyright (2004) Jane Doe', '(2004) Jane Doe'],
+    [' * (C) Copyright 2015 Freescale Semiconductor, Inc.', '2015 Freescale Semiconductor, Inc.'],
+    ['// (c) Copyright 2010 Acme', '2010 Acme'],
     ['# Copyright 株式会社サンプル', '株式会社サンプル'],
     ['# Copyright (c) @jane and contributors', '@jane and contributors'],
   ])('%j', (line, statement) => {
@@ -140,6 +142,7 @@ describe('copyright notices', () => {
     ['©2020 No Space'], // reuse-tool wants whitespace after ©
     ['©\u000b2020 Vertical Tab'], // a line break where reuse-tool reads (str.splitlines), not a space
     [' * (C) 2020 Example Coop'], // REUSE 3.3: (C) may follow a prefix, but is none itself
+    ['(c) the Licensor grants Copyright permission'],
     ['const s = "Copyright 2020 X";'],
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
