@@ -69,9 +69,14 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
   const others = onlyOwn ? [] : d.declarations.filter((x) => !OWN_SOURCES.has(x.source) && x.source !== 'sidecar');
   const covered = isCovered(f.path, f.size);
   if (covered) {
-    const r = resolveOwnAndMedia(f.path, own, sidecar ? pickSource(sidecar.detection, 'sidecar') : null, index);
-    const listed = [...r.unused, ...others];
-    return report(f, covered, listed.length ? [...r.declarations, ...listed] : r.declarations, r.copyright, r.license);
+    const fromSidecar = sidecar ? pickSource(sidecar.detection, 'sidecar') : null;
+    // Almost every file: no media metadata, nothing to set apart (a scan resolves 100k of them).
+    if (!hasMedia(own)) {
+      const r = resolveFile(f.path, own, fromSidecar, index);
+      return report(f, covered, others.length ? [...r.declarations, ...others] : r.declarations, r.copyright, r.license);
+    }
+    const r = resolveOwnAndMedia(f.path, own, fromSidecar, index);
+    return report(f, covered, [...r.declarations, ...r.unused, ...others], r.copyright, r.license);
   }
   // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
   const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
@@ -138,8 +143,6 @@ function report(f: FileFacts, covered: boolean, declarations: readonly Declarati
  * media conflict). Its copyright notices are added to REUSE's, never in place of them.
  */
 function resolveOwnAndMedia(path: string, own: Licensing, sidecar: Licensing | null, index: AnnotationIndex): ResolvedFile & { unused: Declaration[] } {
-  const isMedia = (x: { source: string }): boolean => x.source === 'media';
-  if (!own.declarations.some(isMedia) && !own.copyrights.some(isMedia)) return { ...resolveFile(path, own, sidecar, index), unused: [] };
   const tags: Licensing = { declarations: own.declarations.filter((x) => !isMedia(x)), copyrights: own.copyrights.filter((x) => !isMedia(x)) };
   const reuse = resolveFile(path, tags, sidecar, index);
   const media = own.declarations.filter(isMedia);
@@ -152,6 +155,14 @@ function resolveOwnAndMedia(path: string, own: Licensing, sidecar: Licensing | n
     license: declarations === media ? combineLicenses(media.map((d) => d.expression)) : reuse.license,
     unused: declarations === media ? [] : media,
   };
+}
+
+const isMedia = (x: { readonly source: string }): boolean => x.source === 'media';
+
+function hasMedia(own: Licensing): boolean {
+  for (const d of own.declarations) if (d.source === 'media') return true;
+  for (const c of own.copyrights) if (c.source === 'media') return true;
+  return false;
 }
 
 function pickOwn(d: Detection): { declarations: Declaration[]; copyrights: CopyrightNotice[] } {
