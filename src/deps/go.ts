@@ -25,7 +25,12 @@ export interface GoModule {
   /** A `=> ../dir` replacement: the project's own code, not a dependency. */
   readonly local: boolean;
   readonly line: number;
+  /** The module a go.mod `replace` fetches instead (module-cache mode), when it is another. */
+  readonly source?: string;
 }
+
+/** A go.mod `replace` target: a module at a version, or a folder of the project's. */
+type GoReplace = { readonly path: string; readonly version: string; readonly line: number } | { readonly folder: string; readonly line: number };
 
 export function collectGo(rootArg: string, options: CollectOptions): Collection {
   const root = realpath(rootArg) ?? rootArg;
@@ -56,9 +61,17 @@ export function collectGo(rootArg: string, options: CollectOptions): Collection 
     const gopath = options.env.GOPATH?.split(':')[0] ?? (options.env.HOME ? join(options.env.HOME, 'go') : undefined);
     const cache = options.env.GOMODCACHE ?? (gopath ? join(gopath, 'pkg', 'mod') : undefined);
     caches = [['$GOMODCACHE', cache]];
-    modules = required;
+    // A replaced module is fetched, and built, from its replacement (vendor/modules.txt says so by itself).
+    const replaces = 'text' in mod ? parseGoReplaces(mod.text) : new Map<string, GoReplace>();
+    modules = required.flatMap((r) => {
+      const to = replaces.get(`${r.path}@${r.version}`) ?? replaces.get(r.path);
+      if (!to) return [r];
+      if ('folder' in to) return []; // the project's own code, not a dependency
+      problems.push(problem('replaced-module', 'note', 'go.mod', to.line, `${r.path} ${r.version ?? ''} is replaced by ${to.path} ${to.version} (go.mod:${to.line}): the replacement is audited`, null));
+      return [{ ...r, version: to.version, source: to.path }];
+    });
     locate = (m) => {
-      const dir = cache && m.version ? join(cache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`) : null;
+      const dir = cache && m.version ? join(cache, `${escapeModulePath(m.source ?? m.path)}@${escapeModulePath(m.version)}`) : null;
       return dir && existsSync(dir) ? dir : null;
     };
     if (!modules.some((m) => locate(m) !== null))
@@ -108,6 +121,32 @@ export function parseGoMod(text: string): GoModule[] {
     const [path, version] = spec.split(/\s+/);
     if (path && version) out.push({ path, version, direct: !/\/\/\s*indirect\b/.test(raw), used: true, local: false, line });
   }
+}
+
+/**
+ * go.mod `replace` directives, one line or in a block: `old [v] => new v2` or `old [v] => ../dir`,
+ * keyed by `old@v` (that version only) or `old` (every version).
+ */
+export function parseGoReplaces(text: string): Map<string, GoReplace> {
+  const out = new Map<string, GoReplace>();
+  const lines = text.split('\n');
+  let inBlock = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\/\/.*$/, '').trim();
+    let spec: string | null = null;
+    if (inBlock) {
+      if (line === ')') inBlock = false;
+      else spec = line;
+    } else if (/^replace\s*\($/.test(line)) inBlock = true;
+    else if (line.startsWith('replace ')) spec = line.slice('replace '.length);
+    const m = spec === null ? null : /^(\S+)(?:\s+(\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?$/.exec(spec);
+    if (!m) continue;
+    const [, from, fromVersion, to, toVersion] = m;
+    const key = fromVersion ? `${from}@${fromVersion}` : from!;
+    if (toVersion !== undefined) out.set(key, { path: to!, version: toVersion, line: i + 1 });
+    else if (/^(?:\.{1,2}\/|\/)/.test(to!)) out.set(key, { folder: to!, line: i + 1 });
+  }
+  return out;
 }
 
 /** vendor/modules.txt: `# path version [=> replacement]`, `## explicit`, then the module's package lines. */

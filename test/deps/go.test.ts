@@ -1,7 +1,8 @@
 // The Go collector: vendor/modules.txt with vendor/, and go.mod with a module cache.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeModulePath, parseGoMod, parseModulesTxt } from '../../src/deps/go.js';
+import { escapeModulePath, parseGoMod, parseGoReplaces, parseModulesTxt } from '../../src/deps/go.js';
+import { makeTree, removeTree } from '../helpers.js';
 import { fixtureCopier, FIXTURES } from './fixture.js';
 import { audit } from './run.js';
 
@@ -25,6 +26,30 @@ describe('go: the module cache', () => {
       ['github.com/BurntSushi/toml', '$GOMODCACHE/github.com/!burnt!sushi/toml@v1.3.2', 'MIT', []],
       ['github.com/absent/mod', null, 'NOASSERTION', ['not-installed']],
     ]);
+  });
+});
+
+describe('go: replace directives in module-cache mode', () => {
+  it('audits the module a replace fetches, and leaves a folder replacement (the project\'s own code) out', () => {
+    const root = makeTree({
+      'go.mod': 'module example.org/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/orig/lib v1.0.0\n\texample.org/app/tools v0.0.0\n)\n\nreplace github.com/orig/lib => github.com/BurntSushi/toml v1.3.2\n\nreplace (\n\texample.org/app/tools v0.0.0 => ./tools // local\n)\n',
+    });
+    try {
+      const result = audit(root, { env: { GOMODCACHE: join(FIXTURES, 'gomodcache') } });
+      expect(result.packages.map((p) => [p.name, p.version, p.path, p.license])).toEqual([['github.com/orig/lib', 'v1.3.2', '$GOMODCACHE/github.com/!burnt!sushi/toml@v1.3.2', 'MIT']]);
+      expect(result.problems).toContainEqual(expect.objectContaining({ code: 'replaced-module', severity: 'note', file: 'go.mod', line: 10 }));
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('reads one-line and block replacements, for one version or every one', () => {
+    const r = parseGoReplaces('replace a => b v1.0.0\nreplace (\n\tc v1.2.0 => ../c\n\td v2.0.0 => e v2.1.0 // why\n)\nreplace f => g\n');
+    expect(Object.fromEntries(r)).toEqual({
+      a: { path: 'b', version: 'v1.0.0', line: 1 },
+      'c@v1.2.0': { folder: '../c', line: 3 },
+      'd@v2.0.0': { path: 'e', version: 'v2.1.0', line: 4 },
+    });
   });
 });
 
