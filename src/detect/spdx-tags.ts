@@ -265,7 +265,8 @@ function commentPrefix(prefix: string): boolean {
   if (p === '') return true;
   if (!quotesBalanced(p) && !/^(?:#?'|"|'''|"""|\.\\")$/.test(p)) return false;
   if (!/[\p{L}\p{N}]/u.test(p)) return true;
-  return COMMENT_OPENER.test(p) && /(?:^|\s)\S*$/.test(p);
+  // `<para>&kwrite; Copyright 2001 by the &kate; team`: the ';' ends an SGML entity in prose, not a Lisp comment.
+  return COMMENT_OPENER.test(p) && /(?:^|\s)\S*$/.test(p) && !/&#?\w+;$/.test(p);
 }
 
 function quotesBalanced(s: string): boolean {

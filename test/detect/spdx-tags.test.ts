@@ -143,6 +143,7 @@ describe('copyright notices', () => {
     ['©\u000b2020 Vertical Tab'], // a line break where reuse-tool reads (str.splitlines), not a space
     [' * (C) 2020 Example Coop'], // REUSE 3.3: (C) may follow a prefix, but is none itself
     ['(c) the Licensor grants Copyright permission'],
+    ['<para>&kwrite; Copyright 2001-2014 by the &kate; team.</para>'], // DocBook prose (Kate's manual)
     ['const s = "Copyright 2020 X";'],
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
