@@ -26,15 +26,15 @@ export function readTrackedPaths(repo: string, prefix: string): TrackedPaths | n
   const paths = bytes ? parseIndex(bytes) : null;
   if (paths === null) return null;
   const start = prefix ? `${prefix}/` : '';
-  const mine = (start ? paths.filter((p) => p.startsWith(start)).map((p) => p.slice(start.length)) : paths).sort();
-  const set = new Set(mine);
-  return {
-    has: (path) => set.has(path),
-    hasBelow: (dir) => {
-      const at = lowerBound(mine, `${dir}/`);
-      return at < mine.length && mine[at]!.startsWith(`${dir}/`);
-    },
-  };
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  for (const p of paths) {
+    if (!p.startsWith(start)) continue;
+    const path = p.slice(start.length);
+    files.add(path);
+    for (let at = path.lastIndexOf('/'); at > 0 && !dirs.has(path.slice(0, at)); at = path.lastIndexOf('/', at - 1)) dirs.add(path.slice(0, at));
+  }
+  return { has: (path) => files.has(path), hasBelow: (dir) => dirs.has(dir) };
 }
 
 /** .git, or the folder a `.git` file points to (a worktree: `gitdir: <path>`). */
@@ -101,15 +101,4 @@ export function parseIndex(buf: Buffer): string[] | null {
     off = version === 4 ? end + 1 : off + ((end - off + 8) & ~7);
   }
   return paths;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
