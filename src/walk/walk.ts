@@ -3,10 +3,11 @@
 // follows a symlink out of the root. Output is sorted, so a scan is deterministic.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
 import { readTrackedPaths } from './git-index.js';
+import { compileIgnoreRules, type IgnoreRules } from './gitignore-rules.js';
 
 export interface WalkOptions {
   /**
@@ -45,7 +46,7 @@ const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
 interface IgnoreLayer {
   /** Relative POSIX path of the folder holding the rules ('' = root). */
   readonly base: string;
-  readonly rules: Ignore;
+  readonly rules: IgnoreRules;
 }
 
 /** Checks the root and walks it. Throws InputError (exit 2) when the root is unusable. */
@@ -80,12 +81,13 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
     for (const layer of layersHere) {
       const sub = layer.base === '' ? rel : rel.slice(layer.base.length + 1);
-      if (sub && layer.rules.ignores(isDir ? `${sub}/` : sub)) return true;
+      if (sub && layer.rules.ignores(sub, isDir)) return true;
     }
     return false;
   };
 
-  const visit = (absDir: string, relDir: string, layersHere: readonly IgnoreLayer[]): void => {
+  // `ignoredAbove`: the folder is ignored, and walked only for the files git tracks in it.
+  const visit = (absDir: string, relDir: string, layersHere: readonly IgnoreLayer[], ignoredAbove = false): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(absDir, { withFileTypes: true });
@@ -102,7 +104,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        here = [...layersHere, { base: relDir, rules: ignore({ ignorecase: ignoreCase }).add(readFileSync(join(absDir, '.gitignore'), 'utf8')) }];
+        here = [...layersHere, { base: relDir, rules: compileIgnoreRules(readFileSync(join(absDir, '.gitignore'), 'utf8'), ignoreCase) }];
       } catch (e) {
         problems.push(readProblem(relDir ? `${relDir}/.gitignore` : '.gitignore', e));
       }
@@ -148,12 +150,13 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         skip('exclude');
         continue;
       }
-      if (useGitignore && ignoredBy(here, rel, isDir) && !isTracked(rel, isDir)) {
+      const ignored = useGitignore && (ignoredAbove || ignoredBy(here, rel, isDir));
+      if (ignored && !isTracked(rel, isDir)) {
         skip('gitignore');
         continue;
       }
       if (isDir) {
-        visit(abs, rel, here);
+        visit(abs, rel, here, ignored);
         continue;
       }
       if (include && !include.ignores(rel)) {
@@ -197,7 +200,7 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
     // Rules of a folder above the root apply to paths as seen from that folder; express
     // them relative to the root by prefixing the part of the root's path below it.
     const prefix = relative(baseAbs, root).split(sep).join('/');
-    layers.push({ base: '', rules: ignore({ ignorecase: ignoreCase }).add(prefix ? rebasePatterns(text.split(/\r?\n/), prefix) : text) });
+    layers.push({ base: '', rules: compileIgnoreRules(prefix ? rebasePatterns(text.split(/\r?\n/), prefix).join('\n') : text, ignoreCase) });
   };
   add(join(repo, '.git', 'info', 'exclude'), repo);
   const chain: string[] = [];

@@ -1,0 +1,71 @@
+// The fast .gitignore matcher against the `ignore` package, which matches every rule as a
+// regular expression: on every path whose folders are not ignored (the only paths the walk
+// asks about), both must say the same, for every kind of rule, with and without case.
+import ignore from 'ignore';
+import { describe, expect, it } from 'vitest';
+import { compileIgnoreRules } from '../../src/walk/gitignore-rules.js';
+
+const RULES = [
+  '# a comment',
+  '*.o',
+  '*.mod.c',
+  '.*',
+  '!.gitignore',
+  'Module.symvers',
+  '/vmlinux',
+  '/include/config/',
+  'utils/cpufreq-set.o',
+  '/*.spec',
+  '/arch/*/include/generated/',
+  '\\#*#',
+  '*.c.[012]*.*',
+  '*.tab.[ch]',
+  'patches-*',
+  '*~',
+  'sphinx_*/',
+  '[!a]bc',
+  'foo?.txt',
+  'doc/**/*.pdf',
+  '!keep.o',
+  'build/',
+  '*.log',
+  '!important.log',
+  'spaced.txt   ',
+  '\\!bang',
+  'x[0-9].dat',
+].join('\n');
+
+const PATHS: [string, boolean][] = [
+  ...['a.o', 'src/a.o', 'keep.o', 'src/keep.o', 'x.mod.c', '.hidden', 'src/.hidden', '.gitignore', 'vmlinux', 'sub/vmlinux'].map((p) => [p, false] as [string, boolean]),
+  ['include/config', true], ['include/config', false], ['include', true], ['include/other.h', false],
+  ['utils/cpufreq-set.o', false], ['x/utils/cpufreq-set.o', false], ['a.spec', false], ['d/a.spec', false],
+  ['arch/x86/include/generated', true], ['arch/x86/include/generated', false], ['arch/x86/include/generated2', true], ['arch/x86/include', true],
+  ['#tmp#', false], ['src/#tmp#', false], ['f.c.1x.y', false], ['f.c.3x.y', false], ['y.tab.c', false], ['y.tab.h', false], ['y.tab.o', false],
+  ['patches-1', false], ['patches', false], ['file~', false], ['sphinx_out', true], ['sphinx_out', false],
+  ['xbc', false], ['abc', false], ['foo1.txt', false], ['foo12.txt', false], ['doc/a/b.pdf', false], ['doc/b.pdf', false], ['doc', true], ['doc/a', true],
+  ['build', true], ['build', false], ['src/build', true], ['important.log', false], ['x.log', false], ['logs/x.log', false],
+  ['spaced.txt', false], ['!bang', false], ['bang', false], ['x1.dat', false], ['xa.dat', false], ['Module.symvers', false], ['A.O', false], ['VMLINUX', false],
+  ['a.obj', false], ['x.mod.cpp', false], ['a.log.txt', false], ['patch-1', false], ['my.hidden', false], ['vmlinux.bak', false], ['ab', false],
+];
+
+describe('compileIgnoreRules', () => {
+  it.each([false, true])('says what `ignore` says on every path the walk asks about (ignore case: %s)', (ignoreCase) => {
+    const oracle = ignore({ ignorecase: ignoreCase }).add(RULES);
+    const mine = compileIgnoreRules(RULES, ignoreCase);
+    let asked = 0;
+    for (const [path, isDir] of PATHS) {
+      const parts = path.split('/');
+      // The walk never asks about a path below an ignored folder.
+      if (parts.slice(0, -1).some((_, i) => oracle.ignores(`${parts.slice(0, i + 1).join('/')}/`))) continue;
+      asked++;
+      expect(mine.ignores(path, isDir), `${path}${isDir ? '/' : ''}`).toBe(oracle.ignores(isDir ? `${path}/` : path));
+    }
+    expect(asked).toBeGreaterThan(50);
+  });
+
+  it('lets the last matching rule decide, negations included', () => {
+    const rules = compileIgnoreRules('*.log\n!important.log\nimportant.log\n', false);
+    expect(rules.ignores('important.log', false)).toBe(true);
+    expect(compileIgnoreRules('*.log\n!important.log\n', false).ignores('important.log', false)).toBe(false);
+  });
+});
