@@ -171,9 +171,37 @@ const BYTE_MARKERS = {
  */
 export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false): TagScan {
   const collector = new TagCollector(anywhere);
+  scanBytes(buf, from, encoding, collector, 1, true);
+  return collector.result();
+}
+
+/**
+ * A UTF-8 or Latin-1 file larger than one read, chunk by chunk in its bytes as scanBuffer
+ * scans a whole one: the unfinished last line of a chunk is carried into the next, so no
+ * line (and no character) is cut, and nothing is decoded but the lines that hold a marker.
+ */
+export function scanByteChunks(head: Buffer, from: number, rest: Iterable<Buffer>, encoding: 'utf8' | 'latin1'): TagScan {
+  const collector = new TagCollector();
+  let { line, cut } = scanBytes(head, from, encoding, collector, 1, false);
+  let carry: Buffer = head.subarray(Math.max(cut, head.length - MAX_CARRY));
+  for (const chunk of rest) {
+    const buf = Buffer.concat([carry, chunk]);
+    ({ line, cut } = scanBytes(buf, 0, encoding, collector, line, false));
+    // A line this long holds no tag we could use: keep its end only.
+    carry = buf.subarray(Math.max(cut, buf.length - MAX_CARRY));
+  }
+  scanBytes(carry, 0, encoding, collector, line, true);
+  return collector.result();
+}
+
+/**
+ * The marked lines of buf[from..] into `collector`, the first numbered `line`. Unless `final`,
+ * a last line without its line break is left for the next chunk: `cut` is where it starts,
+ * and `line` its number.
+ */
+function scanBytes(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', collector: TagCollector, line: number, final: boolean): { line: number; cut: number } {
   const markers = BYTE_MARKERS[encoding];
   const next = markers.map((m) => buf.indexOf(m, from));
-  let line = 1;
   let counted = from;
   for (;;) {
     let at = -1;
@@ -182,13 +210,19 @@ export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1
     // (lastIndexOf with a negative offset would count from the end: guard the first byte.)
     const start = at === from ? from : Math.max(from, buf.lastIndexOf(10, at - 1) + 1);
     let end = buf.indexOf(10, at);
-    if (end === -1) end = buf.length;
+    if (end === -1) {
+      if (!final) break; // the line goes on in the next chunk
+      end = buf.length;
+    }
     for (let i = buf.indexOf(10, counted); i !== -1 && i < start; i = buf.indexOf(10, i + 1)) line++;
     counted = start;
     collector.line(buf.toString(encoding, start, buf[end - 1] === 13 ? end - 1 : end), line);
     for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = buf.indexOf(markers[k]!, end + 1);
   }
-  return collector.result();
+  if (final) return { line, cut: buf.length };
+  const cut = Math.max(from, buf.lastIndexOf(10) + 1);
+  for (let i = buf.indexOf(10, counted); i !== -1 && i < cut; i = buf.indexOf(10, i + 1)) line++;
+  return { line, cut };
 }
 
 export function scanTags(text: string, rest: Iterable<string> = []): TagScan {
@@ -375,9 +409,11 @@ export function scanFileTags(file: FileInput): TagScan {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A binary's head is read as reuse-tool reads it: UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
   if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true);
-  if (!file.complete || (file.encoding !== 'utf-8' && file.encoding !== 'latin1')) return scanTags(file.text, file.complete ? [] : file.rest());
+  if (file.encoding !== 'utf-8' && file.encoding !== 'latin1') return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  return scanBuffer(buf, bom, file.encoding === 'utf-8' ? 'utf8' : 'latin1');
+  const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
+  if (file.complete) return scanBuffer(buf, bom, encoding);
+  return file.restBytes ? scanByteChunks(buf, bom, file.restBytes(), encoding) : scanTags(file.text, file.rest());
 }
 
 export const detector: Detector = {

@@ -28,6 +28,11 @@ export interface FileInput {
   /** The rest of the text after `text`, in bounded chunks read on demand (empty when complete). */
   rest(): Iterable<string>;
   /**
+   * The same rest as raw bytes (UTF-8 and Latin-1 files), so a scan need not decode what it
+   * only searches. Each chunk is valid until the next is asked for. Absent in inputs built in tests.
+   */
+  restBytes?(): Iterable<Buffer>;
+  /**
    * Up to `length` bytes at `position`, read on demand, for binary formats whose metadata
    * may lie past `bytes` (an MP4's moov box, a PDF's last update, a WebP's XMP chunk).
    * Bounded per file (RANGE_BUDGET_BYTES in all, RANGE_BUDGET_READS calls): fewer bytes

@@ -76,6 +76,10 @@ class ReadInput implements ReadFile {
     return this.complete || this.encoding === null ? [] : readRest(this.abs, this.encoding, Math.min(this.size, MAX_SCAN_BYTES));
   }
 
+  restBytes(): Iterable<Buffer> {
+    return this.complete || this.encoding === null ? [] : readRestBytes(this.abs, Math.min(this.size, MAX_SCAN_BYTES));
+  }
+
   /**
    * FileInput.readRange: bytes at a position, read on demand (most files never ask), each
    * call a fresh open so no descriptor outlives detect(). Stops at the file's size as it was
@@ -150,6 +154,16 @@ export function decode(bytes: Buffer, encoding: Encoding, complete: boolean): st
 /** The text after the first MAX_READ_BYTES, chunk by chunk, each chunk decoded in turn. */
 function* readRest(abs: string, encoding: Encoding, limit: number): Generator<string> {
   const decoder = encoding === 'latin1' ? null : new TextDecoder(encoding);
+  let position = MAX_READ_BYTES;
+  for (const chunk of readRestBytes(abs, limit)) {
+    position += chunk.length;
+    // A character cut at a chunk boundary decodes as U+FFFD; tags are ASCII, so none is lost.
+    yield decoder ? decoder.decode(chunk, { stream: position < limit }) : chunk.toString('latin1');
+  }
+}
+
+/** The bytes after the first MAX_READ_BYTES, up to `limit`, in one reused buffer of MAX_READ_BYTES. */
+function* readRestBytes(abs: string, limit: number): Generator<Buffer> {
   const buffer = Buffer.allocUnsafe(MAX_READ_BYTES);
   let fd: number;
   try {
@@ -158,13 +172,11 @@ function* readRest(abs: string, encoding: Encoding, limit: number): Generator<st
     return; // vanished after the first read: what was read stands
   }
   try {
-    // A character cut at a chunk boundary decodes as U+FFFD; tags are ASCII, so none is lost.
     for (let position = MAX_READ_BYTES; position < limit; ) {
       const n = readFull(fd, buffer.subarray(0, Math.min(MAX_READ_BYTES, limit - position)), position);
       if (n === 0) break;
       position += n;
-      const chunk = buffer.subarray(0, n);
-      yield decoder ? decoder.decode(chunk, { stream: position < limit }) : chunk.toString('latin1');
+      yield buffer.subarray(0, n);
     }
   } finally {
     closeSync(fd);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detector, MAX_TAGS, scanBuffer, scanTags } from '../../src/detect/spdx-tags.js';
+import { detector, MAX_TAGS, scanBuffer, scanByteChunks, scanTags } from '../../src/detect/spdx-tags.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const ctx = testContext();
@@ -237,6 +237,21 @@ describe('bounded reading', () => {
     expect(scanBuffer(buf, 0, encoding)).toEqual(scanTags(text));
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buf]);
     expect(scanBuffer(withBom, 3, encoding)).toEqual(scanTags(text));
+  });
+
+  it.each(['utf8', 'latin1'] as const)('reads a large file chunk by chunk in its bytes as it reads it whole, whatever the cuts (%s)', (encoding) => {
+    const text = '#!/bin/sh\r\n# SPDX-FileCopyrightText: 2020 Jösé\r\n# SPDX-License-Identifier: MIT OR Apache-2.0\r\nx\n# REUSE-IgnoreStart\n# SPDX-License-Identifier: GPL-3.0\n# REUSE-IgnoreEnd\n# SPDX-SnippetBegin\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\n© 2021 Bob\nno newline at the end: Copyright 2022 Ann';
+    const buf = Buffer.from(text, encoding);
+    const whole = scanBuffer(buf, 0, encoding);
+    expect(whole.tags.length).toBe(4);
+    expect(whole.snippets).toHaveLength(1);
+    // Cuts anywhere: inside a tag, inside a two-byte character, at a line break.
+    for (let size = 1; size < 14; size++)
+      for (let head = 0; head < 20; head += 7) {
+        const chunks: Buffer[] = [];
+        for (let i = head; i < buf.length; i += size) chunks.push(buf.subarray(i, i + size));
+        expect(scanByteChunks(buf.subarray(0, head), 0, chunks, encoding), `head ${head}, chunks of ${size}`).toEqual(whole);
+      }
   });
 
   it('finds a notice in each case it may be written in, in the bytes and in the text', () => {
