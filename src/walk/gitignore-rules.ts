@@ -52,7 +52,9 @@ export function compileIgnoreRules(text: string, ignoreCase: boolean): IgnoreRul
   };
 }
 
-function compileTest(body: string, dirOnly: boolean, ignoreCase: boolean, fold: (s: string) => string): Test {
+function compileTest(pattern: string, dirOnly: boolean, ignoreCase: boolean, fold: (s: string) => string): Test {
+  // `**/__pycache__` matches at any depth, as `__pycache__` does.
+  const body = pattern.startsWith('**/') && !pattern.slice(3).includes('/') ? pattern.slice(3) : pattern;
   const slash = body.indexOf('/');
   if (slash < 0) {
     // No slash: the pattern matches the last part of a path, at any depth.

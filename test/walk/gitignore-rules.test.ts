@@ -33,6 +33,8 @@ const RULES = [
   'spaced.txt   ',
   '\\!bang',
   'x[0-9].dat',
+  '**/__pycache__',
+  '**/*.pyc',
 ].join('\n');
 
 const PATHS: [string, boolean][] = [
@@ -45,6 +47,7 @@ const PATHS: [string, boolean][] = [
   ['xbc', false], ['abc', false], ['foo1.txt', false], ['foo12.txt', false], ['doc/a/b.pdf', false], ['doc/b.pdf', false], ['doc', true], ['doc/a', true],
   ['build', true], ['build', false], ['src/build', true], ['important.log', false], ['x.log', false], ['logs/x.log', false],
   ['spaced.txt', false], ['!bang', false], ['bang', false], ['x1.dat', false], ['xa.dat', false], ['Module.symvers', false], ['A.O', false], ['VMLINUX', false],
+  ['__pycache__', true], ['pkg/__pycache__', true], ['pkg/m.pyc', false], ['m.pyc', false], ['m.pyd', false],
   ['a.obj', false], ['x.mod.cpp', false], ['a.log.txt', false], ['patch-1', false], ['my.hidden', false], ['vmlinux.bak', false], ['ab', false],
 ];
 
