@@ -66,9 +66,9 @@ function compileTest(pattern: string, dirOnly: boolean, ignoreCase: boolean, fol
     }
     if (body.startsWith('*') && !WILD.test(rest)) return (_, name) => name.endsWith(rest);
     if (body.endsWith('*') && !WILD.test(head)) return (_, name) => name.startsWith(head);
-    // `*.asn1.[ch]`, `*.c.[012]*.*`: a glob on the name alone, as an anchored expression.
-    const re = globRegExp(body, ignoreCase);
-    if (re) return (_, name) => re.test(name);
+    // `*.asn1.[ch]`, `*.c.[012]*.*`: a glob on the name alone.
+    const glob = parseGlob(fold(body));
+    if (glob) return (_, name) => matchGlob(glob, name);
   } else {
     // A slash anchors the pattern to the .gitignore's folder: `/vmlinux`, `utils/cpufreq-set.o`
     // (one path), `/arch/*/include/generated` (a glob on the whole path).
@@ -77,46 +77,92 @@ function compileTest(pattern: string, dirOnly: boolean, ignoreCase: boolean, fol
       const literal = fold(anchored);
       return (path) => path === literal;
     }
-    const re = globRegExp(anchored, ignoreCase);
-    if (re) return (path) => re.test(path);
+    // Part by part: a star never crosses a slash.
+    const parts = anchored.includes('**') ? null : fold(anchored).split('/').map(parseGlob);
+    if (parts && parts.every((g) => g !== null)) {
+      const globs = parts as Glob[];
+      return (path) => {
+        const names = path.split('/');
+        return names.length === globs.length && globs.every((g, i) => matchGlob(g, names[i]!));
+      };
+    }
   }
   // Anything else is a glob: matched by `ignore`, as one rule (negation is the caller's).
   const one: Ignore = ignore({ ignorecase: ignoreCase }).add(dirOnly ? `${body}/` : body);
   return (path) => one.ignores(dirOnly ? `${path}/` : path);
 }
 
-/**
- * A glob as a regular expression on a name or an anchored path: `*` any run of characters but
- * '/', `?` one, `[...]` a class (`[!...]` its complement), `\x` the character x. Null for `**`
- * and what it cannot read, which `ignore` matches instead. Paths and names are short: the
- * stars' backtracking stays small.
- */
-function globRegExp(glob: string, ignoreCase: boolean): RegExp | null {
-  if (glob.includes('**') || glob.length > 200) return null;
-  let out = '^';
+/** One position of a glob: a character, `?` (any one), `*` (any run), or a class. */
+type GlobToken = { readonly c: string } | { readonly any: true } | { readonly star: true } | { readonly set: string; readonly not: boolean };
+type Glob = readonly GlobToken[];
+
+/** A glob of one name (no slash): `*`, `?`, `[...]` (`[!...]` its complement, ranges), `\\x`; null for what it cannot read. */
+function parseGlob(glob: string): Glob | null {
+  if (glob.length > 1000) return null;
+  const out: GlobToken[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
+    if (c === '*') {
+      if ((out.at(-1) as { star?: true } | undefined)?.star !== true) out.push({ star: true });
+    } else if (c === '?') out.push({ any: true });
     else if (c === '\\') {
       if (i + 1 >= glob.length) return null;
-      out += escapeChar(glob[++i]!);
+      out.push({ c: glob[++i]! });
     } else if (c === '[') {
       const end = glob.indexOf(']', i + 2);
       if (end < 0) return null;
-      const inner = glob.slice(i + 1, end);
-      if (/[\\[\]^/]/.test(inner.slice(1))) return null;
-      out += `[${inner.startsWith('!') ? `^${inner.slice(1)}` : inner}]`;
+      let set = glob.slice(i + 1, end);
+      const not = set.startsWith('!') || set.startsWith('^');
+      if (not) set = set.slice(1);
+      if (set === '' || /[\\[/]/.test(set)) return null;
+      out.push({ set, not });
       i = end;
-    } else out += escapeChar(c);
+    } else if (c === '/') return null;
+    else out.push({ c });
   }
-  try {
-    return new RegExp(`${out}$`, ignoreCase ? 'i' : '');
-  } catch {
-    return null;
-  }
+  return out;
 }
 
-function escapeChar(c: string): string {
-  return /[.+^${}()|[\]\\/*?-]/.test(c) ? `\\${c}` : c;
+function inSet(set: string, ch: string): boolean {
+  for (let i = 0; i < set.length; i++) {
+    if (set[i + 1] === '-' && i + 2 < set.length) {
+      if (ch >= set[i]! && ch <= set[i + 2]!) return true;
+      i += 2;
+    } else if (set[i] === ch) return true;
+  }
+  return false;
+}
+
+function matchOne(t: GlobToken, ch: string): boolean {
+  if ('c' in t) return t.c === ch;
+  if ('any' in t) return true;
+  if ('set' in t) return inSet(t.set, ch) !== t.not;
+  return false;
+}
+
+/**
+ * Whether a name matches a glob. The wildcard walk keeps one star to return to, so its work
+ * is at most the name's length times the glob's: no pattern in a .gitignore can make it
+ * backtrack without end (a regular expression of many stars can).
+ */
+function matchGlob(glob: Glob, name: string): boolean {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let from = 0;
+  while (n < name.length) {
+    const t = glob[g];
+    if (t !== undefined && !('star' in t) && matchOne(t, name[n]!)) {
+      g++;
+      n++;
+    } else if (t !== undefined && 'star' in t) {
+      star = g++;
+      from = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++from;
+    } else return false;
+  }
+  while (g < glob.length && 'star' in glob[g]!) g++;
+  return g === glob.length;
 }

@@ -66,6 +66,14 @@ describe('compileIgnoreRules', () => {
     expect(asked).toBeGreaterThan(50);
   });
 
+  // A regular expression of these stars takes ~10^14 steps on this name; the wildcard walk, a few thousand.
+  it('matches a hostile glob of many stars in bounded work', () => {
+    const rules = compileIgnoreRules(`${'*a'.repeat(12)}*b\n/x/${'*a'.repeat(12)}*b\n`, false);
+    expect(rules.ignores('a'.repeat(250), false)).toBe(false);
+    expect(rules.ignores(`x/${'a'.repeat(250)}`, false)).toBe(false);
+    expect(rules.ignores(`${'a'.repeat(250)}b`, false)).toBe(true);
+  });
+
   it('lets the last matching rule decide, negations included', () => {
     const rules = compileIgnoreRules('*.log\n!important.log\nimportant.log\n', false);
     expect(rules.ignores('important.log', false)).toBe(true);
