@@ -21,13 +21,19 @@ interface Rule {
 export interface IgnoreRules {
   /** Whether `path` (relative to the .gitignore's folder, no trailing slash) is ignored. */
   ignores(path: string, isDir: boolean): boolean;
+  /** Rules beyond MAX_RULES, not read. */
+  readonly dropped: number;
 }
+
+/** Rules read per .gitignore: every path is tested against each (Linux's largest has 169). */
+export const MAX_RULES = 10_000;
 
 const WILD = /[*?[\\]/;
 
 export function compileIgnoreRules(text: string, ignoreCase: boolean): IgnoreRules {
   const fold = ignoreCase ? (s: string): string => s.toLowerCase() : (s: string): string => s;
   const rules: Rule[] = [];
+  let dropped = 0;
   for (const raw of text.split(/\r?\n/)) {
     let line = raw.replace(/(?<!\\) +$/, ''); // git drops trailing spaces, not escaped ones
     if (line === '' || line.startsWith('#')) continue;
@@ -36,9 +42,11 @@ export function compileIgnoreRules(text: string, ignoreCase: boolean): IgnoreRul
     const dirOnly = line.endsWith('/');
     const body = dirOnly ? line.slice(0, -1) : line;
     if (body === '') continue;
-    rules.push({ negative, dirOnly, test: compileTest(body, dirOnly, ignoreCase, fold) });
+    if (rules.length >= MAX_RULES) dropped++;
+    else rules.push({ negative, dirOnly, test: compileTest(body, dirOnly, ignoreCase, fold) });
   }
   return {
+    dropped,
     ignores(path, isDir) {
       const p = fold(path);
       const name = p.slice(p.lastIndexOf('/') + 1);

@@ -7,7 +7,7 @@ import ignore from 'ignore';
 import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
 import { readTrackedPaths } from './git-index.js';
-import { compileIgnoreRules, type IgnoreRules } from './gitignore-rules.js';
+import { compileIgnoreRules, MAX_RULES, type IgnoreRules } from './gitignore-rules.js';
 
 export interface WalkOptions {
   /**
@@ -104,7 +104,9 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        here = [...layersHere, { base: relDir, rules: compileIgnoreRules(readFileSync(join(absDir, '.gitignore'), 'utf8'), ignoreCase) }];
+        const rules = compileIgnoreRules(readFileSync(join(absDir, '.gitignore'), 'utf8'), ignoreCase);
+        if (rules.dropped) problems.push(tooManyRules(relDir ? `${relDir}/.gitignore` : '.gitignore', rules.dropped));
+        here = [...layersHere, { base: relDir, rules }];
       } catch (e) {
         problems.push(readProblem(relDir ? `${relDir}/.gitignore` : '.gitignore', e));
       }
@@ -285,6 +287,17 @@ export function nameNotUtf8(path: string): Problem {
     line: null,
     message: `${path} has a name that is not valid UTF-8 (shown here with \uFFFD): it cannot be opened by that name, so it was not read`,
     suggestion: 'Give it a UTF-8 name (convmv -f latin1 -t utf-8 -r --notest <folder> renames a whole tree), or exclude it',
+  };
+}
+
+function tooManyRules(path: string, dropped: number): Problem {
+  return {
+    code: 'gitignore-too-long',
+    severity: 'warning',
+    file: path,
+    line: null,
+    message: `${path} has ${MAX_RULES + dropped} rules; the first ${MAX_RULES} were applied (each path is tested against every rule), the other ${dropped} not`,
+    suggestion: 'Shorten it (a folder rule such as build/ covers every file in it), or exclude what the rest would hide with --exclude',
   };
 }
 

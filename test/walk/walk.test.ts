@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIndex } from '../../src/walk/git-index.js';
+import { MAX_RULES } from '../../src/walk/gitignore-rules.js';
 import { walkTree } from '../../src/walk/walk.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -68,6 +69,14 @@ describe('walkTree', () => {
     expect(parseIndex(readFileSync(join(root, '.git', 'index')))).toHaveLength(6 + intent.length);
     expect(paths(root)).toEqual(['.gitignore', '.mailmap', ...intent, 'build/keep/tracked.txt', 'café.patch', 'cafés.patch', 'fix.patch']);
     expect(paths(join(root, 'build'))).toContain('keep/tracked.txt');
+  });
+
+  it('applies at most MAX_RULES rules of one .gitignore, and says so', () => {
+    const lines = Array.from({ length: MAX_RULES + 5 }, (_, i) => `gen-${i}.tmp`);
+    const root = tree({ '.git': {}, '.gitignore': `${lines.join('\n')}\n`, 'gen-0.tmp': 'x', [`gen-${MAX_RULES + 2}.tmp`]: 'x', 'a.txt': 'x' });
+    const r = walkTree(root);
+    expect(r.files).toEqual(['.gitignore', 'a.txt', `gen-${MAX_RULES + 2}.tmp`]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'gitignore-too-long', severity: 'warning', file: '.gitignore' })]);
   });
 
   it('reads no index that is not one', () => {
