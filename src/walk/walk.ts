@@ -6,7 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
-import { readTrackedPaths } from './git-index.js';
+import { readTrackedPaths, type TrackedPaths } from './git-index.js';
 import { compileIgnoreRules, MAX_RULES, type IgnoreRules } from './gitignore-rules.js';
 
 export interface WalkOptions {
@@ -74,9 +74,13 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 
   const layers = git?.layers ?? [];
   const ignoreCase = git?.ignoreCase ?? false;
-  // What git tracks is never ignored (a .gitignore only hides untracked files).
-  const tracked = useGitignore && git ? readTrackedPaths(git.repo, relative(git.repo, root).split(sep).join('/')) : null;
-  const isTracked = (rel: string, isDir: boolean): boolean => tracked !== null && (isDir ? tracked.hasBelow(rel) : tracked.has(rel));
+  // What git tracks is never ignored (a .gitignore only hides untracked files). The index is
+  // read when a path is first ignored: a walk that ignores nothing never reads it.
+  let tracked: TrackedPaths | null | undefined;
+  const isTracked = (rel: string, isDir: boolean): boolean => {
+    if (tracked === undefined) tracked = git ? readTrackedPaths(git.repo, relative(git.repo, root).split(sep).join('/')) : null;
+    return tracked !== null && (isDir ? tracked.hasBelow(rel) : tracked.has(rel));
+  };
 
   const ignoredBy = (layersHere: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean => {
     for (const layer of layersHere) {
