@@ -71,10 +71,9 @@ export function checkReuse(input: LintInput): ReuseReport {
     refused.add(`${p.file}:${p.line}`);
   }
   // Files whose own tags REUSE does not read: a REUSE.toml `override` table or a `.license` file speaks for them.
-  const paths = new Set(scan.files.map((f) => f.path));
-  const ownIgnored = new Set(
-    scan.files.filter((f) => paths.has(`${f.path}.license`) || f.declarations.some((d) => d.source === 'reuse-toml' && d.precedence === 'override')).map((f) => f.path),
-  );
+  const sidecars = new Set(scan.files.filter((f) => f.path.endsWith('.license')).map((f) => f.path));
+  const overridden = new Set(scan.files.filter((f) => f.declarations.some((d) => d.source === 'reuse-toml' && d.precedence === 'override')).map((f) => f.path));
+  const ownIgnored = (path: string): boolean => overridden.has(path) || sidecars.has(`${path}.license`);
   const readErrors = new Set(scan.problems.filter((p) => READ_ERROR_CODES.includes(p.code) && p.file !== null).map((p) => p.file!));
   const withoutCopyright: string[] = [];
   const withoutLicenses: string[] = [];
@@ -84,7 +83,7 @@ export function checkReuse(input: LintInput): ReuseReport {
     files++;
     const ids = new Set<string>();
     for (const d of f.declarations) if (REUSE_SOURCES.has(d.source)) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
-    for (const value of unknownIds.get(f.path) ?? []) if (!ownIgnored.has(f.path) || value.file !== f.path) for (const id of licenseKeys(value.value)) ids.add(id);
+    for (const value of unknownIds.get(f.path) ?? []) if (value.file !== f.path || !ownIgnored(f.path)) for (const id of licenseKeys(value.value)) ids.add(id);
     for (const id of ids) {
       const bare = id.endsWith('+') ? id.slice(0, -1) : id;
       if (!inMap(id) && !inMap(bare)) add(bad, id, f.path);
@@ -101,7 +100,7 @@ export function checkReuse(input: LintInput): ReuseReport {
   const unused = only === null ? [...licenses.keys()].filter((id) => !used.has(id) && !used.has(`${id}+`)) : [];
   const covered = new Set(scan.files.filter((f) => f.covered).map((f) => f.path));
   const invalid = scan.problems
-    .filter((p) => p.code === 'invalid-expression' && p.file !== null && !refused.has(`${p.file}:${p.line}`) && !ownIgnored.has(p.file) && isReuseFile(p.file, covered) && (only === null || only.has(p.file)))
+    .filter((p) => p.code === 'invalid-expression' && p.file !== null && !refused.has(`${p.file}:${p.line}`) && !ownIgnored(p.file) && isReuseFile(p.file, covered) && (only === null || only.has(p.file)))
     .map((p) => ({ file: p.file!, line: p.line, message: p.message }));
 
   const sortedRecord = (r: Record<string, string[]>): Record<string, string[]> =>
