@@ -146,23 +146,23 @@ function resolveOwnAndMedia(path: string, own: Licensing, sidecar: Licensing | n
   const tags: Licensing = { declarations: own.declarations.filter((x) => !isMedia(x)), copyrights: own.copyrights.filter((x) => !isMedia(x)) };
   const reuse = resolveFile(path, tags, sidecar, index);
   const media = own.declarations.filter(isMedia);
-  const declarations = reuse.declarations.length ? reuse.declarations : media;
+  const fromMedia = reuse.declarations.length === 0;
   const notices = [...reuse.notices, ...own.copyrights.filter(isMedia)];
   return {
-    declarations,
+    declarations: fromMedia ? media : reuse.declarations,
     notices,
     copyright: unique(notices.map((n) => n.text)),
-    license: declarations === media ? combineLicenses(media.map((d) => d.expression)) : reuse.license,
-    unused: declarations === media ? [] : media,
+    license: fromMedia ? combineLicenses(media.map((d) => d.expression)) : reuse.license,
+    unused: fromMedia ? [] : media,
   };
 }
 
-const isMedia = (x: { readonly source: string }): boolean => x.source === 'media';
+function isMedia(x: { readonly source: string }): boolean {
+  return x.source === 'media';
+}
 
 function hasMedia(own: Licensing): boolean {
-  for (const d of own.declarations) if (d.source === 'media') return true;
-  for (const c of own.copyrights) if (c.source === 'media') return true;
-  return false;
+  return own.declarations.some(isMedia) || own.copyrights.some(isMedia);
 }
 
 function pickOwn(d: Detection): { declarations: Declaration[]; copyrights: CopyrightNotice[] } {
