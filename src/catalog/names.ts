@@ -73,7 +73,8 @@ function match(expression: string, how: NameHow, note: string | null, confidence
 
 /** Strips quotes, outer parentheses and sentence punctuation around a name. */
 function clean(text: string): string {
-  let s = text.trim().replace(/\s+/g, ' ');
+  // ' -or- ' is ' or ' (sniffio's "MIT -or- Apache License 2.0"): a compound the reader splits, not one name to guess.
+  let s = text.trim().replace(/\s+/g, ' ').replace(/ -(or|and)- /gi, ' $1 ');
   s = s.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').replace(/[.,;:]+$/, '').trim();
   while (s.startsWith('(') && s.endsWith(')') && s.indexOf(')') === s.length - 1) s = s.slice(1, -1).trim();
   return s;

@@ -95,9 +95,7 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
         }
         return { expression: n.expression, confidence: n.notes.some((x) => x.code === 'alias') ? 0.95 : 1, raw };
       }
-      // ' -or- ' as ' or ': the mapper splits names so joined and guesses nothing from a text
-      // naming several (spdx-correct read "MIT -or- Apache License 2.0" as Apache-2.0 alone).
-      const hit = nameToExpression(raw.replace(/\s+/g, ' ').replace(/ -(or|and)- /gi, ' $1 '), catalog);
+      const hit = nameToExpression(raw, catalog);
       // "GPLv2 with linking exception": the license without its exception is stricter than the
       // truth (a wrong "incompatible"), and classifiers, which name no exception, would say the
       // same. Nothing is asserted, above them: the package's license is for a person to read.
