@@ -2,8 +2,9 @@
 // tracked file is never ignored, whatever a .gitignore says (git status, git check-ignore and
 // REUSE agree: only untracked files are "ignored by the version control system"). Read, never
 // run: no git binary is needed, and nothing in the repository is executed.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitDirOf } from './git-dirs.js';
 import { readFull } from './read.js';
 
 /** An index larger than this is not read (the Linux kernel's is 8 MiB). */
@@ -35,18 +36,6 @@ export function readTrackedPaths(repo: string, prefix: string): TrackedPaths | n
     for (let at = path.lastIndexOf('/'); at > 0 && !dirs.has(path.slice(0, at)); at = path.lastIndexOf('/', at - 1)) dirs.add(path.slice(0, at));
   }
   return { has: (path) => files.has(path), hasBelow: (dir) => dirs.has(dir) };
-}
-
-/** .git, or the folder a `.git` file points to (a worktree: `gitdir: <path>`). */
-function gitDirOf(repo: string): string {
-  const dotGit = join(repo, '.git');
-  try {
-    const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
-    if (m) return isAbsolute(m[1]!.trim()) ? m[1]!.trim() : join(repo, m[1]!.trim());
-  } catch {
-    // a folder (EISDIR), as usual
-  }
-  return dotGit;
 }
 
 function readIndexFile(gitDir: string): Buffer | null {

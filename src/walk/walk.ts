@@ -6,6 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { InputError } from '../errors.js';
 import type { Problem } from '../types.js';
+import { commonDirOf, gitDirOf } from './git-dirs.js';
 import { readTrackedPaths, type TrackedPaths } from './git-index.js';
 import { compileIgnoreRules, MAX_RULES, type IgnoreRules } from './gitignore-rules.js';
 
@@ -194,7 +195,9 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
     if (dirname(dir) === dir) break;
   }
   if (repo === null) return null;
-  const ignoreCase = gitIgnoresCase(repo);
+  // A worktree's config and info/exclude are the main repository's (a submodule has its own).
+  const common = commonDirOf(gitDirOf(repo));
+  const ignoreCase = gitIgnoresCase(common);
   const layers: IgnoreLayer[] = [];
   const add = (file: string, baseAbs: string): void => {
     let text: string;
@@ -208,7 +211,7 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
     const prefix = relative(baseAbs, root).split(sep).join('/');
     layers.push({ base: '', rules: compileIgnoreRules(prefix ? rebasePatterns(text.split(/\r?\n/), prefix).join('\n') : text, ignoreCase) });
   };
-  add(join(repo, '.git', 'info', 'exclude'), repo);
+  add(join(common, 'info', 'exclude'), repo);
   const chain: string[] = [];
   for (let dir = dirname(root); repo !== root && dir.length >= repo.length; dir = dirname(dir)) {
     chain.unshift(dir);
@@ -222,12 +225,12 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
  * git's core.ignorecase: false unless the repository's config sets it (git does on a file system
  * that ignores case), so `*.s` does not hide `start.S` where git would not either.
  */
-function gitIgnoresCase(repo: string): boolean {
+function gitIgnoresCase(commonDir: string): boolean {
   let text: string;
   try {
-    text = readFileSync(join(repo, '.git', 'config'), 'utf8').slice(0, 64 * 1024);
+    text = readFileSync(join(commonDir, 'config'), 'utf8').slice(0, 64 * 1024);
   } catch {
-    return false; // no config, or .git is a file (a worktree): git's default
+    return false; // no config: git's default
   }
   const core = /^[ \t]*\[core\]([^[]*)/im.exec(text);
   return core !== null && /^[ \t]*ignorecase[ \t]*=[ \t]*true[ \t]*$/im.test(core[1]!);

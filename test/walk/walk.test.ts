@@ -95,6 +95,21 @@ describe('walkTree', () => {
     expect(paths(root)).toEqual(['a.txt']);
   });
 
+  it("reads a worktree's info/exclude and core.ignorecase from the main repository, as git does", () => {
+    const main = tree({ '.gitignore': '*.s\n', 'a.txt': 'x' });
+    const git = (cwd: string, ...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd, encoding: 'utf8' }).status).toBe(0);
+    git(main, 'init', '-q');
+    git(main, 'add', '.');
+    git(main, 'commit', '-q', '-m', 'x');
+    const wt = join(main, 'wt');
+    git(main, 'worktree', 'add', '-q', wt);
+    for (const f of ['secret.txt', 'start.S', 'b.txt']) writeFileSync(join(wt, f), 'x');
+    expect(paths(wt)).toEqual(['.gitignore', 'a.txt', 'b.txt', 'secret.txt', 'start.S']);
+    writeFileSync(join(main, '.git', 'info', 'exclude'), 'secret.txt\n');
+    git(main, 'config', 'core.ignorecase', 'true');
+    expect(paths(wt)).toEqual(['.gitignore', 'a.txt', 'b.txt']);
+  });
+
   it('applies --exclude and include patterns in .gitignore syntax', () => {
     const root = tree({ vendor: { 'v.js': 'x' }, src: { 'a.js': 'x', 'a.min.js': 'x' }, 'README.md': 'x' });
     expect(paths(root, { exclude: ['vendor/', '*.min.js'] })).toEqual(['README.md', 'src/a.js']);
