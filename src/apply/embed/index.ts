@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { loadCatalog, type Catalog } from '../../catalog/index.js';
-import { formatOfPath, sniffFormat, FORMAT_NAMES, type MediaFormat } from '../../detect/media/formats.js';
+import { aFormat, formatOfPath, sniffFormat, FORMAT_NAMES, type MediaFormat } from '../../detect/media/formats.js';
 import { readMedia } from '../../detect/media/index.js';
 import { fieldsToDetection } from '../../detect/media/license.js';
 import { withFileSource, type ByteSource } from '../../detect/media/source.js';
@@ -172,7 +172,7 @@ function snapshot(path: string, format: MediaFormat, src: ByteSource, catalog: C
   const sniffed = sniffFormat(src.head);
   const text = format === 'svg' ? src.read(0, src.size).toString('utf8') : null;
   if (format !== 'svg' && sniffed !== format && !(format === 'mp3' && sniffed === null))
-    return refused('failed', `its content is ${sniffed ? `a ${FORMAT_NAMES[sniffed]}` : 'not a media format farleft reads'}, not a ${FORMAT_NAMES[format]}; rename it to match before embedding`);
+    return refused('failed', `its content is ${sniffed ? aFormat(sniffed) : 'not a media format farleft reads'}, not ${aFormat(format)}; rename it to match before embedding`);
   if (format === 'pdf') {
     const tail = src.read(Math.max(0, src.size - 64 * 1024), 64 * 1024).toString('latin1') + src.head.toString('latin1', 0, 64 * 1024);
     if (/\/Encrypt\b/.test(tail)) return refused('unsupported', 'is an encrypted PDF; it was not changed');

@@ -39,6 +39,14 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
   xmp: 'XMP sidecar',
 };
 
+/** Names said with a vowel first ("an Ogg file", "an MP3 audio file"). */
+const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg']);
+
+/** The human name with its article, for messages: "a PNG image", "an MP3 audio file". */
+export function aFormat(format: MediaFormat): string {
+  return `${SAID_WITH_VOWEL.has(format) ? 'an' : 'a'} ${FORMAT_NAMES[format]}`;
+}
+
 /** The usual extension of each format, for a rename suggestion. */
 const USUAL_EXTENSION: Readonly<Record<MediaFormat, string>> = {
   jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', gif: 'gif', heif: 'heic', pdf: 'pdf', svg: 'svg', mp4: 'mp4',

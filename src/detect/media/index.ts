@@ -9,7 +9,7 @@ import { EMPTY_DETECTION, type Detection, type Detector, type FileInput } from '
 import { readEpub } from './epub.js';
 import { newRead, type MediaRead } from './fields.js';
 import { readFont } from './font.js';
-import { FORMAT_NAMES, formatOfPath, isTextFormat, sniffFormat, usualName, type MediaFormat } from './formats.js';
+import { aFormat, formatOfPath, isTextFormat, sniffFormat, usualName, type MediaFormat } from './formats.js';
 import { readGif } from './gif.js';
 import { readId3 } from './id3.js';
 import { readIsobmff } from './isobmff.js';
@@ -75,7 +75,7 @@ export function readMedia(path: string, src: ByteSource, text: () => string): { 
     read.issues.push({
       code: 'media-type-mismatch',
       severity: 'warning',
-      message: `the file is a ${FORMAT_NAMES[sniffed]}, not a ${FORMAT_NAMES[named]} as its name says; it was read as a ${FORMAT_NAMES[sniffed]}`,
+      message: `the file is ${aFormat(sniffed)}, not ${aFormat(named)} as its name says; it was read as ${aFormat(sniffed)}`,
       suggestion: `Rename it to ${usualName(path, sniffed)}: programs pick how to open a file by its extension`,
     });
     format = sniffed;
@@ -83,7 +83,7 @@ export function readMedia(path: string, src: ByteSource, text: () => string): { 
     read.issues.push({
       code: 'media-unrecognized',
       severity: 'warning',
-      message: `the file does not look like a ${FORMAT_NAMES[named]}: its first bytes match no format farleft reads`,
+      message: `the file does not look like ${aFormat(named)}: its first bytes match no format farleft reads`,
       suggestion: 'Check that the file is not damaged or misnamed',
     });
     return { format: null, read };

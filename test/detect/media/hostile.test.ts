@@ -61,11 +61,11 @@ describe('damaged files never throw', () => {
 
 describe('names that lie', () => {
   it.each([
-    ['cover.jpg', 'ppl.png', 'PNG image', 'cover.png'],
-    ['track.mp3', 'by.flac', 'FLAC audio file', 'track.flac'],
-    ['photo.png', 'cc-by-sa.jpg', 'JPEG image', 'photo.jpg'],
-    ['font.ttf', 'by-sa.m4a', 'MP4/QuickTime file', 'font.mp4'],
-    ['drawing.svg', 'ppl.png', 'PNG image', 'drawing.png'],
+    ['cover.jpg', 'ppl.png', 'is a PNG image, not a JPEG image', 'cover.png'],
+    ['track.mp3', 'by.flac', 'is a FLAC audio file, not an MP3 audio file', 'track.flac'],
+    ['photo.png', 'cc-by-sa.jpg', 'is a JPEG image, not a PNG image', 'photo.jpg'],
+    ['font.ttf', 'by-sa.m4a', 'is an MP4/QuickTime file, not a font', 'font.mp4'],
+    ['drawing.svg', 'ppl.png', 'is a PNG image, not an SVG image', 'drawing.png'],
   ])('%s holding %s is read for what it is', (name, fixture, what, rename) => {
     const d = detectBytes(name, readFileSync(join(DIR, fixture)));
     expect(d.problems[0]).toMatchObject({ code: 'media-type-mismatch', severity: 'warning', message: expect.stringContaining(what), suggestion: expect.stringContaining(rename) });
@@ -76,9 +76,12 @@ describe('names that lie', () => {
     ['notes.jpg', 'just some text\n'],
     ['empty-ish.png', '\0\0\0\0\0\0\0\0'],
     ['page.pdf', '<html><body>not a pdf</body></html>'],
+    ['song.ogg', 'an old song, typed out\n'],
   ])('%s that is no media file at all is flagged, not read', (name, content) => {
     const d = detectBytes(name, Buffer.from(content));
     expect(codes(d)).toEqual(['media-unrecognized']);
+    expect(d.problems[0]!.message).toMatch(/does not look like an? (JPEG|PNG|PDF|Ogg)/);
+    if (name.endsWith('.ogg')) expect(d.problems[0]!.message).toContain('like an Ogg file');
     expect(d.declarations).toEqual([]);
   });
 
