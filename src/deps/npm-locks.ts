@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { isRecord, jsonErrorAt } from '../detect/manifests/shared.js';
 import type { Problem } from '../types.js';
 import { lineAt, problem } from './fs.js';
+import type { DepEdge } from './graph.js';
 import type { DepScope } from './types.js';
 
 export interface LockEntry {
@@ -27,6 +28,12 @@ export interface NpmLock {
   /** The lock file, relative to the root. */
   readonly file: string;
   readonly entries: readonly LockEntry[];
+  /**
+   * yarn.lock and pnpm-lock.yaml, which mark no dev dependencies (pnpm 9 no optional ones either): what each
+   * locked package (`name@version`) depends on, as the lock resolves it, so that a package locked but not
+   * installed (another platform's binary) gets its scope from the packages that need it.
+   */
+  readonly graph?: ReadonlyMap<string, readonly DepEdge[]>;
   /** The line where an entry is written, found on demand (problems only). */
   lineOf(entry: LockEntry): number | null;
 }
@@ -108,32 +115,70 @@ function lockScope(raw: Record<string, unknown>): DepScope {
 /**
  * yarn.lock, classic and berry alike: an entry starts at column 0 with its specifiers
  * (`"a@^1.0.0", a@^1.1.0:`) and holds `  version "1.2.3"` (classic) or `  version: 1.2.3`
- * (berry). Read line by line, which also reads a berry lock without a YAML parse.
+ * (berry), then its `  dependencies:` / `  optionalDependencies:` (classic) or `  dependenciesMeta:`
+ * with `optional: true` (berry), one `    name "range"` / `    name: "npm:range"` a line. Read line by
+ * line, which also reads a berry lock without a YAML parse.
  */
 export function readYarnLock(file: string, text: string): LockRead {
   const entries: LockEntry[] = [];
+  /** Each specifier (`a@^1.0.0`, `a@npm:^1.0.0`) -> the `name@version` it resolves to. */
+  const resolved = new Map<string, string>();
+  const blocks: { ids: string[]; deps: { name: string; range: string; optional: boolean }[]; optional: Set<string> }[] = [];
   const lines = text.split('\n');
-  let current: { names: string[]; line: number } | null = null;
+  let current: { names: string[]; specs: string[]; line: number; block: (typeof blocks)[number] } | null = null;
+  let section: string | null = null;
+  let metaName: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line === '' || line.startsWith('#')) continue;
     if (!/^\s/.test(line)) {
       if (!line.endsWith(':')) return malformed(file, i + 1, `expected an entry like "name@range:", found ${JSON.stringify(line.slice(0, 60))}`);
-      const names = line
+      const specs = line
         .slice(0, -1)
         .split(',')
-        .map((s) => yarnName(s.trim().replace(/^"|"$/g, '')))
-        .filter((n): n is string => n !== null);
-      current = names.length > 0 ? { names: [...new Set(names)], line: i + 1 } : null;
+        .map((s) => s.trim().replace(/^"|"$/g, ''));
+      const names = specs.map(yarnName).filter((n): n is string => n !== null);
+      const block = { ids: [], deps: [], optional: new Set<string>() };
+      current = names.length > 0 ? { names: [...new Set(names)], specs, line: i + 1, block } : null;
+      if (current) blocks.push(block);
+      section = null;
       continue;
     }
+    if (!current) continue;
     const m = /^ {2}version:? "?([^"\s]+)"?\s*$/.exec(line);
-    if (m && current) {
-      for (const name of current.names) entries.push({ name, version: m[1]!, scope: null, path: null, line: current.line });
-      current = null;
+    if (m) {
+      for (const name of current.names) {
+        entries.push({ name, version: m[1]!, scope: null, path: null, line: current.line });
+        current.block.ids.push(`${name}@${m[1]!}`);
+      }
+      for (const spec of current.specs) {
+        const name = yarnName(spec);
+        if (name) resolved.set(spec, `${name}@${m[1]!}`);
+      }
+      continue;
     }
+    if (/^ {2}\S/.test(line)) {
+      section = /^ {2}(dependencies|optionalDependencies|dependenciesMeta):\s*$/.exec(line)?.[1] ?? null;
+      metaName = null;
+      continue;
+    }
+    // `    name "range"` (classic), `    name: "npm:range"` (berry), `    name:` (a key of dependenciesMeta).
+    const dep = section ? /^ {4}("[^"]+"|[^\s":]+):?(?: +"?([^"]*)"?)?\s*$/.exec(line) : null;
+    if (dep) {
+      const name = dep[1]!.replace(/^"|"$/g, '');
+      if (section === 'dependenciesMeta') metaName = name;
+      else if (dep[2] !== undefined) current.block.deps.push({ name, range: dep[2], optional: section === 'optionalDependencies' });
+    } else if (section === 'dependenciesMeta' && metaName && /^ {6}optional: true\s*$/.test(line)) current.block.optional.add(metaName);
   }
-  return { lock: { kind: 'yarn', file, entries, lineOf: (e) => e.line ?? null }, problems: [] };
+  const graph = new Map<string, DepEdge[]>();
+  for (const block of blocks) {
+    const edges = block.deps.flatMap((d) => {
+      const to = resolved.get(`${d.name}@${d.range}`);
+      return to ? [{ to, kind: d.optional || block.optional.has(d.name) ? ('optional' as const) : ('prod' as const) }] : [];
+    });
+    for (const id of block.ids) graph.set(id, [...(graph.get(id) ?? []), ...edges]);
+  }
+  return { lock: { kind: 'yarn', file, entries, graph, lineOf: (e) => e.line ?? null }, problems: [] };
 }
 
 /** The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`); null for the project's own workspaces and links. */
@@ -166,7 +211,31 @@ export function readPnpmLock(file: string, text: string): LockRead {
     const scope: DepScope | null = rec.dev === true ? 'dev' : rec.optional === true ? 'optional' : rec.dev === false ? 'prod' : null;
     entries.push({ name: id.name, version: id.version, scope, path: null, key });
   }
-  return { lock: { kind: 'pnpm', file, entries, lineOf: (e) => lineOfNeedle(text, e.key ?? e.name) }, problems: [] };
+  // Dependencies are under `snapshots` from v9 on (one per set of peers), under `packages` before.
+  const graph = new Map<string, DepEdge[]>();
+  const withDeps = version >= 9 ? (isRecord(data.snapshots) ? data.snapshots : {}) : packages;
+  for (const [key, raw] of Object.entries(withDeps)) {
+    const from = pnpmId(key, version);
+    if (!from || !isRecord(raw)) continue;
+    const edges = graph.get(`${from.name}@${from.version}`) ?? [];
+    for (const [field, kind] of [['dependencies', 'prod'], ['optionalDependencies', 'optional']] as const) {
+      const deps = raw[field];
+      if (!isRecord(deps)) continue;
+      for (const [name, ref] of Object.entries(deps)) {
+        const to = typeof ref === 'string' ? pnpmId(pnpmDepKey(name, ref, version), version) : null;
+        if (to) edges.push({ to: `${to.name}@${to.version}`, kind });
+      }
+    }
+    graph.set(`${from.name}@${from.version}`, edges);
+  }
+  return { lock: { kind: 'pnpm', file, entries, graph, lineOf: (e) => lineOfNeedle(text, e.key ?? e.name) }, problems: [] };
+}
+
+/** The package key a dependency's reference names: `1.0.0(peer@2)` under its name, or an alias's own key (`b@1.0.0`, `/b/1.0.0`). */
+function pnpmDepKey(name: string, ref: string, lockVersion: number): string {
+  const bare = ref.split('(')[0]!;
+  if (ref.startsWith('/') || (lockVersion >= 9 && bare.includes('@'))) return ref;
+  return lockVersion < 6 ? `/${name}/${ref}` : `/${name}@${ref}`;
 }
 
 /** Name and version of a pnpm package key: `/a/1.0.0_peer@2` (v5), `/@s/a@1.0.0(peer@2)` (v6), `a@1.0.0` (v9). */

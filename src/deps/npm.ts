@@ -8,7 +8,9 @@
 // - The graph: each package's dependencies resolved from its real folder, nearest
 //   node_modules first, as Node does. The project's and workspaces' declarations are the
 //   roots; assignScopes() gives each package prod / optional / peer / dev; a package-lock
-//   says the same with its dev/optional/peer flags, which win when present.
+//   says the same with its dev/optional/peer flags, which win when present. A package locked
+//   but not installed gets its scope from the lock's flags or, in yarn.lock and pnpm-lock.yaml
+//   (no dev flags), from the lock's graph, reached from what is installed.
 // - The lock: a package installed but not locked, locked but not installed (listed as
 //   not-installed with the lock's license), or at another version, is a problem.
 import { existsSync, lstatSync } from 'node:fs';
@@ -229,11 +231,14 @@ export function collectNpm(rootArg: string): Collection {
   const roots: DepEdge[] = [];
   const packages = [...byReal.values()].filter((n) => !n.member);
   const missing = new Map<string, { name: string; by: Node }>();
+  /** What the project and its workspaces declare but lack (an optional fsevents, say), by name: roots of the lock's graph. */
+  const lacking: DepEdge[] = [];
   for (const node of byReal.values()) {
     const out: DepEdge[] = [];
     for (const dep of node.manifest?.deps ?? []) {
       const target = resolve(node.real, dep.name);
       if (!target) {
+        if (node.member) lacking.push({ to: dep.name, kind: dep.kind });
         if (node.member && (dep.kind === 'prod' || dep.kind === 'dev') && !missing.has(dep.name)) missing.set(dep.name, { name: dep.name, by: node });
         continue;
       }
@@ -264,7 +269,11 @@ export function collectNpm(rootArg: string): Collection {
     ...(n.text !== null ? { manifestText: n.text, ...(n.json !== undefined ? { manifestJson: n.json } : {}) } : {}),
     dependsOn: (edges.get(n.ref) ?? []).map((e) => e.to),
   }));
-  for (const entry of locked?.notInstalled ?? []) collected.push(notInstalled(entry, lock!, project.manifest));
+  if (locked && locked.notInstalled.length > 0) {
+    const lockScopes = lock!.graph ? scopesFromLock(lock!, collected, lacking) : null;
+    for (const entry of locked.notInstalled)
+      collected.push(notInstalled(entry, lock!, entry.scope ?? lockScopes?.get(`${entry.name}@${entry.version}`) ?? 'prod', lacking.some((d) => d.to === entry.name)));
+  }
   for (const { name, by } of missing.values()) {
     if (locked?.notInstalled.some((e) => e.name === name)) continue;
     const file = by.ref === '.' ? 'package.json' : `${by.ref}/package.json`;
@@ -428,7 +437,18 @@ function lockMismatch(lock: NpmLock, entry: LockEntry, n: Node): Problem {
   );
 }
 
-function notInstalled(entry: LockEntry, lock: NpmLock, project: Manifest | null): CollectedPackage {
+/**
+ * The scope of each locked package from the lock's own graph, reached from the installed packages (with the
+ * scopes the installed tree gave them) and from what the project and its workspaces declare but lack.
+ */
+function scopesFromLock(lock: NpmLock, installed: readonly CollectedPackage[], lacking: readonly DepEdge[]): Map<string, DepScope> {
+  const names = new Set(lacking.map((d) => d.to));
+  const roots: DepEdge[] = installed.map((p) => ({ to: `${p.name}@${p.version}`, kind: p.scope }));
+  for (const e of lock.entries) if (names.has(e.name)) for (const d of lacking) if (d.to === e.name) roots.push({ to: `${e.name}@${e.version}`, kind: d.kind });
+  return assignScopes(roots, lock.graph!);
+}
+
+function notInstalled(entry: LockEntry, lock: NpmLock, scope: DepScope, direct: boolean): CollectedPackage {
   return {
     ecosystem: 'npm',
     name: entry.name,
@@ -437,8 +457,8 @@ function notInstalled(entry: LockEntry, lock: NpmLock, project: Manifest | null)
     path: null,
     dir: null,
     installed: false,
-    direct: project?.deps.some((d) => d.name === entry.name) ?? false,
-    scope: entry.scope ?? 'prod',
+    direct,
+    scope,
     manifest: null,
     ...(entry.license !== undefined ? { recorded: { value: entry.license, file: lock.file, line: lock.lineOf(entry) } } : {}),
     dependsOn: [],

@@ -62,6 +62,18 @@ describe('yarn.lock', () => {
     expect(ids(text, 'yarn.lock').entries).toEqual([['a', '1.0.3', null, null]]);
   });
 
+  it('the graph: dependencies and optional ones, resolved by specifier (classic and berry)', () => {
+    const classic = 'a@^1:\n  version "1.0.0"\n  dependencies:\n    "@s/b" "^2"\n  optionalDependencies:\n    c "~3.0.0"\n\n"@s/b@^2":\n  version "2.1.0"\n\nc@~3.0.0:\n  version "3.0.1"\n';
+    const berry =
+      '__metadata:\n  version: 8\n\n"a@npm:^1":\n  version: 1.0.0\n  dependencies:\n    "@s/b": "npm:^2"\n    c: "npm:~3.0.0"\n  peerDependencies:\n    d: "*"\n  dependenciesMeta:\n    c:\n      optional: true\n\n"@s/b@npm:^2":\n  version: 2.1.0\n\n"c@npm:~3.0.0, c@patch:c@npm%3A~3.0.0#optional!builtin<compat/c>":\n  version: 3.0.1\n';
+    for (const text of [classic, berry])
+      expect([...readNpmLock('yarn.lock', text).lock!.graph!]).toEqual([
+        ['a@1.0.0', [{ to: '@s/b@2.1.0', kind: 'prod' }, { to: 'c@3.0.1', kind: 'optional' }]],
+        ['@s/b@2.1.0', []],
+        ['c@3.0.1', []],
+      ]);
+  });
+
   it('a line that is no entry is an error with its line', () => {
     expect(ids('a@^1:\n  version "1.0.0"\nthis is not yarn\n', 'yarn.lock').problems).toEqual([['malformed-lock', 'yarn.lock', 3]]);
   });
@@ -83,6 +95,18 @@ describe('pnpm-lock.yaml', () => {
     expect(ids(text, 'pnpm-lock.yaml').entries).toEqual([
       ['a', '1.0.0', null, null],
       ['@s/b', '2.0.0', null, null],
+    ]);
+  });
+
+  it.each([
+    ['v5', "lockfileVersion: 5.4\npackages:\n  /a/1.0.0_react@18.0.0:\n    dependencies:\n      b: 2.0.0\n      c-alias: /c/3.0.0\n    optionalDependencies:\n      '@s/d': 4.0.0\n"],
+    ['v6', "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0(react@18.0.0):\n    dependencies:\n      b: 2.0.0\n      c-alias: /c@3.0.0\n    optionalDependencies:\n      '@s/d': 4.0.0\n"],
+    ['v9', "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\nsnapshots:\n  a@1.0.0(react@18.0.0):\n    dependencies:\n      b: 2.0.0(react@18.0.0)\n      c-alias: c@3.0.0\n      e: link:../e\n    optionalDependencies:\n      '@s/d': 4.0.0\n"],
+  ])('%s: the graph, peers and aliases resolved to name@version', (_, text) => {
+    expect(readNpmLock('pnpm-lock.yaml', text).lock!.graph!.get('a@1.0.0')).toEqual([
+      { to: 'b@2.0.0', kind: 'prod' },
+      { to: 'c@3.0.0', kind: 'prod' },
+      { to: '@s/d@4.0.0', kind: 'optional' },
     ]);
   });
 
