@@ -460,7 +460,8 @@ function notInstalled(entry: LockEntry, lock: NpmLock, scope: DepScope, direct: 
     direct,
     scope,
     manifest: null,
-    ...(entry.license !== undefined ? { recorded: { value: entry.license, file: lock.file, line: lock.lineOf(entry) } } : {}),
+    // Where it is locked, with the license the lock copied (package-lock only): the not-installed problem names the place.
+    recorded: { value: entry.license ?? null, file: lock.file, line: lock.lineOf(entry) },
     dependsOn: [],
   };
 }

@@ -434,6 +434,19 @@ snapshots:
       ['bundler', 'dev', true],
     ]);
   });
+
+  it.each([
+    ['yarn.lock', yarnClassic, 'watcher@^2.3.3:'],
+    ['yarn.lock', yarnBerry, '"watcher@npm:^2.3.3":'],
+    ['pnpm-lock.yaml', pnpm, '  watcher@2.3.3:'],
+  ])('%s: the not-installed problem names the lock and the line', (lockFile, lock, entry) => {
+    const root = tree(lockFile, lock);
+    const result = audit(root);
+    removeTree(root);
+    expect(byName(result, 'watcher').problems).toMatchObject([
+      { code: 'not-installed', file: lockFile, line: lock.split('\n').indexOf(entry) + 1, message: `watcher 2.3.3 is listed in ${lockFile} but not installed (optional: perhaps for another platform); its license is unknown` },
+    ]);
+  });
 });
 
 describe('npm: nothing installed', () => {
