@@ -181,13 +181,17 @@ export function readYarnLock(file: string, text: string): LockRead {
   return { lock: { kind: 'yarn', file, entries, graph, lineOf: (e) => e.line ?? null }, problems: [] };
 }
 
-/** The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`); null for the project's own workspaces and links. */
+/**
+ * The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`): for an alias (`b@npm:@s/a@^1`) the package's
+ * own, which its package.json holds; null for the project's own workspaces and links.
+ */
 function yarnName(spec: string): string | null {
   if (spec === '__metadata' || spec === '') return null;
   const at = spec.indexOf('@', 1);
   if (at <= 0) return null;
-  if (/^@?(?:workspace|link|portal|file):/.test(spec.slice(at + 1))) return null;
-  return spec.slice(0, at);
+  const range = spec.slice(at + 1);
+  if (/^@?(?:workspace|link|portal|file):/.test(range)) return null;
+  return /^npm:(@?[^@]+)@/.exec(range)?.[1] ?? spec.slice(0, at);
 }
 
 // ---------------------------------------------------------------- pnpm-lock.yaml

@@ -74,6 +74,16 @@ describe('yarn.lock', () => {
       ]);
   });
 
+  it('an alias is locked under the name of the package it installs (classic and berry)', () => {
+    const classic = '"strip@npm:strip-ansi@^6.0.1":\n  version "6.0.1"\n\n"my-s@npm:@s/a@^1":\n  version "1.0.0"\n';
+    const berry = '"strip@npm:strip-ansi@^6.0.1":\n  version: 6.0.1\n  resolution: "strip-ansi@npm:6.0.1"\n\n"my-s@npm:@s/a@^1":\n  version: 1.0.0\n  resolution: "@s/a@npm:1.0.0"\n';
+    for (const text of [classic, berry])
+      expect(ids(text, 'yarn.lock').entries).toEqual([
+        ['strip-ansi', '6.0.1', null, null],
+        ['@s/a', '1.0.0', null, null],
+      ]);
+  });
+
   it('a line that is no entry is an error with its line', () => {
     expect(ids('a@^1:\n  version "1.0.0"\nthis is not yarn\n', 'yarn.lock').problems).toEqual([['malformed-lock', 'yarn.lock', 3]]);
   });

@@ -449,6 +449,23 @@ snapshots:
   });
 });
 
+describe('npm: an alias (yarn.lock)', () => {
+  it.each([
+    ['classic', '# yarn lockfile v1\n\n\n"strip@npm:strip-ansi@^6.0.1":\n  version "6.0.1"\n  resolved "https://registry.yarnpkg.com/strip-ansi/-/strip-ansi-6.0.1.tgz#9e26"\n  integrity sha512-AAAA\n'],
+    ['berry', '__metadata:\n  version: 8\n  cacheKey: 10c0\n\n"root@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "root@workspace:."\n  dependencies:\n    strip: "npm:strip-ansi@^6.0.1"\n  languageName: unknown\n  linkType: soft\n\n"strip@npm:strip-ansi@^6.0.1":\n  version: 6.0.1\n  resolution: "strip-ansi@npm:6.0.1"\n  languageName: node\n  linkType: hard\n'],
+  ])('%s: node_modules/strip holds strip-ansi, as locked', (_, lock) => {
+    const root = makeTree({
+      'package.json': '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"strip":"npm:strip-ansi@^6.0.1"}}',
+      'yarn.lock': lock,
+      node_modules: { strip: { 'package.json': '{"name":"strip-ansi","version":"6.0.1","license":"MIT"}' } },
+    });
+    const result = audit(root);
+    removeTree(root);
+    expect(result.packages.map((p) => [p.name, p.version, p.path, p.direct, p.installed])).toEqual([['strip-ansi', '6.0.1', 'node_modules/strip', true, true]]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
 describe('npm: nothing installed', () => {
   it('missing node_modules: run npm ci first', () => {
     expect(() => collectNpm(fixture('npm-missing'))).toThrowError(InputError);
