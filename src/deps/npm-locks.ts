@@ -182,15 +182,16 @@ export function readYarnLock(file: string, text: string): LockRead {
 }
 
 /**
- * The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`): for an alias (`b@npm:@s/a@^1`) the package's
- * own, which its package.json holds; null for the project's own workspaces and links.
+ * The package name of a yarn specifier (`@s/a@npm:^1`, `a@^1`, `a@file:./a`): for an alias (`b@npm:@s/a@^1`) the
+ * package's own, which its package.json holds; null for the project's own workspaces and links.
  */
 function yarnName(spec: string): string | null {
   if (spec === '__metadata' || spec === '') return null;
   const at = spec.indexOf('@', 1);
   if (at <= 0) return null;
   const range = spec.slice(at + 1);
-  if (/^@?(?:workspace|link|portal|file):/.test(range)) return null;
+  // A file: folder or tarball is copied into node_modules, and locked with its version; the others are links.
+  if (/^@?(?:workspace|link|portal):/.test(range)) return null;
   return /^npm:(@?[^@]+)@/.exec(range)?.[1] ?? spec.slice(0, at);
 }
 
@@ -209,9 +210,9 @@ export function readPnpmLock(file: string, text: string): LockRead {
   const entries: LockEntry[] = [];
   const packages = isRecord(data.packages) ? data.packages : {};
   for (const [key, raw] of Object.entries(packages)) {
-    const id = pnpmId(key, version);
-    if (!id) continue;
     const rec = isRecord(raw) ? raw : {};
+    const id = pnpmId(key, version) ?? pnpmLocalId(key, rec);
+    if (!id) continue;
     const scope: DepScope | null = rec.dev === true ? 'dev' : rec.optional === true ? 'optional' : rec.dev === false ? 'prod' : null;
     entries.push({ name: id.name, version: id.version, scope, path: null, key });
   }
@@ -240,6 +241,17 @@ function pnpmDepKey(name: string, ref: string, lockVersion: number): string {
   const bare = ref.split('(')[0]!;
   if (ref.startsWith('/') || (lockVersion >= 9 && bare.includes('@'))) return ref;
   return lockVersion < 6 ? `/${name}/${ref}` : `/${name}@${ref}`;
+}
+
+/**
+ * A package from a tarball, git or a folder, which pnpm copies into its store like any other: the name and
+ * version the lock records beside the key (`file:../c` before v9), or the key's name (`c@file:../c`); pnpm 9
+ * records no version for a folder.
+ */
+function pnpmLocalId(key: string, rec: Record<string, unknown>): { name: string; version: string | null } | null {
+  const at = key.indexOf('@', 1);
+  const name = typeof rec.name === 'string' ? rec.name : at > 0 ? key.slice(0, at) : null;
+  return name ? { name, version: typeof rec.version === 'string' ? rec.version : null } : null;
 }
 
 /** Name and version of a pnpm package key: `/a/1.0.0_peer@2` (v5), `/@s/a@1.0.0(peer@2)` (v6), `a@1.0.0` (v9). */

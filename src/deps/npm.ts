@@ -401,13 +401,16 @@ function compareLock(lock: NpmLock, installed: readonly Node[], root: string, pr
   }
   const installedIds = new Set(installed.map((n) => `${n.manifest?.name}@${n.manifest?.version}`));
   const lockedIds = new Set(lock.entries.map((e) => `${e.name}@${e.version}`));
+  // A folder pnpm 9 locks without a version matches that name at any version.
+  const unversioned = new Set(lock.entries.filter((e) => e.version === null).map((e) => e.name));
+  const installedNames = new Set(installed.map((n) => n.manifest?.name));
   const firstByName = new Map<string, LockEntry>();
   for (const e of lock.entries) if (!firstByName.has(e.name)) firstByName.set(e.name, e);
   /** Names installed at a version the lock does not have: reported as a mismatch, not as missing too. */
   const replaced = new Set<string>();
   for (const n of installed) {
     const id = `${n.manifest?.name}@${n.manifest?.version}`;
-    if (lockedIds.has(id) || !n.manifest?.name) continue;
+    if (lockedIds.has(id) || !n.manifest?.name || unversioned.has(n.manifest.name)) continue;
     const locked = firstByName.get(n.manifest.name);
     if (locked) replaced.add(n.manifest.name);
     problems.push(
@@ -419,7 +422,7 @@ function compareLock(lock: NpmLock, installed: readonly Node[], root: string, pr
   const reported = new Set<string>();
   for (const e of lock.entries) {
     const id = `${e.name}@${e.version}`;
-    if (installedIds.has(id) || reported.has(id) || replaced.has(e.name)) continue;
+    if (installedIds.has(id) || reported.has(id) || replaced.has(e.name) || (e.version === null && installedNames.has(e.name))) continue;
     reported.add(id);
     notInstalled.push(e);
   }

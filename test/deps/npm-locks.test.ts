@@ -62,6 +62,12 @@ describe('yarn.lock', () => {
     expect(ids(text, 'yarn.lock').entries).toEqual([['a', '1.0.3', null, null]]);
   });
 
+  it('a file: folder or tarball is locked (yarn copies it into node_modules); links and portals are not', () => {
+    const classic = '"c@file:./vendor/c":\n  version "0.3.0"\n\n"l@link:./vendor/l":\n  version "0.0.0"\n';
+    const berry = '"c@file:./vendor/c::locator=root%40workspace%3A.":\n  version: 0.3.0\n  resolution: "c@file:./vendor/c#./vendor/c::hash=27a34a&locator=root%40workspace%3A."\n\n"p@portal:./vendor/p::locator=root%40workspace%3A.":\n  version: 0.0.0-use.local\n';
+    for (const text of [classic, berry]) expect(ids(text, 'yarn.lock').entries).toEqual([['c', '0.3.0', null, null]]);
+  });
+
   it('the graph: dependencies and optional ones, resolved by specifier (classic and berry)', () => {
     const classic = 'a@^1:\n  version "1.0.0"\n  dependencies:\n    "@s/b" "^2"\n  optionalDependencies:\n    c "~3.0.0"\n\n"@s/b@^2":\n  version "2.1.0"\n\nc@~3.0.0:\n  version "3.0.1"\n';
     const berry =
@@ -100,12 +106,20 @@ describe('pnpm-lock.yaml', () => {
     ]);
   });
 
-  it('v9: packages without flags; tarballs and links are left out', () => {
-    const text = "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\n  '@s/b@2.0.0':\n    resolution: {integrity: y}\n  c@file:../c:\n    resolution: {directory: ../c}\n";
+  it('v9: packages without flags; a tarball or a folder (copied into the store) by its name, with the version the lock gives', () => {
+    const text =
+      "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: x}\n  '@s/b@2.0.0':\n    resolution: {integrity: y}\n  c@file:../c:\n    resolution: {directory: ../c, type: directory}\n  t@file:vendor/t-1.0.0.tgz:\n    resolution: {integrity: z, tarball: file:vendor/t-1.0.0.tgz}\n    version: 1.0.0\n";
     expect(ids(text, 'pnpm-lock.yaml').entries).toEqual([
       ['a', '1.0.0', null, null],
       ['@s/b', '2.0.0', null, null],
+      ['c', null, null, null],
+      ['t', '1.0.0', null, null],
     ]);
+  });
+
+  it('v6: a folder is keyed by its path, with its name and version beside', () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  file:vendor/c:\n    resolution: {directory: vendor/c, type: directory}\n    name: c\n    version: 0.3.0\n    dev: false\n";
+    expect(ids(text, 'pnpm-lock.yaml').entries).toEqual([['c', '0.3.0', 'prod', null]]);
   });
 
   it.each([

@@ -466,6 +466,37 @@ describe('npm: an alias (yarn.lock)', () => {
   });
 });
 
+describe('npm: a file: folder and tarball, copied into node_modules (pnpm, yarn)', () => {
+  const manifest = '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"localpkg":"file:./vendor/localpkg","tarpkg":"file:./vendor/tarpkg-1.0.0.tgz"}}';
+  const local = '{"name":"localpkg","version":"0.3.0","license":"ISC"}';
+  const tar = '{"name":"tarpkg","version":"1.0.0","license":"Apache-2.0"}';
+  const expectClean = (root: string, paths: string[]) => {
+    const result = audit(root);
+    removeTree(root);
+    expect(result.packages.map((p) => [p.name, p.version, p.path, p.installed])).toEqual([
+      ['localpkg', '0.3.0', paths[0], true],
+      ['tarpkg', '1.0.0', paths[1], true],
+    ]);
+    expect(result.problems).toEqual([]);
+  };
+
+  it('pnpm 9: the store copies, locked by name (a folder without a version)', () => {
+    const lock =
+      "lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    dependencies:\n      localpkg:\n        specifier: file:./vendor/localpkg\n        version: file:vendor/localpkg\n      tarpkg:\n        specifier: file:./vendor/tarpkg-1.0.0.tgz\n        version: file:vendor/tarpkg-1.0.0.tgz\n\npackages:\n\n  localpkg@file:vendor/localpkg:\n    resolution: {directory: vendor/localpkg, type: directory}\n\n  tarpkg@file:vendor/tarpkg-1.0.0.tgz:\n    resolution: {integrity: sha512-AAAA, tarball: file:vendor/tarpkg-1.0.0.tgz}\n    version: 1.0.0\n\nsnapshots:\n\n  localpkg@file:vendor/localpkg: {}\n\n  tarpkg@file:vendor/tarpkg-1.0.0.tgz: {}\n";
+    const store = { 'localpkg@file+vendor+localpkg': { node_modules: { localpkg: { 'package.json': local } } }, 'tarpkg@file+vendor+tarpkg-1.0.0.tgz': { node_modules: { tarpkg: { 'package.json': tar } } } };
+    const root = makeTree({ 'package.json': manifest, 'pnpm-lock.yaml': lock, vendor: { localpkg: { 'package.json': local } }, node_modules: { '.pnpm': store } });
+    symlinkSync('.pnpm/localpkg@file+vendor+localpkg/node_modules/localpkg', join(root, 'node_modules', 'localpkg'));
+    symlinkSync('.pnpm/tarpkg@file+vendor+tarpkg-1.0.0.tgz/node_modules/tarpkg', join(root, 'node_modules', 'tarpkg'));
+    expectClean(root, ['node_modules/.pnpm/localpkg@file+vendor+localpkg/node_modules/localpkg', 'node_modules/.pnpm/tarpkg@file+vendor+tarpkg-1.0.0.tgz/node_modules/tarpkg']);
+  });
+
+  it('yarn 1: the copies, locked with their versions', () => {
+    const lock = '# yarn lockfile v1\n\n\n"localpkg@file:./vendor/localpkg":\n  version "0.3.0"\n\n"tarpkg@file:./vendor/tarpkg-1.0.0.tgz":\n  version "1.0.0"\n  resolved "./vendor/tarpkg-1.0.0.tgz#8a2e"\n';
+    const root = makeTree({ 'package.json': manifest, 'yarn.lock': lock, vendor: { localpkg: { 'package.json': local } }, node_modules: { localpkg: { 'package.json': local }, tarpkg: { 'package.json': tar } } });
+    expectClean(root, ['node_modules/localpkg', 'node_modules/tarpkg']);
+  });
+});
+
 describe('npm: nothing installed', () => {
   it('missing node_modules: run npm ci first', () => {
     expect(() => collectNpm(fixture('npm-missing'))).toThrowError(InputError);
