@@ -2,7 +2,8 @@
 // of file names and one of extensions. Every reader hands its license fields to the shared
 // interpreter (shared.ts); declarations have source 'manifest', the field they were read
 // from, and scope 'project' for a manifest at the root, 'package' below it.
-import { EMPTY_DETECTION, type Detector } from '../types.js';
+import { isUtf8 } from 'node:buffer';
+import { EMPTY_DETECTION, type Detector, type FileInput } from '../types.js';
 import { readCargoToml } from './cargo-toml.js';
 import { readComposerJson } from './composer-json.js';
 import { readGemspec } from './gemspec.js';
@@ -38,11 +39,30 @@ export function readerFor(path: string): ManifestReader | undefined {
   return MANIFEST_NAMES.get(name) ?? (dot > 0 ? MANIFEST_EXTENSIONS.get(name.slice(dot)) : undefined);
 }
 
+/**
+ * Readers of formats whose text may hold a NUL byte: RubyGems writes an installed gemspec's
+ * `# stub:` line with its require paths joined by NUL (Gem::Specification#to_ruby), and the
+ * walker, by Git's rule, calls such a file binary.
+ */
+const NUL_IN_TEXT: ReadonlySet<ManifestReader> = new Set([readGemspec]);
+
 export const detector: Detector = {
   name: 'manifest',
-  accepts: (path, kind) => kind === 'text' && readerFor(path) !== undefined,
+  accepts: (path, kind) => {
+    const reader = readerFor(path);
+    return reader !== undefined && (kind === 'text' || NUL_IN_TEXT.has(reader));
+  },
   detect(file, ctx) {
     const reader = readerFor(file.path);
-    return reader ? readManifest(file, ctx, reader) : EMPTY_DETECTION;
+    const input = file.kind === 'text' ? file : utf8Text(file);
+    return reader && input ? readManifest(input, ctx, reader) : EMPTY_DETECTION;
   },
 };
+
+/** A "binary" file as UTF-8 text, when its bytes are UTF-8 (a NUL is); null otherwise. */
+function utf8Text(file: FileInput): FileInput | null {
+  if (!isUtf8(file.bytes)) return null;
+  const text = new TextDecoder('utf-8').decode(file.bytes);
+  const { path, size, bytes } = file;
+  return { path, kind: 'text', size, text, bytes, encoding: 'utf-8', complete: size <= bytes.length, rest: () => [] };
+}

@@ -28,6 +28,8 @@ describe('fixtures/manifests', () => {
     ['ledger-2.3.1.dist-info/METADATA', 'LicenseRef-CNPL-7.0 OR PPL', 'License-Expression', 6, 'package', 1, []],
     ['composer.json', 'LGPL-2.1-only OR GPL-3.0-or-later', 'license', 5, 'project', 1, []],
     ['ledger.gemspec', 'Ruby OR BSD-2-Clause', 'licenses', 11, 'project', 1, []],
+    // Installed by RubyGems: its `# stub:` line joins the require paths with a NUL (binary by Git's rule).
+    ['specifications/ledger-2.3.1.gemspec', 'Ruby OR BSD-2-Clause', 'licenses', 15, 'package', 1, []],
     ['DESCRIPTION', 'GPL-2.0-or-later OR MIT', 'License', 9, 'project', 1, []],
     ['CommonsLedger.Client.nuspec', 'AGPL-3.0-or-later', 'license', 8, 'project', 1, []],
   ] as const)('%s -> %s', (path, expression, field, line, scope, confidence, codes) => {

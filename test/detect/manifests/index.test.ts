@@ -34,6 +34,13 @@ describe('routing', () => {
     expect(detector.accepts('package.json', 'binary')).toBe(false);
   });
 
+  it('reads a gemspec with a NUL (binary by Git\'s rule) as UTF-8 text, and not one that is not UTF-8', () => {
+    const stub = (tail: number[]): Uint8Array => new Uint8Array([...Buffer.from('# stub: demo 1.0 ruby lib\0ext\n  s.licenses = ["MIT".freeze]\n'), ...tail]);
+    expect(detector.accepts('demo.gemspec', 'binary')).toBe(true);
+    expect(detector.detect(fileInput('demo.gemspec', stub([])), testContext()).declarations.map((d) => d.expression)).toEqual(['MIT']);
+    expect(detector.detect(fileInput('demo.gemspec', stub([0xff, 0xfe, 0x80])), testContext()).declarations).toEqual([]);
+  });
+
   it('reports a manifest too large to read instead of guessing', () => {
     const big: FileInput = { ...fileInput('package.json', '{"license": "MIT"'), complete: false, size: 5_000_000 };
     const d = detector.detect(big, testContext());
