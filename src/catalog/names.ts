@@ -387,8 +387,8 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
 
 /**
  * spdx-correct as a last resort, kept honest: the id it proposes must share a word with
- * what was written, keep its version number and its "or later"; a version it adds to a
- * text that had none is a guess, reported as ambiguous.
+ * what was written (its first word starting a written one), keep its version number and its
+ * "or later"; a version it adds to a text that had none is a guess, reported as ambiguous.
  */
 function readCorrected(input: string, catalog: Catalog): NameMatch | null {
   // Several names, or several versions, are more than one license: no single id fits.
@@ -400,8 +400,10 @@ function readCorrected(input: string, catalog: Catalog): NameMatch | null {
   if (!n.valid || !n.expression || n.marker || n.ids.length !== 1) return null;
   const id = n.expression;
   const written = input.toLowerCase();
-  const stem = id.toLowerCase().split(/[-.\d]+/).find((w) => w.length >= 2);
-  if (!stem || !written.replace(/[^a-z0-9]/g, '').includes(stem.replace(/[^a-z0-9]/g, ''))) return null;
+  // The id's first word must begin a word of what was written: "icalendar" (a gem's own
+  // license) holds "cal" but is no CAL-1.0, the Cryptographic Autonomy License.
+  const stem = id.toLowerCase().split(/[-.\d]+/).find((w) => w.length >= 2)?.replace(/[^a-z0-9]/g, '');
+  if (!stem || !written.split(/[^a-z0-9]+/).some((w) => w.startsWith(stem))) return null;
   const versionWritten = /\d+(?:\.\d+)*/.exec(written)?.[0];
   const versionRead = /\d+(?:\.\d+)*/.exec(id)?.[0];
   const laterWritten = /\+|later|newer|greater/.test(written);

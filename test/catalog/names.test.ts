@@ -152,6 +152,7 @@ describe('nameToExpression', () => {
     'N/A',
     'GPL-2.0+159', // spdx-correct: GPL-2.0-only
     'MIT; Apache', // spdx-correct keeps one of two
+    'icalendar', // spdx-correct: CAL-1.0 (the gem's own license, a gemspec's licenses[2])
     'Mozila Public License 2.0',
     'Eclipse Distribution License 1.0',
     'CC-BY-ND-SA 4.0', // ND and SA exclude each other

@@ -11,6 +11,7 @@ describe('*.gemspec (read as text, never run)', () => {
     ['%w[] array', '  s.licenses = %w[Ruby BSD-2-Clause]', 'Ruby OR BSD-2-Clause', 'licenses', 5, 1, []],
     ['array over several lines', '  spec.licenses = [\n    "MIT", # the code\n    "Apache-2.0" # the docs\n  ]', 'MIT OR Apache-2.0', 'licenses', 5, 1, []],
     ['a name, not an id', '  spec.license = "GPL v3"', 'GPL-3.0-only', 'license', 5, 0.95, ['non-spdx-declaration']],
+    ['a gem\'s own license in a list is left out, not guessed (icalendar is no CAL-1.0)', '  s.licenses = ["BSD-2-Clause".freeze, "GPL-3.0-only".freeze, "icalendar".freeze]', 'BSD-2-Clause OR GPL-3.0-only', 'licenses', 5, 1, ['license-list', 'unknown-license']],
     ['a constant: code, not read', '  spec.license = Demo::LICENSE', null, null, null, null, ['non-literal-license']],
     ['commented out', '  # spec.license = "GPL-2.0"', null, null, null, null, []],
     ['a comparison is not an assignment', '  raise "x" if spec.license == "MIT"', null, null, null, null, []],
