@@ -99,7 +99,9 @@ function readSingle(input: string, catalog: Catalog): NameMatch | null {
   }
   const key = keyOf(input);
   const keys = [key];
-  const bare = keyOf(input.replace(/\([^()]*\)/g, ' '));
+  // A parenthesis is an aside ("The MIT License (MIT)") unless it restricts the version (R's
+  // "GPL (> 2)"): dropping that would allow every version.
+  const bare = keyOf(input.replace(/\((?![^()]*[<>=])[^()]*\)/g, ' '));
   if (bare && bare !== key) keys.push(bare);
   const { names } = tablesOf(catalog);
   for (const k of keys) {

@@ -157,6 +157,8 @@ describe('nameToExpression', () => {
     'Eclipse Distribution License 1.0',
     'CC-BY-ND-SA 4.0', // ND and SA exclude each other
     'GPL 4',
+    'GPL (> 2)', // R's version restriction: without it, every version (GPL-1.0-or-later)
+    'GPL (>= 3.5.0)', // no such version
     'https://github.com/foo/bar/blob/main/LICENSE',
     'http://example.com/license',
     '',

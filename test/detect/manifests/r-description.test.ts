@@ -17,6 +17,7 @@ describe('DESCRIPTION (R)', () => {
     ['CC BY 4.0 (a name)', 'CC BY 4.0', 'CC-BY-4.0', 0.95, ['non-spdx-declaration']],
     ['file LICENSE alone', 'file LICENSE', 'SEE LICENSE IN LICENSE', 1, []],
     ['added terms are noted', 'AGPL-3 + file LICENSE', 'AGPL-3.0-only', 1, ['additional-license-terms']],
+    ['a version no GPL has is not read as any version', 'GPL (>= 3.5.0)', 'NOASSERTION', 0.3, ['unknown-license']],
   ] as const)('%s', (_, license, expression, confidence, codes) => {
     expect(summary(detect('DESCRIPTION', description(license)))).toEqual({ expression, field: 'License', line: 6, confidence, codes: [...codes] });
   });
