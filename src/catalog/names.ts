@@ -131,6 +131,7 @@ function readSingle(input: string, catalog: Catalog): NameMatch | null {
 export function keyOf(text: string): string {
   return ` ${text.toLowerCase()} `
     .replace(/licen[cs]e/g, 'license')
+    .replace(/(\w)['’]s\b/g, '$1') // a possessive: "Ruby's" (license) is Ruby
     .replace(/\(\s*>=\s*([\d.]+)\s*\)/g, ' $1 or later ') // R: GPL (>= 2)
     .replace(/\(\s*==\s*([\d.]+)\s*\)/g, ' $1 ') // R: Apache License (== 2.0)
     .replace(/\bas published by the free software foundation\b|\bof the license\b|\(at your option\)|\beither(?= version)/g, ' ')

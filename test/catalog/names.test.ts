@@ -61,6 +61,7 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['MIT License', 'MIT', 'catalog'],
   ['MIT Licence', 'MIT', 'catalog'],
   ['The MIT License (MIT)', 'MIT', 'catalog'],
+  ["Ruby's", 'Ruby', 'catalog'], // a gemspec's licenses entry
   ['Expat', 'MIT', 'catalog'],
   ['MPL 2.0', 'MPL-2.0', 'catalog'],
   ['Mozilla 2.0', 'MPL-2.0', 'catalog'],
@@ -222,6 +223,7 @@ describe('keyOf', () => {
     ['LGPLv2.1+', 'lgpl 2.1 +'],
     ['GPL (>= 2)', 'gpl 2 or later'],
     ['BlueOak-1.0.0', 'blueoak 1'],
+    ["Ruby's", 'ruby'],
   ])('%j -> %j', (text, key) => expect(keyOf(text)).toBe(key));
 });
 
