@@ -7,12 +7,16 @@
 import { readHeaders } from './headers.js';
 import { boundedList, type ManifestOutput, type Reading } from './shared.js';
 
-/** R's license database abbreviations that are not SPDX ids. */
+/**
+ * R's license database abbreviations that are not SPDX ids. An unversioned one is here only when
+ * it names one license whatever the version (BSL: Boost has only 1.0); "EPL" or "MPL" are not.
+ */
 const R_NAMES: ReadonlyMap<string, string> = new Map([
   ['GPL-2', 'GPL-2.0-only'], ['GPL-3', 'GPL-3.0-only'], ['LGPL-2', 'LGPL-2.0-only'], ['LGPL-2.1', 'LGPL-2.1-only'],
   ['LGPL-3', 'LGPL-3.0-only'], ['AGPL-3', 'AGPL-3.0-only'], ['BSD_2_clause', 'BSD-2-Clause'], ['BSD_3_clause', 'BSD-3-Clause'],
   ['CC0', 'CC0-1.0'], ['CeCILL-2', 'CECILL-2.0'], ['Apache License 2.0', 'Apache-2.0'], ['Apache License (== 2.0)', 'Apache-2.0'],
   ['Mozilla Public License 2.0', 'MPL-2.0'], ['Artistic License 2.0', 'Artistic-2.0'],
+  ['BSL', 'BSL-1.0'], ['CPL', 'CPL-1.0'], ['FreeBSD', 'BSD-2-Clause'],
 ]);
 const TEMPLATES = new Set(['MIT', 'BSD_2_clause', 'BSD_3_clause']);
 /** The published versions of the GNU licenses, which R's version restrictions select from. */

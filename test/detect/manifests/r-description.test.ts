@@ -17,6 +17,8 @@ describe('DESCRIPTION (R)', () => {
     ['alternatives with a template', 'GPL-3 | MIT + file LICENSE', 'GPL-3.0-only OR MIT', 1, []],
     ['BSD_3_clause + file LICENSE', 'BSD_3_clause + file LICENSE', 'BSD-3-Clause', 1, []],
     ['Apache License (== 2.0)', 'Apache License (== 2.0)', 'Apache-2.0', 1, []],
+    ['BSL, R\'s abbreviation of the Boost Software License 1.0', 'BSL', 'BSL-1.0', 1, []],
+    ['FreeBSD, R\'s abbreviation of the FreeBSD License', 'FreeBSD | GPL-2 | file LICENSE', 'BSD-2-Clause OR GPL-2.0-only', 1, ['license-list']],
     ['CC BY 4.0 (a name)', 'CC BY 4.0', 'CC-BY-4.0', 0.95, ['non-spdx-declaration']],
     ['file LICENSE alone', 'file LICENSE', 'SEE LICENSE IN LICENSE', 1, []],
     ['added terms are noted', 'AGPL-3 + file LICENSE', 'AGPL-3.0-only', 1, ['additional-license-terms']],
