@@ -103,10 +103,15 @@ export function readPackageLock(file: string, text: string): LockRead {
   };
 }
 
-function lockScope(raw: Record<string, unknown>): DepScope {
+/**
+ * The scope a package-lock's flags give. `peer: true` alone says npm installed the package only
+ * for some package's peerDependencies: below the project that is a need at run time (graph.ts),
+ * and only the project's own peer dependencies are `peer`, so the graph decides, as with pnpm and yarn.
+ */
+function lockScope(raw: Record<string, unknown>): DepScope | null {
   if (raw.dev === true) return 'dev';
   if (raw.optional === true || raw.devOptional === true) return 'optional';
-  if (raw.peer === true) return 'peer';
+  if (raw.peer === true) return null;
   return 'prod';
 }
 

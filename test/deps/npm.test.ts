@@ -466,6 +466,36 @@ describe('npm: an alias (yarn.lock)', () => {
   });
 });
 
+describe('npm: peer dependencies', () => {
+  it("a package npm installed only for a dependency's peerDependencies is needed at run time; the project's own peers are peer", () => {
+    const root = makeTree({
+      'package.json': '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"react-dom":"^18"},"peerDependencies":{"typescript":"^5"}}',
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { name: 'root', version: '1.0.0', dependencies: { 'react-dom': '^18' }, peerDependencies: { typescript: '^5' } },
+          'node_modules/react-dom': { version: '18.3.1', license: 'MIT', peerDependencies: { react: '^18.3.1' } },
+          // npm's flag: installed only for peerDependencies, the project's and react-dom's alike.
+          'node_modules/react': { version: '18.3.1', license: 'MIT', peer: true },
+          'node_modules/typescript': { version: '5.4.5', license: 'Apache-2.0', peer: true },
+        },
+      }),
+      node_modules: {
+        'react-dom': { 'package.json': '{"name":"react-dom","version":"18.3.1","license":"MIT","peerDependencies":{"react":"^18.3.1"}}' },
+        react: { 'package.json': '{"name":"react","version":"18.3.1","license":"MIT"}' },
+        typescript: { 'package.json': '{"name":"typescript","version":"5.4.5","license":"Apache-2.0"}' },
+      },
+    });
+    const result = audit(root);
+    removeTree(root);
+    expect(result.packages.map((p) => [p.name, p.scope, p.direct])).toEqual([
+      ['react', 'prod', false],
+      ['react-dom', 'prod', true],
+      ['typescript', 'peer', true],
+    ]);
+  });
+});
+
 describe('npm: a file: folder and tarball, copied into node_modules (pnpm, yarn)', () => {
   const manifest = '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"localpkg":"file:./vendor/localpkg","tarpkg":"file:./vendor/tarpkg-1.0.0.tgz"}}';
   const local = '{"name":"localpkg","version":"0.3.0","license":"ISC"}';
