@@ -26,7 +26,9 @@ const OTHER_EXTENSIONS = new Set(
     'lua r jl dart ex exs erl hrl hs lhs ml mli clj cljs cljc el lisp scm rkt nim zig v sv vhd sql css scss sass less styl ' +
     'tmpl tpl j2 jinja hbs mustache ejs twig liquid njk ipynb csv tsv tex sty cls bib proto graphql gql cmake mk make in am ' +
     'rtf doc docx odt pdf png jpg jpeg gif svg webp ico bmp tif tiff zip gz tgz bz2 xz zst 7z rar jar war class o a so dylib dll exe ' +
-    'wasm map snap bak orig rej swp patch diff spdx sig asc pem'
+    'wasm map snap bak orig rej swp patch diff spdx sig asc pem ' +
+    // package manifests and build files: license_finder.gemspec is a gem about licenses
+    'gemspec nuspec podspec cabal nix rake gyp bzl sbt csproj fsproj vbproj sln'
   ).split(' '),
 );
 

@@ -61,6 +61,8 @@ describe('routeLicenseFile', () => {
     'LICENSES/.gitkeep',
     'LICENSES/MIT.txt.license',
     'src/main.c',
+    'specifications/license_finder-7.0.1.gemspec', // a gem about licenses
+    'tools/license-checker.csproj',
   ])('%s is not', (path) => {
     expect(routeLicenseFile(path)).toBeNull();
   });
