@@ -382,7 +382,7 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
   const joined = catalog.normalize(out.join(' '));
   if (!joined.valid || !joined.expression) return null;
   const how = RANK[worst]!;
-  const slash = input.includes('/') ? " ('/' is read as OR, as old Cargo manifests meant it)" : '';
+  const slash = input.includes('/') ? " ('/' is read as OR, as old Cargo manifests and most writers mean it)" : '';
   return match(joined.expression, how, `${doubt}read as ${joined.expression}${slash}`, how === 'ambiguous' ? CONFIDENCE.ambiguous : confidence);
 }
 
