@@ -253,6 +253,12 @@ export function collectNpm(rootArg: string): Collection {
   // The lock, against what is installed.
   const locked = lock ? compareLock(lock, packages, root, problems) : null;
 
+  // The lock's flags win (npm knows devOptional and the like), but not over the project's own peer
+  // dependencies: a peer it also lists for development (typescript) is npm's `dev`, yet its users need it.
+  const scopeOf = (ref: string): DepScope => {
+    const graph = scopes.get(ref);
+    return graph === 'peer' ? 'peer' : (locked?.scopeOf.get(ref) ?? graph ?? 'prod');
+  };
   const collected: CollectedPackage[] = packages.map((n) => ({
     ecosystem: 'npm',
     name: n.manifest?.name ?? basename(n.real),
@@ -262,7 +268,7 @@ export function collectNpm(rootArg: string): Collection {
     dir: n.real,
     installed: true,
     direct: direct.has(n.ref),
-    scope: locked?.scopeOf.get(n.ref) ?? scopes.get(n.ref) ?? 'prod',
+    scope: scopeOf(n.ref),
     manifest: n.text === null ? null : 'package.json',
     licenseFiles: n.licenseFiles,
     listed: true,

@@ -469,7 +469,7 @@ describe('npm: an alias (yarn.lock)', () => {
 describe('npm: peer dependencies', () => {
   it("a package npm installed only for a dependency's peerDependencies is needed at run time; the project's own peers are peer", () => {
     const root = makeTree({
-      'package.json': '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"react-dom":"^18"},"peerDependencies":{"typescript":"^5"}}',
+      'package.json': '{"name":"root","version":"1.0.0","license":"MIT","dependencies":{"react-dom":"^18"},"peerDependencies":{"typescript":"^5","eslint":"^9"},"devDependencies":{"eslint":"^9"}}',
       'package-lock.json': JSON.stringify({
         lockfileVersion: 3,
         packages: {
@@ -478,17 +478,21 @@ describe('npm: peer dependencies', () => {
           // npm's flag: installed only for peerDependencies, the project's and react-dom's alike.
           'node_modules/react': { version: '18.3.1', license: 'MIT', peer: true },
           'node_modules/typescript': { version: '5.4.5', license: 'Apache-2.0', peer: true },
+          // A peer the project also lists for development: npm's dev, yet the project's users need it.
+          'node_modules/eslint': { version: '9.0.0', license: 'MIT', dev: true },
         },
       }),
       node_modules: {
         'react-dom': { 'package.json': '{"name":"react-dom","version":"18.3.1","license":"MIT","peerDependencies":{"react":"^18.3.1"}}' },
         react: { 'package.json': '{"name":"react","version":"18.3.1","license":"MIT"}' },
         typescript: { 'package.json': '{"name":"typescript","version":"5.4.5","license":"Apache-2.0"}' },
+        eslint: { 'package.json': '{"name":"eslint","version":"9.0.0","license":"MIT"}' },
       },
     });
     const result = audit(root);
     removeTree(root);
     expect(result.packages.map((p) => [p.name, p.scope, p.direct])).toEqual([
+      ['eslint', 'peer', true],
       ['react', 'prod', false],
       ['react-dom', 'prod', true],
       ['typescript', 'peer', true],
