@@ -10,7 +10,7 @@ import { readId3Header } from '../../detect/media/id3.js';
 import { boxes, type Box } from '../../detect/media/isobmff.js';
 import { jpegSegments } from '../../detect/media/jpeg.js';
 import { pngChunks } from '../../detect/media/png.js';
-import { riffChunks } from '../../detect/media/riff.js';
+import { riffChunks, type RiffChunk } from '../../detect/media/riff.js';
 import type { ByteSource } from '../../detect/media/source.js';
 import { readIfd, readTiffHeader } from '../../detect/media/tiff.js';
 import { flacBlocks, oggPage } from '../../detect/media/vorbis.js';
@@ -18,7 +18,7 @@ import { flacBlocks, oggPage } from '../../detect/media/vorbis.js';
 const CHUNK = 1024 * 1024;
 const METADATA_MARKERS = new Set([0xe1, 0xed, 0xfe]); // APP1 (EXIF, XMP), APP13 (IPTC), COM
 const PNG_METADATA = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
-const WEBP_METADATA = new Set(['EXIF', 'XMP ', 'VP8X']);
+const WEBP_METADATA = new Set(['EXIF', 'XMP ', 'VP8X']); // VP8X's canvas size is hashed on its own
 // TIFF tags that say how to decode the image data, and where it is.
 const TIFF_STRUCTURE = new Set([256, 257, 258, 259, 262, 277, 278, 284, 317, 320, 322, 323, 338, 339]);
 const TIFF_DATA: readonly [number, number][] = [
@@ -69,13 +69,15 @@ const DIGESTS: Partial<Record<MediaFormat, Digest>> = {
     for (const c of chunks) if (!PNG_METADATA.has(c.type)) range(c.offset + 4, c.offset + 8 + c.length);
     return null;
   },
-  webp(src, _hash, range) {
+  webp(src, hash, range) {
     const { chunks, complete, error } = riffChunks(src);
     if (!complete) return `the WebP structure cannot be walked (${error ?? 'incomplete'})`;
-    for (const c of chunks) {
-      if (c.id === 'VP8X') range(c.offset + 8 + 4, c.offset + 8 + 10); // canvas size, not the flags
-      else if (!WEBP_METADATA.has(c.id)) range(c.offset, c.offset + 8 + c.size);
-    }
+    // The canvas size, wherever it is said: a writer adds a VP8X chunk to a simple WebP (one VP8
+    // or VP8L chunk, whose frame header is then the canvas) to flag its metadata.
+    const canvas = webpCanvas(src, chunks);
+    if (!canvas) return 'the WebP canvas size cannot be read';
+    hash.update(`canvas:${canvas}:`);
+    for (const c of chunks) if (!WEBP_METADATA.has(c.id)) range(c.offset, c.offset + 8 + c.size);
     return null;
   },
   wav(src, _hash, range) {
@@ -185,6 +187,22 @@ const DIGESTS: Partial<Record<MediaFormat, Digest>> = {
     return null;
   },
 };
+
+/** Width x height of a WebP's canvas: VP8X's, else the image chunk's frame header (a simple WebP). */
+function webpCanvas(src: ByteSource, chunks: readonly RiffChunk[]): string | null {
+  const c = chunks.find((x) => x.id === 'VP8X') ?? chunks.find((x) => x.id === 'VP8 ' || x.id === 'VP8L');
+  if (!c) return null;
+  const d = src.read(c.offset + 8, 10);
+  if (c.id === 'VP8X' && d.length >= 10) return `${d.readUIntLE(4, 3) + 1}x${d.readUIntLE(7, 3) + 1}`;
+  // VP8: frame tag (3 bytes), start code 9d 01 2a, then 14-bit width and height (RFC 6386 §9.1).
+  if (c.id === 'VP8 ' && d.length >= 10 && d[3] === 0x9d && d[4] === 0x01 && d[5] === 0x2a) return `${d.readUInt16LE(6) & 0x3fff}x${d.readUInt16LE(8) & 0x3fff}`;
+  // VP8L: signature 0x2f, then width - 1 and height - 1 in 14 bits each (RFC 9649 §3.2).
+  if (c.id === 'VP8L' && d.length >= 5 && d[0] === 0x2f) {
+    const bits = d.readUInt32LE(1);
+    return `${(bits & 0x3fff) + 1}x${((bits >>> 14) & 0x3fff) + 1}`;
+  }
+  return null;
+}
 
 /** TIFF SHORT/LONG/LONG8 arrays. */
 function numbers(entry: { type: number; count: number } | undefined, bytes: Buffer | null, little: boolean): number[] {

@@ -101,6 +101,20 @@ describe('embedMetadata writes, and other readers read it back', () => {
     expect(statSync(abs).mtimeMs).toBe(mtime);
   });
 
+  // Real WebP wallpapers (gnome-backgrounds) are simple WebPs, one VP8 chunk and no VP8X; ExifTool adds a
+  // VP8X to flag the XMP, which is no change of the picture.
+  it.each([
+    ['lossy.webp', 'UklGRjYAAABXRUJQVlA4ICoAAABwAQCdASoCAAMAAsBMJaACdAFAAAD+75q5GGjX/6gz//UGf/6gz9PAAAA='],
+    ['lossless.webp', 'UklGRhwAAABXRUJQVlA4TBAAAAAvAYAAAAcQZe5M/wMR0f8A'],
+  ])('a simple WebP (%s, no VP8X chunk) is written', async (name, base64) => {
+    const { abs } = copy('plain.jpg', name);
+    writeFileSync(abs, Buffer.from(base64, 'base64'));
+    const result = await embedMetadata(request(abs));
+    expect(result, result.message).toMatchObject({ status: 'written' });
+    expect(readFileSync(abs).includes('VP8X')).toBe(true);
+    expect(scanned(abs).declarations.map((x) => x.expression)).toEqual(['PPL']);
+  });
+
   it.skipIf(!have('ffmpeg'))('decoded audio is unchanged (ffmpeg)', async () => {
     for (const [fixture, , media] of WRITABLE.filter(([, , m]) => m === 'audio')) {
       const { abs } = copy(fixture);
