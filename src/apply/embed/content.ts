@@ -93,7 +93,10 @@ const DIGESTS: Partial<Record<MediaFormat, Digest>> = {
   gif(src, _hash, range) {
     const { blocks, complete, error } = gifBlocks(src);
     if (!complete) return `the GIF structure cannot be walked (${error ?? 'incomplete'})`;
-    range(0, blocks[0]?.offset ?? src.size); // header, screen descriptor, global colour table
+    // "GIF", then the screen descriptor and global colour table; not the version: a writer must
+    // raise GIF87a to GIF89a to add an extension block (the XMP).
+    range(0, 3);
+    range(6, blocks[0]?.offset ?? src.size);
     for (const b of blocks) {
       const app = b.kind === 0x21 && b.label === 0xff ? src.read(b.offset + 3, 11).toString('latin1') : '';
       if ((b.kind === 0x21 && b.label === 0xfe) || app === 'XMP DataXMP') continue;

@@ -115,6 +115,16 @@ describe('embedMetadata writes, and other readers read it back', () => {
     expect(scanned(abs).declarations.map((x) => x.expression)).toEqual(['PPL']);
   });
 
+  // A GIF87a (xfig's flag library has them) gets the XMP in an extension block, which needs GIF89a.
+  it('a GIF87a is written, as GIF89a', async () => {
+    const { abs } = copy('plain.jpg', 'old.gif');
+    writeFileSync(abs, Buffer.from('R0lGODdhAgACAPAAAMwAMwAAACwAAAAAAgACAAACAoRRADs=', 'base64'));
+    const result = await embedMetadata(request(abs));
+    expect(result, result.message).toMatchObject({ status: 'written' });
+    expect(readFileSync(abs).toString('latin1', 0, 6)).toBe('GIF89a');
+    expect(scanned(abs).declarations.map((x) => x.expression)).toEqual(['PPL']);
+  });
+
   it.skipIf(!have('ffmpeg'))('decoded audio is unchanged (ffmpeg)', async () => {
     for (const [fixture, , media] of WRITABLE.filter(([, , m]) => m === 'audio')) {
       const { abs } = copy(fixture);
