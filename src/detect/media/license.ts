@@ -273,6 +273,8 @@ function readNotice(value: string, catalog: Catalog): string {
     text = stop >= 0 ? before.slice(0, stop) : /^(?:this|the|all|it)\b/i.test(before.trim()) ? '' : before;
   }
   for (const url of extractUrls(text)) text = text.replace(url, '');
+  // A URL given in brackets leaves them empty: "Authors (https://…)" is "Authors", not "Authors ()".
+  text = text.replace(/\s*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
   return copyrightStatement(text.replace(/[\s,;:–—-]+$/u, '').replace(/\s+/g, ' '));
 }
 

@@ -124,6 +124,9 @@ describe('noticeOf', () => {
     ['https://creativecommons.org/licenses/by/4.0/', ''],
     ['CC BY-SA 4.0', ''],
     ['2026 Jo Artist. All rights reserved.', '2026 Jo Artist. All rights reserved.'],
+    // Font name ID 0 as fonts-firacode and fonts-cantarell write it.
+    ['Copyright 2014-2021 The Fira Code Project Authors (https://github.com/tonsky/FiraCode)', '2014-2021 The Fira Code Project Authors'],
+    ['Copyright 2026 Jo Artist <https://jo.example/>, [http://jo.example]', '2026 Jo Artist'],
   ])('%s -> %s', (value, notice) => {
     expect(noticeOf(value, catalog)).toBe(notice);
   });
