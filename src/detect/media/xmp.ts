@@ -82,8 +82,11 @@ function propertyValue(el: XmlElement): string {
   const container = el.children.find((c) => c.ns === NS.rdf && (c.local === 'Alt' || c.local === 'Bag' || c.local === 'Seq'));
   if (container) {
     const items = container.children.filter((c) => c.ns === NS.rdf && c.local === 'li');
-    const chosen = items.find((li) => attr(li, 'http://www.w3.org/XML/1998/namespace', 'lang') === 'x-default') ?? items[0];
-    if (chosen) return attr(chosen, NS.rdf, 'resource') ?? deepText(chosen);
+    const lang = (li: XmlElement): string | undefined => attr(li, 'http://www.w3.org/XML/1998/namespace', 'lang');
+    const chosen = items.find((li) => lang(li) === 'x-default') ?? items[0];
+    const text = chosen ? (attr(chosen, NS.rdf, 'resource') ?? deepText(chosen)) : '';
+    // GIMP 2.8 wrote an empty lang-alt with its language as the value ('x-default'): no value.
+    if (chosen) return text.trim() === lang(chosen) ? '' : text;
   }
   return deepText(el);
 }

@@ -67,6 +67,12 @@ describe('readRdf', () => {
     expect(fieldsOf(alt('<rdf:li xml:lang="de">Deutsch</rdf:li><rdf:li xml:lang="fr">Français</rdf:li>')).fields).toEqual([['XMP-dc:rights', 'Deutsch']]);
   });
 
+  it("reads GIMP 2.8's empty language alternative, its language written as the value, as no value", () => {
+    // As in plasma-workspace-wallpapers' Kite screenshot.jpg.
+    const xml = `<rdf:RDF ${RDF}><rdf:Description xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:rights><rdf:Alt><rdf:li xml:lang='x-default'>x-default</rdf:li></rdf:Alt></dc:rights></rdf:Description></rdf:RDF>`;
+    expect(fieldsOf(xml).fields).toEqual([]);
+  });
+
   it('does not take a property of the same name from another namespace', () => {
     expect(fieldsOf(`<rdf:RDF ${RDF}><rdf:Description xmlns:x="urn:other" x:license="https://x/l"/></rdf:RDF>`).fields).toEqual([]);
   });
