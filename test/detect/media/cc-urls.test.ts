@@ -64,6 +64,14 @@ describe('Creative Commons URLs in a license field', () => {
   );
 });
 
+describe('the pre-2008 ccREL URL of the public-domain dedication', () => {
+  it('reads as CC-PDDC (openclipart and Inkscape SVGs)', () => {
+    const d = declared('http://web.resource.org/cc/PublicDomain');
+    expect(d.declarations).toEqual([expect.objectContaining({ expression: 'CC-PDDC', confidence: 1 })]);
+    expect(d.problems).toEqual([]);
+  });
+});
+
 describe('URLs with no exact SPDX id', () => {
   it.each([
     ['https://creativecommons.org/licenses/by/3.0/fr/', 'CC-BY-3.0', 'FR port'],
