@@ -53,6 +53,9 @@ const MARKERS = ['SPDX-', 'REUSE-Ignore', 'yright', 'YRIGHT', '©'];
 // with endsWith in a loop: a regex anchored at the end would retry every start position
 // of a long run of spaces (quadratic on a hostile line).
 const TRAILERS = ['*/', '-->', '#}', '*)', '-}', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
+/** Control characters other than tab: none is text. */
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]+/;
+
 const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
@@ -69,6 +72,12 @@ class TagCollector {
 
   /** One line that holds a marker, without its line break. */
   line(line: string, lineNo: number): void {
+    // In a binary's bytes a tag's text ends where the data goes on (a NUL, a length, a checksum),
+    // and the next tag may follow with no line break: each run of text is a line of its own.
+    if (this.anywhere && CONTROL.test(line)) {
+      for (const part of line.split(CONTROL)) if (part) this.line(part, lineNo);
+      return;
+    }
     if (this.ignoreFrom !== null) {
       if (this.marks(line, 'REUSE-IgnoreEnd')) this.ignoreFrom = null;
       return;
@@ -258,6 +267,10 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
     }
   }
   // REUSE 3.3: a notice starts with SPDX-FileCopyrightText, Copyright or ©; (C) may follow.
+  // Not in a binary's bytes: a copyright string there is an embedded part's (the sRGB colour
+  // profile in most JPEGs, "Copyright (c) 1998 Hewlett-Packard Company"; a font's name table), not
+  // the file's notice, which its metadata fields (media detector) or a .license sidecar carry.
+  if (anywhere) return null;
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m) return null;
   // "(C) Copyright 2015 Acme", thousands of files in u-boot and Linux: the sign before the word

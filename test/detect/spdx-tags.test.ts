@@ -287,6 +287,19 @@ describe('bounded reading', () => {
     expect(r.copyrights).toEqual([]); // a stray 0xA9 byte is no ©
   });
 
+  it("in a binary, a tag's text ends at the data after it, and a bare copyright string is an embedded part's, not the file's", () => {
+    // A JPEG with the sRGB ICC profile (its 'cprt' text) and an XMP-less comment segment holding tags, no line breaks.
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe2, 0x0c, 0x58]),
+      Buffer.from('ICC_PROFILE\0\x01\x01cprt\0\0\0\x33text\0\0\0\0Copyright (c) 1998 Hewlett-Packard Company\0desc\0\0\0\x12', 'latin1'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x40]),
+      Buffer.from('SPDX-FileCopyrightText: 2024 Jane Doe\0\x07SPDX-License-Identifier: CC-BY-4.0\x1f\x8b\x08junk', 'latin1'),
+    ]);
+    const r = detect('photo.bin', bytes);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['CC-BY-4.0']);
+    expect(r.copyrights.map((c) => c.text)).toEqual(['2024 Jane Doe']);
+  });
+
   it('searches only the head of a binary file', () => {
     const head = new Uint8Array([0, 1, 2, ...new TextEncoder().encode('\n# SPDX-License-Identifier: MIT\n')]);
     const bytes = new Uint8Array(10_000);
