@@ -281,10 +281,10 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. After
   // "Copyright (c)" or "Copyright ©" any holder goes ("by Jane", ", 2004 Acme"); after a bare
   // "Copyright", a year, a capital (or a letter of a script without case), "by", a parenthesis or a bar ("(2004)", "|copy| 2012" in reST),
-  // not a template ("Copyright [yyyy] [name of copyright owner]", "{yyyy}").
+  // not a template ("Copyright [yyyy] [name of copyright owner]", "{yyyy}"), nor a longer word (CopyrightNotice).
   // Only spaces and tabs separate the words: other control characters end a line where reuse-tool reads.
   const notice =
-    /^Copyright[ \t]*[:,]?[ \t]*(?:(?:\([Cc]\)|©)[ \t]*[:,]?[ \t]*\S|[0-9<©(|]|\p{Lu}|\p{Lo}|by[ \t]+\S)/u.test(rest) ||
+    /^Copyright(?!\p{L})[ \t]*[:,]?[ \t]*(?:(?:\([Cc]\)|©)[ \t]*[:,]?[ \t]*\S|[0-9<©(|]|\p{Lu}|\p{Lo}|by[ \t]+\S)/u.test(rest) ||
     /^(?:COPYRIGHT|copyright):?[ \t]*(?:\([Cc]\)|©|[0-9])/.test(rest) ||
     /^©[ \t]+\S/u.test(rest);
   if (!notice) return null;

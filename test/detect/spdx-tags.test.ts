@@ -145,6 +145,7 @@ describe('copyright notices', () => {
     ['(c) the Licensor grants Copyright permission'],
     ['<para>&kwrite; Copyright 2001-2014 by the &kate; team.</para>'], // DocBook prose (Kate's manual)
     ['const s = "Copyright 2020 X";'],
+    ['# CopyrightNotice: see the about box'], // a longer word (XMP's plus:CopyrightOwner, a config key)
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
   });
