@@ -140,6 +140,10 @@ describe('comment style routing', () => {
     ['View.m', '#import <Foundation/Foundation.h>\n@implementation View\n@end\n', 'c'],
     ['top.v', 'module top(input a);\nendmodule\n', 'c'],
     ['Proofs.v', 'Require Import Arith.\nTheorem t : 1 = 1.\n', 'ocaml'],
+    ['app.d', 'module app;\nimport std.stdio;\n', 'cpp'],
+    ['hello.d', '#!/usr/bin/env rdmd\nvoid main() {}\n', 'cpp'],
+    ['completions/invoke-rc.d', '# invoke-rc.d(8) completion    -*- shell-script -*-\n_invoke_rc_d() {\n', 'python'],
+    ['etc/init/update-rc.d', '#!/bin/sh\nset -e\n', 'python'],
   ])('%s with %j -> %s', (path, head, style) => {
     expect(styleOf(path, head)).toBe(style);
   });
