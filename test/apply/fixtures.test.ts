@@ -62,6 +62,7 @@ describe('the preserve fixtures', () => {
     ['shared.c', ' * SPDX-FileCopyrightText: 2024 Jo Artist\n * SPDX-FileCopyrightText: 2026 Example Collective\n * SPDX-License-Identifier: PPL\n'],
     ['old.rb', '# frozen_string_literal: true\n\n# SPDX-License-Identifier: PPL\n\n# Copyright (c) 2019, 2026 Example Collective\n'],
     ['icon.svg', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>\n\n<!--\nSPDX'],
+    ['10-no-antialias.conf', '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n\n<!--\nSPDX'],
     ['nonewline.sh', '# SPDX-License-Identifier: PPL\n\necho hi'],
   ])('%s reads as expected', async (name, expected) => {
     const root = makeTree({});
