@@ -1,7 +1,7 @@
 // Where a header goes: after the lines that must stay first in a file. Always kept: a
 // shebang, and editor or encoding magic lines right after it (`# -*- coding: utf-8 -*-`,
 // `# frozen_string_literal: true`, Emacs `-*- ... -*-`, which only count on the first two
-// lines). Per style (CommentStyle.keep): an XML declaration and DOCTYPE, Markdown front
+// lines; a magic line 2 keeps the comment above it). Per style (CommentStyle.keep): an XML declaration and DOCTYPE, Markdown front
 // matter, CSS `@charset`, Dockerfile parser directives, `<?php`, a roff preprocessor line,
 // PostScript's `%!`. The BOM is outside the view (src/apply/text-view.ts).
 import type { CommentStyle } from './comment-styles/index.js';
@@ -36,11 +36,14 @@ export function findPlacement(text: string, style: CommentStyle): Placement {
     phpOpen = true;
   }
   // Magic lines: on the first two lines of the file only.
+  const isMagic = (l: string): boolean => l.length <= MAX_MAGIC_LINE && isCommentLike(l) && MAGIC.test(l);
   for (let n = 0; n < 2 && pos < text.length && lineNumber(text, pos) <= 2; n++) {
-    const l = lineAt(pos);
-    if (l.length > MAX_MAGIC_LINE || !isCommentLike(l) || !MAGIC.test(l)) break;
+    if (!isMagic(lineAt(pos))) break;
     pos = nextLine(text, pos);
   }
+  // Python reads a coding line on line 2 below any comment or blank line 1 (PEP 263): both stay.
+  const second = nextLine(text, 0);
+  if (pos === 0 && second < text.length && (lineAt(0).trim() === '' || isCommentLike(lineAt(0))) && isMagic(lineAt(second))) pos = nextLine(text, second);
   if (keep.has('docker-directives')) while (pos < text.length && DOCKER_DIRECTIVE.test(lineAt(pos))) pos = nextLine(text, pos);
   if (keep.has('charset') && text.startsWith('@charset', pos)) pos = nextLine(text, pos);
   if (keep.has('xml')) pos = afterXmlProlog(text, pos);

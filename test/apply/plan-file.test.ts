@@ -23,6 +23,8 @@ describe('header insertion keeps what must stay first', () => {
     ['a shebang', STYLES.python, '#!/usr/bin/env python3\nprint(1)\n', '#!/usr/bin/env python3\n\n# SPDX-FileCopyrightText'],
     ['a shebang and an encoding line', STYLES.python, '#!/usr/bin/python\n# -*- coding: latin-1 -*-\nx = 1\n', '#!/usr/bin/python\n# -*- coding: latin-1 -*-\n\n# SPDX'],
     ['an encoding line', STYLES.python, '# vim: set fileencoding=utf-8 :\nx = 1\n', '# vim: set fileencoding=utf-8 :\n\n# SPDX'],
+    ['an encoding line below a comment', STYLES.python, '# test iso-8859-1 encoding\n# -*- encoding: iso-8859-1 -*-\ntest = "\xc1"\n', '# test iso-8859-1 encoding\n# -*- encoding: iso-8859-1 -*-\n\n# SPDX'],
+    ['an encoding line below a blank line', STYLES.python, '\n# -*- coding: koi8-r -*-\nx = 1\n', '\n# -*- coding: koi8-r -*-\n\n# SPDX'],
     ['a Ruby magic comment', STYLES.python, '# frozen_string_literal: true\nputs 1\n', '# frozen_string_literal: true\n\n# SPDX'],
     ['an Emacs mode line', STYLES.lisp, ';;; x.el --- X -*- lexical-binding: t -*-\n(provide (quote x))\n', ';;; x.el --- X -*- lexical-binding: t -*-\n\n;; SPDX'],
     ['an XML declaration', STYLES.html, '<?xml version="1.0" encoding="UTF-8"?>\n<svg/>\n', '<?xml version="1.0" encoding="UTF-8"?>\n\n<!--\nSPDX'],
