@@ -183,10 +183,11 @@ async function embedFor(run: Run, path: string): Promise<EmbedResult | null> {
   } catch {
     return null; // applyFile reports it
   }
-  // Metadata that names another license is not overwritten without --replace (applyFile reports the file).
+  // Metadata that names another license is not overwritten without --replace. applyFile reports the
+  // file when it writes its sidecar; where it writes none (one is there, or --no-sidecar), say why here.
   const own = options.replace ? null : ownLicense(run.root, path, run.ctx, run.buffer);
   if (own && own.expression !== run.request.expression) {
-    if (existsSync(`${abs}.license`))
+    if (!options.writeSidecars || existsSync(`${abs}.license`))
       run.problems.push({ code: 'embed-skipped', severity: 'warning', file: path, line: null, message: `${path}'s embedded metadata says ${own.expression}; it was not changed`, suggestion: `Give --replace to write ${run.request.expression} into it` });
     return null;
   }

@@ -72,6 +72,16 @@ describe('--embed', () => {
     expect(calls.map((c) => c.path)).toEqual(['photo.jpg']);
   });
 
+  it('with --no-sidecar, says why a file whose metadata names another license was left alone', async () => {
+    const root = makeTree({});
+    roots.push(root);
+    cpSync(join(process.cwd(), 'fixtures', 'media', 'cc-by-sa.jpg'), join(root, 'photo.jpg'));
+    const r = await applyTo(root, { embed: true, writeSidecars: false });
+    expect(calls).toEqual([]);
+    expect(r.files.find((f) => f.path === 'photo.jpg')).toMatchObject({ status: 'skipped' });
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'embed-skipped', severity: 'warning', file: 'photo.jpg', message: expect.stringContaining('says CC-BY-SA-4.0') })]);
+  });
+
   it('passes --dry-run on, and is not asked without --embed', async () => {
     answer = { status: 'unchanged' };
     const root = project();
