@@ -148,6 +148,11 @@ describe('comment style routing', () => {
     ['hello.d', '#!/usr/bin/env rdmd\nvoid main() {}\n', 'cpp'],
     ['completions/invoke-rc.d', '# invoke-rc.d(8) completion    -*- shell-script -*-\n_invoke_rc_d() {\n', 'python'],
     ['etc/init/update-rc.d', '#!/bin/sh\nset -e\n', 'python'],
+    ['help/C/index.page', '<?xml version="1.0" encoding="utf-8"?>\n<page xmlns="http://projectmallard.org/1.0/"\n', 'html'],
+    ['help/C/intro.page', '<page xmlns="http://projectmallard.org/1.0/" id="intro">\n', 'html'],
+    ['site/about.page', 'title: About\n', 'unknown'],
+    ['etc/bash.bashrc', '# System-wide .bashrc file\n', 'python'],
+    ['etc/zsh/zshrc', '# /etc/zsh/zshrc\n', 'python'],
   ])('%s with %j -> %s', (path, head, style) => {
     expect(styleOf(path, head)).toBe(style);
   });

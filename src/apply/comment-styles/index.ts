@@ -39,6 +39,8 @@ const CONTENT_RULES: Readonly<Record<string, (head: string) => { style: StyleNam
   v: (head) => (/^[ \t]*(?:Require|Theorem|Lemma|Proof|Definition|Inductive|Fixpoint)\b/m.test(head) ? { style: 'ocaml', language: 'Coq' } : null),
   // fontconfig's and D-Bus's `.conf` files are XML, where a `#` line is an error.
   conf: (head) => (/^(?:\xef\xbb\xbf)?\s*<(?:\?xml\b|!DOCTYPE\b)/i.test(head) ? { style: 'html', language: 'XML' } : null),
+  // GNOME's Mallard help pages (`index.page`): XML.
+  page: (head) => (/^(?:\xef\xbb\xbf)?\s*<(?:\?xml\b|page\b)/.test(head) ? { style: 'html', language: 'Mallard (XML)' } : null),
   // `invoke-rc.d`, `update-rc.d`: shell scripts, not D. `#` opens no comment in D (only a
   // shebang naming a D compiler and `#line`), so a file that starts with one is not D.
   d: (head) => (/^(?:\xef\xbb\xbf)?\s*#(?!line\b|!.*\b(?:rdmd|dmd|gdmd|ldc2|ldmd2)\b)/.test(head) ? { style: 'python', language: 'Shell (a .d name)' } : null),

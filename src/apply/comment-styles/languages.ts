@@ -63,7 +63,7 @@ export const LANGUAGES: readonly Language[] = [
     name: 'Shell',
     style: 'python',
     extensions: ['sh', 'bash', 'zsh', 'ksh', 'fish', 'bats'],
-    names: ['.bashrc', '.bash_profile', '.bash_logout', '.profile', '.zshrc', '.zprofile', '.zshenv', '.envrc'],
+    names: ['.bashrc', '.bash_profile', '.bash_logout', '.profile', '.zshrc', '.zprofile', '.zshenv', '.envrc', 'bash.bashrc', 'bash_completion', 'zshrc', 'zprofile', 'zshenv'],
     interpreters: ['sh', 'bash', 'zsh', 'ksh', 'mksh', 'dash', 'ash', 'fish', 'bats'],
   },
   { name: 'PowerShell', style: 'python', extensions: ['ps1', 'psm1', 'psd1'], interpreters: ['pwsh', 'powershell'] },
