@@ -65,7 +65,7 @@ export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
     spec,
     root: spec.root,
     catalog,
-    ctx: detectContext(catalog, spec.minConfidence),
+    ctx: detectContext(catalog, { minConfidence: spec.minConfidence }),
     forced: spec.style === null ? null : styleByName(spec.style),
     walked: new Set(spec.walked),
     index: compileAnnotations(spec.annotations),

@@ -77,7 +77,7 @@ export async function applyReuseToml(run: TomlRun, scope: Scope): Promise<{ file
   let reports: Map<string, FileReport>;
   if (planned) {
     const tomls = [factsOf(tomlPath, planned, run.ctx), ...[...covered, ...extra].filter((p) => p !== tomlPath && p.endsWith('REUSE.toml')).flatMap((p) => factsFromDisk(root, p, run.ctx) ?? [])];
-    const batch = processBatch(covered, batchContext(root, run.catalog, minConfidence, readableAnnotations(tomls)));
+    const batch = processBatch(covered, batchContext(root, run.catalog, { minConfidence }, readableAnnotations(tomls)));
     reports = new Map(batch.reports.map((r) => [r.path, r]));
   } else {
     const all = await processAll(root, [...covered, ...extra], run.catalog, { minConfidence });

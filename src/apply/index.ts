@@ -116,7 +116,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const run: Run = {
     options,
     catalog,
-    ctx: detectContext(catalog, options.minConfidence ?? 0.9),
+    ctx: detectContext(catalog, { minConfidence: options.minConfidence ?? 0.9 }),
     root: scope.root,
     request: { expression: choice.expression, copyright, template, replace: options.replace },
     problems,

@@ -40,7 +40,7 @@ export interface InspectContext {
 }
 
 export function inspectContext(catalog: Catalog, minConfidence: number, withTexts: boolean): InspectContext {
-  return { detect: detectContext(catalog, minConfidence), catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
+  return { detect: detectContext(catalog, { minConfidence }), catalog, buffer: Buffer.allocUnsafe(MAX_READ_BYTES), withTexts, copyrights: new Map() };
 }
 
 export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Inspection {

@@ -7,11 +7,11 @@ import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from '../walk/read.js';
 import { readProblem } from '../walk/walk.js';
 import { detectFile } from './index.js';
 import { loadMatcher, type LicenseMatcher } from './license-text/index.js';
-import type { DetectContext } from './types.js';
+import type { DetectContext, DetectOptions } from './types.js';
 
-export function detectContext(catalog: Catalog, minConfidence: number, licenseTexts: readonly string[] = []): DetectContext {
+export function detectContext(catalog: Catalog, options: DetectOptions, licenseTexts: readonly string[] = []): DetectContext {
   let matcher: LicenseMatcher | undefined;
-  return { catalog, matcher: () => (matcher ??= loadMatcher()), options: { minConfidence }, ...(licenseTexts.length ? { licenseTexts: new Set(licenseTexts) } : {}) };
+  return { catalog, matcher: () => (matcher ??= loadMatcher()), options, ...(licenseTexts.length ? { licenseTexts: new Set(licenseTexts) } : {}) };
 }
 
 export interface ReadContext {
@@ -22,8 +22,8 @@ export interface ReadContext {
   readonly buffer: Buffer;
 }
 
-export function readContext(root: string, catalog: Catalog, minConfidence: number, licenseTexts: readonly string[] = []): ReadContext {
-  return { root, detect: detectContext(catalog, minConfidence, licenseTexts), buffer: Buffer.allocUnsafe(MAX_READ_BYTES) };
+export function readContext(root: string, catalog: Catalog, options: DetectOptions, licenseTexts: readonly string[] = []): ReadContext {
+  return { root, detect: detectContext(catalog, options, licenseTexts), buffer: Buffer.allocUnsafe(MAX_READ_BYTES) };
 }
 
 /** Reads and detects files, without resolving them (the REUSE files a scan reads first). */
@@ -54,6 +54,6 @@ function note(code: string, file: string, message: string, suggestion: string | 
 }
 
 /** Reads and detects files (relative paths below `root`). */
-export async function detectAll(root: string, paths: readonly string[], catalog: Catalog, options: { readonly minConfidence: number }): Promise<{ facts: FileFacts[]; problems: Problem[] }> {
-  return detectFiles(paths, readContext(root, catalog, options.minConfidence));
+export async function detectAll(root: string, paths: readonly string[], catalog: Catalog, options: DetectOptions): Promise<{ facts: FileFacts[]; problems: Problem[] }> {
+  return detectFiles(paths, readContext(root, catalog, options));
 }

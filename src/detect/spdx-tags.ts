@@ -60,8 +60,14 @@ const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|re
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
 class TagCollector {
-  /** In a binary's head there are no comments to find: tags count anywhere, as reuse-tool reads them. */
-  constructor(private readonly anywhere = false) {}
+  /**
+   * In a binary's head there are no comments to find: tags count anywhere, as reuse-tool reads them;
+   * bare notices only with `binaryNotices` (DetectOptions).
+   */
+  constructor(
+    private readonly anywhere = false,
+    private readonly binaryNotices = false,
+  ) {}
 
   private readonly tags: RawTag[] = [];
   private readonly snippets: { begin: number; end: number | null }[] = [];
@@ -95,7 +101,7 @@ class TagCollector {
       this.openSnippet = null;
       return;
     }
-    const tag = readTagLine(line, this.anywhere);
+    const tag = readTagLine(line, this.anywhere, this.binaryNotices);
     if (!tag) return;
     if (this.tags.length + this.rejected.length >= MAX_TAGS) {
       this.tooMany ??= lineNo;
@@ -178,8 +184,8 @@ const BYTE_MARKERS = {
  * with Buffer.indexOf (native, and no string is made of the file), and only the lines
  * that hold one are decoded. This is the path almost every file takes.
  */
-export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false): TagScan {
-  const collector = new TagCollector(anywhere);
+export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false, binaryNotices = false): TagScan {
+  const collector = new TagCollector(anywhere, binaryNotices);
   scanBytes(buf, from, encoding, collector, 1, true);
   return collector.result();
 }
@@ -250,7 +256,7 @@ function detach(s: string): string {
 }
 
 /** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
-function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
+function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
   const inComment = anywhere ? () => true : commentPrefix;
   let at = line.indexOf('SPDX-License-Identifier:');
   if (at >= 0) {
@@ -270,7 +276,7 @@ function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'sn
   // Not in a binary's bytes: a copyright string there is an embedded part's (the sRGB colour
   // profile in most JPEGs, "Copyright (c) 1998 Hewlett-Packard Company"; a font's name table), not
   // the file's notice, which its metadata fields (media detector) or a .license sidecar carry.
-  if (anywhere) return null;
+  if (anywhere && !binaryNotices) return null;
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m) return null;
   // "(C) Copyright 2015 Acme", thousands of files in u-boot and Linux: the sign before the word
@@ -417,11 +423,11 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
 }
 
 /** The tags of a file: in its bytes when it was read whole, else in its decoded text, chunk by chunk. */
-export function scanFileTags(file: FileInput): TagScan {
+export function scanFileTags(file: FileInput, binaryNotices = false): TagScan {
   const bytes = file.bytes;
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A binary's head is read as reuse-tool reads it: UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
-  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true);
+  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true, binaryNotices);
   if (file.encoding !== 'utf-8' && file.encoding !== 'latin1') return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
@@ -432,5 +438,5 @@ export function scanFileTags(file: FileInput): TagScan {
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => tagsToDetection(scanFileTags(file), file.path, 'spdx-tag', ctx),
+  detect: (file, ctx) => tagsToDetection(scanFileTags(file, ctx.options.binaryNotices), file.path, 'spdx-tag', ctx),
 };

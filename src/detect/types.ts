@@ -68,6 +68,12 @@ export interface Detection {
 export interface DetectOptions {
   /** A full-text match at or above this confidence names the license. */
   readonly minConfidence: number;
+  /**
+   * Read `Copyright` and `©` notices in a binary's head as well as SPDX tags, as reuse-tool does
+   * (lint --reuse, for its counts). Off, such a string is an embedded part's (a JPEG's colour
+   * profile), not the file's notice.
+   */
+  readonly binaryNotices?: boolean;
 }
 
 export interface DetectContext {

@@ -2,7 +2,7 @@
 // licensing. Runs in a worker thread or in the main thread; the result is plain data.
 import type { Catalog } from '../catalog/index.js';
 import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
-import type { Annotation } from '../detect/types.js';
+import type { Annotation, DetectOptions } from '../detect/types.js';
 import { resolveFiles } from '../project/index.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import type { FileReport, Problem } from '../types.js';
@@ -18,8 +18,8 @@ export interface BatchContext extends ReadContext {
 }
 
 /** `licenseTexts`: the files root manifests name as the project's license text (DetectContext.licenseTexts). */
-export function batchContext(root: string, catalog: Catalog, minConfidence: number, annotations: readonly Annotation[], licenseTexts: readonly string[] = []): BatchContext {
-  return { ...readContext(root, catalog, minConfidence, licenseTexts), index: compileAnnotations(annotations) };
+export function batchContext(root: string, catalog: Catalog, options: DetectOptions, annotations: readonly Annotation[], licenseTexts: readonly string[] = []): BatchContext {
+  return { ...readContext(root, catalog, options, licenseTexts), index: compileAnnotations(annotations) };
 }
 
 /** Reads, detects and resolves a batch (sidecars travel with their files: see batches.ts). */

@@ -9,12 +9,15 @@ import { manifestLicenseFiles, readableAnnotations } from '../project/index.js';
 import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
 import { detectFiles, readContext } from '../detect/run.js';
+import type { DetectOptions } from '../detect/types.js';
 import { batchContext, processBatch, type BatchResult } from './process.js';
 import { spread, startWorkers, threadCount, WORKER_ENTRY, workersBuilt } from './spread.js';
 import type { SetupMessage } from './worker.js';
 
 export interface RunOptions {
   readonly minConfidence: number;
+  /** See DetectOptions.binaryNotices. */
+  readonly binaryNotices?: boolean;
   /** Threads to use, this one included (default: the machine's parallelism). */
   readonly jobs?: number;
   /** Called on this thread as batches complete (large trees only): files done, files in all. */
@@ -70,10 +73,10 @@ export class FileRunner {
     try {
       // REUSE.toml and dep5 say how other files are licensed, and a root manifest may name the
       // file that holds the project's license text (SEE LICENSE IN TERMS.md): read them first, here.
-      const first = detectFiles(paths.filter(readFirst), readContext(root, this.catalog, this.options.minConfidence));
+      const first = detectFiles(paths.filter(readFirst), readContext(root, this.catalog, this.detectOptions()));
       const annotations = readableAnnotations(first.facts);
       const licenseTexts = manifestLicenseFiles(first.facts);
-      const ctx = batchContext(root, this.catalog, this.options.minConfidence, annotations, licenseTexts);
+      const ctx = batchContext(root, this.catalog, this.detectOptions(), annotations, licenseTexts);
       if (!this.worthWorkers(paths.length)) return processBatch(paths, ctx);
       const workers = (this.workers ??= this.spawn());
       for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts } } satisfies SetupMessage);
@@ -100,7 +103,12 @@ export class FileRunner {
   }
 
   private spawn(): Worker[] {
-    return startWorkers('scan', this.jobs - 1, { minConfidence: this.options.minConfidence });
+    return startWorkers('scan', this.jobs - 1, this.detectOptions());
+  }
+
+  private detectOptions(): DetectOptions {
+    const { minConfidence, binaryNotices } = this.options;
+    return { minConfidence, ...(binaryNotices ? { binaryNotices } : {}) };
   }
 
   /** Hands out batches to the workers and to this thread (see spread.ts). */

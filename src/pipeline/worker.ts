@@ -2,7 +2,7 @@
 // takes the run's setup (root, REUSE annotations, license text files) and the batches of files it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/index.js';
-import type { Annotation } from '../detect/types.js';
+import type { Annotation, DetectOptions } from '../detect/types.js';
 import { batchContext, processBatch, type BatchContext } from './process.js';
 import { answerBatch, type BatchMessage } from './spread.js';
 
@@ -13,11 +13,11 @@ export interface SetupMessage {
 // Only in a worker thread: importing this file elsewhere does nothing.
 if (parentPort) {
   const port = parentPort;
-  const { minConfidence } = workerData as { minConfidence: number };
+  const options = workerData as DetectOptions;
   const catalog = loadCatalog();
   let ctx: BatchContext | null = null;
   port.on('message', (msg: SetupMessage | BatchMessage<readonly string[]>) => {
-    if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, minConfidence, msg.setup.annotations, msg.setup.licenseTexts);
+    if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, options, msg.setup.annotations, msg.setup.licenseTexts);
     else answerBatch(port, msg, (paths) => processBatch(paths, ctx!));
   });
 }

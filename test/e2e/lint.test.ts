@@ -95,6 +95,17 @@ describe('farleft lint', () => {
     expect(runCli(['lint', '--reuse', repo]).stdout).toContain('* Files with license information: 1 / 1');
   });
 
+  it("--reuse takes a Copyright string in a binary's head as its notice, as reuse-tool counts; scan does not", () => {
+    const root = tree({
+      'LICENSES/MIT.txt': licenseText('MIT'),
+      'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "*.icc"\nSPDX-License-Identifier = "MIT"\n',
+      'srgb.icc': Buffer.from('\0\0\x0cHlino\x02\x10\0\0mntrRGB XYZ \0\0cprt\0\0\0\x33text\0\0\0\0Copyright (c) 1998 Hewlett-Packard Company\0desc\0\0', 'latin1'),
+    });
+    expect(runCli(['lint', '--reuse', root]).stdout).toContain('* Files with copyright information: 1 / 1');
+    const scan = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout) as { files: { path: string; copyright: string[] }[] };
+    expect(scan.files.find((f) => f.path === 'srgb.icc')!.copyright).toEqual([]);
+  });
+
   it('lints an empty folder: nothing to find, and says so', () => {
     const r = runCli(['lint', tree({})]);
     expect(r.code).toBe(0);
