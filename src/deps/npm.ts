@@ -231,14 +231,14 @@ export function collectNpm(rootArg: string): Collection {
   const roots: DepEdge[] = [];
   const packages = [...byReal.values()].filter((n) => !n.member);
   const missing = new Map<string, { name: string; by: Node }>();
-  /** What the project and its workspaces declare but lack (an optional fsevents, say), by name: roots of the lock's graph. */
-  const lacking: DepEdge[] = [];
+  /** What the project and its workspaces declare but lack (an optional fsevents, say): name -> how each declares it. */
+  const lacking = new Map<string, DepScope[]>();
   for (const node of byReal.values()) {
     const out: DepEdge[] = [];
     for (const dep of node.manifest?.deps ?? []) {
       const target = resolve(node.real, dep.name);
       if (!target) {
-        if (node.member) lacking.push({ to: dep.name, kind: dep.kind });
+        if (node.member) lacking.set(dep.name, [...(lacking.get(dep.name) ?? []), dep.kind]);
         if (node.member && (dep.kind === 'prod' || dep.kind === 'dev') && !missing.has(dep.name)) missing.set(dep.name, { name: dep.name, by: node });
         continue;
       }
@@ -278,7 +278,7 @@ export function collectNpm(rootArg: string): Collection {
   if (locked && locked.notInstalled.length > 0) {
     const lockScopes = lock!.graph ? scopesFromLock(lock!, collected, lacking) : null;
     for (const entry of locked.notInstalled)
-      collected.push(notInstalled(entry, lock!, entry.scope ?? lockScopes?.get(`${entry.name}@${entry.version}`) ?? 'prod', lacking.some((d) => d.to === entry.name)));
+      collected.push(notInstalled(entry, lock!, entry.scope ?? lockScopes?.get(`${entry.name}@${entry.version}`) ?? 'prod', lacking.has(entry.name)));
   }
   for (const { name, by } of missing.values()) {
     if (locked?.notInstalled.some((e) => e.name === name)) continue;
@@ -450,10 +450,9 @@ function lockMismatch(lock: NpmLock, entry: LockEntry, n: Node): Problem {
  * The scope of each locked package from the lock's own graph, reached from the installed packages (with the
  * scopes the installed tree gave them) and from what the project and its workspaces declare but lack.
  */
-function scopesFromLock(lock: NpmLock, installed: readonly CollectedPackage[], lacking: readonly DepEdge[]): Map<string, DepScope> {
-  const names = new Set(lacking.map((d) => d.to));
+function scopesFromLock(lock: NpmLock, installed: readonly CollectedPackage[], lacking: ReadonlyMap<string, readonly DepScope[]>): Map<string, DepScope> {
   const roots: DepEdge[] = installed.map((p) => ({ to: `${p.name}@${p.version}`, kind: p.scope }));
-  for (const e of lock.entries) if (names.has(e.name)) for (const d of lacking) if (d.to === e.name) roots.push({ to: `${e.name}@${e.version}`, kind: d.kind });
+  for (const e of lock.entries) for (const kind of lacking.get(e.name) ?? []) roots.push({ to: `${e.name}@${e.version}`, kind });
   return assignScopes(roots, lock.graph!);
 }
 
