@@ -130,7 +130,7 @@ export function readYarnLock(file: string, text: string): LockRead {
   const resolved = new Map<string, string>();
   const blocks: { ids: string[]; deps: { name: string; range: string; optional: boolean }[]; optional: Set<string> }[] = [];
   const lines = text.split('\n');
-  let current: { names: string[]; specs: string[]; line: number; block: (typeof blocks)[number] } | null = null;
+  let current: { named: { spec: string; name: string }[]; line: number; block: (typeof blocks)[number] } | null = null;
   let section: string | null = null;
   let metaName: string | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -138,13 +138,16 @@ export function readYarnLock(file: string, text: string): LockRead {
     if (line === '' || line.startsWith('#')) continue;
     if (!/^\s/.test(line)) {
       if (!line.endsWith(':')) return malformed(file, i + 1, `expected an entry like "name@range:", found ${JSON.stringify(line.slice(0, 60))}`);
-      const specs = line
+      const named = line
         .slice(0, -1)
         .split(',')
-        .map((s) => s.trim().replace(/^"|"$/g, ''));
-      const names = specs.map(yarnName).filter((n): n is string => n !== null);
+        .flatMap((s) => {
+          const spec = s.trim().replace(/^"|"$/g, '');
+          const name = yarnName(spec);
+          return name === null ? [] : [{ spec, name }];
+        });
       const block = { ids: [], deps: [], optional: new Set<string>() };
-      current = names.length > 0 ? { names: [...new Set(names)], specs, line: i + 1, block } : null;
+      current = named.length > 0 ? { named, line: i + 1, block } : null;
       if (current) blocks.push(block);
       section = null;
       continue;
@@ -152,14 +155,11 @@ export function readYarnLock(file: string, text: string): LockRead {
     if (!current) continue;
     const m = /^ {2}version:? "?([^"\s]+)"?\s*$/.exec(line);
     if (m) {
-      for (const name of current.names) {
+      for (const name of new Set(current.named.map((n) => n.name))) {
         entries.push({ name, version: m[1]!, scope: null, path: null, line: current.line });
         current.block.ids.push(`${name}@${m[1]!}`);
       }
-      for (const spec of current.specs) {
-        const name = yarnName(spec);
-        if (name) resolved.set(spec, `${name}@${m[1]!}`);
-      }
+      for (const { spec, name } of current.named) resolved.set(spec, `${name}@${m[1]!}`);
       continue;
     }
     if (/^ {2}\S/.test(line)) {
