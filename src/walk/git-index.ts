@@ -4,7 +4,6 @@
 // run: no git binary is needed, and nothing in the repository is executed.
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitDirOf } from './git-dirs.js';
 import { readFull } from './read.js';
 
 /** An index larger than this is not read (the Linux kernel's is 8 MiB). */
@@ -18,12 +17,12 @@ export interface TrackedPaths {
 }
 
 /**
- * The paths the index of the repository at `repo` tracks, seen from `prefix` (the walked
- * folder's path below the repository, '' for its root); null when there is no index git
- * can read (none yet, a future format, a damaged file).
+ * The paths the index in `gitDir` (a work tree's git folder: see git-dirs.ts) tracks, seen from
+ * `prefix` (the walked folder's path below the work tree, '' for its root); null when there is
+ * no index git can read (none yet, a future format, a damaged file).
  */
-export function readTrackedPaths(repo: string, prefix: string): TrackedPaths | null {
-  const bytes = readIndexFile(gitDirOf(repo));
+export function readTrackedPaths(gitDir: string, prefix: string): TrackedPaths | null {
+  const bytes = readIndexFile(gitDir);
   const paths = bytes ? parseIndex(bytes) : null;
   if (paths === null) return null;
   const start = prefix ? `${prefix}/` : '';

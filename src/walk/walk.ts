@@ -79,7 +79,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   // read when a path is first ignored: a walk that ignores nothing never reads it.
   let tracked: TrackedPaths | null | undefined;
   const isTracked = (rel: string, isDir: boolean): boolean => {
-    if (tracked === undefined) tracked = git ? readTrackedPaths(git.repo, relative(git.repo, root).split(sep).join('/')) : null;
+    if (tracked === undefined) tracked = git ? readTrackedPaths(git.gitDir, relative(git.repo, root).split(sep).join('/')) : null;
     return tracked !== null && (isDir ? tracked.hasBelow(rel) : tracked.has(rel));
   };
 
@@ -181,11 +181,11 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 }
 
 /**
- * The repository around the root: .gitignore files between its root and the scanned folder,
- * and .git/info/exclude; and whether the repository matches them regardless of case (git's core.ignorecase); null
- * outside a git repository.
+ * The repository around the root: its git folder, the .gitignore files between its root and
+ * the scanned folder, and info/exclude; and whether the repository matches them regardless of
+ * case (git's core.ignorecase); null outside a git repository.
  */
-function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[]; ignoreCase: boolean } | null {
+function outerIgnoreLayers(root: string): { repo: string; gitDir: string; layers: IgnoreLayer[]; ignoreCase: boolean } | null {
   let repo: string | null = null;
   for (let dir = root; ; dir = dirname(dir)) {
     if (hasGitMarker(dir)) {
@@ -196,7 +196,8 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
   }
   if (repo === null) return null;
   // A worktree's config and info/exclude are the main repository's (a submodule has its own).
-  const common = commonDirOf(gitDirOf(repo));
+  const gitDir = gitDirOf(repo);
+  const common = commonDirOf(gitDir);
   const ignoreCase = gitIgnoresCase(common);
   const layers: IgnoreLayer[] = [];
   const add = (file: string, baseAbs: string): void => {
@@ -218,7 +219,7 @@ function outerIgnoreLayers(root: string): { repo: string; layers: IgnoreLayer[];
     if (dir === repo || dirname(dir) === dir) break;
   }
   for (const dir of chain) add(join(dir, '.gitignore'), dir);
-  return { repo, layers, ignoreCase };
+  return { repo, gitDir, layers, ignoreCase };
 }
 
 /**
