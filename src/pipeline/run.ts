@@ -56,12 +56,15 @@ export async function processAll(root: string, paths: readonly string[], catalog
 export class FileRunner {
   private workers: Worker[] | null = null;
   private readonly jobs: number;
+  /** What every thread's detectors are given. */
+  private readonly detect: DetectOptions;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly options: RunOptions,
   ) {
     this.jobs = threadCount(options.jobs);
+    this.detect = { minConfidence: options.minConfidence, ...(options.binaryNotices ? { binaryNotices: true } : {}) };
   }
 
   /** The walk has found `count` files: enough for workers? */
@@ -73,10 +76,10 @@ export class FileRunner {
     try {
       // REUSE.toml and dep5 say how other files are licensed, and a root manifest may name the
       // file that holds the project's license text (SEE LICENSE IN TERMS.md): read them first, here.
-      const first = detectFiles(paths.filter(readFirst), readContext(root, this.catalog, this.detectOptions()));
+      const first = detectFiles(paths.filter(readFirst), readContext(root, this.catalog, this.detect));
       const annotations = readableAnnotations(first.facts);
       const licenseTexts = manifestLicenseFiles(first.facts);
-      const ctx = batchContext(root, this.catalog, this.detectOptions(), annotations, licenseTexts);
+      const ctx = batchContext(root, this.catalog, this.detect, annotations, licenseTexts);
       if (!this.worthWorkers(paths.length)) return processBatch(paths, ctx);
       const workers = (this.workers ??= this.spawn());
       for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts } } satisfies SetupMessage);
@@ -103,12 +106,7 @@ export class FileRunner {
   }
 
   private spawn(): Worker[] {
-    return startWorkers('scan', this.jobs - 1, this.detectOptions());
-  }
-
-  private detectOptions(): DetectOptions {
-    const { minConfidence, binaryNotices } = this.options;
-    return { minConfidence, ...(binaryNotices ? { binaryNotices } : {}) };
+    return startWorkers('scan', this.jobs - 1, this.detect);
   }
 
   /** Hands out batches to the workers and to this thread (see spread.ts). */
