@@ -112,6 +112,86 @@ describe('hostile globs', () => {
   });
 });
 
+// A reference matcher for the differential test below: memoized recursion over the glob's
+// characters, simple enough to check by eye (and fast enough for short inputs).
+function reference(syntax: GlobSyntax, glob: string, path: string): boolean {
+  const g = [...glob];
+  const p = [...path];
+  const memo = new Map<string, boolean>();
+  const at = (i: number, j: number): boolean => {
+    const key = `${i},${j}`;
+    let hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    if (i === g.length) hit = j === p.length;
+    else if (g[i] === '\\') hit = i + 1 === g.length ? at(i + 1, j) : j < p.length && p[j] === g[i + 1] && at(i + 2, j + 1);
+    else if (g[i] === '*') {
+      let k = i;
+      while (g[k] === '*') k++;
+      const crosses = syntax === 'dep5' || k - i > 1;
+      if (crosses && syntax === 'reuse-toml' && g[k] === '/') k++; // `**/` may match nothing at all
+      hit = false;
+      for (let e = j; e <= p.length && !hit; e++) {
+        if (e > j && !crosses && p[e - 1] === '/') break;
+        hit = at(k, e);
+      }
+      if (!hit && k > i && g[k - 1] === '/' && syntax === 'reuse-toml' && g[i + 1] === '*') {
+        for (let e = j; e <= p.length && !hit; e++) hit = at(k - 1, e); // `**` then a literal '/'
+      }
+    } else if (g[i] === '?' && syntax === 'dep5') hit = j < p.length && at(i + 1, j + 1);
+    else hit = j < p.length && p[j] === g[i] && at(i + 1, j + 1);
+    memo.set(key, hit);
+    return hit;
+  };
+  return at(0, 0);
+}
+
+describe('glob matching against a reference matcher', () => {
+  // Small alphabets, so that random globs and paths often match; long globs have fewer wildcards.
+  const alphabet = ['a', 'b', '/', '*', '*', '?', '\\', 'é', '😀'];
+  const sparse = ['a', 'b', '/', 'a', 'b', '/', 'é', '😀', '*', '*', '?', '\\'];
+  let seed = 7;
+  // mulberry32: a seeded generator in 32-bit integer arithmetic.
+  const random = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const word = (chars: readonly string[], max: number): string => Array.from({ length: random(max + 1) }, () => chars[random(chars.length)]).join('');
+
+  // A path made from the glob (each wildcard filled with a few characters, '/' among them), then
+  // sometimes changed at one place: most such paths match or nearly do.
+  const instance = (syntax: GlobSyntax, glob: string): string => {
+    const g = [...glob];
+    let out = '';
+    for (let i = 0; i < g.length; i++) {
+      if (g[i] === '\\') out += g[++i] ?? '';
+      else if (g[i] === '*') out += word(['a', 'b', '/', 'é'], 3);
+      else if (g[i] === '?' && syntax === 'dep5') out += ['a', '/', '😀'][random(3)];
+      else out += g[i];
+    }
+    const chars = [...out];
+    if (random(3) === 0 && chars.length > 0) chars[random(chars.length)] = ['a', '/', 'b'][random(3)]!;
+    return chars.join('');
+  };
+
+  it.each(['reuse-toml', 'dep5'] as const)('agrees on 20,000 random %s globs and paths, short and past 31 tokens', (syntax) => {
+    let matched = 0;
+    let long = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const glob = n % 2 === 0 ? word(sparse, 70) : word(alphabet, 10);
+      const path = n % 3 === 0 ? word(['a', 'b', '/', 'é', '😀'], 14) : instance(syntax, glob);
+      const got = matches(syntax, glob, path);
+      if (got !== reference(syntax, glob, path)) expect(`${glob} ~ ${path}: ${got}`).toBe(`${glob} ~ ${path}: ${reference(syntax, glob, path)}`);
+      if (got) matched++;
+      if (got && compileGlob(glob, syntax).middle.length > 31) long++;
+    }
+    // Enough matches, long globs among them (past 31 tokens: the other NFA), to mean something.
+    expect(matched).toBeGreaterThan(2_000);
+    expect(long).toBeGreaterThan(150);
+  });
+});
+
 describe('createGlobSet', () => {
   const set = createGlobSet(
     [
