@@ -74,16 +74,18 @@ export function createCatalog(data: CatalogData): Catalog {
     closest(written, count = 3) {
       names ??= [...byLower.keys(), ...byAlias.keys()];
       const q = written.toLowerCase();
+      const limit = Math.max(2, Math.ceil(q.length / 2));
       const scored: { id: string; d: number }[] = [];
       for (const n of names) {
         const entry = byLower.get(n) ?? byAlias.get(n)!;
         if (entry.deprecated) continue;
         // A prefix or contained match ("gpl-3" in "gpl-3.0-only") counts as close.
-        const d = n.startsWith(q) || (q.length >= 3 && n.includes(q)) ? 0.5 + (n.length - q.length) / 100 : distance(q, n);
-        scored.push({ id: entry.id, d });
+        const near = n.startsWith(q) || (q.length >= 3 && n.includes(q));
+        // An edit distance is at least the difference in length: past the limit, no need to compute it.
+        if (!near && Math.abs(n.length - q.length) > limit) continue;
+        scored.push({ id: entry.id, d: near ? 0.5 + (n.length - q.length) / 100 : distance(q, n) });
       }
       scored.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
-      const limit = Math.max(2, Math.ceil(q.length / 2));
       const out: string[] = [];
       for (const s of scored) {
         if (s.d > limit || out.length >= count) break;
