@@ -71,6 +71,12 @@ export function extensionOf(name: string): string | null {
 export function routeFile(path: string, head: string | null): Route {
   const t = routingTables();
   const name = path.slice(path.lastIndexOf('/') + 1);
+  // A template that configure or meson fills in (`foo.service.in`, `config.h.in`, `Makefile.in`)
+  // keeps the comments of the file it becomes.
+  if (name.length > 3 && name.toLowerCase().endsWith('.in')) {
+    const made = routeFile(path.slice(0, -3), head);
+    if (made.kind !== 'unknown') return made;
+  }
   const byName = t.names.get(name);
   if (byName) return styleRoute(byName.style, byName.name, 'name');
   for (const [prefix, target] of NAME_PREFIXES) if (name.startsWith(prefix)) return styleRoute(t.names.get(target)!.style, target, 'name');

@@ -116,8 +116,14 @@ export const LANGUAGES: readonly Language[] = [
   {
     name: 'Configuration files',
     style: 'python',
-    extensions: ['conf', 'cnf', 'cfg', 'properties', 'env', 'desktop', 'service', 'socket', 'timer'],
+    extensions: ['conf', 'cnf', 'cfg', 'properties', 'env', 'desktop'],
     names: ['.env', '.htaccess', '.npmrc', '.yarnrc', '.flake8', '.pylintrc', '.coveragerc', '.browserslistrc', '.tool-versions', 'Procfile', 'Kconfig', 'robots.txt'],
+  },
+  // Unit, network and hardware-database files of systemd and udev (not `.rules`: polkit's are JavaScript).
+  {
+    name: 'systemd and udev',
+    style: 'python',
+    extensions: ['service', 'socket', 'timer', 'mount', 'automount', 'swap', 'target', 'slice', 'scope', 'path', 'nspawn', 'network', 'netdev', 'link', 'hwdb'],
   },
   { name: 'pip requirements', style: 'python', names: ['requirements.txt', 'requirements-dev.txt', 'constraints.txt'] },
   // --
