@@ -44,11 +44,14 @@ const CONTENT_RULES: Readonly<Record<string, (head: string) => { style: StyleNam
   // `invoke-rc.d`, `update-rc.d`: shell scripts, not D. `#` opens no comment in D (only a
   // shebang naming a D compiler and `#line`), so a file that starts with one is not D.
   d: (head) => (/^(?:\xef\xbb\xbf)?\s*#(?!line\b|!.*\b(?:rdmd|dmd|gdmd|ldc2|ldmd2)\b)/.test(head) ? { style: 'python', language: 'Shell (a .d name)' } : null),
+  // gettext's Internationalization Tag Set rules (`foo.its`) are XML; U-Boot's image sources are devicetree.
+  its: (head) => (/^(?:\xef\xbb\xbf)?\s*<(?:\?xml\b|its:rules\b)/.test(head) ? { style: 'html', language: 'ITS rules (XML)' } : null),
 };
 
 /** Whether the route of a path depends on the file's content (an extension two languages share). */
 export function needsContent(path: string): boolean {
-  const ext = extensionOf(path.slice(path.lastIndexOf('/') + 1));
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = extensionOf(name.length > 3 && name.toLowerCase().endsWith('.in') ? name.slice(0, -3) : name);
   return ext !== null && Object.hasOwn(CONTENT_RULES, ext);
 }
 

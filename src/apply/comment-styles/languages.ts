@@ -34,6 +34,9 @@ export const LANGUAGES: readonly Language[] = [
   { name: 'TypeScript', style: 'cpp', extensions: ['ts', 'mts', 'cts', 'tsx'], interpreters: ['ts-node', 'tsx'] },
   { name: 'JSON5 / JSON with comments', style: 'cpp', extensions: ['json5', 'jsonc'], names: ['.babelrc', '.jshintrc'] },
   { name: 'Go', style: 'cpp', extensions: ['go'], names: ['go.mod', 'go.work'] },
+  // `//` as Linux and U-Boot write their headers (dtc reads C comments of both kinds).
+  { name: 'Devicetree', style: 'cpp', extensions: ['dts', 'dtsi', 'dtso', 'its'] },
+  { name: 'Coccinelle', style: 'cpp', extensions: ['cocci'] },
   { name: 'Rust', style: 'cpp', extensions: ['rs'] },
   { name: 'Kotlin', style: 'cpp', extensions: ['kt', 'kts'] },
   { name: 'Swift', style: 'cpp', extensions: ['swift'] },
