@@ -171,6 +171,11 @@ describe('comment style routing', () => {
     ['board/x/fit.its', '/dts-v1/;\n/ {\n', 'cpp'],
     ['its/glib.its', '<?xml version="1.0"?>\n<its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">\n', 'html'],
     ['scripts/coccinelle/free/kfree.cocci', '/// Find a use after free.\n', 'cpp'],
+    ['scripts/kconfig/parser.y', '%{\n', 'c'],
+    ['scripts/kconfig/lexer.l', '%option nostdinit\n', 'c'],
+    ['arch/x86/kernel/vmlinux.lds', '/* ld script */\n', 'c'],
+    ['scripts/dtc/dtc-parser.tab.c_shipped', '/* A Bison parser */\n', 'c'],
+    ['crypto/rsapubkey.asn1', 'RsaPubKey ::= SEQUENCE {\n', 'sql'],
   ])('%s with %j -> %s', (path, head, style) => {
     expect(styleOf(path, head)).toBe(style);
   });

@@ -15,7 +15,9 @@ export interface Language {
 
 export const LANGUAGES: readonly Language[] = [
   // /* */
-  { name: 'C', style: 'c', extensions: ['c', 'h'] },
+  { name: 'C', style: 'c', extensions: ['c', 'h', 'c_shipped', 'h_shipped'] },
+  { name: 'Lex / Yacc', style: 'c', extensions: ['l', 'lex', 'y', 'yacc'] },
+  { name: 'Linker script', style: 'c', extensions: ['ld', 'lds'] },
   { name: 'C++', style: 'c', extensions: ['cc', 'cpp', 'cxx', 'c++', 'hh', 'hpp', 'hxx', 'h++', 'ipp', 'tpp', 'inl'] },
   { name: 'Objective-C', style: 'c', extensions: ['mm'] },
   { name: 'C#', style: 'c', extensions: ['cs', 'csx'] },
@@ -138,6 +140,7 @@ export const LANGUAGES: readonly Language[] = [
   { name: 'Agda', style: 'sql', extensions: ['agda'] },
   { name: 'Dhall', style: 'sql', extensions: ['dhall'] },
   { name: 'SQL', style: 'sql', extensions: ['sql', 'psql', 'pgsql', 'pls', 'pks', 'pkb'] },
+  { name: 'ASN.1', style: 'sql', extensions: ['asn1', 'asn'] },
   { name: 'Lua', style: 'sql', extensions: ['lua', 'rockspec'], interpreters: ['lua', 'luajit'] },
   { name: 'Ada', style: 'sql', extensions: ['adb', 'ads', 'ada', 'gpr'] },
   { name: 'VHDL', style: 'sql', extensions: ['vhd', 'vhdl'] },
