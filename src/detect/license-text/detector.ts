@@ -7,6 +7,7 @@ import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
 import { routeLicenseFile, type Route, type Role } from './route.js';
+import { scanFileTags } from '../spdx-tags.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
 const NOTICE_UNKNOWN_FLOOR = 0.5;
@@ -14,6 +15,8 @@ const NOTICE_UNKNOWN_FLOOR = 0.5;
 const MIN_TEXT_WORDS = 20;
 /** A file whose only line is this short may just name its license ("MIT", "Apache License 2.0"). */
 const MAX_NAME_LINE = 200;
+/** A license file of at most this many words around its SPDX tags points to its license (Linux's COPYING has 64). */
+const MAX_POINTER_WORDS = 300;
 
 /** The route of a file a root manifest names as the license text, whatever its name. */
 const NAMED_BY_MANIFEST: Route = { role: 'license', name: null };
@@ -35,8 +38,13 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   if (!file.complete)
     out.problem('license-text-truncated', 'note', null, `only the first ${file.text.length} characters of ${file.path} were compared with known license texts`, null);
 
+  // A license file may name its license with a tag instead of holding the text (Linux's COPYING:
+  // "provided under: SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note"): what it names
+  // is what the file declares, as a license file that holds only a name does.
+  const tagged = route.role === 'license' ? taggedLicenses(file, ctx) : [];
   const content = contentLines(file.text);
   if (content.length === 0) {
+    for (const t of tagged) out.declare(t.expression, 1, t.line);
     if (route.role !== 'notice') reportNoText(out, file);
     return out.detection();
   }
@@ -67,9 +75,15 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
 
   declareMatches(out, result.matches, file.path, route.role);
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
+  // Tags and no license text: the words around the tags are a pointer, not an unknown license.
+  // Under LicenseRef tags alone, the file's text is that license's (as in LICENSES/LicenseRef-*.txt).
+  // A long text with tags is a document about them (Linux's license-rules.rst), not a pointer.
+  const pointer = tagged.length > 0 && !result.matches.some((m) => m.kind === 'license') && result.words <= MAX_POINTER_WORDS;
+  const definesRef = pointer && tagged.every((t) => t.ref);
+  if (pointer) declarePointer(out, file.path, tagged);
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
-    if (route.role === 'notice' && best < NOTICE_UNKNOWN_FLOOR) continue;
+    if (definesRef || ((route.role === 'notice' || pointer) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
@@ -189,6 +203,39 @@ function checkReuseFile(out: Collector, path: string, expected: Expected, result
     `Put the unmodified text of ${expected.id} in ${path} (https://spdx.org/licenses/${expected.id}.html), or rename the file after the license it holds`,
   );
   if (!first) out.declare('NOASSERTION', 0, result.unknown[0]?.startLine ?? 1, result.candidates);
+}
+
+interface Tagged {
+  readonly expression: string;
+  readonly line: number;
+  /** Every id in it is a LicenseRef: the project's own terms. */
+  readonly ref: boolean;
+}
+
+/** The valid expressions of a file's SPDX-License-Identifier tags, with their lines. */
+function taggedLicenses(file: FileInput, ctx: DetectContext): Tagged[] {
+  if (!file.text.includes('SPDX-License-Identifier')) return [];
+  const out: Tagged[] = [];
+  for (const t of scanFileTags(file).tags) {
+    const n = t.kind === 'license' ? ctx.catalog.normalize(t.value) : null;
+    if (n?.expression && !out.some((o) => o.expression === n.expression))
+      out.push({ expression: n.expression, line: t.line, ref: n.ids.every((id) => id.startsWith('LicenseRef-')) });
+  }
+  return out;
+}
+
+/** What a file that names its licenses by tag declares; a license's text belongs beside its name (a LicenseRef's is the file's own). */
+function declarePointer(out: Collector, path: string, tagged: readonly Tagged[]): void {
+  for (const t of tagged) out.declare(t.expression, 1, t.line);
+  const named = tagged.filter((t) => !t.ref);
+  if (named.length > 0)
+    out.problem(
+      'license-file-without-text',
+      'warning',
+      named[0]!.line,
+      `${path} names ${named.map((t) => t.expression).join(', ')} in an SPDX tag but does not hold its text`,
+      'Most licenses must be distributed with their full text: put it in this file, or in LICENSES/<id>.txt as REUSE does',
+    );
 }
 
 function reportNoText(out: Collector, file: FileInput): void {

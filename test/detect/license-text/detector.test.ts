@@ -22,6 +22,31 @@ and every user must plant one tree per year of use.
 THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
 `;
 
+// Linux's COPYING, abridged: a pointer that names the license by tag (test data, not this file's tag).
+// REUSE-IgnoreStart
+const POINTER = `The Linux Kernel is provided under:
+
+	SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note
+
+Being under the terms of the GNU General Public License version 2 only,
+according with:
+
+	LICENSES/preferred/GPL-2.0
+
+With an explicit syscall exception, as stated at:
+
+	LICENSES/exceptions/Linux-syscall-note
+
+In addition, other licenses may also apply. Please see:
+
+	Documentation/process/license-rules.rst
+
+for more details.
+
+All contributions to the Linux Kernel are subject to this COPYING file.
+`;
+// REUSE-IgnoreEnd
+
 /** A context whose matcher must not be loaded. */
 const EXCEPTION_TEXTS: Record<string, string> = {
   'LGPL-3.0-linking-exception': `As a special exception to the GNU Lesser General Public License version 3
@@ -164,6 +189,37 @@ describe('license files', () => {
     expect(codes(detect('LICENSE.txt', 'SPDX-License-Identifier: MIT\n', noMatcher))).toEqual(['license-file-without-text']);
   });
 
+
+  it('reads a license file that names its license by tag amid prose as declaring it, not as an unknown text', () => {
+    const r = detect('COPYING', POINTER);
+    expect(r.declarations).toEqual([expect.objectContaining({ expression: 'GPL-2.0-only WITH Linux-syscall-note', source: 'license-text', line: 3, confidence: 1, scope: 'project' })]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'license-file-without-text', severity: 'warning', line: 3 })]);
+    expect(r.problems[0]!.message).toContain('names GPL-2.0-only WITH Linux-syscall-note in an SPDX tag');
+    // A tag alone names the license too.
+    expect(exprs(detect('LICENSE.txt', 'SPDX-License-Identifier: MIT\n', noMatcher).declarations)).toEqual(['MIT']);
+  });
+
+  it('does not read the tags of a long document about tags (Linux license-rules.rst) as its licenses', () => {
+    const tag = ['SPDX', 'License', 'Identifier'].join('-');
+    const prose = 'The license identifier is placed at the first possible line of a file, as a comment in the style of the language. '.repeat(20);
+    const r = detect('Documentation/license-rules.rst', `${prose}\n\n   ${tag}: GPL-2.0-only\n\n${prose}\n\n   ${tag}: MIT\n`);
+    expect(exprs(r.declarations)).toEqual(['NOASSERTION']);
+    expect(codes(r)).toEqual(['unknown-license-text']);
+  });
+
+  it('still reports a changed license text under a tag that names the license', () => {
+    const changed = spdxText('MIT').replace('free of charge', 'for a fee of ten euros').replace('without restriction', 'with many restrictions');
+    const r = detect('LICENSE', `SPDX-License-Identifier: MIT\n\n${changed}`);
+    expect(codes(r)).toContain('unknown-license-text');
+    expect(exprs(r.declarations)).toContain('NOASSERTION');
+  });
+
+  it('takes the text under a LicenseRef tag as that license: no unknown text, no missing text', () => {
+    const r = detect('LICENSE', `SPDX-License-Identifier: LicenseRef-Garden\n\n${CUSTOM}`);
+    expect(exprs(r.declarations)).toEqual(['LicenseRef-Garden']);
+    expect(r.problems).toEqual([]);
+  });
+
   it('declares a proprietary notice UNLICENSED, which has no text to hold', () => {
     const r = detect('LICENSE', 'Copyright 2024 Foo Inc.\nAll rights reserved.\n', noMatcher);
     expect(exprs(r.declarations)).toEqual(['UNLICENSED']);
@@ -277,6 +333,17 @@ describe('in a scan', () => {
         'packages/a/COPYING.md: ISC (package)',
       ]);
       expect(result.problems.filter((p) => p.code.includes('license-text') || p.code.includes('license-file'))).toEqual([]);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it("a root COPYING that names the license by tag gives the project's license", async () => {
+    const root = makeTree({ COPYING: POINTER, 'main.c': '// SPDX-License-Identifier: GPL-2.0-only\nint main(void) { return 0; }\n' });
+    try {
+      const result = await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+      expect(result.project.license).toBe('GPL-2.0-only WITH Linux-syscall-note');
+      expect(result.problems.map((p) => p.code)).not.toContain('unknown-license-text');
     } finally {
       removeTree(root);
     }
