@@ -115,6 +115,14 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
 }
 
 /** The project's declared license and the conflicts between sources, from every file's report. */
+/**
+ * A file in a LICENSES/ folder (or U-Boot's Licenses/: see route.ts) holds the text of a license some
+ * files are under, not a statement of the project's (U-Boot's holds ten, and it is GPL-2.0+).
+ */
+function inLicenseFolder(path: string): boolean {
+  return /(?:^|\/)(?:LICENSES|Licenses)\//.test(path);
+}
+
 export function resolveProjectLicensing(files: readonly FileReport[], options: ProjectOptions): ProjectLicensing {
   const problems: Problem[] = [];
   const both = findReuseConflict(files.map((f) => f.path));
@@ -122,7 +130,7 @@ export function resolveProjectLicensing(files: readonly FileReport[], options: P
   const declarations: Declaration[] = [];
   const byPath = new Map<string, FileReport>();
   for (const f of files) {
-    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !x.file.startsWith('LICENSES/')) declarations.push(x);
+    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !inLicenseFolder(x.file)) declarations.push(x);
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
   // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
@@ -256,7 +264,7 @@ function findConflicts(
   const byDir = new Map<string, Declaration[]>();
   for (const f of files)
     for (const d of f.declarations)
-      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !d.file.startsWith('LICENSES/') && !d.file.includes('/LICENSES/')) {
+      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !inLicenseFolder(d.file)) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
         const here = byDir.get(dir);
         if (here) here.push(d);

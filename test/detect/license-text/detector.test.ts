@@ -338,6 +338,17 @@ describe('in a scan', () => {
     }
   });
 
+  it("the texts in a Licenses/ folder (U-Boot's) are not the project's license, as LICENSES/ ones are not", async () => {
+    const root = makeTree({ Licenses: { 'gpl-2.0.txt': spdxText('GPL-2.0-only'), 'mit.txt': spdxText('MIT') }, 'main.c': '// SPDX-License-Identifier: GPL-2.0-or-later\n' });
+    try {
+      const result = await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+      expect(result.files.find((f) => f.path === 'Licenses/mit.txt')?.declarations.map((d) => d.expression)).toEqual(['MIT']);
+      expect(result.project).toEqual({ declarations: [], license: null });
+    } finally {
+      removeTree(root);
+    }
+  });
+
   it("a root COPYING that names the license by tag gives the project's license", async () => {
     const root = makeTree({ COPYING: POINTER, 'main.c': '// SPDX-License-Identifier: GPL-2.0-only\nint main(void) { return 0; }\n' });
     try {
