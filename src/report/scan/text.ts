@@ -31,8 +31,9 @@ export function renderScan(result: ScanResult, options: TextOptions): string {
   const licenses = Object.entries(s.licenses).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   out.push(c.bold('Licenses by file:'));
   if (licenses.length === 0) out.push('  (none)');
-  const width = Math.min(48, Math.max(0, ...licenses.map(([l]) => l.length)));
-  for (const [license, n] of licenses) out.push(`  ${license.padEnd(width)}  ${String(n).padStart(6)}`);
+  // The count first: an expression can be as long as it likes without pushing a column out of line.
+  const width = Math.max(0, ...licenses.map(([, n]) => String(n).length));
+  for (const [license, n] of licenses) out.push(`  ${String(n).padStart(width)}  ${license}`);
   out.push('');
 
   out.push(...renderMedia(result, c, options.verbose));
