@@ -10,7 +10,7 @@ import { checkPolicy, type PolicyOptions } from './policy.js';
 import { clauseOf, parseVersioned, profileOf, compareVersions, sameFamily, versionsFrom, type Profile } from './profile.js';
 import { carries, checkRestrictions } from './restrict.js';
 import { CONDITION_RULES, REACH_RULES, SPECIAL_RULES, type DefaultRule } from './rules/contexts.js';
-import { EXCEPTIONS } from './rules/exceptions.js';
+import { CLARIFICATIONS, EXCEPTIONS } from './rules/exceptions.js';
 import { FURTHER_RESTRICTIONS, OUTBOUND_GROUPS } from './rules/further-restrictions.js';
 import { PATHS, type PathRule } from './rules/paths.js';
 import { RESTRICTIONS } from './rules/restrictions.js';
@@ -28,6 +28,13 @@ export interface Leaf {
 }
 
 export function evaluatePair(outbound: Leaf, inbound: Leaf, o: PairOptions): Finding {
+  // A note on how the work's license reads takes in what the license alone takes in (and says so
+  // where that decides: beside the license's own reasons, not before them).
+  const note = outbound.exception ? CLARIFICATIONS[outbound.exception] : undefined;
+  if (note) {
+    const f = evaluatePair({ license: outbound.license }, inbound, o);
+    return f.verdict === 'incompatible' ? f : { ...f, reasons: [...f.reasons, { license: outbound.exception!, clause: '', text: note.text }], plain: [...f.plain, note.plain] };
+  }
   const denied = checkPolicy(inbound, o);
   if (denied) return denied;
   if (isLater(outbound.license)) return outboundLater(outbound, inbound, o);

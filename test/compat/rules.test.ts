@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf } from '../../src/compat/profile.js';
 import { CONDITION_RULES, REACH_RULES } from '../../src/compat/rules/contexts.js';
-import { EXCEPTIONS } from '../../src/compat/rules/exceptions.js';
+import { CLARIFICATIONS, EXCEPTIONS } from '../../src/compat/rules/exceptions.js';
 import { FURTHER_RESTRICTIONS, OUTBOUND_GROUPS } from '../../src/compat/rules/further-restrictions.js';
 import { PATHS } from '../../src/compat/rules/paths.js';
 import { testCatalog } from '../helpers.js';
@@ -76,7 +76,7 @@ describe('exceptions (rules/exceptions.ts)', () => {
     expect(verdict('GPL-2.0-only', 'Apache-2.0').verdict).toBe('incompatible');
   });
   it('every exception in the table is a real SPDX exception id', () => {
-    for (const id of Object.keys(EXCEPTIONS)) expect(catalog.get(id)?.kind, id).toBe('exception');
+    for (const id of [...Object.keys(EXCEPTIONS), ...Object.keys(CLARIFICATIONS)]) expect(catalog.get(id)?.kind, id).toBe('exception');
   });
   it('an exception farleft does not know: review when only it could help, the license alone otherwise', () => {
     const unknown = verdict('MIT', 'GPL-3.0-only WITH Qt-GPL-exception-1.0');
@@ -95,6 +95,17 @@ describe('exceptions (rules/exceptions.ts)', () => {
     expect(verdict('GPL-2.0-only WITH Classpath-exception-2.0', 'GPL-2.0-only WITH Classpath-exception-2.0').verdict).toBe('compatible');
     expect(verdict('GPL-2.0-only WITH Classpath-exception-2.0', 'MIT').verdict).toBe('compatible');
     expect(verdict('GPL-2.0-only WITH Classpath-exception-2.0', 'MPL-2.0').verdict).toBe('compatible');
+  });
+  it("Linux's syscall note is said of the kernel as a whole: a kernel offered with it takes plain GPL-2.0 code", () => {
+    const v = verdict('GPL-2.0-only WITH Linux-syscall-note', 'GPL-2.0-only');
+    expect(v.verdict).toBe('compatible');
+    expect(v.reasons.at(-1)!.license).toBe('Linux-syscall-note');
+    expect(verdict('GPL-2.0-only WITH Linux-syscall-note', 'GPL-2.0-or-later').verdict).toBe('compatible');
+    // A license the kernel cannot take stays out, note or no note.
+    expect(verdict('GPL-2.0-only WITH Linux-syscall-note', 'GPL-3.0-only').verdict).toBe('incompatible');
+    const apache = verdict('GPL-2.0-only WITH Linux-syscall-note', 'Apache-2.0');
+    expect(apache.verdict).toBe('incompatible');
+    expect(apache.reasons.map((r) => r.license)).not.toContain('Linux-syscall-note');
   });
 });
 

@@ -57,3 +57,18 @@ export const EXCEPTIONS: Readonly<Record<string, ExceptionRule>> = {
     plain: 'The font exception lets documents embed the font whatever their own license.',
   },
 };
+
+/**
+ * "Exceptions" that say how the license reads for the work as a whole rather than add a
+ * permission each author grants: a work offered with one may take in code under the plain
+ * license. Linux's syscall note ("user programs that use kernel services by normal system
+ * calls" are no derived work) is declared for the kernel in its COPYING, while most of its
+ * files are plain GPL-2.0-only.
+ */
+export const CLARIFICATIONS: Readonly<Record<string, { readonly text: string; readonly plain: string }>> = {
+  'Linux-syscall-note': {
+    text: 'a note on how the kernel\'s license reads (programs that only call it are no derived work), made for the work as a whole: no part needs to grant it',
+    plain: 'The Linux syscall note says how the GPL reads for the kernel as a whole; parts under plain GPL-2.0 do not need to carry it.',
+  },
+};
+
