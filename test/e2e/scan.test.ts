@@ -25,7 +25,7 @@ describe('farleft scan', () => {
     });
     const text = runCli(['scan', root]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/PPL\s+1/);
+    expect(text.stdout).toMatch(/\n  1  PPL\n/);
     expect(text.stdout).toMatch(/Without a license: 1 file\n\s+none\.txt/);
     const { json, code } = scanJson(root);
     expect(code).toBe(0);
