@@ -2,7 +2,7 @@
 // files without a license, and problems with what to do about them.
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
-import type { ScanResult, Severity } from '../../types.js';
+import type { Problem, ScanResult, Severity } from '../../types.js';
 import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
@@ -13,6 +13,9 @@ export interface TextOptions {
 }
 
 const LIST_LIMIT = 20;
+/** Past this many problems, a few of each kind are shown (PER_KIND). */
+const PROBLEM_LIMIT = 40;
+const PER_KIND = 3;
 
 export function renderScan(result: ScanResult, options: TextOptions): string {
   const c = new Chalk({ level: options.color });
@@ -52,8 +55,31 @@ export function renderScan(result: ScanResult, options: TextOptions): string {
     `${c.bold('Problems:')} ${tally('error')} errors, ${tally('warning')} warnings` +
       (notes > 0 ? c.dim(`, ${notes} notes (--verbose shows them)`) : ''),
   );
-  for (const p of problems) out.push(...renderProblem(p, c));
+  if (options.verbose || problems.length <= PROBLEM_LIMIT) for (const p of problems) out.push(...renderProblem(p, c));
+  else out.push(...renderByKind(problems, c));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Many problems (Linux: 37,000 deprecated ids) as a few of each kind, the kinds errors first
+ * and the commonest first: a summary to read, where --verbose and JSON list every one.
+ */
+function renderByKind(problems: readonly Problem[], c: ChalkInstance): string[] {
+  const kinds = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = `${p.severity} ${p.code}`;
+    const list = kinds.get(key);
+    if (list) list.push(p);
+    else kinds.set(key, [p]);
+  }
+  const rank = (p: Problem): number => (p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2);
+  const out: string[] = [];
+  for (const list of [...kinds.values()].sort((a, b) => rank(a[0]!) - rank(b[0]!) || b.length - a.length)) {
+    for (const p of list.slice(0, PER_KIND)) out.push(...renderProblem(p, c));
+    if (list.length > PER_KIND) out.push(c.dim(`          … and ${list.length - PER_KIND} more [${list[0]!.code}]`));
+  }
+  out.push(c.dim('  (--verbose or --format json lists every problem)'));
+  return out;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderScan } from '../../../src/report/scan/text.js';
-import type { ScanResult } from '../../../src/types.js';
+import type { Problem, ScanResult } from '../../../src/types.js';
 
-const result = (licenses: Record<string, number>): ScanResult => {
+const result = (licenses: Record<string, number>, problems: Problem[] = []): ScanResult => {
   const files = Object.values(licenses).reduce((a, b) => a + b, 0);
   return {
     schema: 1,
@@ -11,9 +11,11 @@ const result = (licenses: Record<string, number>): ScanResult => {
     project: { declarations: [], license: null },
     files: [],
     summary: { files, covered: files, withLicense: files, withCopyright: 0, withoutLicense: 0, licenses, skipped: {} },
-    problems: [],
+    problems,
   };
 };
+
+const problem = (code: string, severity: Problem['severity'], i: number): Problem => ({ code, severity, file: `f${i}.c`, line: 1, message: `${code} in f${i}.c`, suggestion: 'do this' });
 
 describe('text scan output', () => {
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
@@ -21,5 +23,19 @@ describe('text scan output', () => {
     const lines = text.split('\n');
     const at = lines.indexOf('Licenses by file:');
     expect(lines.slice(at + 1, at + 4)).toEqual(['  44832  GPL-2.0-only', '     80  GPL-2.0-only WITH Linux-syscall-note OR BSD-3-Clause', '      7  MIT']);
+  });
+
+  it('lists a few problems, all of them; many, a few of each kind, errors first, with how many more', () => {
+    const few = [problem('deprecated-id', 'warning', 1), problem('invalid-expression', 'error', 2)];
+    expect(renderScan(result({}, few), { color: 0, verbose: false })).toContain('  warning f1.c:1  deprecated-id in f1.c [deprecated-id]\n          fix: do this\n  error   f2.c:1');
+    const many = [...Array.from({ length: 50 }, (_, i) => problem('deprecated-id', 'warning', i)), ...Array.from({ length: 4 }, (_, i) => problem('invalid-expression', 'error', 100 + i))];
+    const text = renderScan(result({}, many), { color: 0, verbose: false });
+    const listed = text.split('\n').filter((l) => /^  (?:warning|error)/.test(l));
+    expect(listed.map((l) => l.split(/\s+/)[2])).toEqual(['f100.c:1', 'f101.c:1', 'f102.c:1', 'f0.c:1', 'f1.c:1', 'f2.c:1']);
+    expect(text).toContain('… and 1 more [invalid-expression]');
+    expect(text).toContain('… and 47 more [deprecated-id]');
+    expect(text).toContain('Problems: 4 errors, 50 warnings');
+    // --verbose lists every one.
+    expect(renderScan(result({}, many), { color: 0, verbose: true }).split('\n').filter((l) => /^  (?:warning|error)/.test(l))).toHaveLength(54);
   });
 });
