@@ -10,6 +10,7 @@ import { detectContext } from '../detect/run.js';
 import { detector as mediaDetector } from '../detect/media/index.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
+import { andAll } from '../project/index.js';
 import { isCovered } from '../project/resolve.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, sniff, type Encoding } from '../walk/read.js';
@@ -37,7 +38,7 @@ export interface RunSpec {
   readonly minConfidence: number;
   /** The files walked, to know a sidecar exists without asking the disk. */
   readonly walked: readonly string[];
-  /** The REUSE.toml and dep5 annotations that may cover the files (to verify each one written). */
+  /** The REUSE.toml and dep5 annotations that may cover the files (an override leaves a file alone; each file written is verified). */
   readonly annotations: readonly Annotation[];
 }
 
@@ -90,6 +91,8 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     return outcome(path, 'skipped', { reason: 'temp-file' });
   }
   if (!isCovered(path, 1)) return outcome(path, 'skipped', { reason: 'not-covered' });
+  const decided = overriddenBy(run, path);
+  if (decided) return conflict(run, path, decided);
 
   // Files without comment syntax, and files that already have a sidecar, are not read.
   const hasSidecar = run.walked.has(`${path}.license`) || (!run.walked.has(path) && existsSync(`${abs}.license`));
@@ -278,6 +281,25 @@ export function outcome(path: string, status: FileOutcome['status'], f: OutcomeF
 function licenseDiffers(path: string, own: { expression: string; field: string | null }, wanted: string, consequence: string, suggestion: string): Problem {
   const where = own.field ? ` in its ${own.field}` : '';
   return { code: 'license-differs', severity: 'error', file: path, line: null, message: `${path} declares ${own.expression}${where}, not ${wanted}; ${consequence}`, suggestion };
+}
+
+/**
+ * A REUSE.toml annotation of `override` precedence licenses the file whatever the file says
+ * (REUSE 3.3): a header or a sidecar would change nothing, so neither is written when the
+ * annotation names another license. Null when none does.
+ */
+function overriddenBy(run: FileRun, path: string): Problem | null {
+  const override = run.index.covering(path).find((a) => a.source === 'reuse-toml' && a.precedence === 'override');
+  const expression = override ? andAll(override.declarations.map((d) => d.expression)) : null;
+  if (!override || expression === null || expression === run.spec.request.expression) return null;
+  return {
+    code: 'reuse-toml-override',
+    severity: 'error',
+    file: path,
+    line: null,
+    message: `${path} is licensed ${expression} by the override annotation at ${override.file}:${override.declarations[0]?.line ?? override.line}, whatever the file says; it is left as it is`,
+    suggestion: `Change that annotation in ${override.file} to license it ${run.spec.request.expression}, or take the file out of its path`,
+  };
 }
 
 function conflict(run: FileRun, path: string, problem: Problem, method: 'header' | 'sidecar' = 'sidecar'): FileOutcome {

@@ -138,7 +138,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       fallbackSidecar: options.fallbackSidecar,
       minConfidence: run.ctx.options.minConfidence,
       walked: scope.files.filter((f) => !scope.named.includes(f)),
-      annotations: options.verify ? reuseAnnotations(scope.root, scope.files, run.ctx) : [],
+      // Read with or without --verify: an override annotation means a header would change nothing.
+      annotations: reuseAnnotations(scope.root, scope.files, run.ctx),
     };
     const done = await applyFiles(spec, catalog, scope.files, {
       ...(options.signal ? { signal: options.signal } : {}),

@@ -174,16 +174,29 @@ describe('apply on a project', () => {
     expect(readFileSync(join(root, 'a.js'), 'utf8')).toBe(`// SPDX-FileCopyrightText: ${COPYRIGHT}\n// SPDX-License-Identifier: PPL\nx()\n`);
   });
 
-  it('reports a changed file that a REUSE.toml override still licenses otherwise', async () => {
+  it('leaves alone a file that a REUSE.toml override licenses otherwise: a header would change nothing', async () => {
     const root = tree({ 'REUSE.toml': 'version = 1\n[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-License-Identifier = "MIT"\n', vendor: { 'v.c': 'int v;\n' }, 'a.c': 'int a;\n' });
+    for (const options of [{}, { replace: true }, { verify: false }]) {
+      const r = await applyTo(root, options);
+      expect(r.files.find((f) => f.path === 'vendor/v.c')).toMatchObject({ status: 'conflict' });
+      expect(r.problems.find((p) => p.code === 'reuse-toml-override')).toMatchObject({
+        file: 'vendor/v.c',
+        message: 'vendor/v.c is licensed MIT by the override annotation at REUSE.toml:5, whatever the file says; it is left as it is',
+      });
+      expect(readFileSync(join(root, 'vendor/v.c'), 'utf8')).toBe('int v;\n');
+    }
+  });
+
+  it('reports a changed file that a REUSE.toml aggregate still licenses with more', async () => {
+    const root = tree({ 'REUSE.toml': 'version = 1\n[[annotations]]\npath = "vendor/**"\nprecedence = "aggregate"\nSPDX-License-Identifier = "MIT"\n', vendor: { 'v.c': 'int v;\n' }, 'a.c': 'int a;\n' });
     const r = await applyTo(root);
     expect(r.files.map((f) => [f.path, f.status, f.verified, f.license])).toEqual([
       ['REUSE.toml', 'skipped', null, null],
       ['a.c', 'changed', true, 'PPL'],
-      ['vendor/v.c', 'changed', false, 'MIT'],
+      ['vendor/v.c', 'changed', false, 'PPL AND MIT'],
     ]);
     expect(r.summary.notVerified).toBe(1);
-    expect(r.problems.find((p) => p.code === 'not-verified')).toMatchObject({ file: 'vendor/v.c', message: expect.stringMatching(/resolves to MIT \(from REUSE\.toml:5 \(override\)\), not PPL/) });
+    expect(r.problems.find((p) => p.code === 'not-verified')).toMatchObject({ file: 'vendor/v.c', message: 'vendor/v.c was changed, but it resolves to PPL AND MIT (from vendor/v.c:4, REUSE.toml:5 (aggregate)), not PPL' });
   });
 
   it('removes temporary files a killed run left behind, and never gives them a header', async () => {
