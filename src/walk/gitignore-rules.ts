@@ -166,52 +166,43 @@ function matchOne(t: GlobToken, ch: string): boolean {
   return false;
 }
 
-/** Whether the names of a path match the parts of a pattern: the wildcard walk of matchGlob, over names, with `**` for `*`. */
+/** Whether the names of a path match the parts of a pattern, `**` taking any run of names. */
 function matchParts(parts: readonly Part[], names: readonly string[]): boolean {
-  let p = 0;
-  let n = 0;
-  let deep = -1;
-  let from = 0;
-  while (n < names.length) {
-    const part = parts[p];
-    if (part !== undefined && part !== DEEP && matchGlob(part, names[n]!)) {
-      p++;
-      n++;
-    } else if (part === DEEP) {
-      deep = p++;
-      from = n;
-    } else if (deep >= 0) {
-      p = deep + 1;
-      n = ++from;
-    } else return false;
-  }
-  while (p < parts.length && parts[p] === DEEP) p++;
-  return p === parts.length;
+  return wildcardWalk(parts, names, 0, names.length, isDeep, matchName);
 }
 
-/**
- * Whether a name (or the part [start, end) of a path) matches a glob. The wildcard walk keeps one star to return to, so its work
- * is at most the name's length times the glob's: no pattern in a .gitignore can make it
- * backtrack without end (a regular expression of many stars can).
- */
+/** Whether a name (or the part [start, end) of a path) matches a glob, `*` taking any run of characters. */
 function matchGlob(glob: Glob, name: string, start = 0, end = name.length): boolean {
+  return wildcardWalk(glob, name, start, end, isStar, matchOne);
+}
+
+const isDeep = (p: Part): boolean => p === DEEP;
+const matchName = (p: Part, name: string): boolean => matchGlob(p as Glob, name);
+const isStar = (t: GlobToken): boolean => 'star' in t;
+
+/**
+ * A pattern against items[start, end), a star matching any run of them. The walk keeps one
+ * star to return to, so its work is at most the items times the pattern: no pattern in a
+ * .gitignore can make it backtrack without end (a regular expression of many stars can).
+ */
+function wildcardWalk<P, I>(pattern: readonly P[], items: ArrayLike<I>, start: number, end: number, star: (p: P) => boolean, matches: (p: P, item: I) => boolean): boolean {
   let g = 0;
   let n = start;
-  let star = -1;
+  let back = -1;
   let from = start;
   while (n < end) {
-    const t = glob[g];
-    if (t !== undefined && !('star' in t) && matchOne(t, name[n]!)) {
+    const t = pattern[g];
+    if (t !== undefined && !star(t) && matches(t, items[n]!)) {
       g++;
       n++;
-    } else if (t !== undefined && 'star' in t) {
-      star = g++;
+    } else if (t !== undefined && star(t)) {
+      back = g++;
       from = n;
-    } else if (star >= 0) {
-      g = star + 1;
+    } else if (back >= 0) {
+      g = back + 1;
       n = ++from;
     } else return false;
   }
-  while (g < glob.length && 'star' in glob[g]!) g++;
-  return g === glob.length;
+  while (g < pattern.length && star(pattern[g]!)) g++;
+  return g === pattern.length;
 }
