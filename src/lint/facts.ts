@@ -10,24 +10,34 @@ export const REUSE_SOURCES: ReadonlySet<string> = new Set(['spdx-tag', 'sidecar'
 /** One file in LICENSES/ (not its .license sidecar), named as REUSE names them. */
 export interface LicenseTextFile {
   readonly path: string;
-  /** The file name without its last extension (`MIT` for MIT.txt); the whole name when it has none. */
-  readonly stem: string;
-  readonly hasExtension: boolean;
+  /** The license id reuse-tool reads in the file name (`MIT` for MIT.txt, `GFDL-1.1` for GFDL-1.1); a bad one when none fits. */
+  readonly id: string;
+  /** The id is the whole file name: a known id with no extension of its own (`ISC`, `GFDL-1.1`). */
+  readonly withoutExtension: boolean;
 }
 
-/** Files in the root LICENSES/ folder, at any depth, as reuse-tool lists them. */
-export function licenseTextFiles(scan: ScanResult): LicenseTextFile[] {
+/**
+ * Files in the root LICENSES/ folder, at any depth, with their ids as reuse-tool derives them:
+ * the name without its extension when that is an SPDX id or a LicenseRef; else the whole name
+ * when that is an SPDX id (GFDL-1.1: `.1` is no extension); else the name without its extension.
+ */
+export function licenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFile[] {
+  const spdx = (id: string): boolean => catalog.get(id)?.spdx === true;
   const out: LicenseTextFile[] = [];
   for (const f of scan.files) {
     if (!f.path.startsWith('LICENSES/') || f.path.endsWith('.license')) continue;
     const name = f.path.slice(f.path.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
     // As Python's Path.suffix: a leading dot starts no extension, nor does a trailing one.
-    const hasExtension = dot > 0 && dot < name.length - 1;
-    out.push({ path: f.path, stem: hasExtension ? name.slice(0, dot) : name, hasExtension });
+    const stem = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
+    if (stem !== name && (spdx(stem) || LICENSE_REF.test(stem))) out.push({ path: f.path, id: stem, withoutExtension: false });
+    else if (spdx(name)) out.push({ path: f.path, id: name, withoutExtension: true });
+    else out.push({ path: f.path, id: stem, withoutExtension: false });
   }
   return out;
 }
+
+const LICENSE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** The files rules report on: Covered Files, only those asked for when lint runs on some files. */
 export function targetFiles(input: LintInput): FileReport[] {

@@ -44,9 +44,9 @@ export function checkReuse(input: LintInput): ReuseReport {
   const licenses = new Map<string, string>();
   const withoutExtension: Record<string, string> = {};
   const known = new Set<string>(); // LicenseRef ids defined by a text
-  for (const t of licenseTextFiles(scan)) {
-    const id = t.stem;
-    if (!t.hasExtension && spdxIds(id)) withoutExtension[id] = t.path;
+  for (const t of licenseTextFiles(scan, catalog)) {
+    const id = t.id;
+    if (t.withoutExtension) withoutExtension[id] = t.path;
     if (licenses.has(id)) continue; // reuse-tool stops on two texts for one id; the first one stands
     licenses.set(id, t.path);
     if (id.startsWith('LicenseRef-') && !id.includes('Unknown')) known.add(id);
@@ -211,7 +211,7 @@ export function reuseLintResult(input: LintInput, settings: LintSettings, meta: 
 }
 
 function textPath(input: LintInput, id: string): string | null {
-  return licenseTextFiles(input.scan).find((t) => t.stem === id)?.path ?? null;
+  return licenseTextFiles(input.scan, input.catalog).find((t) => t.id === id)?.path ?? null;
 }
 
 function cmp(a: string, b: string): number {

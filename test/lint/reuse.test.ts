@@ -60,6 +60,12 @@ describe('REUSE 3.3 criteria', () => {
     ['a LicenseRef with a text is fine', { 'LICENSES/LicenseRef-Ours.md': 'x', 'a.py': tag('LicenseRef-Ours') }, { badLicenses: {}, missingLicenses: {}, compliant: true }],
     ['a text named after no license is bad', { 'LICENSES/Foo.txt': 'x', 'a.py': tag('Foo') }, { badLicenses: { Foo: ['LICENSES/Foo.txt', 'a.py'] } }],
     ['a deprecated name, an extensionless text', { 'LICENSES/GPL-3.0.txt': 'x', 'LICENSES/MIT': 'x', 'a.py': tag('GPL-3.0 AND MIT') }, { deprecatedLicenses: ['GPL-3.0'], licensesWithoutExtension: { MIT: 'LICENSES/MIT' } }],
+    // reuse-tool reads GFDL-1.1 whole: `.1` is no extension, for GFDL-1 is no id (Linux's LICENSES/deprecated/).
+    [
+      'a name with a dot that is an id is extensionless; an unknown one is bad',
+      { 'LICENSES/GFDL-1.1': 'x', 'LICENSES/ISC': 'x', 'LICENSES/Foo': 'x', 'LICENSES/Bar.1': 'x', 'a.py': tag('GFDL-1.1 OR ISC') },
+      { deprecatedLicenses: ['GFDL-1.1'], licensesWithoutExtension: { 'GFDL-1.1': 'LICENSES/GFDL-1.1', ISC: 'LICENSES/ISC' }, badLicenses: { Bar: ['LICENSES/Bar.1'], Foo: ['LICENSES/Foo'] }, missingLicenses: {}, unusedLicenses: ['Bar', 'Foo'] },
+    ],
     ['an exception is used and needs its text', { 'LICENSES/GPL-2.0-or-later.txt': 'x', 'a.py': tag('GPL-2.0-or-later WITH Classpath-exception-2.0') }, { missingLicenses: { 'Classpath-exception-2.0': ['a.py'] } }],
     ['dep5 licenses what it matches', { 'LICENSES/MIT.txt': 'x', '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: data/*\nCopyright: 2026 C\nLicense: MIT\n', 'data/x.csv': '1,2\n' }, { filesWithoutLicenses: [], filesWithoutCopyright: [], compliant: true }],
     ['a tag naming no known license is a bad license, not an invalid expression', { 'a.py': tag('Foo OR MIT'), 'LICENSES/MIT.txt': 'x' }, { badLicenses: { Foo: ['a.py'] }, missingLicenses: { Foo: ['a.py'] }, invalidExpressions: [], filesWithoutLicenses: [] }],

@@ -13,14 +13,14 @@ export const rule: Rule = {
   fix: 'Write the current id the message names (e.g. GPL-3.0-only or GPL-3.0-or-later instead of GPL-3.0), and rename LICENSES/ files to match.',
   codes: ['deprecated-id'],
   check(input) {
-    return licenseTextFiles(input.scan)
-      .filter((t) => input.catalog.get(t.stem)?.deprecated === true)
+    return licenseTextFiles(input.scan, input.catalog)
+      .filter((t) => input.catalog.get(t.id)?.deprecated === true)
       .map((t) => {
-        const replacement = input.catalog.get(t.stem)?.replacement;
+        const replacement = input.catalog.get(t.id)?.replacement;
         return {
           file: t.path,
           line: null,
-          message: `named after the deprecated SPDX id ${t.stem}`,
+          message: `named after the deprecated SPDX id ${t.id}`,
           suggestion: replacement ? `Rename it LICENSES/${replacement}.txt (and write ${replacement} in the files that use it)` : null,
         };
       });

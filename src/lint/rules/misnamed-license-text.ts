@@ -14,17 +14,17 @@ export const rule: Rule = {
   codes: ['license-file-mismatch'],
   check(input) {
     const drafts: Draft[] = [];
-    for (const t of licenseTextFiles(input.scan)) {
-      const known = input.catalog.get(t.stem)?.spdx === true || t.stem.startsWith('LicenseRef-');
+    for (const t of licenseTextFiles(input.scan, input.catalog)) {
+      const known = input.catalog.get(t.id)?.spdx === true || t.id.startsWith('LicenseRef-');
       if (!known) {
-        const near = input.catalog.resolve(t.stem)?.entry.id;
+        const near = input.catalog.resolve(t.id)?.entry.id;
         drafts.push({
           file: t.path,
           line: null,
-          message: `'${t.stem}' is neither an SPDX license id nor LicenseRef-<name>`,
-          suggestion: near ? `Rename it LICENSES/${near}.txt` : `Rename it LICENSES/LicenseRef-${t.stem.replace(/[^A-Za-z0-9.-]+/g, '-')}.txt, or after the SPDX id of the license it holds`,
+          message: `'${t.id}' is neither an SPDX license id nor LicenseRef-<name>`,
+          suggestion: near ? `Rename it LICENSES/${near}.txt` : `Rename it LICENSES/LicenseRef-${t.id.replace(/[^A-Za-z0-9.-]+/g, '-')}.txt, or after the SPDX id of the license it holds`,
         });
-      } else if (!t.hasExtension)
+      } else if (t.withoutExtension)
         drafts.push({ file: t.path, line: null, message: 'no file extension', suggestion: `Rename it ${t.path}.txt` });
     }
     return drafts;

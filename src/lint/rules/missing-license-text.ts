@@ -16,7 +16,7 @@ export const rule: Rule = {
   codes: ['missing-license-file'],
   check(input) {
     const { scan, catalog } = input;
-    const defined = new Set(licenseTextFiles(scan).map((t) => t.stem));
+    const defined = new Set(licenseTextFiles(scan, catalog).map((t) => t.id));
     const texts = textFamilies(scan);
     const uses = idsInUse(targetFiles(input), catalog);
     if (input.only === null && scan.project.license) {

@@ -14,7 +14,7 @@ export const rule: Rule = {
   fix: 'Use the unmodified text of a known license, declare it with its SPDX id, or define your own terms as LicenseRef-<name> with the text in LICENSES/LicenseRef-<name>.txt.',
   codes: ['unknown-license', 'unknown-license-text', 'license-text-too-short', 'non-spdx-declaration', 'license-file-without-text', 'empty-license-file'],
   check(input) {
-    const defined = new Set(licenseTextFiles(input.scan).map((t) => t.stem));
+    const defined = new Set(licenseTextFiles(input.scan, input.catalog).map((t) => t.id));
     const drafts: Draft[] = [];
     for (const [id, use] of idsInUse(targetFiles(input), input.catalog))
       if (id.startsWith('LicenseRef-') && !input.catalog.get(id) && !defined.has(id))

@@ -16,12 +16,12 @@ export const rule: Rule = {
     const { scan, catalog } = input;
     const used = new Set(idsInUse(scan.files.filter((f) => f.covered), catalog).keys());
     if (scan.project.license) for (const id of catalog.normalize(scan.project.license).ids) used.add(id);
-    return licenseTextFiles(scan)
+    return licenseTextFiles(scan, catalog)
       .filter((t) => {
         // LICENSES/GPL-3.0.txt (a deprecated name) is the text of GPL-3.0-only.
-        const current = catalog.normalize(t.stem).expression;
-        return !used.has(t.stem) && !used.has(`${t.stem}+`) && !(current !== null && used.has(current));
+        const current = catalog.normalize(t.id).expression;
+        return !used.has(t.id) && !used.has(`${t.id}+`) && !(current !== null && used.has(current));
       })
-      .map((t) => ({ file: t.path, line: null, message: `not used: no file declares ${t.stem}` }));
+      .map((t) => ({ file: t.path, line: null, message: `not used: no file declares ${t.id}` }));
   },
 };
