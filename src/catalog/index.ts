@@ -55,6 +55,11 @@ export function createCatalog(data: CatalogData): Catalog {
       const key = a.toLowerCase();
       if (!byLower.has(key) && !byAlias.has(key)) byAlias.set(key, e);
     }
+  // A LicenseRef of the catalog also answers to its name without the prefix (CNPL-7.0-or-later), where no id or alias does.
+  for (const e of data.entries) {
+    const key = e.id.startsWith('LicenseRef-') ? e.id.slice('LicenseRef-'.length).toLowerCase() : null;
+    if (key && !byLower.has(key) && !byAlias.has(key)) byAlias.set(key, e);
+  }
   const cache = new Map<string, NormalizedExpression>();
   let names: string[] | null = null;
 

@@ -121,6 +121,10 @@ it('reads an alias in SPDX syntax, and suggests the id for any other alias', () 
   // SPDX allows + only after its own ids; the catalog knows the -or-later id that was meant.
   expect(catalog.normalize('CNPLv7+')).toMatchObject({ valid: false, suggestion: 'LicenseRef-CNPL-7.0-or-later' });
   expect(catalog.normalize('LicenseRef-CNPL-7.0+')).toMatchObject({ valid: false, suggestion: 'LicenseRef-CNPL-7.0-or-later' });
+  // A catalog LicenseRef written without its prefix, as people name it, is suggested with it.
+  expect(catalog.normalize('CNPL-7.0-or-later')).toMatchObject({ valid: false, suggestion: 'LicenseRef-CNPL-7.0-or-later' });
+  expect(catalog.normalize('NVPL-4.0 OR MIT')).toMatchObject({ valid: false, suggestion: 'LicenseRef-NVPL-4.0 OR MIT' });
+  expect(catalog.normalize('scancode-ppp')).toMatchObject({ valid: false, suggestion: 'LicenseRef-scancode-ppp' });
 });
 
 it('lists the ids of an expression once each, in order', () => {
