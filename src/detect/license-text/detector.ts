@@ -215,13 +215,12 @@ interface Tagged {
 /** The valid expressions of a file's SPDX-License-Identifier tags, with their lines. */
 function taggedLicenses(file: FileInput, ctx: DetectContext): Tagged[] {
   if (!file.text.includes('SPDX-License-Identifier')) return [];
-  const out: Tagged[] = [];
+  const out = new Map<string, Tagged>(); // by expression: a hostile file may hold thousands of tags
   for (const t of scanFileTags(file).tags) {
     const n = t.kind === 'license' ? ctx.catalog.normalize(t.value) : null;
-    if (n?.expression && !out.some((o) => o.expression === n.expression))
-      out.push({ expression: n.expression, line: t.line, ref: n.ids.every((id) => id.startsWith('LicenseRef-')) });
+    if (n?.expression && !out.has(n.expression)) out.set(n.expression, { expression: n.expression, line: t.line, ref: n.ids.every((id) => id.startsWith('LicenseRef-')) });
   }
-  return out;
+  return [...out.values()];
 }
 
 /** What a file that names its licenses by tag declares; a license's text belongs beside its name (a LicenseRef's is the file's own). */
