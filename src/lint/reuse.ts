@@ -62,11 +62,18 @@ export function checkReuse(input: LintInput): ReuseReport {
   };
   // A tag farleft refused only because it names no known license (`Foo`) is still an expression
   // to REUSE: its ids are bad (and missing) licenses, and the file has licensing information.
+  // A tag that does not parse at all (`MIT OR`) makes reuse-tool drop everything the file says of itself: it has
+  // neither licensing nor copyright information then (reuse 1.1.2 and 5.0.2 alike).
   const unknownIds = new Map<string, { value: string; file: string }[]>();
+  const unparsed = new Set<string>();
   for (const p of scan.problems) {
     const value = p.code === 'invalid-expression' && p.file !== null ? TAG_VALUE.exec(p.message)?.[1] : undefined;
-    if (value === undefined || !parsesAsExpression(value)) continue;
+    if (value === undefined) continue;
     const target = p.file!.endsWith('.license') ? p.file!.slice(0, -'.license'.length) : p.file!;
+    if (!parsesAsExpression(value)) {
+      unparsed.add(p.file!);
+      continue;
+    }
     unknownIds.set(target, [...(unknownIds.get(target) ?? []), { value, file: p.file! }]);
     refused.add(`${p.file}:${p.line}`);
   }
@@ -91,7 +98,7 @@ export function checkReuse(input: LintInput): ReuseReport {
       used.add(id);
     }
     if (ids.size === 0) withoutLicenses.push(f.path);
-    if (f.copyright.length === 0) withoutCopyright.push(f.path);
+    if (f.copyright.length === 0 || (unparsed.has(f.path) && !ownIgnored(f.path))) withoutCopyright.push(f.path);
   }
   // A text in LICENSES/ whose name is not a license id is bad too.
   for (const [id, path] of licenses) if (!inMap(id) && (only === null || only.has(path))) add(bad, id, path);
@@ -152,7 +159,8 @@ export function parsesAsExpression(value: string): boolean {
       return true;
     }
     if (t === undefined || t === ')' || isOp(t)) return false;
-    i++;
+    // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
+    while (tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i])) i++;
     if (tokens[i]?.toLowerCase() === 'with') {
       i++;
       const e = tokens[i];
@@ -174,11 +182,23 @@ export function parsesAsExpression(value: string): boolean {
 
 /**
  * License and exception ids of a valid expression as written: what is left when
- * parentheses and the operators (any case, as reuse-tool's parser accepts them) are taken out.
+ * parentheses and the operators (any case, as reuse-tool's parser accepts them) are taken out,
+ * the words between two of them one id (`GPL 2.0+`, as reuse-tool reads it).
  */
 export function licenseKeys(expression: string): string[] {
   const out: string[] = [];
-  for (const word of expression.split(/[\s()]+/)) if (word && !/^(?:and|or|with)$/i.test(word) && !out.includes(word)) out.push(word);
+  let symbol: string[] = [];
+  const end = (): void => {
+    const key = symbol.join(' ');
+    if (key && !out.includes(key)) out.push(key);
+    symbol = [];
+  };
+  for (const word of expression.split(/\s+|([()])/)) {
+    if (word === undefined || word === '') continue;
+    if (word === '(' || word === ')' || /^(?:and|or|with)$/i.test(word)) end();
+    else symbol.push(word);
+  }
+  end();
   return out;
 }
 
