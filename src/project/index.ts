@@ -3,6 +3,7 @@
 import { licenseFamily, seeLicenseFile, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
+import { inLicenseFolder } from '../detect/license-text/route.js';
 import { formatOfPath } from '../detect/media/formats.js';
 import { sidecarTarget } from '../detect/sidecar.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
@@ -114,15 +115,10 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
   return { reports, problems };
 }
 
-/** The project's declared license and the conflicts between sources, from every file's report. */
 /**
- * A file in a LICENSES/ folder (or U-Boot's Licenses/: see route.ts) holds the text of a license some
- * files are under, not a statement of the project's (U-Boot's holds ten, and it is GPL-2.0+).
+ * The project's declared license and the conflicts between sources, from every file's report.
+ * The texts in a license folder are not the project's declaration (U-Boot's Licenses/ holds ten).
  */
-function inLicenseFolder(path: string): boolean {
-  return /(?:^|\/)(?:LICENSES|Licenses)\//.test(path);
-}
-
 export function resolveProjectLicensing(files: readonly FileReport[], options: ProjectOptions): ProjectLicensing {
   const problems: Problem[] = [];
   const both = findReuseConflict(files.map((f) => f.path));

@@ -6,7 +6,7 @@ import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
-import { routeLicenseFile, type Route, type Role } from './route.js';
+import { inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
@@ -261,7 +261,7 @@ function closestText(candidates: readonly Candidate[]): string {
 
 /** Root files, and REUSE files in the root LICENSES/, speak for the project; others for their package. */
 function isProjectLevel(path: string): boolean {
-  return !path.includes('/') || /^(?:LICENSES|Licenses)\/[^/]+$/.test(path);
+  return !path.includes('/') || (path.indexOf('/') === path.lastIndexOf('/') && inLicenseFolder(path));
 }
 
 interface Collector {

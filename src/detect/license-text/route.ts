@@ -43,6 +43,18 @@ const STEMS: readonly { readonly test: RegExp; readonly role: Exclude<Role, 'reu
   { test: /^(?:notices?|copyright|third[-_]?party[-_]?notices?)(?:[-_.][^/]{1,60})?$/, role: 'notice' },
 ];
 
+/** Folders of license texts named by id: REUSE's, and U-Boot's spelling. */
+const LICENSE_FOLDERS: ReadonlySet<string> = new Set(['LICENSES', 'Licenses']);
+
+/**
+ * Whether a file lies in a folder of license texts (at any depth below it): it holds the text of a
+ * license some files are under, not a statement of what the project is under.
+ */
+export function inLicenseFolder(path: string): boolean {
+  const parts = path.split('/');
+  return parts.slice(0, -1).some((p) => LICENSE_FOLDERS.has(p));
+}
+
 const NAME_AFTER = /^(?:un)?(?:licen[cs]es?|copying)[-_.](.+)$/i;
 const NAME_BEFORE = /^(.+)[-_.]licen[cs]es?$/i;
 
@@ -55,7 +67,7 @@ export function routeLicenseFile(path: string): Route | null {
   if (OTHER_EXTENSIONS.has(ext) || path === 'debian/copyright' || path.endsWith('/debian/copyright')) return null;
   const stem = TEXT_EXTENSIONS.has(ext) ? base.slice(0, -ext.length - 1) : base;
   const dir = path.slice(path.lastIndexOf('/', slash - 1) + 1, Math.max(slash, 0));
-  if (dir === 'LICENSES' || dir === 'Licenses') return { role: 'reuse', name: stem };
+  if (LICENSE_FOLDERS.has(dir)) return { role: 'reuse', name: stem };
   const lower = stem.toLowerCase();
   const route = STEMS.find((s) => s.test.test(lower));
   if (!route) return null;
