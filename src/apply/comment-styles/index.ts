@@ -51,8 +51,16 @@ const CONTENT_RULES: Readonly<Record<string, (head: string) => { style: StyleNam
 /** Whether the route of a path depends on the file's content (an extension two languages share). */
 export function needsContent(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = extensionOf(name.length > 3 && name.toLowerCase().endsWith('.in') ? name.slice(0, -3) : name);
+  const ext = extensionOf(templateTarget(name) ?? name);
   return ext !== null && Object.hasOwn(CONTENT_RULES, ext);
+}
+
+/**
+ * The name of the file a configure or meson template becomes (`foo.service.in` -> `foo.service`),
+ * whose comments it keeps; null for any other name.
+ */
+function templateTarget(name: string): string | null {
+  return name.length > 3 && name.toLowerCase().endsWith('.in') ? name.slice(0, -3) : null;
 }
 
 /** Name variants that carry a suffix: `Dockerfile.dev`, `Containerfile.ci`. */
@@ -74,9 +82,7 @@ export function extensionOf(name: string): string | null {
 export function routeFile(path: string, head: string | null): Route {
   const t = routingTables();
   const name = path.slice(path.lastIndexOf('/') + 1);
-  // A template that configure or meson fills in (`foo.service.in`, `config.h.in`, `Makefile.in`)
-  // keeps the comments of the file it becomes.
-  if (name.length > 3 && name.toLowerCase().endsWith('.in')) {
+  if (templateTarget(name) !== null) {
     const made = routeFile(path.slice(0, -3), head);
     if (made.kind !== 'unknown') return made;
   }
