@@ -113,6 +113,11 @@ export function createCatalog(data: CatalogData): Catalog {
   return catalog;
 }
 
+/** Whether an id is a well-formed LicenseRef (`LicenseRef-` and letters, digits, `.` and `-`), as SPDX writes them. */
+export function isLicenseRefId(id: string): boolean {
+  return /^LicenseRef-[A-Za-z0-9.-]+$/.test(id);
+}
+
 /** The file a normalized `SEE LICENSE IN <file>` names (without a leading ./), or null for any other expression. */
 export function seeLicenseFile(expression: string): string | null {
   const file = /^SEE LICENSE IN (.+)$/.exec(expression)?.[1]?.trim();

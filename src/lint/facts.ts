@@ -1,6 +1,6 @@
 // Facts several rules read from a scan: the license texts in LICENSES/, the licenses in
 // use (with the first file that uses each), where a file declares its license.
-import { licenseFamily, type Catalog } from '../catalog/index.js';
+import { isLicenseRefId, licenseFamily, type Catalog } from '../catalog/index.js';
 import type { FileReport, ScanResult } from '../types.js';
 import type { LintInput } from './types.js';
 
@@ -30,14 +30,12 @@ export function licenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTex
     const dot = name.lastIndexOf('.');
     // As Python's Path.suffix: a leading dot starts no extension, nor does a trailing one.
     const stem = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
-    if (stem !== name && (spdx(stem) || LICENSE_REF.test(stem))) out.push({ path: f.path, id: stem, withoutExtension: false });
+    if (stem !== name && (spdx(stem) || isLicenseRefId(stem))) out.push({ path: f.path, id: stem, withoutExtension: false });
     else if (spdx(name)) out.push({ path: f.path, id: name, withoutExtension: true });
     else out.push({ path: f.path, id: stem, withoutExtension: false });
   }
   return out;
 }
-
-const LICENSE_REF = /^LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** The files rules report on: Covered Files, only those asked for when lint runs on some files. */
 export function targetFiles(input: LintInput): FileReport[] {

@@ -2,6 +2,7 @@
 // their full text. One declaration per license found in the file, with the match's
 // confidence; a text that cannot be named is declared NOASSERTION with the closest
 // licenses as candidates and a problem, never dropped and never guessed.
+import { isLicenseRefId } from '../../catalog/index.js';
 import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
@@ -163,7 +164,7 @@ function resolveName(name: string, ctx: DetectContext): Expected | null {
     const id = resolved.via === 'deprecated' && entry.replacement ? entry.replacement : entry.id;
     return { id, kind: entry.kind === 'exception' ? 'exception' : 'license', written: name };
   }
-  return /^LicenseRef-[A-Za-z0-9.-]+$/.test(name) ? { id: name, kind: 'license', written: name } : null;
+  return isLicenseRefId(name) ? { id: name, kind: 'license', written: name } : null;
 }
 
 /**
