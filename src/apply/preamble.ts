@@ -1,9 +1,10 @@
 // Where a header goes: after the lines that must stay first in a file. Always kept: a
 // shebang, and editor or encoding magic lines right after it (`# -*- coding: utf-8 -*-`,
 // `# frozen_string_literal: true`, Emacs `-*- ... -*-`, which only count on the first two
-// lines; a magic line 2 keeps the comment above it). Per style (CommentStyle.keep): an XML declaration and DOCTYPE, Markdown front
-// matter, CSS `@charset`, Dockerfile parser directives, `<?php`, a roff preprocessor line,
-// PostScript's `%!`. The BOM is outside the view (src/apply/text-view.ts).
+// lines; a magic line 2 keeps the comment above it). Per style (CommentStyle.keep): an XML
+// declaration and DOCTYPE, Markdown front matter, CSS `@charset`, Dockerfile parser directives,
+// `<?php`, a roff preprocessor line, PostScript's `%!`. The BOM is outside the view
+// (src/apply/text-view.ts).
 import type { CommentStyle } from './comment-styles/index.js';
 
 export interface Placement {
