@@ -69,11 +69,11 @@ export function checkReuse(input: LintInput): ReuseReport {
   for (const p of scan.problems) {
     const value = p.code === 'invalid-expression' && p.file !== null ? TAG_VALUE.exec(p.message)?.[1] : undefined;
     if (value === undefined) continue;
-    const target = p.file!.endsWith('.license') ? p.file!.slice(0, -'.license'.length) : p.file!;
     if (!parsesAsExpression(value)) {
       unparsed.add(p.file!);
       continue;
     }
+    const target = p.file!.endsWith('.license') ? p.file!.slice(0, -'.license'.length) : p.file!;
     unknownIds.set(target, [...(unknownIds.get(target) ?? []), { value, file: p.file! }]);
     refused.add(`${p.file}:${p.line}`);
   }
