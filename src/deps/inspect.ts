@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seeLicenseFile, type Catalog } from '../catalog/index.js';
+import { combineMatches } from '../detect/license-text/combine.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as manifestDetector } from '../detect/manifests/index.js';
 import { readComposerJson } from '../detect/manifests/composer-json.js';
@@ -157,9 +158,7 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
 function detectLicenseFile(input: FileInput, ctx: DetectContext): Detection {
   if (licenseTextDetector.accepts(input.path, input.kind)) return licenseTextDetector.detect(input, ctx);
   const result = ctx.matcher().match(input.text, { minConfidence: ctx.options.minConfidence });
-  const declarations: Declaration[] = result.matches
-    .filter((m) => m.kind !== 'exception')
-    .map((m) => ({ expression: m.expression, source: 'license-text', file: input.path, line: m.startLine, confidence: m.confidence, scope: 'package' }));
+  const declarations: Declaration[] = combineMatches(result.matches).named.map((m) => ({ expression: m.expression, source: 'license-text', file: input.path, line: m.line, confidence: m.confidence, scope: 'package' }));
   if (declarations.length === 0 && result.unknown.length > 0)
     declarations.push({ expression: 'NOASSERTION', source: 'license-text', file: input.path, line: result.unknown[0]!.startLine, confidence: 0, scope: 'package', candidates: result.candidates });
   return { declarations, copyrights: [], problems: [] };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectPython, normalizeName } from '../../src/deps/python.js';
 import { NotInstalledError } from '../../src/deps/fs.js';
+import { spdxText } from '../detect/license-text/corpus.js';
 import { makeTree, removeTree, treeMaker } from '../helpers.js';
 import { copyFixture, FIXTURES, fixtureCopier } from './fixture.js';
 import { audit, byName, codes } from './run.js';
@@ -170,6 +171,18 @@ describe('pypi: egg-info and markers (real Debian metadata)', () => {
       expect(p.evidence.filter((e) => e.source === 'license-text')).toEqual([]);
       expect(codes(p)).not.toContain('unknown-text');
     }
+  });
+
+  it('joins an exception in a License-File of any name to the GPL it was written for (numpy bundles libgfortran)', () => {
+    const gcc = spdxText('GPL-3.0-with-GCC-exception').replace(/^insert[^\n]*\n/, '');
+    const project = site(
+      {
+        'p-1.0.dist-info/METADATA': dist('p', 'License-File: bundled/runtime.txt\n'),
+        'p-1.0.dist-info/licenses/bundled/runtime.txt': `${spdxText('MIT')}\n\n----\n\n${gcc}\n\n----\n\n${spdxText('GPL-3.0-only')}`,
+      },
+      'p\n',
+    );
+    expect(byName(audit(project), 'p').detected.map((d) => d.expression)).toEqual(['MIT', 'GPL-3.0-only WITH GCC-exception-3.1']);
   });
 
   it('still reads a License-File the metadata names, whatever its name, unless it is an author list', () => {

@@ -7,6 +7,7 @@ import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
+import { combineMatches } from './combine.js';
 import { inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { scanFileTags } from '../spdx-tags.js';
 
@@ -103,17 +104,12 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   return out.detection();
 }
 
-/** Declarations for the licenses found; an exception joins the license before it (or after it) as "X WITH E". */
+/** Declarations for the licenses found (combine.ts: an exception joins the license it was written for). */
 function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, role: Role): void {
-  const isReuse = role === 'reuse';
-  const licenses = matches.filter((m) => m.kind === 'license');
-  const withs = new Map<TextMatch, TextMatch[]>();
-  for (const e of matches.filter((m) => m.kind === 'exception')) {
-    const before = licenses.filter((l) => l.startLine <= e.startLine).pop();
-    const owner = before ?? licenses[0];
-    if (owner) withs.set(owner, [...(withs.get(owner) ?? []), e]);
-    // LICENSES/<exception>.txt holds an exception alone, as it should.
-    else if (!isReuse)
+  const { named, lone, crowded, notices } = combineMatches(matches);
+  // LICENSES/<exception>.txt holds an exception alone, as it should.
+  if (role !== 'reuse')
+    for (const e of lone)
       out.problem(
         'exception-without-license',
         'warning',
@@ -121,25 +117,12 @@ function declareMatches(out: Collector, matches: readonly TextMatch[], path: str
         `${path} holds the text of the exception ${e.expression} but no license text it could apply to`,
         `Add the license text the exception belongs to, or declare the pair as an expression (e.g. GPL-2.0-only WITH ${e.expression})`,
       );
-  }
-  // One declaration per license, at its first copy, as sure as its best copy.
-  const found = new Map<string, { confidence: number; line: number }>();
-  for (const l of licenses) {
-    const exceptions = withs.get(l) ?? [];
-    if (exceptions.length > 1)
-      out.problem('several-exceptions', 'warning', l.startLine, `${path} holds several exceptions for ${l.expression} (${exceptions.map((e) => e.expression).join(', ')}); an SPDX expression takes one`, 'Declare the license and its exceptions with SPDX-License-Identifier tags');
-    const expression = exceptions.length === 1 ? `${l.expression} WITH ${exceptions[0]!.expression}` : l.expression;
-    const confidence = Math.min(l.confidence, ...exceptions.map((e) => e.confidence));
-    const seen = found.get(expression);
-    found.set(expression, { confidence: Math.max(confidence, seen?.confidence ?? 0), line: seen?.line ?? l.startLine });
-  }
-  for (const [expression, { confidence, line }] of found) out.declare(expression, confidence, line);
+  for (const { license: l, exceptions } of crowded)
+    out.problem('several-exceptions', 'warning', l.startLine, `${path} holds several exceptions for ${l.expression} (${exceptions.map((e) => e.expression).join(', ')}); an SPDX expression takes one`, 'Declare the license and its exceptions with SPDX-License-Identifier tags');
+  for (const { expression, confidence, line } of named) out.declare(expression, confidence, line);
   // A license's notice names it; where its text is missing, a license file says so, as one that only names it does.
-  for (const n of matches.filter((m) => m.kind === 'notice')) {
-    if ([...found.keys()].some((e) => e === n.expression || e.startsWith(`${n.expression} WITH `))) continue;
-    found.set(n.expression, { confidence: n.confidence, line: n.startLine });
-    out.declare(n.expression, n.confidence, n.startLine);
-    if (role === 'license')
+  if (role === 'license')
+    for (const n of notices)
       out.problem(
         'license-file-without-text',
         'warning',
@@ -147,7 +130,6 @@ function declareMatches(out: Collector, matches: readonly TextMatch[], path: str
         `${path} holds the notice of ${n.expression} (lines ${n.startLine}-${n.endLine}) but not its text`,
         `Most licenses must be distributed with their full text: put the text of ${n.expression} in this file (https://spdx.org/licenses/${n.expression}.html)`,
       );
-  }
 }
 
 interface Expected {

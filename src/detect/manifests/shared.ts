@@ -10,6 +10,7 @@
 // UNKNOWN_CONFIDENCE for a value no mapping reads (declared NOASSERTION, raw kept).
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { nameToExpression, urlToExpression } from '../../catalog/names.js';
+import { combineMatches } from '../license-text/combine.js';
 import type { Declaration, Problem, Severity } from '../../types.js';
 import type { DetectContext, Detection, FileInput } from '../types.js';
 
@@ -190,7 +191,7 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
 
   /** A whole license pasted into a field (old setup.py `license=open('LICENSE').read()`). */
   const readText = (v: FieldValue, text: string): Reading | null => {
-    const found = ctx.matcher().match(text, { minConfidence: ctx.options.minConfidence }).matches;
+    const found = combineMatches(ctx.matcher().match(text, { minConfidence: ctx.options.minConfidence }).matches).named;
     if (found.length === 0) {
       out.problem('license-text-in-manifest', 'note', v.line, `${v.field} holds a license text (${text.length} characters), not a license name, and farleft did not recognise it`, `Write an SPDX expression in ${v.field} and keep the text in a LICENSE file`);
       return null;

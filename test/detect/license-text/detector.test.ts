@@ -130,6 +130,17 @@ describe('license files', () => {
     expect(exprs(r.declarations)).toEqual([`${license} WITH ${exception}`]);
   });
 
+  // numpy's LICENSE.txt: its own BSD text, the bundled libraries' texts one after another
+  // (OpenBLAS under BSD, then libgfortran's GCC runtime exception, then the GPL it amends).
+  it('joins an exception to the license it was written for, not to the license text before it', () => {
+    const gcc = spdxText('GPL-3.0-with-GCC-exception').replace(/^insert[^\n]*\n/, '');
+    const r = detect('LICENSE.txt', `${spdxText('BSD-3-Clause')}\n\n----\n\n${gcc}\n\n----\n\n${spdxText('GPL-3.0-only')}`);
+    expect(exprs(r.declarations)).toEqual(['BSD-3-Clause', 'GPL-3.0-only WITH GCC-exception-3.1']);
+    expect(r.problems).toEqual([]);
+    // With no license it was written for, it joins the license before it, as before.
+    expect(exprs(detect('LICENSE', `${spdxText('MIT')}\n\n${gcc}`).declarations)).toEqual(['MIT WITH GCC-exception-3.1']);
+  });
+
   it("names Apache-2.0 from its notice alone (Go's mousetrap), and says the text is missing; the full text is no notice", () => {
     const apache = spdxText('Apache-2.0');
     const notice = apache.slice(apache.indexOf('Licensed under the Apache License'));

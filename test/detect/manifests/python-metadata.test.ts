@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spdxText } from '../license-text/corpus.js';
 import { detect, summary } from './run.js';
 
 describe('PKG-INFO / METADATA', () => {
@@ -18,6 +19,16 @@ describe('PKG-INFO / METADATA', () => {
     const text = `Metadata-Version: 1.1\nName: demo\nLicense: Copyright (c) 2020 Jane\n        \n        Permission is hereby granted, free of charge.\n        The above copyright notice shall be included.\n        THE SOFTWARE IS PROVIDED "AS IS".\nPlatform: any\n`;
     const d = detect('PKG-INFO', text);
     expect(d.problems.map((p) => [p.code, p.line])).toEqual([['license-text-in-manifest', 3]]);
+  });
+
+  // scipy 1.17's License field: its BSD text, then the bundled libgfortran's GCC runtime exception and the GPL.
+  it('reads several texts pasted into License as one expression: each license once, an exception joined to its GPL', () => {
+    const gcc = spdxText('GPL-3.0-with-GCC-exception').replace(/^insert[^\n]*\n/, '');
+    const pasted = [spdxText('BSD-3-Clause'), spdxText('BSD-3-Clause').replace(/<copyright holder>|\[?yyyy\]?/gi, 'SciPy'), gcc, spdxText('GPL-3.0-only')].join('\n\n----\n\n');
+    const field = pasted.split('\n').map((l, i) => (i ? `        ${l}` : l)).join('\n');
+    const d = detect('scipy-1.17.1.dist-info/METADATA', `Metadata-Version: 2.1\nName: scipy\nVersion: 1.17.1\nLicense: ${field}\n`);
+    expect(d.declarations.map((x) => [x.field, x.expression])).toEqual([['License', 'BSD-3-Clause AND GPL-3.0-only WITH GCC-exception-3.1']]);
+    expect(d.problems.map((p) => p.code)).toEqual(['license-text-in-manifest']);
   });
 
   it('reads the first 64 license classifiers of a hostile list, with one warning, not one note per line', () => {
