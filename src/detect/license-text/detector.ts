@@ -9,6 +9,7 @@ import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, typ
 import type { MatchResult, TextMatch } from './index.js';
 import { combineMatches } from './combine.js';
 import { inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
+import { detectNotices } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
@@ -19,6 +20,12 @@ const MIN_TEXT_WORDS = 20;
 const MAX_NAME_LINE = 200;
 /** A license file of at most this many words around its SPDX tags points to its license (Linux's COPYING has 64). */
 const MAX_POINTER_WORDS = 300;
+/**
+ * A license file of at most this many words and no license text may name its licenses in a
+ * sentence (BurntSushi's COPYING has 22): read as a README's notice is. A longer text may be
+ * terms of its own that mention a license, and is reported as an unknown text.
+ */
+const MAX_PROSE_WORDS = 60;
 
 /** The route of a file a root manifest names as the license text, whatever its name. */
 const NAMED_BY_MANIFEST: Route = { role: 'license', name: null };
@@ -83,9 +90,12 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const pointer = tagged.length > 0 && !result.matches.some((m) => m.kind === 'license') && result.words <= MAX_POINTER_WORDS;
   const definesRef = pointer && tagged.every((t) => t.ref);
   if (pointer) declarePointer(out, file.path, tagged);
+  // No text, no tag, a few words: a sentence may name the licenses, as in a README (BurntSushi's
+  // COPYING: "This project is dual-licensed under the Unlicense and MIT licenses.", with their texts beside it).
+  const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
-    if (definesRef || ((route.role === 'notice' || pointer) && best < NOTICE_UNKNOWN_FLOOR)) continue;
+    if (definesRef || ((route.role === 'notice' || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
@@ -218,6 +228,21 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
       `${path} names ${named.map((t) => t.expression).join(', ')} in an SPDX tag but does not hold its text`,
       'Most licenses must be distributed with their full text: put it in this file, or in LICENSES/<id>.txt as REUSE does',
     );
+}
+
+/** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */
+function declareProse(out: Collector, file: FileInput, ctx: DetectContext): boolean {
+  const found = detectNotices(file, ctx).declarations;
+  for (const d of found) out.declare(d.expression, d.confidence, d.line ?? 1);
+  if (found.length > 0)
+    out.problem(
+      'license-file-without-text',
+      'note',
+      found[0]!.line ?? null,
+      `${file.path} names ${found.map((d) => d.expression).join(', ')} in a sentence and holds no license text`,
+      'Keep the text of each license it names beside it (LICENSE-MIT, UNLICENSE, ...) or in LICENSES/<id>.txt',
+    );
+  return found.length > 0;
 }
 
 function reportNoText(out: Collector, file: FileInput): void {

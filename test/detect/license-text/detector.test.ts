@@ -141,6 +141,20 @@ describe('license files', () => {
     expect(exprs(detect('LICENSE', `${spdxText('MIT')}\n\n${gcc}`).declarations)).toEqual(['MIT WITH GCC-exception-3.1']);
   });
 
+  it('reads a short license file that names its licenses in a sentence (BurntSushi\'s COPYING) as a pointer, with a note', () => {
+    const r = detect('COPYING', 'This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n');
+    expect(r.declarations.map((d) => [d.expression, d.line, d.source])).toEqual([['Unlicense OR MIT', 1, 'license-text']]);
+    expect(r.declarations[0]!.confidence).toBeLessThan(0.9);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['license-file-without-text', 'note']]);
+    // Terms of their own that mention a license are no pointer: still an unknown text.
+    const terms = `This software is licensed under the MIT license, with these further terms. ${'It may not be used by any business that profits from the wage labour of its employees. '.repeat(4)}`;
+    const own = detect('LICENSE', terms);
+    expect(own.declarations.map((d) => d.expression)).toEqual(['NOASSERTION']);
+    expect(codes(own)).toEqual(['unknown-license-text']);
+    // A sentence that names nothing stays what it was.
+    expect(codes(detect('LICENSE', 'All of this was written by us, for everyone who asks nicely, and may be shared among friends and neighbours alike.\n'))).toEqual(['unknown-license-text']);
+  });
+
   it("names Apache-2.0 from its notice alone (Go's mousetrap), and says the text is missing; the full text is no notice", () => {
     const apache = spdxText('Apache-2.0');
     const notice = apache.slice(apache.indexOf('Licensed under the Apache License'));
