@@ -37,6 +37,8 @@ export interface MediaRead {
 
 /** A field value longer than this is cut: a license URL or a notice is short, and a huge one is hostile. */
 export const MAX_VALUE_CHARS = 4096;
+/** ...but terms of use may be a whole license text (DejaVu's fonts hold two in their License record: 4.7 KB). */
+export const MAX_TERMS_CHARS = 64 * 1024;
 
 export function newRead(): MediaRead {
   return { fields: [], issues: [] };
@@ -51,12 +53,13 @@ export function addField(out: MediaRead, name: string, value: string, role: Fiel
     addIssue(out, 'media-too-many-fields', 'warning', `the file holds more than ${MAX_FIELDS} license-related metadata fields; only the first ${MAX_FIELDS} were read`, 'Rewrite the metadata with a tool such as ExifTool');
     return;
   }
-  const long = value.length > 2 * MAX_VALUE_CHARS;
-  let v = (long ? value.slice(0, 2 * MAX_VALUE_CHARS) : value).replace(/\s+/g, ' ').trim();
+  const max = role === 'terms' ? MAX_TERMS_CHARS : MAX_VALUE_CHARS;
+  const long = value.length > 2 * max;
+  let v = (long ? value.slice(0, 2 * max) : value).replace(/\s+/g, ' ').trim();
   if (v === '') return;
-  if (long || v.length > MAX_VALUE_CHARS) {
-    v = v.slice(0, MAX_VALUE_CHARS);
-    addIssue(out, 'media-metadata-too-large', 'note', `${name} is longer than ${MAX_VALUE_CHARS} characters; only its start was read`);
+  if (long || v.length > max) {
+    v = v.slice(0, max);
+    addIssue(out, 'media-metadata-too-large', 'note', `${name} is longer than ${max} characters; only its start was read`);
   }
   out.fields.push(line === undefined ? { name, value: v, role } : { name, value: v, role, line });
 }

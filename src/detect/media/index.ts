@@ -14,7 +14,7 @@ import { readGif } from './gif.js';
 import { readId3 } from './id3.js';
 import { readIsobmff } from './isobmff.js';
 import { readJpeg } from './jpeg.js';
-import { fieldsToDetection } from './license.js';
+import { fieldsToDetection, type TextReader } from './license.js';
 import { readPdf } from './pdf.js';
 import { readPng } from './png.js';
 import { readRiff } from './riff.js';
@@ -48,16 +48,17 @@ const READERS: Readonly<Record<MediaFormat, Reader>> = {
 export const detector: Detector = {
   name: 'media',
   accepts: (path) => formatOfPath(path) !== null,
-  detect: (file, ctx) => detectMedia(file, ctx.catalog),
+  detect: (file, ctx) => detectMedia(file, ctx.catalog, (text) => ctx.matcher().match(text, { minConfidence: ctx.options.minConfidence })),
 };
 
-export function detectMedia(file: FileInput, catalog: Catalog): Detection {
+/** `texts` names the license texts a field may hold (TextReader); without it such a field is read as prose. */
+export function detectMedia(file: FileInput, catalog: Catalog, texts?: TextReader): Detection {
   if (file.size === 0) return EMPTY_DETECTION;
   const src = sourceOfInput(file);
   const text = (): string => (file.kind === 'text' ? file.text : decodeText(file.bytes));
   const { format, read } = readMedia(file.path, src, text);
   if (!format) return { declarations: [], copyrights: [], problems: toProblems(file.path, read) };
-  const found = fieldsToDetection(file.path, read.fields, catalog);
+  const found = fieldsToDetection(file.path, read.fields, catalog, texts);
   return { declarations: found.declarations, copyrights: found.copyrights, problems: [...toProblems(file.path, read), ...found.problems] };
 }
 

@@ -8,8 +8,16 @@
 import type { Catalog } from '../../catalog/index.js';
 import { nameToExpression, urlKey, urlToExpression, type NameMatch } from '../../catalog/names.js';
 import type { CopyrightNotice, Declaration, Problem } from '../../types.js';
+import { combineMatches } from '../license-text/combine.js';
+import type { MatchResult } from '../license-text/match.js';
 import { copyrightStatement } from '../spdx-tags.js';
 import type { FieldRole, MediaField } from './fields.js';
+
+/**
+ * Names the licenses in a whole license text (the scan's full-text matcher): a font's License
+ * record often holds the text itself (DejaVu's: the Bitstream Vera and Arev licenses).
+ */
+export type TextReader = (text: string) => MatchResult;
 
 export interface FieldReading {
   readonly field: MediaField;
@@ -63,13 +71,13 @@ function memo<T>(catalog: Catalog, key: string, compute: () => T): T {
 }
 
 /** How one field reads; several readings when it names several licenses (by URL). */
-export function readField(field: MediaField, catalog: Catalog): FieldReading[] {
+export function readField(field: MediaField, catalog: Catalog, texts?: TextReader): FieldReading[] {
   const { role } = field;
   if (role === 'more' || role === 'marked' || role === 'holder') return [];
-  return memo(catalog, `r\0${role}\0${field.value}`, () => readValue(field, catalog).map(({ field: _, ...r }) => r)).map((r) => ({ field, ...r }));
+  return memo(catalog, `r\0${texts ? 't' : ''}\0${role}\0${field.value}`, () => readValue(field, catalog, texts).map(({ field: _, ...r }) => r)).map((r) => ({ field, ...r }));
 }
 
-function readValue(field: MediaField, catalog: Catalog): FieldReading[] {
+function readValue(field: MediaField, catalog: Catalog, texts?: TextReader): FieldReading[] {
   const { role } = field;
   const value = field.value.replace(/^SPDX-License-Identifier:\s*/i, '');
   const readings: FieldReading[] = [];
@@ -88,6 +96,8 @@ function readValue(field: MediaField, catalog: Catalog): FieldReading[] {
   if (readings.length) return readings;
   if (role === 'web') return [];
 
+  const text = texts && (role === 'license' || role === 'terms') && isLicenseText(value) ? readText(field, value, texts) : [];
+  if (text.length) return text;
   const name = readName(value, role, catalog);
   if (name && name.expression !== 'UNLICENSED') return [named(field, name.match, name.prose ? name.match.confidence * PROSE : name.match.confidence)];
   if ((role === 'rights' || role === 'terms') && (RESERVED_RE.test(value) || name?.expression === 'UNLICENSED'))
@@ -99,6 +109,31 @@ function readValue(field: MediaField, catalog: Catalog): FieldReading[] {
   const note = creativeCommons ? 'names a Creative Commons license that has no SPDX identifier' : 'names no license farleft knows';
   if (role === 'license' || role === 'terms') return [{ field, kind: 'unknown', expression: 'NOASSERTION', confidence: 0, note }];
   return [];
+}
+
+/** A value long enough to be a license text rather than a name or a sentence (as a manifest's License field is judged). */
+function isLicenseText(value: string): boolean {
+  return value.length > 300 || value.split('\n').length > 3;
+}
+
+/**
+ * The licenses whose texts a field holds, as one reading (their AND); and a second one,
+ * NOASSERTION, for text in it that no license explains. None when no license text is in it
+ * (it is then read as prose).
+ */
+function readText(field: MediaField, value: string, texts: TextReader): FieldReading[] {
+  const result = texts(value);
+  const found = combineMatches(result.matches).named;
+  if (found.length === 0) return [];
+  const expression = found.length === 1 ? found[0]!.expression : found.map((f) => (/ (?:OR|AND) /.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
+  const readings: FieldReading[] = [{ field, kind: 'license', expression, confidence: Math.min(...found.map((f) => f.confidence)), note: null }];
+  if (result.unknown.length) {
+    // A field's value is one line (addField joins its lines): the amount says more than a place.
+    const words = result.unknown.reduce((n, u) => n + u.words, 0);
+    const closest = result.unknown.flatMap((u) => u.candidates).sort((a, b) => b.confidence - a.confidence)[0];
+    readings.push({ field, kind: 'unknown', expression: 'NOASSERTION', confidence: 0, note: `holds ${words} words that no known license explains${closest ? ` (closest: ${closest.expression}, ${closest.confidence.toFixed(2)})` : ''}` });
+  }
+  return readings;
 }
 
 function named(field: MediaField, m: NameMatch, confidence: number): FieldReading {
@@ -174,10 +209,10 @@ export interface MediaDetection {
  * Files of one release usually carry the same fields: the result is kept per field set and
  * only given each file's path.
  */
-export function fieldsToDetection(path: string, fields: readonly MediaField[], catalog: Catalog): MediaDetection {
+export function fieldsToDetection(path: string, fields: readonly MediaField[], catalog: Catalog, texts?: TextReader): MediaDetection {
   if (fields.length === 0) return { declarations: [], copyrights: [], problems: [] };
-  const key = `d\0${fields.map((f) => `${f.name}\u0001${f.role}\u0001${f.line ?? ''}\u0001${f.value}`).join('\u0002')}`;
-  const t = memo(catalog, key, () => detectionOf('', fields, catalog));
+  const key = `d\0${texts ? 't' : ''}\0${fields.map((f) => `${f.name}\u0001${f.role}\u0001${f.line ?? ''}\u0001${f.value}`).join('\u0002')}`;
+  const t = memo(catalog, key, () => detectionOf('', fields, catalog, texts));
   return {
     declarations: t.declarations.map((d) => ({ ...d, file: path })),
     copyrights: t.copyrights.map((c) => ({ ...c, file: path })),
@@ -185,14 +220,14 @@ export function fieldsToDetection(path: string, fields: readonly MediaField[], c
   };
 }
 
-function detectionOf(path: string, fields: readonly MediaField[], catalog: Catalog): MediaDetection {
+function detectionOf(path: string, fields: readonly MediaField[], catalog: Catalog, texts?: TextReader): MediaDetection {
   // Most explicit first: by role, and within a role a URL before prose.
   const rank = (f: MediaField): number => ROLE_RANK[f.role] * 2 + (/^(?:https?:\/\/|www\.)\S+$/i.test(f.value) ? 0 : 1);
   const ordered = fields
     .map((f) => ({ f, r: rank(f) }))
     .sort((a, b) => a.r - b.r)
     .map((x) => x.f);
-  const readings = ordered.flatMap((f) => readField(f, catalog));
+  const readings = ordered.flatMap((f) => readField(f, catalog, texts));
   const problems: Problem[] = [];
   const problem = (code: string, severity: Problem['severity'], f: MediaField, message: string, suggestion: string | null): void => {
     problems.push({ code, severity, file: path, line: f.line ?? null, message, suggestion });
@@ -210,8 +245,10 @@ function detectionOf(path: string, fields: readonly MediaField[], catalog: Catal
     for (const u of unknown)
       if (!u.candidates?.some((c) => chosen.some((k) => k.expression === c)))
         problem('unknown-license', 'note', u.field, `${u.field.name} is "${short(u.field.value)}", which ${u.note} (${chosen[0]!.field.name} declares ${chosen[0]!.expression})`, null);
-  } else if (none.length) chosen = [none[0]!];
+  } else if (none.length && !unknown.some((u) => u.field.role === 'license' || u.field.role === 'terms')) chosen = [none[0]!];
   else if (unknown.length) {
+    // A license statement nobody can name still grants a license: "All rights reserved" in the
+    // copyright notice beside it (Liberation's fonts) does not make the file unlicensed.
     const u = unknown[0]!;
     chosen = [u];
     problem(

@@ -2,8 +2,12 @@
 // fields that disagree, and the copyright notices left once the license is taken out.
 import { describe, expect, it } from 'vitest';
 import type { FieldRole, MediaField } from '../../../src/detect/media/fields.js';
+import { addField, newRead } from '../../../src/detect/media/fields.js';
 import { fieldsToDetection, noticeOf } from '../../../src/detect/media/license.js';
-import { testCatalog } from '../../helpers.js';
+import { loadMatcher } from '../../../src/detect/license-text/index.js';
+import { spdxText } from '../license-text/corpus.js';
+import { detector as mediaDetector } from '../../../src/detect/media/index.js';
+import { fileInput, testCatalog, testContext } from '../../helpers.js';
 
 const catalog = testCatalog();
 const one = (value: string, role: FieldRole, name = 'XMP-dc:rights') => fieldsToDetection('a.jpg', [{ name, value, role }], catalog);
@@ -105,6 +109,17 @@ describe('several fields in one file', () => {
     expect(d.problems).toEqual([expect.objectContaining({ code: 'declared-conflict', message: expect.stringContaining('All rights reserved') })]);
   });
 
+  // Liberation 1.07's fonts: "Copyright (c) 2007 Red Hat, Inc. All rights reserved." and a license nobody names.
+  it('a license statement nobody can name outweighs "All rights reserved" in the notice beside it: NOASSERTION, not NONE', () => {
+    const notice = ['Font:Copyright', 'Copyright (c) 2007 Red Hat, Inc. All rights reserved. LIBERATION is a trademark of Red Hat, Inc.', 'rights'] as [string, string, FieldRole];
+    const license = ['Font:License', 'Licensed under the Liberation Fonts license, see https://fedoraproject.org/wiki/Licensing/LiberationFontLicense', 'terms'] as [string, string, FieldRole];
+    const d = fieldsToDetection('a.ttf', fields(notice, license), catalog);
+    expect(d.declarations.map((x) => [x.expression, x.field])).toEqual([['NOASSERTION', 'Font:License']]);
+    expect(d.problems.map((p) => [p.code, p.severity])).toEqual([['unknown-license', 'warning']]);
+    // Alone, the notice still reserves all rights.
+    expect(fieldsToDetection('a.ttf', fields(notice), catalog).declarations.map((x) => x.expression)).toEqual(['NONE']);
+  });
+
   it('the name to credit is the copyright holder only when no notice is written', () => {
     const holder = ['XMP-cc:attributionName', 'Jo Artist', 'holder'] as [string, string, FieldRole];
     expect(fieldsToDetection('a', fields(holder), catalog).copyrights.map((c) => c.text)).toEqual(['Jo Artist']);
@@ -131,3 +146,67 @@ describe('noticeOf', () => {
     expect(noticeOf(value, catalog)).toBe(notice);
   });
 });
+
+// DejaVu's fonts hold the Bitstream Vera license's whole text in their License record, after a
+// sentence that says DejaVu's changes are in the public domain.
+describe('a license text in a field', () => {
+  const matcher = loadMatcher();
+  const texts = (text: string) => matcher.match(text, { minConfidence: 0.9 });
+  const value = `Fonts are (c) Bitstream (see below). DejaVu changes are in public domain.\n\n${spdxText('Bitstream-Vera')}`;
+  const field = (v: string): MediaField[] => [{ name: 'Font:License', value: v.replace(/\s+/g, ' '), role: 'terms' }];
+
+  it('is named by the full-text matcher, not by a phrase in it', () => {
+    const d = fieldsToDetection('a.ttf', field(value), catalog, texts);
+    expect(d.declarations.map((x) => [x.expression, x.confidence])).toEqual([['Bitstream-Vera', 1]]);
+    // The sentence before the text is no license: a note, not a declaration.
+    expect(d.problems.map((p) => [p.code, p.severity])).toEqual([['unknown-license', 'note']]);
+    // Without the matcher (apply's read-back) the field is read as prose, as before.
+    expect(fieldsToDetection('a.ttf', field(value), catalog).declarations.map((x) => x.expression)).toEqual(['LicenseRef-Public-Domain']);
+  });
+
+  it('says what part of it no license explains', () => {
+    const terms = `${value}\n\n${'The fonts may not be sold by any enterprise that employs wage labour, alone or bundled with any software. '.repeat(3)}`;
+    const d = fieldsToDetection('a.ttf', field(terms), catalog, texts);
+    expect(d.declarations.map((x) => x.expression)).toEqual(['Bitstream-Vera']);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'unknown-license', severity: 'note', message: expect.stringMatching(/holds \d+ words that no known license explains/) })]);
+  });
+
+  it('is named so in a scanned font (the media detector hands the matcher over)', () => {
+    const font = sfntWithNames([
+      [0, 'Copyright (c) 2003 by Bitstream, Inc. All Rights Reserved.'],
+      [13, value],
+    ]);
+    const d = mediaDetector.detect(fileInput('DejaVuSans.ttf', font), testContext());
+    expect(d.declarations.map((x) => [x.expression, x.field])).toEqual([['Bitstream-Vera', 'Font:License']]);
+  });
+
+  it('is kept whole up to 64 KiB, where a notice is cut at 4 KiB', () => {
+    const out = newRead();
+    addField(out, 'Font:License', 'x '.repeat(5_000), 'terms');
+    addField(out, 'Font:Copyright', 'x '.repeat(5_000), 'rights');
+    expect(out.fields.map((f) => f.value.length)).toEqual([9_999, 4_096]);
+    expect(out.issues.map((i) => i.message)).toEqual(['Font:Copyright is longer than 4096 characters; only its start was read']);
+  });
+});
+
+/** A TrueType font with only a name table: English Windows records (UTF-16BE), by name id. */
+function sfntWithNames(records: readonly [number, string][]): Buffer {
+  const strings = records.map(([, text]) => Buffer.from(text, 'utf16le').swap16());
+  const table = Buffer.alloc(6 + records.length * 12);
+  table.writeUInt16BE(records.length, 2);
+  table.writeUInt16BE(table.length, 4);
+  let offset = 0;
+  records.forEach(([id], k) => {
+    const r = 6 + k * 12;
+    [3, 1, 0x409, id, strings[k]!.length, offset].forEach((v, i) => table.writeUInt16BE(v, r + i * 2));
+    offset += strings[k]!.length;
+  });
+  const name = Buffer.concat([table, ...strings]);
+  const head = Buffer.alloc(12 + 16);
+  head.writeUInt32BE(0x00010000, 0);
+  head.writeUInt16BE(1, 4);
+  head.write('name', 12, 'latin1');
+  head.writeUInt32BE(head.length, 20);
+  head.writeUInt32BE(name.length, 24);
+  return Buffer.concat([head, name]);
+}
