@@ -55,7 +55,9 @@ export function addField(out: MediaRead, name: string, value: string, role: Fiel
   }
   const max = role === 'terms' ? MAX_TERMS_CHARS : MAX_VALUE_CHARS;
   const long = value.length > 2 * max;
-  let v = (long ? value.slice(0, 2 * max) : value).replace(/\s+/g, ' ').trim();
+  const cut = long ? value.slice(0, 2 * max) : value;
+  // Terms keep their lines (a license text's copyright lines are told apart by them); other values are one line.
+  let v = (role === 'terms' ? cut.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n') : cut.replace(/\s+/g, ' ')).trim();
   if (v === '') return;
   if (long || v.length > max) {
     v = v.slice(0, max);

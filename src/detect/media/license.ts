@@ -2,8 +2,8 @@
 // is the most exact thing metadata holds), then license names, whole or in prose ("This work
 // is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License"),
 // through the shared mapper in catalog/names.ts. A rights statement that names no license
-// but reserves all rights reads as NONE; a license field nobody can name is NOASSERTION with
-// the text kept. Several fields saying the same thing give one declaration, from the most
+// but reserves all rights reads as NONE (beside a license, it is a note: the license applies);
+// a license field nobody can name is NOASSERTION with the text kept. Several fields saying the same thing give one declaration, from the most
 // explicit field; fields that disagree give each declaration and a warning.
 import type { Catalog } from '../../catalog/index.js';
 import { nameToExpression, urlKey, urlToExpression, type NameMatch } from '../../catalog/names.js';
@@ -28,6 +28,8 @@ export interface FieldReading {
   readonly note: string | null;
   /** For a URL the catalog lists under several licenses. */
   readonly candidates?: readonly string[];
+  /** Read from a whole license text the field holds (see readText). */
+  readonly fromText?: true;
 }
 
 /** The most explicit roles first: the order declarations are kept in. */
@@ -126,7 +128,7 @@ function readText(field: MediaField, value: string, texts: TextReader): FieldRea
   const found = combineMatches(result.matches).named;
   if (found.length === 0) return [];
   const expression = found.length === 1 ? found[0]!.expression : found.map((f) => (/ (?:OR|AND) /.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
-  const readings: FieldReading[] = [{ field, kind: 'license', expression, confidence: Math.min(...found.map((f) => f.confidence)), note: null }];
+  const readings: FieldReading[] = [{ field, kind: 'license', expression, confidence: Math.min(...found.map((f) => f.confidence)), note: null, fromText: true }];
   if (result.unknown.length) {
     // A field's value is one line (addField joins its lines): the amount says more than a place.
     const words = result.unknown.reduce((n, u) => n + u.words, 0);
@@ -240,8 +242,16 @@ function detectionOf(path: string, fields: readonly MediaField[], catalog: Catal
   if (known.length) {
     chosen = [];
     for (const r of known) if (!chosen.some((c) => c.expression === r.expression)) chosen.push(r);
+    // "All rights reserved" asserts the copyright; the license beside it grants what it grants. Most
+    // fonts say both (Roboto: "Copyright 2011 Google Inc. All Rights Reserved." and Apache-2.0): no conflict.
     for (const n of none)
-      problem('declared-conflict', 'warning', n.field, `${n.field.name} says "${short(n.field.value)}", but ${chosen[0]!.field.name} declares ${chosen[0]!.expression}`, 'Make the metadata fields agree (farleft apply --embed rewrites them)');
+      problem(
+        'rights-reserved-beside-license',
+        'note',
+        n.field,
+        `${n.field.name} says "${short(n.field.value)}" beside the license ${chosen[0]!.field.name} declares (${chosen[0]!.expression}), which is what applies: the phrase only asserts the copyright`,
+        'Write "Some rights reserved", or leave the phrase out, if it misleads readers (farleft apply --embed rewrites the notice)',
+      );
     for (const u of unknown)
       if (!u.candidates?.some((c) => chosen.some((k) => k.expression === c)))
         problem('unknown-license', 'note', u.field, `${u.field.name} is "${short(u.field.value)}", which ${u.note} (${chosen[0]!.field.name} declares ${chosen[0]!.expression})`, null);
@@ -262,7 +272,11 @@ function detectionOf(path: string, fields: readonly MediaField[], catalog: Catal
 
   if (new Set(chosen.map((c) => c.expression)).size > 1) {
     const [a, b] = chosen as [FieldReading, FieldReading];
-    problem('declared-conflict', 'warning', b.field, `the metadata disagrees: ${a.field.name} declares ${a.expression}, ${b.field.name} declares ${b.expression}`, 'Make the metadata fields agree (farleft apply --embed rewrites them)');
+    // Beside a whole license text, a copyright notice that names another license speaks of a part
+    // (DejaVu: "DejaVu changes are in public domain", beside the Bitstream Vera license): both apply.
+    if (a.fromText && chosen.slice(1).every((c) => c.field.role === 'rights'))
+      problem('declared-in-parts', 'note', b.field, `${b.field.name} names ${b.expression} beside the license text ${a.field.name} holds (${a.expression}): both are kept, as licenses of parts of the file`, null);
+    else problem('declared-conflict', 'warning', b.field, `the metadata disagrees: ${a.field.name} declares ${a.expression}, ${b.field.name} declares ${b.expression}`, 'Make the metadata fields agree (farleft apply --embed rewrites them)');
   }
   for (const c of chosen)
     if (c.kind === 'license' && c.note?.startsWith('ambiguous')) problem('ambiguous-license', 'note', c.field, `${c.field.name} "${short(c.field.value)}" is ${c.note}`, null);
@@ -315,6 +329,7 @@ function readNotice(value: string, catalog: Catalog): string {
   return copyrightStatement(text.replace(/[\s,;:–—-]+$/u, '').replace(/\s+/g, ' '));
 }
 
-function short(s: string): string {
+function short(value: string): string {
+  const s = value.replace(/\s+/g, ' ');
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }

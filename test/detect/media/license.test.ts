@@ -103,10 +103,13 @@ describe('several fields in one file', () => {
     expect(d.problems).toEqual([expect.objectContaining({ code: 'declared-conflict', severity: 'warning', message: expect.stringMatching(/CC-BY-4\.0.*PPL/) })]);
   });
 
-  it('"All rights reserved" beside a license keeps the license and warns', () => {
+  it('"All rights reserved" beside a license keeps the license, with a note: no conflict (every Google font says both)', () => {
     const d = fieldsToDetection('a.jpg', fields(['EXIF:Copyright', '2026 Jo. All rights reserved.', 'rights'], ['XMP-cc:license', 'https://creativecommons.org/licenses/by/4.0/', 'license']), catalog);
     expect(d.declarations.map((x) => x.expression)).toEqual(['CC-BY-4.0']);
-    expect(d.problems).toEqual([expect.objectContaining({ code: 'declared-conflict', message: expect.stringContaining('All rights reserved') })]);
+    expect(d.problems).toEqual([expect.objectContaining({ code: 'rights-reserved-beside-license', severity: 'note', message: expect.stringContaining('All rights reserved') })]);
+    const roboto = fieldsToDetection('Roboto-Thin.ttf', fields(['Font:Copyright', 'Copyright 2011 Google Inc. All Rights Reserved.', 'rights'], ['Font:LicenseInfoURL', 'http://www.apache.org/licenses/LICENSE-2.0', 'license']), catalog);
+    expect(roboto.declarations.map((x) => x.expression)).toEqual(['Apache-2.0']);
+    expect(roboto.problems.map((p) => [p.code, p.severity])).toEqual([['rights-reserved-beside-license', 'note']]);
   });
 
   // Liberation 1.07's fonts: "Copyright (c) 2007 Red Hat, Inc. All rights reserved." and a license nobody names.
@@ -153,15 +156,26 @@ describe('a license text in a field', () => {
   const matcher = loadMatcher();
   const texts = (text: string) => matcher.match(text, { minConfidence: 0.9 });
   const value = `Fonts are (c) Bitstream (see below). DejaVu changes are in public domain.\n\n${spdxText('Bitstream-Vera')}`;
-  const field = (v: string): MediaField[] => [{ name: 'Font:License', value: v.replace(/\s+/g, ' '), role: 'terms' }];
+  const field = (v: string): MediaField[] => [{ name: 'Font:License', value: v, role: 'terms' }];
 
   it('is named by the full-text matcher, not by a phrase in it', () => {
     const d = fieldsToDetection('a.ttf', field(value), catalog, texts);
     expect(d.declarations.map((x) => [x.expression, x.confidence])).toEqual([['Bitstream-Vera', 1]]);
-    // The sentence before the text is no license: a note, not a declaration.
-    expect(d.problems.map((p) => [p.code, p.severity])).toEqual([['unknown-license', 'note']]);
+    // The short sentence before the text is no license text to report.
+    expect(d.problems).toEqual([]);
     // Without the matcher (apply's read-back) the field is read as prose, as before.
     expect(fieldsToDetection('a.ttf', field(value), catalog).declarations.map((x) => x.expression)).toEqual(['LicenseRef-Public-Domain']);
+  });
+
+  it('a copyright notice that names another license beside it speaks of a part: both kept, with a note, no conflict', () => {
+    const notice: MediaField = { name: 'Font:Copyright', value: 'Copyright (c) 2003 by Bitstream, Inc. All Rights Reserved. DejaVu changes are in public domain', role: 'rights' };
+    const d = fieldsToDetection('a.ttf', [notice, ...field(spdxText('Bitstream-Vera'))], catalog, texts);
+    expect(d.declarations.map((x) => x.expression)).toEqual(['Bitstream-Vera', 'LicenseRef-Public-Domain']);
+    expect(d.problems.map((p) => p.code)).not.toContain('declared-conflict');
+    expect(d.problems.map((p) => p.code)).toContain('declared-in-parts');
+    // A license field (not a notice) that names another license still disagrees.
+    const other: MediaField = { name: 'Font:LicenseInfoURL', value: 'https://opensource.org/licenses/MIT', role: 'license' };
+    expect(fieldsToDetection('a.ttf', [other, ...field(spdxText('Bitstream-Vera'))], catalog, texts).problems.map((p) => p.code)).toContain('declared-conflict');
   });
 
   it('says what part of it no license explains', () => {
