@@ -44,6 +44,9 @@ export const EXCEPTION_TEXTS: Readonly<Record<string, string>> = {
   'eCos-2.0': 'eCos-exception-2.0',
 };
 
+/** See buildIndex. */
+const OFL_NOTICE = 'This Font Software is licensed under the SIL Open Font License, Version 1.1. This license is copied below, and is also available with a FAQ at:';
+
 export interface IndexInputs {
   /** spdx-license-list's spdx-full.json: id -> { licenseText }. */
   readonly spdx: Readonly<Record<string, { readonly licenseText?: string }>>;
@@ -95,6 +98,9 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
   const apache = inputs.spdx['Apache-2.0']?.licenseText;
   const notice = apache?.indexOf('Licensed under the Apache License, Version 2.0') ?? -1;
   if (apache && notice >= 0) add('Apache-2.0', 'notice', 'spdx', normalizeWords(apache.slice(notice)));
+  // OFL-1.1's notice, which its SPDX template puts before the text (an optional part spdx-license-list's text
+  // lacks): nearly every font's OFL.txt starts with it. Without the FAQ's address, which has moved.
+  if (inputs.spdx['OFL-1.1']?.licenseText) add('OFL-1.1', 'notice', 'spdx', normalizeWords(OFL_NOTICE));
   for (const { file, data } of inputs.fingerprints) {
     const stale = staleReason(data);
     if (stale)

@@ -1,6 +1,6 @@
 // Which files hold license texts, from the path alone (cheap: asked for every file).
 //   license  LICENSE, LICENCE, COPYING, UNLICENSE, LICENSES.txt, LICENSE-MIT, LICENSE.md,
-//            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt: the whole file is license text
+//            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt, a font's OFL.txt: the whole file is license text
 //   notice   NOTICE, COPYRIGHT, THIRD-PARTY-NOTICES: may hold license texts among attributions
 //   reuse    every file directly in LICENSES/ or Licenses/: REUSE license files, named by id
 // Never: source code or data that happens to be called license.go or notice.json, REUSE
@@ -39,6 +39,8 @@ const STEMS: readonly { readonly test: RegExp; readonly role: Exclude<Role, 'reu
   { test: /^copying\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
   // MIT.LICENSE, Apache-2.0-LICENSE, mit_license, third-party-licenses
   { test: /^[^/]{1,60}[-_.]licen[cs]es?$/, role: 'license' },
+  // Fonts' OFL.txt (as SIL and Google Fonts name it), OFL-1.1.txt, the Ubuntu Font Licence's UFL.txt; not OFL-FAQ.txt
+  { test: /^[ou]fl(?:[-_.]?\d[\d.]{0,8})?$/, role: 'license' },
   // NOTICE, NOTICES, COPYRIGHT, THIRD-PARTY-NOTICES, ThirdPartyNotices, third_party_notices.md
   { test: /^(?:notices?|copyright|third[-_]?party[-_]?notices?)(?:[-_.][^/]{1,60})?$/, role: 'notice' },
 ];

@@ -168,6 +168,19 @@ describe('license files', () => {
     expect(whole.problems).toEqual([]);
   });
 
+  // Google Fonts' OFL.txt (and systemd's LICENSES/OFL-1.1.txt): OFL's notice, then its text.
+  it('reads an OFL.txt that starts with the OFL notice as OFL-1.1 alone, with nothing unknown', () => {
+    const ofl = spdxText('OFL-1.1');
+    const header = 'Copyright 2010 The Lato Project Authors (https://github.com/latofonts/lato)\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\nThis license is copied below, and is also available with a FAQ at:\nhttps://openfontlicense.org\n\n\n-----------------------------------------------------------\n';
+    const r = detect('OFL.txt', `${header}${ofl}`);
+    expect(exprs(r.declarations)).toEqual(['OFL-1.1']);
+    expect(r.problems).toEqual([]);
+    // The notice alone names the license, and says its text is missing.
+    const only = detect('LICENSE', header);
+    expect(exprs(only.declarations)).toEqual(['OFL-1.1']);
+    expect(codes(only)).toEqual(['license-file-without-text']);
+  });
+
   it('reports an exception without its license', () => {
     const r = detect('COPYING.EXCEPTION', spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, ''));
     expect(r.declarations).toEqual([]);

@@ -27,7 +27,7 @@ describe('the license-text index', () => {
     expect(new Set(texts).size).toBe(texts.length);
     // A notice names a license whose text is indexed too.
     const notices = index.header.targets.filter((t) => t.kind === 'notice').flatMap((t) => t.ids);
-    expect(notices).toEqual(['Apache-2.0']);
+    expect(notices).toEqual(['Apache-2.0', 'OFL-1.1']);
     expect(notices.every((id) => texts.includes(id))).toBe(true);
   });
 

@@ -25,6 +25,10 @@ describe('routeLicenseFile', () => {
     ['MIT.LICENSE', 'license', 'MIT'],
     ['Apache-2.0-LICENSE.txt', 'license', 'Apache-2.0'],
     ['third-party-licenses.md', 'license', 'third-party'],
+    ['OFL.txt', 'license', null], // a font's, as SIL and Google Fonts name it
+    ['fonts/lato/OFL.md', 'license', null],
+    ['OFL-1.1.txt', 'license', null],
+    ['UFL.txt', 'license', null],
     ['NOTICE', 'notice', null],
     ['NOTICE.txt', 'notice', null],
     ['COPYRIGHT', 'notice', null],
@@ -63,6 +67,9 @@ describe('routeLicenseFile', () => {
     'src/main.c',
     'specifications/license_finder-7.0.1.gemspec', // a gem about licenses
     'tools/license-checker.csproj',
+    'OFL-FAQ.txt', // the OFL's FAQ, beside OFL.txt in font repositories
+    'ofl.py',
+    'offline.txt',
   ])('%s is not', (path) => {
     expect(routeLicenseFile(path)).toBeNull();
   });
