@@ -62,6 +62,17 @@ describe('known facts', () => {
     expect(v.explanation).toMatch(/hand the PPL part on without these restrictions/);
   });
 
+  // Fonts in a release or used by a program (Roboto in a CC BY-SA zine, systemd's docs fonts beside GPL code).
+  it.each(['OFL-1.1', 'OFL-1.1-RFN', 'OFL-1.1-no-RFN', 'OFL-1.0'])('any <- %s: compatible bundled or linked (OFL condition 2); the font files keep the OFL', (font) => {
+    for (const outbound of ['MIT', 'GPL-3.0-only', 'CC-BY-SA-4.0', 'PPL', 'AGPL-3.0-only'])
+      for (const context of ['bundle', 'link'] as const) {
+        const v = verdict(outbound, font, { context });
+        expect(v.verdict).toBe('compatible');
+        expect(v.conditions.join(' ')).toMatch(context === 'bundle' ? /not sold by themselves/ : /OFL/);
+      }
+    expect(cited(verdict('GPL-3.0-only', font))).toEqual([`${font} condition 2`]);
+  });
+
   it.each(['NONE', 'UNLICENSED'])('any <- %s: incompatible; as an aggregate it needs the owner\'s permission (review)', (marker) => {
     for (const outbound of ['MIT', 'GPL-3.0-only', 'PPL']) {
       expect(verdict(outbound, marker).verdict).toBe('incompatible');

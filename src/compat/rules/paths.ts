@@ -1,7 +1,7 @@
 // Per-license rules where a license text speaks to a pair: a copyleft component that may
 // go out under another license (LGPL §3, MPL-2.0 Secondary Licenses, CC BY-SA 4.0 -> GPLv3,
 // EUPL's compatible licenses, later versions with the same terms) or keep its own license
-// inside the combination (GPLv3 §13 <-> AGPLv3, MPL-2.0 Larger Work). They turn a
+// inside the combination (GPLv3 §13 <-> AGPLv3, MPL-2.0 Larger Work, the OFL's bundling). They turn a
 // copyleft's "incompatible" into "compatible" for the outbound licenses named.
 import type { Reach } from '../profile.js';
 import type { Context } from '../index.js';
@@ -103,6 +103,21 @@ export const PATHS: readonly PathRule[] = [
     plain: 'MPL 2.0 expressly allows its files inside a larger work under other terms; only the MPL files themselves stay MPL.',
     conditions: ['The MPL-2.0 files stay under MPL-2.0: keep their notices and make their source available (MPL-2.0 §3.1-§3.3).'],
     contexts: ['bundle'],
+  },
+  {
+    // Fonts are bundled with software and used to make documents, not merged into them (the FSF calls
+    // the OFL GPL-incompatible, "not a problem in practice since fonts aren't usually combined with programs").
+    from: ['OFL-1.1', 'OFL-1.1-RFN', 'OFL-1.1-no-RFN', 'OFL-1.0', 'OFL-1.0-RFN', 'OFL-1.0-no-RFN'],
+    to: { reach: ['none', 'file', 'library', 'strong', 'network'] },
+    kind: 'combine',
+    by: 'inbound',
+    clause: 'bundling',
+    text: 'the fonts may be bundled and distributed with any software, provided each copy carries their copyright notice and license; the font files stay under it',
+    plain: 'The OFL lets fonts be bundled with software under any license, and a document made with them is not covered by it; only the font files themselves stay under the OFL.',
+    conditions: [
+      'The fonts are not sold by themselves (condition 1). Merged into a program\'s own code rather than kept as font files, a font would bring its terms into that code.',
+    ],
+    contexts: ['bundle', 'link'],
   },
   {
     from: ['MPL-2.0'],
