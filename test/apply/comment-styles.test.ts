@@ -176,6 +176,14 @@ describe('comment style routing', () => {
     ['arch/x86/kernel/vmlinux.lds', '/* ld script */\n', 'c'],
     ['scripts/dtc/dtc-parser.tab.c_shipped', '/* A Bison parser */\n', 'c'],
     ['crypto/rsapubkey.asn1', 'RsaPubKey ::= SEQUENCE {\n', 'sql'],
+    // a font's sources (Cantarell's: 3,993 glyph files)
+    ['src/Cantarell-Regular.ufo/glyphs/a.glif', '<?xml version="1.0" encoding="UTF-8"?>\n<glyph name="a" format="2">\n', 'html'],
+    ['src/Cantarell.designspace', '<?xml version="1.0" encoding="UTF-8"?>\n<designspace format="4.1">\n', 'html'],
+    ['src/Cantarell.stylespace', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist>\n', 'html'],
+    ['src/features.fea', 'languagesystem DFLT dflt;\n', 'python'],
+    ['appstream/LINGUAS', 'ar\nbg\n', 'python'],
+    ['po/POTFILES.in', '# List of source files with translatable strings\n', 'python'],
+    ['requirements.in', 'fontmake\n', 'python'],
   ])('%s with %j -> %s', (path, head, style) => {
     expect(styleOf(path, head)).toBe(style);
   });

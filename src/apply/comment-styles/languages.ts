@@ -106,7 +106,8 @@ export const LANGUAGES: readonly Language[] = [
   { name: 'GraphQL', style: 'python', extensions: ['graphql', 'gql'] },
   { name: 'Puppet', style: 'python', extensions: ['pp'] },
   { name: 'Cap’n Proto', style: 'python', extensions: ['capnp'] },
-  { name: 'gettext', style: 'python', extensions: ['po', 'pot'] },
+  { name: 'gettext', style: 'python', extensions: ['po', 'pot'], names: ['LINGUAS', 'POTFILES.in', 'POTFILES.skip'] },
+  { name: 'OpenType feature files', style: 'python', extensions: ['fea'] },
   { name: 'Gherkin', style: 'python', extensions: ['feature'] },
   { name: 'Robot Framework', style: 'python', extensions: ['robot'] },
   { name: 'Nushell', style: 'python', extensions: ['nu'], interpreters: ['nu'] },
@@ -130,7 +131,8 @@ export const LANGUAGES: readonly Language[] = [
     style: 'python',
     extensions: ['service', 'socket', 'timer', 'mount', 'automount', 'swap', 'target', 'slice', 'scope', 'path', 'nspawn', 'network', 'netdev', 'link', 'hwdb'],
   },
-  { name: 'pip requirements', style: 'python', names: ['requirements.txt', 'requirements-dev.txt', 'constraints.txt'] },
+  // pip-tools compiles requirements.in into requirements.txt
+  { name: 'pip requirements', style: 'python', names: ['requirements.txt', 'requirements-dev.txt', 'constraints.txt', 'requirements.in', 'requirements-dev.in', 'dev-requirements.in'] },
   // --
   { name: 'Haskell', style: 'sql', extensions: ['hs', 'hsc'], interpreters: ['runhaskell', 'runghc', 'stack'] },
   { name: 'Cabal', style: 'sql', extensions: ['cabal'], names: ['cabal.project'] },
@@ -175,6 +177,8 @@ export const LANGUAGES: readonly Language[] = [
     style: 'html',
     extensions: ['xml', 'xsd', 'xsl', 'xslt', 'wsdl', 'rss', 'atom', 'plist', 'xaml', 'axaml', 'fxml', 'kml', 'gpx', 'opml', 'xlf', 'xliff', 'rdf', 'owl', 'dita', 'ditamap', 'xul', 'jspx', 'dae', 'tmx'],
   },
+  // A UFO font's glyphs (.glif), and the designspace and statmake files beside them: XML.
+  { name: 'Font sources (UFO, designspace)', style: 'html', extensions: ['glif', 'designspace', 'stylespace'] },
   { name: 'MSBuild / NuGet', style: 'html', extensions: ['csproj', 'vbproj', 'fsproj', 'vcxproj', 'props', 'targets', 'nuspec', 'resx'] },
   { name: 'UI definitions (Qt, GTK, Android)', style: 'html', extensions: ['ui', 'glade', 'qrc', 'storyboard', 'xib'] },
   { name: 'Maven', style: 'html', extensions: ['pom'], names: ['pom.xml'] },
