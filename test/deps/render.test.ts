@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../src/cli/deps.js';
 import { DEPS_FORMATS, type DepsRenderOptions } from '../../src/report/deps/index.js';
+import { stripCopyright } from '../../src/report/deps/notice.js';
+import { spdxText } from '../detect/license-text/corpus.js';
+import { reflow } from '../detect/license-text/transforms.js';
 import { cyclonedxValidator, errorsOf, HAS_SPDX_SCHEMA, spdxValidator, checkSpdx } from '../report/sbom/schemas.js';
 import { copyFixture } from './fixture.js';
 import { audit } from './run.js';
@@ -92,5 +95,21 @@ describe('deps reporters', () => {
     expect(validate(bom), errorsOf(validate).join('\n')).toBe(true);
     expect(bom.components.find((c) => c.name === '@coop/legacy')).toMatchObject({ purl: 'pkg:npm/%40coop/legacy@2.0.0', scope: 'required' });
     expect(bom.components.find((c) => c.name === 'gpl-tool')).toMatchObject({ scope: 'excluded' });
+  });
+});
+
+describe('the notice file', () => {
+  // inherits 2.0.4's LICENSE wraps ISC's "copyright notice and this permission notice appear in all copies." to a line of its own.
+  it('drops copyright notice lines from a license text, never a line of the license that starts with the word', () => {
+    const isc = 'The ISC License\n\nCopyright (c) Isaac Z. Schlueter\n\nPermission to use, copy, modify, and/or distribute this software for any\npurpose with or without fee is hereby granted, provided that the above\ncopyright notice and this permission notice appear in all copies.\n';
+    expect(stripCopyright(isc)).toBe('The ISC License\n\nPermission to use, copy, modify, and/or distribute this software for any\npurpose with or without fee is hereby granted, provided that the above\ncopyright notice and this permission notice appear in all copies.\n');
+    expect(stripCopyright('Copyright Joyent, Inc. and other Node contributors.\nCOPYRIGHT (C) 2000 Z\n© 2021 X\n(c) 1999 Y\nCopyright: 2020 W\nkeep\n')).toBe('keep\n');
+    // Every SPDX text, wrapped at any width, keeps its words but for its own notice lines ("Copyright [yyyy] [name of copyright owner]").
+    for (const id of ['ISC', 'MIT', 'BSD-3-Clause', 'Apache-2.0', 'GPL-2.0-only', 'GPL-3.0-only', 'MPL-2.0', 'OFL-1.1', 'CC-BY-SA-4.0'])
+    for (const width of [40, 52, 64, 72, 80]) {
+      const text = reflow(spdxText(id), width);
+      const lost = text.split('\n').filter((l) => !stripCopyright(`${l}\n`).includes(l));
+      for (const l of lost) expect(l, id).toMatch(/^\s*(?:Copyright|COPYRIGHT|©|\([cC]\))/);
+    }
   });
 });

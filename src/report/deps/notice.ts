@@ -5,7 +5,12 @@
 import type { DependencyReport, DepsResult, LicenseText } from '../../deps/types.js';
 
 const RULE = '-'.repeat(80);
-const COPYRIGHT_LINE = /^\s*(?:copyright\b|\(c\)|©)/i;
+/**
+ * A copyright notice line: `©`, `(c)`, `Copyright Jane`, `COPYRIGHT (C) 2000`. Not a line of the license's own prose
+ * that a wrap starts with the word: ISC's "copyright notice and this permission notice appear in all copies.",
+ * Apache-2.0's "copyright owner or by an individual", BSD's "COPYRIGHT HOLDERS AND CONTRIBUTORS".
+ */
+const COPYRIGHT_LINE = /^\s*(?:©|\([cC]\)|Copyright\b(?!\s+(?:notices?|owners?|holders?|law|laws|and|or|of|to|in)\b)|(?:COPYRIGHT|copyright)\b\s*:?\s*(?:\([cC]\)|©|\d))/;
 
 interface Group {
   readonly expressions: Set<string>;
@@ -63,7 +68,8 @@ function keyOf(t: LicenseText): string {
   return stripCopyright(t.text).replace(/\s+/g, ' ').trim();
 }
 
-function stripCopyright(text: string): string {
+/** The text without its copyright notice lines (each package's are listed above the text). */
+export function stripCopyright(text: string): string {
   return text
     .split('\n')
     .filter((l) => !COPYRIGHT_LINE.test(l))
