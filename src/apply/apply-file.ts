@@ -280,7 +280,9 @@ export function outcome(path: string, status: FileOutcome['status'], f: OutcomeF
 /** A file that already declares another license than the one asked for (in a tag, sidecar or its metadata). */
 function licenseDiffers(path: string, own: { expression: string; field: string | null }, wanted: string, consequence: string, suggestion: string): Problem {
   const where = own.field ? ` in its ${own.field}` : '';
-  return { code: 'license-differs', severity: 'error', file: path, line: null, message: `${path} declares ${own.expression}${where}, not ${wanted}; ${consequence}`, suggestion };
+  // NONE is what "All rights reserved" reads as: say it in the words the file uses.
+  const says = own.expression === 'NONE' ? 'reserves all rights (no license granted)' : `declares ${own.expression}`;
+  return { code: 'license-differs', severity: 'error', file: path, line: null, message: `${path} ${says}${where}, not ${wanted}; ${consequence}`, suggestion };
 }
 
 /**

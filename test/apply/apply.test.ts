@@ -148,6 +148,13 @@ describe('apply on a project', () => {
     expect(readFileSync(join(root, 'photo.jpg')).equals(readFileSync(photo))).toBe(true);
   });
 
+  it('says "reserves all rights" of a photo whose notice does, not that it "declares NONE"', async () => {
+    const root = tree({});
+    cpSync(join(process.cwd(), 'fixtures', 'media', 'all-rights-reserved.jpg'), join(root, 'photo.jpg'));
+    const r = await applyTo(root);
+    expect(r.problems.find((p) => p.file === 'photo.jpg')?.message).toBe('photo.jpg reserves all rights (no license granted) in its EXIF:Copyright, not PPL; no sidecar was written');
+  });
+
   it('leaves an SVG whose RDF metadata names another license alone, unless --replace', async () => {
     const svg = readFileSync(join(process.cwd(), 'fixtures', 'media', 'inkscape.svg'));
     const root = tree({ 'art.svg': svg });
