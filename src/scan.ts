@@ -22,8 +22,8 @@ export interface ScanOptions {
   readonly followSymlinks: boolean;
   /** A license text is named at or above this confidence. */
   readonly minConfidence: number;
-  /** See DetectOptions.binaryNotices (lint --reuse). */
-  readonly binaryNotices?: boolean;
+  /** See DetectOptions.asReuse (lint --reuse). */
+  readonly asReuse?: boolean;
   readonly config: FarleftConfig | null;
   readonly version: string;
   readonly catalog?: Catalog;
@@ -35,7 +35,7 @@ export interface ScanOptions {
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const catalog = options.catalog ?? loadCatalog();
-  const runner = new FileRunner(catalog, { minConfidence: options.minConfidence, ...(options.binaryNotices ? { binaryNotices: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const runner = new FileRunner(catalog, { minConfidence: options.minConfidence, ...(options.asReuse ? { asReuse: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   let walk: WalkResult;
   try {
     walk = walkTree(options.root, {

@@ -39,8 +39,8 @@ export async function loadLintInput(
   const input = await prepareLint({
     root,
     gitignore: flags.ignore && flags.reuse ? 'in-repo' : flags.ignore,
-    // reuse-tool's counts take a `Copyright` string in a binary's head as its notice.
-    ...(flags.reuse ? { binaryNotices: true } : {}),
+    // Read as reuse-tool does: a `Copyright` string in a binary's head is its notice, and media metadata is no information.
+    ...(flags.reuse ? { asReuse: true } : {}),
     exclude,
     include,
     minConfidence: options.minConfidence,

@@ -65,7 +65,7 @@ const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|re
 class TagCollector {
   /**
    * In a binary's head there are no comments to find: tags count anywhere, as reuse-tool reads them;
-   * bare notices only with `binaryNotices` (DetectOptions).
+   * bare notices only with `binaryNotices` (DetectOptions.asReuse).
    */
   constructor(
     private readonly anywhere = false,
@@ -441,5 +441,5 @@ export function scanFileTags(file: FileInput, binaryNotices = false): TagScan {
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => tagsToDetection(scanFileTags(file, ctx.options.binaryNotices), file.path, 'spdx-tag', ctx),
+  detect: (file, ctx) => tagsToDetection(scanFileTags(file, ctx.options.asReuse), file.path, 'spdx-tag', ctx),
 };

@@ -69,11 +69,12 @@ export interface DetectOptions {
   /** A full-text match at or above this confidence names the license. */
   readonly minConfidence: number;
   /**
-   * Read `Copyright` and `©` notices in a binary's head as well as SPDX tags, as reuse-tool does
-   * (lint --reuse, for its counts). Off, such a string is an embedded part's (a JPEG's colour
-   * profile), not the file's notice.
+   * Read files as reuse-tool does (lint --reuse, for its counts): `Copyright` and `©` notices in a
+   * binary's head count as well as SPDX tags, and media metadata is not read (REUSE knows none;
+   * a font's embedded notice would give it copyright information that reuse lint does not see).
+   * Off, such a string in a binary is an embedded part's (a JPEG's colour profile), not the file's notice.
    */
-  readonly binaryNotices?: boolean;
+  readonly asReuse?: boolean;
 }
 
 export interface DetectContext {

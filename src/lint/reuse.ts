@@ -5,9 +5,9 @@
 //
 // What REUSE reads is what the scan resolved from REUSE sources only (SPDX tags, .license
 // sidecars, REUSE.toml, .reuse/dep5), with each id as it was written (`GPL-3.0+`, `mit`), not
-// as farleft normalizes it. Known differences from reuse-tool: farleft skips a tag it can tell
-// is code writing a tag (inside a string or a template; `farleft scan --verbose` notes each),
-// and it reads media metadata, whose copyright notices count here.
+// as farleft normalizes it; the scan reads no media metadata (DetectOptions.asReuse), which REUSE
+// does not know. Known difference from reuse-tool: farleft skips a tag it can tell is code
+// writing a tag (inside a string or a template; `farleft scan --verbose` notes each).
 import { byPlace, result, type LintMeta } from './evaluate.js';
 import { REUSE_SOURCES, licenseTextFiles } from './facts.js';
 import { READ_ERROR_CODES } from './rules/read-error.js';

@@ -16,8 +16,8 @@ import type { SetupMessage } from './worker.js';
 
 export interface RunOptions {
   readonly minConfidence: number;
-  /** See DetectOptions.binaryNotices. */
-  readonly binaryNotices?: boolean;
+  /** See DetectOptions.asReuse. */
+  readonly asReuse?: boolean;
   /** Threads to use, this one included (default: the machine's parallelism). */
   readonly jobs?: number;
   /** Called on this thread as batches complete (large trees only): files done, files in all. */
@@ -64,7 +64,7 @@ export class FileRunner {
     private readonly options: RunOptions,
   ) {
     this.jobs = threadCount(options.jobs);
-    this.detect = { minConfidence: options.minConfidence, ...(options.binaryNotices ? { binaryNotices: true } : {}) };
+    this.detect = { minConfidence: options.minConfidence, ...(options.asReuse ? { asReuse: true } : {}) };
   }
 
   /** The walk has found `count` files: enough for workers? */

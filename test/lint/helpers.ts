@@ -15,10 +15,12 @@ export function tree(t: Tree): string {
   return root;
 }
 
-export async function inputOf(root: string, options: { only?: string[] | null; config?: FarleftConfig | null; deps?: boolean } = {}): Promise<LintInput> {
+/** `asReuse`: read the tree as `lint --reuse` does (see DetectOptions.asReuse). */
+export async function inputOf(root: string, options: { only?: string[] | null; config?: FarleftConfig | null; deps?: boolean; asReuse?: boolean } = {}): Promise<LintInput> {
   return prepareLint({
     root,
-    gitignore: true,
+    gitignore: options.asReuse ? 'in-repo' : true,
+    ...(options.asReuse ? { asReuse: true } : {}),
     exclude: [],
     include: [],
     minConfidence: 0.9,

@@ -1,7 +1,7 @@
 // lint --reuse against the REUSE 3.3 criteria, and against reuse-tool itself where it is
 // installed (Debian's reuse 1.1.2 predates REUSE.toml: compared on trees without one).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReuse, licenseKeys, parsesAsExpression } from '../../src/lint/reuse.js';
@@ -15,6 +15,7 @@ const REUSE = '/usr/bin/reuse';
 const HAS_REUSE = existsSync(REUSE);
 const GEN_TREE = join(import.meta.dirname, '..', '..', '..', 'shared', 'tools', 'gen-tree.mjs');
 
+const MEDIA = join(process.cwd(), 'fixtures', 'media');
 const tag = (expr: string, holder = '2026 Example Collective'): string => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: ${expr}\nx = 1\n`;
 
 /** reuse-tool's summary, as `key: value` lines (the keys both tools print). */
@@ -32,7 +33,7 @@ async function farleftSummary(root: string): Promise<{ summary: Record<string, s
   const { reuseLintResult } = await import('../../src/lint/reuse.js');
   const { renderReuse } = await import('../../src/report/lint/reuse-text.js');
   const { Chalk } = await import('chalk');
-  const r = reuseLintResult(await inputOf(root), { rules: {}, ignore: [], failOn: 'error' }, { version: 't', root });
+  const r = reuseLintResult(await inputOf(root, { asReuse: true }), { rules: {}, ignore: [], failOn: 'error' }, { version: 't', root });
   return { summary: summaryOf(renderReuse(r.reuse!, new Chalk({ level: 0 }))), compliant: r.reuse!.compliant };
 }
 
@@ -121,6 +122,18 @@ describe.skipIf(!HAS_REUSE)(`the same summary as reuse-tool (${REUSE})`, () => {
   const trees: [string, Tree][] = [
     ['compliant', { 'LICENSES/MIT.txt': licenseText('MIT'), 'a.py': tag('MIT'), 'b.bin': new Uint8Array([0, 1, 2]), 'b.bin.license': tag('MIT') }],
     ['missing, unused, bad, deprecated, extensionless', { 'LICENSES/Apache-2.0.txt': 'x', 'LICENSES/GPL-3.0.txt': 'x', 'LICENSES/ISC': 'x', 'LICENSES/Nope.txt': 'x', 'a.py': tag('MIT OR GPL-3.0'), 'b.py': tag('LicenseRef-Ours AND ISC'), 'c.py': 'print(1)\n', 'd.py': '# SPDX-License-Identifier: Apache-2.0\n' }],
+    // A photo and a font that carry their copyright in metadata, licensed by sidecars that name no holder:
+    // REUSE reads the sidecar alone, and no metadata (a font's notice is UTF-16, which reuse-tool does not see either).
+    ['media metadata is not REUSE information', {
+      'LICENSES/CC-BY-SA-4.0.txt': licenseText('CC-BY-SA-4.0'),
+      'LICENSES/OFL-1.1.txt': licenseText('OFL-1.1'),
+      'photo.jpg': readFileSync(join(MEDIA, 'cc-by-sa.jpg')),
+      'photo.jpg.license': 'SPDX-License-Identifier: CC-BY-SA-4.0\n',
+      'font.ttf': readFileSync(join(MEDIA, 'ofl.ttf')),
+      'font.ttf.license': 'SPDX-License-Identifier: OFL-1.1\n',
+      'cover.jpg': readFileSync(join(MEDIA, 'cc-by-sa.jpg')),
+      'title.ttf': readFileSync(join(MEDIA, 'ofl.ttf')),
+    }],
     ['dep5 and sidecars', { 'LICENSES/CC0-1.0.txt': 'x', 'LICENSES/MIT.txt': 'x', '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: data/*\nCopyright: 2026 Data Coop\nLicense: CC0-1.0\n', 'data/a.csv': '1\n', 'data/b.csv': tag('MIT'), 'img.png.license': tag('MIT'), 'img.png': new Uint8Array([137, 80, 78, 71]), 'LICENSE': 'see LICENSES\n', 'empty.txt': '' }],
   ];
   it.each(trees)('%s', async (_, t) => {

@@ -47,7 +47,8 @@ const READERS: Readonly<Record<MediaFormat, Reader>> = {
 
 export const detector: Detector = {
   name: 'media',
-  accepts: (path) => formatOfPath(path) !== null,
+  // lint --reuse reads what reuse-tool reads: no metadata (DetectOptions.asReuse).
+  accepts: (path, _kind, ctx) => ctx?.options.asReuse !== true && formatOfPath(path) !== null,
   detect: (file, ctx) => detectMedia(file, ctx.catalog, (text) => ctx.matcher().match(text, { minConfidence: ctx.options.minConfidence })),
 };
 
