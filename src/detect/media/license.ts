@@ -1,10 +1,11 @@
 // From metadata fields to what a file declares. A field's URLs are read first (a license URL
 // is the most exact thing metadata holds), then license names, whole or in prose ("This work
 // is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License"),
-// through the shared mapper in catalog/names.ts. A rights statement that names no license
-// but reserves all rights reads as NONE (beside a license, it is a note: the license applies);
-// a license field nobody can name is NOASSERTION with the text kept. Several fields saying the same thing give one declaration, from the most
-// explicit field; fields that disagree give each declaration and a warning.
+// through the shared mapper in catalog/names.ts; a whole license text in a field, through the
+// full-text matcher. A rights statement that names no license but reserves all rights reads as
+// NONE (beside a license, it is a note: the license applies); a license field nobody can name
+// is NOASSERTION with the text kept. Several fields saying the same thing give one declaration,
+// from the most explicit field; fields that disagree give each declaration and a warning.
 import type { Catalog } from '../../catalog/index.js';
 import { nameToExpression, urlKey, urlToExpression, type NameMatch } from '../../catalog/names.js';
 import type { CopyrightNotice, Declaration, Problem } from '../../types.js';
@@ -130,7 +131,7 @@ function readText(field: MediaField, value: string, texts: TextReader): FieldRea
   const expression = found.length === 1 ? found[0]!.expression : found.map((f) => (/ (?:OR|AND) /.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
   const readings: FieldReading[] = [{ field, kind: 'license', expression, confidence: Math.min(...found.map((f) => f.confidence)), note: null, fromText: true }];
   if (result.unknown.length) {
-    // A field's value is one line (addField joins its lines): the amount says more than a place.
+    // Lines of a field mean little to a reader of the file (they are not the file's): say how much.
     const words = result.unknown.reduce((n, u) => n + u.words, 0);
     const closest = result.unknown.flatMap((u) => u.candidates).sort((a, b) => b.confidence - a.confidence)[0];
     readings.push({ field, kind: 'unknown', expression: 'NOASSERTION', confidence: 0, note: `holds ${words} words that no known license explains${closest ? ` (closest: ${closest.expression}, ${closest.confidence.toFixed(2)})` : ''}` });
