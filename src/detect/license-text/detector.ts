@@ -27,6 +27,9 @@ const MAX_POINTER_WORDS = 300;
  */
 const MAX_PROSE_WORDS = 60;
 
+/** The first field of a Debian machine-readable copyright file (copyright-format 1.0). */
+const DEBIAN_COPYRIGHT_FORMAT = /^\s*Format:[ \t]*<?https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\//i;
+
 /** The route of a file a root manifest names as the license text, whatever its name. */
 const NAMED_BY_MANIFEST: Route = { role: 'license', name: null };
 
@@ -43,6 +46,9 @@ function routeOf(path: string, ctx: DetectContext | undefined): Route | null {
 export function detectLicenseText(file: FileInput, ctx: DetectContext): Detection {
   const route = routeOf(file.path, ctx);
   if (!route || file.kind !== 'text') return EMPTY_DETECTION;
+  // A Debian machine-readable copyright file (usr/share/doc/<package>/copyright, as debian/copyright is
+  // by its path): its License paragraphs quote, and often adapt, many texts; it is no license file.
+  if (route.role !== 'reuse' && DEBIAN_COPYRIGHT_FORMAT.test(file.text.slice(0, 300))) return EMPTY_DETECTION;
   const out = collector(file.path, isProjectLevel(file.path) ? 'project' : 'package');
   if (!file.complete)
     out.problem('license-text-truncated', 'note', null, `only the first ${file.text.length} characters of ${file.path} were compared with known license texts`, null);

@@ -181,6 +181,16 @@ describe('license files', () => {
     expect(codes(only)).toEqual(['license-file-without-text']);
   });
 
+  // /usr/share/doc/<package>/copyright: 945 of Debian's are machine-readable, quoting (and adapting) many texts.
+  it('leaves a Debian machine-readable copyright file alone, wherever it is; a free-form COPYRIGHT is still read', () => {
+    const dep5 = `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: bash\n\nFiles: *\nCopyright: 1987-2022 Free Software Foundation\nLicense: GPL-3+\n\nLicense: GPL-3+\n ${spdxText('ISC').replace('THE SOFTWARE IS PROVIDED', 'THIS SOFTWARE, changed by Debian, IS PROVIDED').split('\n').join('\n ')}\n`;
+    for (const path of ['usr/share/doc/bash/copyright', 'copyright', 'COPYRIGHT']) {
+      const r = detect(path, dep5);
+      expect([r.declarations, r.problems]).toEqual([[], []]);
+    }
+    expect(exprs(detect('COPYRIGHT', `Copyright 2020 Jo\n\n${spdxText('ISC')}`).declarations)).toEqual(['ISC']);
+  });
+
   it('reports an exception without its license', () => {
     const r = detect('COPYING.EXCEPTION', spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, ''));
     expect(r.declarations).toEqual([]);
