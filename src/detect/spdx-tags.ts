@@ -360,8 +360,9 @@ export function copyrightStatement(value: string): string {
 }
 
 // Values that are clearly code: a template placeholder, a format string, an escape, a concatenation
-// (but not `GPL-2.0+ or MIT`, an expression with a lower-case operator: invalid, and said so).
-const CODE_LIKE = /\$\{|\$\d|\{\{|%[sd(]|<%|\\n|\+\s*(?!(?:or|and|with)\b)["'`a-z]|["'`]\s*\+|\.format\(|\|\|/;
+// (but not `GPL-2.0+ or MIT`, an expression with a lower-case operator: invalid, and said so), or a
+// regular expression that reads tags (`[ \t]+(.*?)`, `\s*(?P<`: reuse-tool's own, in its compiled .pyc).
+const CODE_LIKE = /\$\{|\$\d|\{\{|%[sd(]|<%|\\n|\+\s*(?!(?:or|and|with)\b)["'`a-z]|["'`]\s*\+|\.format\(|\|\||\(\.[*+]|\\[sdwS]|\[[ \\]|\(\?/;
 
 /** Turns a tag scan into declarations, copyright notices and problems for one file. */
 export function tagsToDetection(scan: TagScan, file: string, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
@@ -387,7 +388,7 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
     const result = ctx.catalog.normalize(tag.value);
     if (!result.valid || result.expression === null) {
       if (CODE_LIKE.test(tag.value)) {
-        problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${clip(tag.value)}': it looks like code that writes a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
+        problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${clip(tag.value)}': it looks like code that writes or reads a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
         continue;
       }
       const why = result.notes.map((n) => n.message).join('; ') || `'${clip(tag.value)}' is not a valid SPDX expression`;

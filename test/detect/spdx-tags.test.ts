@@ -199,10 +199,18 @@ describe('invalid expressions', () => {
     expect(r.problems[0]!.suggestion).toBe(`Write: SPDX-License-Identifier: ${fix}`);
   });
 
-  it.each(['${license}', '%s', '" + id + "', 'MIT" + suffix'])('a value that is code (%j) is a note, not an error', (value) => {
+  it.each(['${license}', '%s', '" + id + "', 'MIT" + suffix', '[ \\t]+(.*?)', '\\s*(?P<expr>.+)$', '(.+)'])('a value that is code (%j) is a note, not an error', (value) => {
     const r = detect('gen.c', `// SPDX-License-Identifier: ${value}\n`);
     expect(r.declarations).toEqual([]);
     expect(r.problems).toMatchObject([{ code: 'tag-in-code', severity: 'note', line: 1 }]);
+  });
+
+  // reuse-tool's compiled _util.cpython-311.pyc holds its tag patterns among bytecode.
+  it('a pattern that reads tags, in a binary, is a note, not an invalid expression', () => {
+    const pyc = Buffer.concat([Buffer.from([0xa7, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0]), Buffer.from('z\x1b^(.*?)SPDX-License-Identifier:[ \t]+(.*?)zl(?P<copyright>')]);
+    const r = detect('reuse/__pycache__/_util.cpython-311.pyc', pyc);
+    expect(r.declarations).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['tag-in-code', 'note']]);
   });
 
   it('an empty value is a problem', () => {
