@@ -103,6 +103,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || ((route.role === 'notice' || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
+    if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && declareListed(out, file, u.startLine, u.endLine, ctx)) continue;
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
     const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
@@ -236,6 +237,33 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
     );
 }
 
+/**
+ * A list of bundled parts and their licenses after the text (numpy's LICENSE.txt: "Name: lapack-lite /
+ * Files: numpy/linalg/lapack_lite/* / License: BSD-3-Clause / For details, see …"): each `License:` line
+ * that is an exact SPDX expression is declared, and the stretch is no unknown license text. False when
+ * the stretch has no such line.
+ */
+function declareListed(out: Collector, file: FileInput, from: number, to: number, ctx: DetectContext): boolean {
+  const listed: { expression: string; line: number }[] = [];
+  const lines = file.text.split('\n', to);
+  for (let n = from; n <= to && n <= lines.length; n++) {
+    const m = /^\s*Licen[cs]e:[ \t]*(\S.*?)\s*$/.exec(lines[n - 1]!);
+    const read = m && m[1]!.length <= 200 ? ctx.catalog.normalize(m[1]!) : null;
+    if (read?.valid && read.expression && read.notes.length === 0) listed.push({ expression: read.expression, line: n });
+  }
+  if (listed.length === 0) return false;
+  // Each license once, as the texts are (the file's own may be listed again for a part).
+  for (const l of listed) if (!out.declares(l.expression)) out.declare(l.expression, 1, l.line);
+  out.problem(
+    'bundled-licenses-listed',
+    'note',
+    from,
+    `${file.path} (lines ${from}-${to}) lists the licenses of parts it bundles: ${[...new Set(listed.map((l) => l.expression))].join(', ')}`,
+    null,
+  );
+  return true;
+}
+
 /** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */
 function declareProse(out: Collector, file: FileInput, ctx: DetectContext): boolean {
   const found = detectNotices(file, ctx).declarations;
@@ -280,6 +308,7 @@ function isProjectLevel(path: string): boolean {
 
 interface Collector {
   declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
+  declares(expression: string): boolean;
   problem(code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null): void;
   detection(): Detection;
 }
@@ -291,6 +320,7 @@ function collector(file: string, scope: Scope): Collector {
     declare(expression, confidence, line, candidates) {
       declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
     },
+    declares: (expression) => declarations.some((d) => d.expression === expression),
     problem(code, severity, line, message, suggestion) {
       problems.push({ code, severity, file, line, message, suggestion });
     },

@@ -181,6 +181,28 @@ describe('license files', () => {
     expect(codes(only)).toEqual(['license-file-without-text']);
   });
 
+  // numpy's LICENSE.txt (as Debian ships it): its BSD text, then a list of the libraries it bundles.
+  it('declares the licenses a list of bundled parts names after the text, instead of an unknown text', () => {
+    const list = [
+      'The NumPy repository and source distributions bundle several libraries that are',
+      'compatibly licensed.  We list these here.',
+      '',
+      'Name: lapack-lite\nFiles: numpy/linalg/lapack_lite/*\nLicense: BSD-3-Clause\n  For details, see numpy/linalg/lapack_lite/LICENSE.txt',
+      '',
+      'Name: tempita\nFiles: tools/npy_tempita/*\nLicense: MIT\n  For details, see tools/npy_tempita/license.txt',
+      '',
+      'Name: dragon4\nFiles: numpy/core/src/multiarray/dragon4.c\nLicense: MIT\n  For license text, see numpy/core/src/multiarray/dragon4.c',
+      '',
+      'Name: libdivide\nFiles: numpy/core/include/numpy/libdivide/*\nLicense: Zlib\n  For license text, see numpy/core/include/numpy/libdivide/LICENSE.txt',
+    ].join('\n');
+    const bsd = spdxText('BSD-3-Clause');
+    const r = detect('LICENSE.txt', `${bsd}\n\n\n${list}\n`);
+    expect(exprs(r.declarations)).toEqual(['BSD-3-Clause', 'MIT', 'Zlib']);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['bundled-licenses-listed', 'note']]);
+    // A `License:` line that is no SPDX expression is no such list: the text stays unknown.
+    expect(codes(detect('LICENSE.txt', `${bsd}\n\n\n${list.replaceAll(/License: \S+/g, 'License: see the file')}\n`))).toEqual(['unknown-license-text']);
+  });
+
   // /usr/share/doc/<package>/copyright: 945 of Debian's are machine-readable, quoting (and adapting) many texts.
   it('leaves a Debian machine-readable copyright file alone, wherever it is; a free-form COPYRIGHT is still read', () => {
     const dep5 = `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: bash\n\nFiles: *\nCopyright: 1987-2022 Free Software Foundation\nLicense: GPL-3+\n\nLicense: GPL-3+\n ${spdxText('ISC').replace('THE SOFTWARE IS PROVIDED', 'THIS SOFTWARE, changed by Debian, IS PROVIDED').split('\n').join('\n ')}\n`;
