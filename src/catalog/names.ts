@@ -256,6 +256,8 @@ const FAMILIES: readonly (readonly [string, Family])[] = [
   ...['artistic'].map((p) => [p, { stem: 'Artistic', bare: 'Artistic-2.0', why: 'it names no version (1.0, 2.0)' }] as const),
   ...['boost software', 'boost'].map((p) => [p, { stem: 'BSL', bare: 'BSL-1.0' }] as const),
   ...['python software foundation', 'psf'].map((p) => [p, { stem: 'PSF', bare: 'PSF-2.0' }] as const),
+  // isaacs' npm packages (glob, chownr, yallist, minipass): "licensed under the Blue Oak Model License, as follows"
+  ...['blue oak model', 'blueoak'].map((p) => [p, { stem: 'BlueOak', bare: 'BlueOak-1.0.0' }] as const),
 ];
 
 const LATER = new Set(['+', 'or later', 'or any later', 'or any later version', 'or later version', 'or newer', 'or greater', 'or above', 'and later', 'later']);

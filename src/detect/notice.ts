@@ -79,9 +79,17 @@ export const detector: Detector = {
 };
 
 export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
-  const blocks = readBlocks(file.text);
+  return noticesIn(file.path, file.text, ctx);
+}
+
+/**
+ * The notices in a text (`path` names the project when the text does not: see projectNames).
+ * `anySubject`: a sentence need not be about the work (words beside a license text speak of it, fork or not).
+ */
+export function noticesIn(path: string, fileText: string, ctx: DetectContext, anySubject = false): Detection {
+  const blocks = readBlocks(fileText);
   if (blocks.length === 0) return EMPTY_DETECTION;
-  const names = projectNames(file.path, blocks);
+  const names = projectNames(path, blocks);
   const findings: Finding[] = [];
   const budget = { anchors: MAX_ANCHORS };
   // List items read as part of "licensed under either of": their links are that choice's parts.
@@ -95,12 +103,12 @@ export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
       continue;
     }
     const { text, lineAt } = prose(block);
-    const found = readSentences(text, lineAt, inLicense, names, { blocks, index: i, consumed }, ctx.catalog, budget);
+    const found = readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, ctx.catalog, budget);
     if (found.length === 0 && inLicense && block.firstInSection) found.push(...readSectionStart(text, block.numbers[0]!, ctx.catalog));
     found.push(...readLinks(block, inLicense, ctx.catalog));
     findings.push(...found);
   }
-  return { declarations: dedupe(findings, file.path), copyrights: [], problems: [] };
+  return { declarations: dedupe(findings, path), copyrights: [], problems: [] };
 }
 
 // ---------------------------------------------------------------- blocks
@@ -230,7 +238,8 @@ function readSentences(
   text: string,
   lineAt: (offset: number) => number,
   inLicense: boolean,
-  names: ReadonlySet<string>,
+  /** The project's names; null: any subject will do (noticesIn's anySubject). */
+  names: ReadonlySet<string> | null,
   list: ListContext,
   catalog: Catalog,
   budget: { anchors: number },
@@ -240,7 +249,7 @@ function readSentences(
     if (--budget.anchors < 0) break;
     const gnu = /^modify it/i.test(m[0]);
     const subject = words(text.slice(sentenceStart(text, m.index), m.index));
-    if (!gnu && !isAboutTheWork(subject, inLicense, names)) continue;
+    if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
@@ -254,7 +263,7 @@ function readSentences(
     if (/^\s*under\b/i.test(text.slice(m.index + m[0].length))) continue; // "licensed under": read above
     const before = words(text.slice(sentenceStart(text, m.index), m.index), true);
     const verb = Math.max(before.lastIndexOf('is'), before.lastIndexOf('are'));
-    if (verb < 0 || before.length - verb > 5 || !isAboutTheWork(before.slice(0, verb).map((w) => w.toLowerCase()), inLicense, names)) continue;
+    if (verb < 0 || before.length - verb > 5 || (names !== null && !isAboutTheWork(before.slice(0, verb).map((w) => w.toLowerCase()), inLicense, names))) continue;
     const name = before.slice(verb + 1).filter((w) => !/^(?:also|fully|entirely|currently|now)$/i.test(w)).join(' ');
     const hit = name ? nameToExpression(name, catalog, { correct: false }) : null;
     if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), `${name}${m[0]}`));

@@ -72,6 +72,8 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['CC0', 'CC0-1.0', 'catalog'],
   ['CC0 1.0 Universal (CC0 1.0) Public Domain Dedication', 'CC0-1.0', 'catalog'],
   ['Boost 1.0', 'BSL-1.0', 'catalog'],
+  ['Blue Oak Model License', 'BlueOak-1.0.0', 'catalog'], // it has one version
+  ['the Blue Oak Model License', 'BlueOak-1.0.0', 'catalog'],
   ['Python Software Foundation License', 'PSF-2.0', 'catalog'],
   ['zlib/libpng License', 'Zlib', 'catalog'],
   ['same terms as Perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],

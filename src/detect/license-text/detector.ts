@@ -9,7 +9,7 @@ import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, typ
 import type { MatchResult, TextMatch } from './index.js';
 import { combineMatches } from './combine.js';
 import { inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
-import { detectNotices } from '../notice.js';
+import { detectNotices, noticesIn } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
@@ -26,6 +26,9 @@ const MAX_POINTER_WORDS = 300;
  * terms of its own that mention a license, and is reported as an unknown text.
  */
 const MAX_PROSE_WORDS = 60;
+
+/** Words of terms that restrict or except (see aboutTheTexts). */
+const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
 
 /** The first field of a Debian machine-readable copyright file (copyright-format 1.0). */
 const DEBIAN_COPYRIGHT_FORMAT = /^\s*Format:[ \t]*<?https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\//i;
@@ -104,6 +107,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     if (definesRef || ((route.role === 'notice' || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && declareListed(out, file, u.startLine, u.endLine, ctx)) continue;
+    if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && aboutTheTexts(file, u, result, ctx)) continue;
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
     const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
@@ -262,6 +266,22 @@ function declareListed(out: Collector, file: FileInput, from: number, to: number
     null,
   );
   return true;
+}
+
+/**
+ * A few words beside the texts that say how they apply (npm's abbrev: "dual-licensed under the ISC and MIT
+ * licenses"; "distributed under the terms of the MIT license above"): read as a notice, they name only
+ * licenses whose texts the file holds, and are no license text of their own.
+ */
+function aboutTheTexts(file: FileInput, u: MatchResult['unknown'][number], result: MatchResult, ctx: DetectContext): boolean {
+  if (u.words > MAX_PROSE_WORDS) return false;
+  const stretch = file.text.split('\n', u.endLine).slice(u.startLine - 1).join('\n');
+  // Words that restrict or except are terms of their own, whatever licenses they name.
+  if (RESTRICTING.test(stretch)) return false;
+  const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
+  if (held.size === 0) return false;
+  const named = noticesIn(file.path, stretch, ctx, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  return named.length > 0 && named.every((id) => held.has(id));
 }
 
 /** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */

@@ -181,6 +181,22 @@ describe('license files', () => {
     expect(codes(only)).toEqual(['license-file-without-text']);
   });
 
+  // npm's own dependencies: abbrev's intro, json-parse-even-better-errors' closing line.
+  it('takes a few words that say how the texts beside them apply for no license text of their own', () => {
+    const intro = 'This software is dual-licensed under the ISC and MIT licenses.\nYou may use this software under EITHER of the following licenses.\n\n----------\n\n';
+    const both = detect('LICENSE', `${intro}${spdxText('ISC')}\n\n----------\n\n${spdxText('MIT')}`);
+    expect(exprs(both.declarations)).toEqual(['ISC', 'MIT']);
+    expect(both.problems).toEqual([]);
+    const outro = "\n\n---\n\nThis library is a fork of 'better-json-errors' by Kat Marchán, extended and\ndistributed under the terms of the MIT license above.\n";
+    expect(detect('LICENSE.md', `${spdxText('MIT')}${outro}`).problems).toEqual([]);
+    // A sentence naming a license the file does not hold, or terms of its own, is still reported.
+    expect(codes(detect('LICENSE.md', `${spdxText('MIT')}${outro.replace('MIT license above', 'Apache License 2.0')}`))).toEqual(['unknown-license-text']);
+    const terms = '\n\nThe software may not be used by any police force, army or prison, nor by any business that profits from the wage labour of its employees, under the MIT license above.\n';
+    expect(codes(detect('LICENSE', `${spdxText('MIT')}${terms}`))).toEqual(['unknown-license-text']);
+    const sneaky = '\n\nThis software is distributed under the MIT license above, but it may not be used by any police force, army or prison.\n';
+    expect(codes(detect('LICENSE', `${spdxText('MIT')}${sneaky}`))).toEqual(['unknown-license-text']);
+  });
+
   // numpy's LICENSE.txt (as Debian ships it): its BSD text, then a list of the libraries it bundles.
   it('declares the licenses a list of bundled parts names after the text, instead of an unknown text', () => {
     const list = [
