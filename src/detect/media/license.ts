@@ -314,8 +314,13 @@ export function noticeOf(value: string, catalog: Catalog): string {
 
 function readNotice(value: string, catalog: Catalog): string {
   if (extractUrls(value).join(' ') === value.trim()) return '';
-  // A value that is only a license name is no notice; "(c) MIT" is one, of its holder.
-  if (!COPYRIGHT_START_RE.test(value) && nameToExpression(value, catalog, { correct: false })) return '';
+  // A value that is only a license name, with or without its URL, is no notice (Adwaita's icons: "CC
+  // Attribution-ShareAlike http://creativecommons.org/licenses/by-sa/4.0/"); "(c) MIT" is one, of its holder.
+  if (!COPYRIGHT_START_RE.test(value)) {
+    let name = value;
+    for (const url of extractUrls(value)) name = name.replace(url, ' ');
+    if (nameToExpression(name.replace(/\s+/g, ' ').trim(), catalog, { correct: false })) return '';
+  }
   let text = value;
   const cut = [...value.matchAll(ANCHOR_RE)][0]?.index;
   if (cut !== undefined) {

@@ -123,6 +123,15 @@ describe('several fields in one file', () => {
     expect(fieldsToDetection('a.ttf', fields(notice), catalog).declarations.map((x) => x.expression)).toEqual(['NONE']);
   });
 
+  // Adwaita's icons: "CC Attribution-ShareAlike http://…/by-sa/4.0/" in PNG's Copyright was taken for a holder.
+  it('a license named in a rights field with its URL is no notice: the name to credit is the holder, if any', () => {
+    const rights = ['PNG:Copyright', 'CC Attribution-ShareAlike http://creativecommons.org/licenses/by-sa/4.0/', 'rights'] as [string, string, FieldRole];
+    const alone = fieldsToDetection('audio-headphones.png', fields(rights), catalog);
+    expect(alone.declarations.map((x) => x.expression)).toEqual(['CC-BY-SA-4.0']);
+    expect(alone.copyrights).toEqual([]);
+    expect(fieldsToDetection('a.png', fields(rights, ['XMP-cc:attributionName', 'GNOME Design Team', 'holder']), catalog).copyrights.map((c) => c.text)).toEqual(['GNOME Design Team']);
+  });
+
   it('the name to credit is the copyright holder only when no notice is written', () => {
     const holder = ['XMP-cc:attributionName', 'Jo Artist', 'holder'] as [string, string, FieldRole];
     expect(fieldsToDetection('a', fields(holder), catalog).copyrights.map((c) => c.text)).toEqual(['Jo Artist']);
@@ -141,6 +150,8 @@ describe('noticeOf', () => {
     ['This work is licensed under CC BY 4.0', ''],
     ['https://creativecommons.org/licenses/by/4.0/', ''],
     ['CC BY-SA 4.0', ''],
+    // Adwaita's icons: a license name and its URL in PNG's Copyright, the holder in Author
+    ['CC Attribution-ShareAlike http://creativecommons.org/licenses/by-sa/4.0/', ''],
     ['2026 Jo Artist. All rights reserved.', '2026 Jo Artist. All rights reserved.'],
     // Font name ID 0 as fonts-firacode and fonts-cantarell write it.
     ['Copyright 2014-2021 The Fira Code Project Authors (https://github.com/tonsky/FiraCode)', '2014-2021 The Fira Code Project Authors'],
