@@ -210,6 +210,8 @@ function isReuseFile(path: string, covered: ReadonlySet<string>): boolean {
 /** The REUSE report as a lint result: every criterion it fails is an error finding under the rule that matches it. */
 export function reuseLintResult(input: LintInput, settings: LintSettings, meta: LintMeta): LintResult {
   const r = checkReuse(input);
+  const texts = licenseTextFiles(input.scan, input.catalog);
+  const textPath = (id: string): string | null => texts.find((t) => t.id === id)?.path ?? null;
   const findings: Finding[] = [];
   const add = (rule: string, file: string | null, line: number | null, message: string, suggestion: string): void => {
     findings.push({ rule, severity: 'error', file, line, message, suggestion });
@@ -218,20 +220,16 @@ export function reuseLintResult(input: LintInput, settings: LintSettings, meta: 
     for (const p of paths)
       if (p.startsWith('LICENSES/')) add('misnamed-license-text', p, null, `bad license: '${id}' is neither an SPDX id nor LicenseRef-<name>`, 'Rename the text after its SPDX id, or LicenseRef-<name>');
       else add('unknown-license', p, null, `bad license '${id}': not on the SPDX License List, and no LICENSES/ text defines it`, `Use an SPDX id, or add LICENSES/${id}.txt`);
-  for (const id of r.deprecatedLicenses) add('deprecated-id', textPath(input, id), null, `deprecated license: ${id}`, 'Rename the text after the current SPDX id');
+  for (const id of r.deprecatedLicenses) add('deprecated-id', textPath(id), null, `deprecated license: ${id}`, 'Rename the text after the current SPDX id');
   for (const [id, p] of Object.entries(r.licensesWithoutExtension)) add('misnamed-license-text', p, null, `license without file extension: ${id}`, `Rename it ${p}.txt`);
   for (const [id, paths] of Object.entries(r.missingLicenses)) for (const p of paths) add('missing-license-text', p, null, `missing license '${id}': no LICENSES/${id}.<ext>`, `Add the text as LICENSES/${id}.txt`);
-  for (const id of r.unusedLicenses) add('unused-license-text', textPath(input, id), null, `unused license: ${id}`, 'Delete the text, or declare the license in the files it covers');
+  for (const id of r.unusedLicenses) add('unused-license-text', textPath(id), null, `unused license: ${id}`, 'Delete the text, or declare the license in the files it covers');
   for (const p of r.readErrors) add('read-error', p, null, 'could not be read', 'Make the file readable');
   for (const x of r.invalidExpressions) add('invalid-expression', x.file, x.line, x.message, 'Write a valid SPDX expression');
   for (const p of r.filesWithoutLicenses) add('missing-license', p, null, 'no licensing information', 'Add an SPDX-License-Identifier, a .license sidecar or a REUSE.toml annotation');
   for (const p of r.filesWithoutCopyright) add('missing-copyright', p, null, 'no copyright information', 'Add SPDX-FileCopyrightText, in the file, its sidecar or REUSE.toml');
   const base = result(input, { ...settings, failOn: 'error' }, meta, findings.sort(byPlace), 'reuse');
   return { ...base, verdict: r.compliant ? 'pass' : 'fail', reuse: r };
-}
-
-function textPath(input: LintInput, id: string): string | null {
-  return licenseTextFiles(input.scan, input.catalog).find((t) => t.id === id)?.path ?? null;
 }
 
 function cmp(a: string, b: string): number {

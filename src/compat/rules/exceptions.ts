@@ -71,4 +71,3 @@ export const CLARIFICATIONS: Readonly<Record<string, { readonly text: string; re
     plain: 'The Linux syscall note says how the GPL reads for the kernel as a whole; parts under plain GPL-2.0 do not need to carry it.',
   },
 };
-

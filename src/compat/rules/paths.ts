@@ -1,8 +1,8 @@
 // Per-license rules where a license text speaks to a pair: a copyleft component that may
 // go out under another license (LGPL §3, MPL-2.0 Secondary Licenses, CC BY-SA 4.0 -> GPLv3,
 // EUPL's compatible licenses, later versions with the same terms) or keep its own license
-// inside the combination (GPLv3 §13 <-> AGPLv3, MPL-2.0 Larger Work, the OFL's bundling). They turn a
-// copyleft's "incompatible" into "compatible" for the outbound licenses named.
+// inside the combination (GPLv3 §13 <-> AGPLv3, MPL-2.0 Larger Work, the OFL's bundling). They
+// turn a copyleft's "incompatible" into "compatible" for the outbound licenses named.
 import type { Reach } from '../profile.js';
 import type { Context } from '../index.js';
 

@@ -106,8 +106,11 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || ((route.role === 'notice' || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
-    if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && declareListed(out, file, u.startLine, u.endLine, ctx)) continue;
-    if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && aboutTheTexts(file, u, result, ctx)) continue;
+    // Far from any license: perhaps a list of bundled parts' licenses, or words on how the texts apply.
+    if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
+      const lines = linesOf(file.text, u.startLine, u.endLine);
+      if (declareListed(out, file.path, lines, u.startLine, ctx) || aboutTheTexts(file.path, lines, u.words, result, ctx)) continue;
+    }
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
     const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
@@ -247,14 +250,13 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
  * that is an exact SPDX expression is declared, and the stretch is no unknown license text. False when
  * the stretch has no such line.
  */
-function declareListed(out: Collector, file: FileInput, from: number, to: number, ctx: DetectContext): boolean {
+function declareListed(out: Collector, path: string, lines: readonly string[], from: number, ctx: DetectContext): boolean {
   const listed: { expression: string; line: number }[] = [];
-  const lines = file.text.split('\n', to);
-  for (let n = from; n <= to && n <= lines.length; n++) {
-    const m = /^\s*Licen[cs]e:[ \t]*(\S.*?)\s*$/.exec(lines[n - 1]!);
+  lines.forEach((text, i) => {
+    const m = /^\s*Licen[cs]e:[ \t]*(\S.*?)\s*$/.exec(text);
     const read = m && m[1]!.length <= 200 ? ctx.catalog.normalize(m[1]!) : null;
-    if (read?.valid && read.expression && read.notes.length === 0) listed.push({ expression: read.expression, line: n });
-  }
+    if (read?.valid && read.expression && read.notes.length === 0) listed.push({ expression: read.expression, line: from + i });
+  });
   if (listed.length === 0) return false;
   // Each license once, as the texts are (the file's own may be listed again for a part).
   for (const l of listed) if (!out.declares(l.expression)) out.declare(l.expression, 1, l.line);
@@ -262,7 +264,7 @@ function declareListed(out: Collector, file: FileInput, from: number, to: number
     'bundled-licenses-listed',
     'note',
     from,
-    `${file.path} (lines ${from}-${to}) lists the licenses of parts it bundles: ${[...new Set(listed.map((l) => l.expression))].join(', ')}`,
+    `${path} (lines ${from}-${from + lines.length - 1}) lists the licenses of parts it bundles: ${[...new Set(listed.map((l) => l.expression))].join(', ')}`,
     null,
   );
   return true;
@@ -273,14 +275,14 @@ function declareListed(out: Collector, file: FileInput, from: number, to: number
  * licenses"; "distributed under the terms of the MIT license above"): read as a notice, they name only
  * licenses whose texts the file holds, and are no license text of their own.
  */
-function aboutTheTexts(file: FileInput, u: MatchResult['unknown'][number], result: MatchResult, ctx: DetectContext): boolean {
-  if (u.words > MAX_PROSE_WORDS) return false;
-  const stretch = file.text.split('\n', u.endLine).slice(u.startLine - 1).join('\n');
+function aboutTheTexts(path: string, lines: readonly string[], words: number, result: MatchResult, ctx: DetectContext): boolean {
+  if (words > MAX_PROSE_WORDS) return false;
+  const stretch = lines.join('\n');
   // Words that restrict or except are terms of their own, whatever licenses they name.
   if (RESTRICTING.test(stretch)) return false;
   const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
   if (held.size === 0) return false;
-  const named = noticesIn(file.path, stretch, ctx, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  const named = noticesIn(path, stretch, ctx, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
   return named.length > 0 && named.every((id) => held.has(id));
 }
 
@@ -297,6 +299,11 @@ function declareProse(out: Collector, file: FileInput, ctx: DetectContext): bool
       'Keep the text of each license it names beside it (LICENSE-MIT, UNLICENSE, ...) or in LICENSES/<id>.txt',
     );
   return found.length > 0;
+}
+
+/** Lines [from, to] of a text, 1-based. */
+function linesOf(text: string, from: number, to: number): string[] {
+  return text.split('\n', to).slice(from - 1);
 }
 
 function reportNoText(out: Collector, file: FileInput): void {

@@ -128,7 +128,8 @@ function readText(field: MediaField, value: string, texts: TextReader): FieldRea
   const result = texts(value);
   const found = combineMatches(result.matches).named;
   if (found.length === 0) return [];
-  const expression = found.length === 1 ? found[0]!.expression : found.map((f) => (/ (?:OR|AND) /.test(f.expression) ? `(${f.expression})` : f.expression)).join(' AND ');
+  // Each is one license, or one with its exception: no parentheses needed.
+  const expression = found.map((f) => f.expression).join(' AND ');
   const readings: FieldReading[] = [{ field, kind: 'license', expression, confidence: Math.min(...found.map((f) => f.confidence)), note: null, fromText: true }];
   if (result.unknown.length) {
     // Lines of a field mean little to a reader of the file (they are not the file's): say how much.
