@@ -7,8 +7,10 @@ import type { FarleftConfig } from './config.js';
 import { sidecarTarget } from './detect/sidecar.js';
 import { FileRunner } from './pipeline/run.js';
 import { byPlace } from './problems.js';
+import type { RenderedList } from './report/json-lines.js';
 import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
+import type { Tally } from './project/tally.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
 import { walkTree, type WalkResult } from './walk/walk.js';
 
@@ -33,9 +35,29 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** A scan's result whose files may be rendered already (see scanForJson). */
+export type RenderedScan = Omit<ScanResult, 'files'> & { readonly files: ScanResult['files'] | RenderedList };
+
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  return scanWith(options, (runner, walk) => runner.run(walk.root, walk.files).then((r) => ({ ...r, files: r.reports })));
+}
+
+/**
+ * For the JSON output alone: on a large tree, the files come as the output's lines, rendered
+ * by the threads that read them (FileRunner.runForJson).
+ */
+export async function scanForJson(options: ScanOptions): Promise<RenderedScan> {
+  return scanWith(options, (runner, walk) => runner.runForJson(walk.root, walk.files));
+}
+
+async function scanWith<F>(options: ScanOptions, run: (runner: FileRunner, walk: WalkResult) => Promise<{ files: F; problems: Problem[]; tally: Tally }>): Promise<Omit<ScanResult, 'files'> & { files: F }> {
   const catalog = options.catalog ?? loadCatalog();
-  const runner = new FileRunner(catalog, { minConfidence: options.minConfidence, ...(options.asReuse ? { asReuse: true } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const runner = new FileRunner(catalog, {
+    minConfidence: options.minConfidence,
+    ...(options.asReuse ? { asReuse: true } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   let walk: WalkResult;
   try {
     walk = walkTree(options.root, {
@@ -49,11 +71,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await runner.close();
     throw e;
   }
-  const processed = await runner.run(walk.root, walk.files);
-  const files = processed.reports;
+  const processed = await run(runner, walk);
   const problems: Problem[] = [...walk.problems, ...processed.problems, ...orphanSidecars(walk)];
 
-  const project = resolveProjectLicensing(files, {
+  const project = resolveProjectLicensing(processed.tally, walk.files, {
     catalog,
     minConfidence: options.minConfidence,
     ...(options.config?.license ? { configLicense: { expression: options.config.license, file: options.config.file } } : {}),
@@ -65,34 +86,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     tool: { name: 'farleft', version: options.version },
     root: options.root.split('\\').join('/'),
     project: { declarations: project.declarations, license: project.license },
-    files,
-    summary: summarize(files, walk),
+    files: processed.files,
+    summary: summarize(processed.tally, walk),
     problems: problems.sort(byPlace),
   };
 }
-
 
 /** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
 function orphanSidecars(walk: WalkResult): Problem[] {
   return findOrphanSidecars(walk.files).filter((p) => !existsSync(join(walk.root, sidecarTarget(p.file!)!)));
 }
 
-function summarize(files: ScanResult['files'], walk: WalkResult): ScanSummary {
-  const licenses: Record<string, number> = {};
-  let covered = 0;
-  let withLicense = 0;
-  let withCopyright = 0;
-  let withoutLicense = 0;
-  for (const f of files) {
-    if (f.covered) covered++;
-    if (f.license) {
-      withLicense++;
-      licenses[f.license] = (licenses[f.license] ?? 0) + 1;
-    } else if (f.covered) withoutLicense++;
-    if (f.copyright.length) withCopyright++;
-  }
-  const sorted = Object.fromEntries(Object.entries(licenses).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+function summarize(tally: Tally, walk: WalkResult): ScanSummary {
+  const licenses = Object.fromEntries([...tally.licenses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
   const skipped = Object.fromEntries(Object.entries(walk.skipped).sort((a, b) => (a[0] < b[0] ? -1 : 1))) as Record<string, number>;
-  return { files: files.length, covered, withLicense, withCopyright, withoutLicense, licenses: sorted, skipped };
+  const { files, covered, withLicense, withCopyright, withoutLicense } = tally;
+  return { files, covered, withLicense, withCopyright, withoutLicense, licenses, skipped };
 }
-

@@ -1,6 +1,7 @@
 // `farleft scan [path]`: every license declaration in a folder, resolved per file.
 import { Option, type Command } from 'commander';
 import { parseJobs, parseMinConfidence, treeOptions, type TreeFlags } from './flags.js';
+import type { Problem } from '../types.js';
 import { writeOut } from './output.js';
 
 interface ScanFlags extends TreeFlags {
@@ -24,7 +25,7 @@ export function register(program: Command): void {
     .action(async (path: string, flags: ScanFlags) => {
       const minConfidence = parseMinConfidence(flags.minConfidence);
       const jobs = parseJobs(flags.jobs);
-      const [{ scan }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
+      const [{ scan, scanForJson }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
         import('./patterns.js'),
@@ -36,7 +37,8 @@ export function register(program: Command): void {
       const progress = createProgress({ stream: process.stderr, env: process.env, quiet: flags.quiet ?? false });
       const config = loadConfig(path);
       const { exclude, include } = walkPatterns(config, path, flags);
-      const result = await scan({
+      const format = flags.json ? 'json' : (flags.format as keyof typeof SCAN_FORMATS);
+      const options = {
         root: path,
         gitignore: flags.ignore,
         exclude,
@@ -47,15 +49,25 @@ export function register(program: Command): void {
         version: version(),
         ...(jobs ? { jobs } : {}),
         ...(progress.enabled ? { onProgress: progress.update } : {}),
-      }).finally(() => progress.end());
-      const format = flags.json ? 'json' : (flags.format as keyof typeof SCAN_FORMATS);
-      const out =
-        format === 'json'
-          ? SCAN_FORMATS.json.renderScan(result)
-          : format === 'spdx' || format === 'cyclonedx'
+      };
+      const run = async (): Promise<{ out: string | Iterable<string | Uint8Array>; errors: boolean }> => {
+        if (format === 'json') {
+          const result = await scanForJson(options);
+          return { out: SCAN_FORMATS.json.renderScan(result), errors: hasErrors(result.problems) };
+        }
+        const result = await scan(options);
+        const out =
+          format === 'spdx' || format === 'cyclonedx'
             ? SCAN_FORMATS[format].renderScan(result, await (await import('../sbom-inputs.js')).sbomInputs(path, result))
             : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
+        return { out, errors: hasErrors(result.problems) };
+      };
+      const { out, errors } = await run().finally(() => progress.end());
       writeOut(out);
-      process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+      process.exitCode = errors ? 1 : 0;
     });
+}
+
+function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
 }

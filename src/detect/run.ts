@@ -1,5 +1,6 @@
 // Reads and detects files in this thread: the detect stage over a list of paths. A scan
 // runs it batch by batch (src/pipeline); apply and deps call it for the few files they need.
+import { sep } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import type { FileFacts } from '../project/index.js';
 import type { Problem } from '../types.js';
@@ -30,10 +31,11 @@ export function readContext(root: string, catalog: Catalog, options: DetectOptio
 export function detectFiles(paths: readonly string[], ctx: ReadContext): { facts: FileFacts[]; problems: Problem[] } {
   const facts: FileFacts[] = [];
   const problems: Problem[] = [];
+  const base = openBase(ctx.root);
   for (const path of paths) {
     let input;
     try {
-      input = readFileInput(`${ctx.root}/${path}`, path, ctx.buffer);
+      input = readFileInput(base + path, path, ctx.buffer);
     } catch (e) {
       problems.push(readProblem(path, e));
       continue;
@@ -47,6 +49,22 @@ export function detectFiles(paths: readonly string[], ctx: ReadContext): { facts
       problems.push(note('file-too-large', path, `only the first ${MAX_SCAN_BYTES / 1024 / 1024} MiB of this ${Math.round(input.size / 1024 / 1024)} MiB file were searched for tags`, null));
   }
   return { facts, problems };
+}
+
+/**
+ * What to put before a relative path to open it. Below the working folder, the path from there:
+ * the kernel resolves fewer folders per open (a scan of `.` opens files ~10% faster). Asked per
+ * batch, so a working folder changed between batches (only an embedding program can) is seen.
+ */
+function openBase(root: string): string {
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch {
+    return root + sep; // the working folder is gone
+  }
+  if (root === cwd) return '';
+  return root.startsWith(cwd + sep) ? root.slice(cwd.length + 1) + sep : root + sep;
 }
 
 function note(code: string, file: string, message: string, suggestion: string | null): Problem {

@@ -5,7 +5,10 @@ import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
 import type { Annotation, DetectOptions } from '../detect/types.js';
 import { resolveFiles } from '../project/index.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
+import { tallyReports, type Tally } from '../project/tally.js';
+import { renderItems } from '../report/json-lines.js';
 import type { FileReport, Problem } from '../types.js';
+import type { Encoded } from './spread.js';
 
 export interface BatchResult {
   readonly reports: FileReport[];
@@ -28,3 +31,54 @@ export function processBatch(paths: readonly string[], ctx: BatchContext): Batch
   const resolved = resolveFiles(facts, ctx.index, ctx.detect.catalog);
   return { reports: resolved.reports, problems: [...problems, ...resolved.problems] };
 }
+
+/** What the run wants of each batch besides its problems and tally: the reports, their JSON lines, or both. */
+export interface Wanted {
+  readonly reports: boolean;
+  readonly json: boolean;
+}
+
+/** A batch's result as the run keeps it (see RunResult). */
+export interface BatchOutcome {
+  readonly problems: Problem[];
+  readonly tally: Tally;
+  readonly reports: FileReport[] | null;
+  /** The reports as the JSON output's lines (renderItems), in UTF-8. */
+  readonly json: Uint8Array | null;
+}
+
+/** A batch done in this thread, as the run keeps it. */
+export function outcome(result: BatchResult, want: Wanted): BatchOutcome {
+  return {
+    problems: result.problems,
+    tally: tallyReports(result.reports),
+    reports: want.reports ? result.reports : null,
+    json: want.json ? Buffer.from(renderItems(result.reports)) : null,
+  };
+}
+
+/**
+ * A worker's batch result as it travels: the reports as the JSON output's lines in UTF-8, handed
+ * over rather than copied, with their tally and the problems as JSON. The JSON output of a large
+ * scan is thus rendered by the threads that read the files, and is not rendered again on one
+ * thread at the end while the others wait; when it is all that is wanted, this thread does not
+ * even parse the reports (decodeBatch).
+ */
+export function encodeBatch(result: BatchResult): Encoded {
+  const json = Buffer.from(renderItems(result.reports));
+  // A small Buffer may share a pool with others: hand over a buffer of its own.
+  const bytes = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength ? json : new Uint8Array(json);
+  return { data: { problems: JSON.stringify(result.problems), tally: JSON.stringify(tallyReports(result.reports)), json: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+export function decodeBatch(data: unknown, want: Wanted): BatchOutcome {
+  const { problems, tally, json } = data as { problems: string; tally: string; json: Uint8Array };
+  return {
+    problems: JSON.parse(problems) as Problem[],
+    tally: JSON.parse(tally) as Tally,
+    reports: want.reports ? (JSON.parse(`[${decoder.decode(json)}]`) as FileReport[]) : null,
+    json: want.json ? json : null,
+  };
+}
+
+const decoder = new TextDecoder();

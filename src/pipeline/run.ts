@@ -10,7 +10,9 @@ import type { FileReport, Problem } from '../types.js';
 import { makeBatches } from './batches.js';
 import { detectFiles, readContext } from '../detect/run.js';
 import type { DetectOptions } from '../detect/types.js';
-import { batchContext, processBatch, type BatchResult } from './process.js';
+import { batchContext, decodeBatch, outcome, processBatch, type BatchOutcome, type Wanted } from './process.js';
+import { mergeTallies, tallyReports, type Tally } from '../project/tally.js';
+import type { RenderedList } from '../report/json-lines.js';
 import { spread, startWorkers, threadCount, WORKER_ENTRY, workersBuilt } from './spread.js';
 import type { SetupMessage } from './worker.js';
 
@@ -25,8 +27,17 @@ export interface RunOptions {
 }
 
 export interface RunResult {
+  /** Every file's report, in path order. */
   readonly reports: FileReport[];
   readonly problems: Problem[];
+  readonly tally: Tally;
+}
+
+/** What runForJson gives: the reports, or on a large tree their JSON output's lines instead. */
+export interface JsonRunResult {
+  readonly files: FileReport[] | RenderedList;
+  readonly problems: Problem[];
+  readonly tally: Tally;
 }
 
 /**
@@ -73,6 +84,21 @@ export class FileRunner {
   }
 
   async run(root: string, paths: readonly string[]): Promise<RunResult> {
+    const { reports, problems, tally } = await this.execute(root, paths, { reports: true, json: false });
+    return { reports: reports!, problems, tally };
+  }
+
+  /**
+   * For the JSON output alone: on a large tree each thread renders the reports of its batches
+   * while the others work, and this thread keeps their lines rather than the reports (it does
+   * not parse a worker's). On one thread, rendering them later costs the same.
+   */
+  async runForJson(root: string, paths: readonly string[]): Promise<JsonRunResult> {
+    const { reports, json, problems, tally } = await this.execute(root, paths, { reports: false, json: true });
+    return { files: reports ?? json!, problems, tally };
+  }
+
+  private async execute(root: string, paths: readonly string[], want: Wanted): Promise<{ reports: FileReport[] | null; json: RenderedList | null; problems: Problem[]; tally: Tally }> {
     try {
       // REUSE.toml and dep5 say how other files are licensed, and a root manifest may name the
       // file that holds the project's license text (SEE LICENSE IN TERMS.md): read them first, here.
@@ -80,10 +106,24 @@ export class FileRunner {
       const annotations = readableAnnotations(first.facts);
       const licenseTexts = manifestLicenseFiles(first.facts);
       const ctx = batchContext(root, this.catalog, this.detect, annotations, licenseTexts);
-      if (!this.worthWorkers(paths.length)) return processBatch(paths, ctx);
+      if (!this.worthWorkers(paths.length)) {
+        const { reports, problems } = processBatch(paths, ctx);
+        return { reports, json: null, problems, tally: tallyReports(reports) };
+      }
       const workers = (this.workers ??= this.spawn());
       for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts } } satisfies SetupMessage);
-      return await this.spread(paths, workers, (batch) => processBatch(batch, ctx));
+      const batches = makeBatches(paths, BATCH);
+      let filesDone = 0;
+      const results: BatchOutcome[] = await spread(batches, workers, (batch) => outcome(processBatch(batch, ctx), want), {
+        decode: (data) => decodeBatch(data, want),
+        onResult: (index) => this.options.onProgress?.((filesDone += batches[index]!.length), paths.length),
+      });
+      return {
+        reports: want.reports ? results.flatMap((r) => r.reports!) : null,
+        json: want.json ? { pieces: results.map((r) => r.json!) } : null,
+        problems: results.flatMap((r) => r.problems),
+        tally: mergeTallies(results.map((r) => r.tally)),
+      };
     } finally {
       await this.close();
     }
@@ -107,13 +147,5 @@ export class FileRunner {
 
   private spawn(): Worker[] {
     return startWorkers('scan', this.jobs - 1, this.detect);
-  }
-
-  /** Hands out batches to the workers and to this thread (see spread.ts). */
-  private async spread(paths: readonly string[], workers: readonly Worker[], here: (batch: string[]) => BatchResult): Promise<RunResult> {
-    const batches = makeBatches(paths, BATCH);
-    let filesDone = 0;
-    const results = await spread(batches, workers, here, { onResult: (index) => this.options.onProgress?.((filesDone += batches[index]!.length), paths.length) });
-    return { reports: results.flatMap((r) => r.reports), problems: results.flatMap((r) => r.problems) };
   }
 }

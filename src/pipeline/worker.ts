@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/index.js';
 import type { Annotation, DetectOptions } from '../detect/types.js';
-import { batchContext, processBatch, type BatchContext } from './process.js';
+import { batchContext, encodeBatch, processBatch, type BatchContext } from './process.js';
 import { answerBatch, type BatchMessage } from './spread.js';
 
 export interface SetupMessage {
@@ -18,6 +18,6 @@ if (parentPort) {
   let ctx: BatchContext | null = null;
   port.on('message', (msg: SetupMessage | BatchMessage<readonly string[]>) => {
     if ('setup' in msg) ctx = batchContext(msg.setup.root, catalog, options, msg.setup.annotations, msg.setup.licenseTexts);
-    else answerBatch(port, msg, (paths) => processBatch(paths, ctx!));
+    else answerBatch(port, msg, (paths) => processBatch(paths, ctx!), encodeBatch);
   });
 }

@@ -8,6 +8,7 @@ import { formatOfPath } from '../detect/media/formats.js';
 import { sidecarTarget } from '../detect/sidecar.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
 import type { AnnotationIndex } from './reuse-glob.js';
+import type { Tally } from './tally.js';
 import { combineLicenses, findReuseConflict, inCoveredFolder, isCovered, resolveFile, type Licensing, type ResolvedFile } from './resolve.js';
 
 /** What the detect stage learnt about one file. */
@@ -116,23 +117,24 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
 }
 
 /**
- * The project's declared license and the conflicts between sources, from every file's report.
- * The texts in a license folder are not the project's declaration (U-Boot's Licenses/ holds ten).
+ * The project's declared license and the conflicts between sources, from a tally of the files'
+ * reports (see tally.ts) and every path. The texts in a license folder are not the project's
+ * declaration (U-Boot's Licenses/ holds ten).
  */
-export function resolveProjectLicensing(files: readonly FileReport[], options: ProjectOptions): ProjectLicensing {
+export function resolveProjectLicensing(tally: Tally, paths: readonly string[], options: ProjectOptions): ProjectLicensing {
   const problems: Problem[] = [];
-  const both = findReuseConflict(files.map((f) => f.path));
+  const both = findReuseConflict(paths);
   if (both) problems.push(both);
   const declarations: Declaration[] = [];
   const byPath = new Map<string, FileReport>();
-  for (const f of files) {
+  for (const f of tally.declaring) {
     for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !inLicenseFolder(x.file)) declarations.push(x);
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
   // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
-  const inTree = (path: string): boolean => files.some((f) => f.path === path);
+  const inTree = (path: string): boolean => paths.includes(path);
   const license = projectLicense(declarations, byPath, inTree, options, problems);
-  problems.push(...findConflicts(files, declarations, license, options));
+  problems.push(...findConflicts(tally, declarations, license, options));
   return { declarations, license, problems };
 }
 
@@ -244,12 +246,7 @@ function cite(d: Declaration): string {
   return `${d.file}${d.line ? `:${d.line}` : ''}`;
 }
 
-function findConflicts(
-  files: readonly FileReport[],
-  projectDecls: readonly Declaration[],
-  license: string | null,
-  options: ProjectOptions,
-): Problem[] {
+function findConflicts(tally: Tally, projectDecls: readonly Declaration[], license: string | null, options: ProjectOptions): Problem[] {
   const { catalog } = options;
   const problems: Problem[] = [];
   const conflict = (d: Declaration, message: string, suggestion: string, severity: Problem['severity'] = 'error'): void => {
@@ -258,7 +255,7 @@ function findConflicts(
 
   // A manifest against the license texts beside it (the root, and every package below it).
   const byDir = new Map<string, Declaration[]>();
-  for (const f of files)
+  for (const f of tally.declaring)
     for (const d of f.declarations)
       if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !inLicenseFolder(d.file)) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
@@ -286,16 +283,10 @@ function findConflicts(
   // The project's declared license against the files' own licenses.
   if (license) {
     const declared = families(license, catalog);
-    const counts = new Map<string, { n: number; example: string }>();
-    for (const f of files) {
-      if (!f.covered || !f.license) continue;
-      const c = counts.get(f.license) ?? { n: 0, example: f.path };
-      c.n++;
-      counts.set(f.license, c);
-    }
-    const used = [...counts.keys()];
+    const used = tally.coveredLicenses.map(([l]) => l);
     if (used.length > 0 && !used.some((l) => overlaps(families(l, catalog), declared))) {
-      const [top, info] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n)[0]!;
+      // The most used; of equals, the first in path order.
+      const [top, info] = [...tally.coveredLicenses].sort((a, b) => b[1].n - a[1].n)[0]!;
       const source = projectDecls.find((d) => d.source !== 'notice') ?? projectDecls[0];
       if (source)
         conflict(

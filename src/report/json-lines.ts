@@ -4,15 +4,42 @@
 
 const hole = (key: string): string => JSON.stringify(`\u0000farleft-${key}\u0000`);
 
-/** JSON.parse of the joined pieces gives back `value`; `lists` name top-level array keys. */
-export function* renderJsonLines<T extends object>(value: T, lists: readonly (keyof T & string)[]): Generator<string> {
+/** What separates two items of a list: the end of one line and the indent of the next. */
+const ITEM_SEP = ',\n    ';
+
+/**
+ * A list already rendered, in pieces made one after the other (a scan's threads render the
+ * files they read: see src/pipeline/process.ts). Each piece is renderItems() of some items,
+ * as text or UTF-8 bytes; an empty piece holds none.
+ */
+export interface RenderedList {
+  readonly pieces: readonly (string | Uint8Array)[];
+}
+
+/** Items as the lines of a list, without its brackets: one piece of a RenderedList. */
+export function renderItems(items: readonly unknown[]): string {
+  return items.map((item) => JSON.stringify(item)).join(ITEM_SEP);
+}
+
+/**
+ * JSON.parse of the joined pieces gives back `value`; `lists` name top-level array keys. A list
+ * in `rendered` is written from its pieces in place of the value's.
+ */
+export function renderJsonLines<T extends object>(value: T, lists: readonly (keyof T & string)[]): Generator<string>;
+export function renderJsonLines<T extends object>(value: T, lists: readonly (keyof T & string)[], rendered: Partial<Record<keyof T & string, RenderedList>>): Generator<string | Uint8Array>;
+export function* renderJsonLines<T extends object>(
+  value: T,
+  lists: readonly (keyof T & string)[],
+  rendered: Partial<Record<keyof T & string, RenderedList>> = {},
+): Generator<string | Uint8Array> {
   const shell = JSON.stringify({ ...value, ...Object.fromEntries(lists.map((k) => [k, JSON.parse(hole(k))])) }, null, 2);
   let at = 0;
   // The holes appear in key order; walk the shell from one to the next.
   for (const key of [...lists].sort((a, b) => shell.indexOf(hole(a)) - shell.indexOf(hole(b)))) {
     const start = shell.indexOf(hole(key), at);
     yield shell.slice(at, start);
-    yield* list((value as Record<string, unknown>)[key] as readonly unknown[]);
+    const done = rendered[key];
+    yield* done ? pieces(done) : list((value as Record<string, unknown>)[key] as readonly unknown[]);
     at = start + hole(key).length;
   }
   yield `${shell.slice(at)}\n`;
@@ -23,8 +50,21 @@ function* list(items: readonly unknown[]): Generator<string> {
     yield '[]';
     return;
   }
-  yield '[\n';
-  const last = items.length - 1;
-  for (let i = 0; i <= last; i++) yield `    ${JSON.stringify(items[i])}${i < last ? ',\n' : '\n'}`;
-  yield '  ]';
+  yield '[\n    ';
+  for (let i = 0; i < items.length; i++) yield i ? `${ITEM_SEP}${JSON.stringify(items[i])}` : JSON.stringify(items[i]);
+  yield '\n  ]';
+}
+
+function* pieces(list: RenderedList): Generator<string | Uint8Array> {
+  const items = list.pieces.filter((piece) => piece.length > 0);
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n    ';
+  for (let i = 0; i < items.length; i++) {
+    if (i) yield ITEM_SEP;
+    yield items[i]!;
+  }
+  yield '\n  ]';
 }

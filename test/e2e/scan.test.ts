@@ -111,6 +111,52 @@ describe('farleft scan', () => {
     expect(byPath['src/d1/f1.c']).toBe(null);
   });
 
+  it("gives the same project licensing, summary and conflicts with worker threads, whichever thread read each file", () => {
+    // Over 2,000 files, so --jobs 2 spreads them: the JSON output comes from the threads' rendered
+    // lines and tallies, the text output from the reports; both must match one thread's.
+    const mit = readFileSync(join(FIXTURES, 'compat', 'mit-project', 'LICENSE'), 'utf8');
+    const t: Record<string, unknown> = {
+      'package.json': '{"name": "split", "license": "MIT"}',
+      LICENSE: mit,
+      'README.md': '# split\n\nThis project is licensed under the GNU General Public License v3.\n',
+      vendor: { lib: { 'package.json': '{"name": "lib", "license": "ISC"}', LICENSE: mit } },
+    };
+    for (let d = 0; d < 24; d++) {
+      const dir: Record<string, string> = {};
+      for (let i = 0; i < 100; i++) dir[`f${i}.c`] = i % 4 === 0 ? 'int x;\n' : `// SPDX-License-Identifier: ${d % 2 ? 'CC0-1.0' : 'Apache-2.0'}\n// SPDX-FileCopyrightText: 2026 Jo\n`;
+      t[`src/d${String(d).padStart(2, '0')}`] = dir;
+    }
+    const root = tree(t as Parameters<typeof makeTree>[0]);
+    const one = runCli(['scan', root, '--json', '--jobs', '1']);
+    const two = runCli(['scan', root, '--json', '--jobs', '2']);
+    expect(one.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(runCli(['scan', root, '--jobs', '2', '-v']).stdout).toBe(runCli(['scan', root, '--jobs', '1', '-v']).stdout);
+    const json = JSON.parse(two.stdout) as { files: unknown[]; project: { license: string }; summary: { files: number; withLicense: number; licenses: Record<string, number> }; problems: { code: string; file: string; message: string }[] };
+    expect(json.files).toHaveLength(2405);
+    expect(json.project.license).toBe('MIT');
+    expect(json.summary).toMatchObject({ files: 2405, withLicense: 1802, licenses: { 'Apache-2.0': 900, 'CC0-1.0': 900, MIT: 2 } });
+    const conflicts = json.problems.filter((p) => p.code === 'declared-conflict').map((p) => `${p.file}: ${p.message}`);
+    expect(conflicts).toEqual([
+      // Of the two licenses used as often, the first file's is named.
+      expect.stringMatching(/^LICENSE: the project is declared MIT .*900 files say Apache-2\.0 \(e\.g\. src\/d00\/f1\.c\)$/),
+      expect.stringMatching(/^README\.md: .* says the project is under GPL-3\.0.*LICENSE:1 is MIT$/),
+      expect.stringMatching(/^vendor\/lib\/package\.json: .*declares ISC, but vendor\/lib\/LICENSE:1 is the text of MIT/),
+    ]);
+  });
+
+  it('reads the same files from the root, from above it and from elsewhere', () => {
+    const root = tree({ sub: { dir: { 'a.c': '// SPDX-License-Identifier: MIT\n', 'b.png': '\u0000png', 'b.png.license': 'SPDX-License-Identifier: CC0-1.0\n' } } });
+    const fromRoot = runCli(['scan', '.', '--json'], { cwd: join(root, 'sub') });
+    const fromAbove = runCli(['scan', 'sub', '--json'], { cwd: root });
+    const fromElsewhere = runCli(['scan', join(root, 'sub'), '--json'], { cwd: FIXTURES });
+    const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: unknown[] }).files;
+    expect(files(fromRoot)).toHaveLength(3);
+    expect(files(fromRoot)).toMatchObject([{ path: 'dir/a.c', license: 'MIT' }, { path: 'dir/b.png', license: 'CC0-1.0' }, { path: 'dir/b.png.license' }]);
+    expect(files(fromAbove)).toEqual(files(fromRoot));
+    expect(files(fromElsewhere)).toEqual(files(fromRoot));
+  });
+
   it('licenses files through .reuse/dep5, aggregated with their own tags', () => {
     const root = tree({
       '.reuse': { dep5: 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: assets/*\nCopyright: 2026 Art Coop\nLicense: CC-BY-SA-4.0\n' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderItems } from '../../src/report/json-lines.js';
 import { renderScan } from '../../src/report/scan/json.js';
 import type { FileReport, ScanResult } from '../../src/types.js';
 
@@ -32,5 +33,23 @@ describe('JSON scan output', () => {
     expect(lines.filter((l) => l.startsWith('    {"code":'))).toHaveLength(1);
     expect(lines[0]).toBe('{');
     expect(lines[1]).toBe('  "schema": 1,');
+  });
+});
+
+describe('JSON lines rendered ahead, in pieces', () => {
+  const files = [file('a.c'), file('b/c.ts'), file('d "é".md'), file('e.c')];
+
+  it.each([
+    ['one piece', [files]],
+    ['pieces of bytes and text, some empty', [[], files.slice(0, 1), [], files.slice(1, 3), files.slice(3), []]],
+  ])('writes the same bytes as rendering the reports: %s', (_, parts) => {
+    const pieces = parts.map((p, i) => (i % 2 ? renderItems(p) : new TextEncoder().encode(renderItems(p))));
+    const out = [...renderScan({ ...result(files), files: { pieces } })].map((x) => (typeof x === 'string' ? x : new TextDecoder().decode(x))).join('');
+    expect(out).toBe([...renderScan(result(files))].join(''));
+  });
+
+  it('writes an empty list when every piece is empty', () => {
+    const out = [...renderScan({ ...result([]), files: { pieces: ['', new Uint8Array(0)] } })].join('');
+    expect(out).toBe([...renderScan(result([]))].join(''));
   });
 });
