@@ -1,11 +1,12 @@
 // The index the build writes (generated/license-index.*): what it holds and how fast it loads.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { EXCEPTION_TEXTS } from '../../../src/detect/license-text/build-index.js';
 import { loadMatcher } from '../../../src/detect/license-text/index.js';
 import { OPTIONAL_BIT, postingsOf, readIndex, type LicenseIndex } from '../../../src/detect/license-text/index-data.js';
 import { NORMALIZER_VERSION } from '../../../src/detect/license-text/normalize.js';
-import { SHINGLE_SIZE } from '../../../src/detect/license-text/shingle.js';
+import { hashWords, SHINGLE_SIZE } from '../../../src/detect/license-text/shingle.js';
 import { GENERATED_DIR } from '../../../src/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -80,5 +81,12 @@ describe('the license-text index', () => {
     expect(m.knows('PPL')).toBe(true);
     expect(m.knows('LicenseRef-CNPL-7.0')).toBe(true);
     expect(m.knows('GPL-2.0')).toBe(false);
+  });
+});
+
+describe('hashWords', () => {
+  it('is the SHA-256 of the words joined by single spaces, as the index was built with', () => {
+    expect(hashWords(['a', 'b'])).toBe('c8687a08aa5d6ed2044328fa6a697ab8e96dc34291e8c2034ae8c38e6fcc6d65');
+    expect(hashWords(['é'])).toBe(createHash('sha256').update('é', 'utf8').digest('hex'));
   });
 });
