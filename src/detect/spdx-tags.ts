@@ -59,7 +59,8 @@ const TRAILERS = ['*/', '-->', '#}', '*)', '-}', '%>', '?>', '"""', "'''", '"', 
 /** Control characters other than tab: none is text. */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]+/;
 
-const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)\s*$/;
+// An opener may carry a box comment's star after it (`rem * Copyright …` in curl's batch files).
+const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)(?:[ \t]+\*+)?\s*$/;
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
 class TagCollector {
@@ -285,7 +286,7 @@ function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Om
   // "(C) Copyright 2015 Acme", thousands of files in u-boot and Linux: the sign before the word
   // (reuse-tool reads these too); "(c)" alone is no prefix, as prose and lists use it.
   const before = m[1] === '©' ? line.slice(0, m.index) : line.slice(0, m.index).replace(/\([Cc]\)[ \t]*$/, '');
-  if (!inComment(before)) return null;
+  if (!inComment(before) && !METADATA_KEY.test(before)) return null;
   const rest = line.slice(m.index);
   // "Copyright law", "copyright notice", "(c) the Licensor": prose, not a notice. After
   // "Copyright (c)" or "Copyright ©" any holder goes ("by Jane", ", 2004 Acme"); after a bare
@@ -300,6 +301,12 @@ function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Om
   const value = copyrightStatement(dropFrame(clean(rest), line.slice(0, m.index)));
   return value ? { kind: 'copyright', value } : null;
 }
+
+/**
+ * A notice as the value of a metadata key, in a comment or not: Markdown front matter
+ * (curl's docs: `c: Copyright (C) Daniel Stenberg, et al.`), a YAML setting, a mail-style header.
+ */
+const METADATA_KEY = /^[ \t]*(?:(?:\/\/+|#+|\*|;+|--+|%+)[ \t]*)?[A-Za-z][\w.-]{0,30}:[ \t]*$/;
 
 const MIRROR: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<' };
 

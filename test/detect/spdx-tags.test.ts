@@ -23,6 +23,7 @@ describe('tags in every comment style', () => {
     ['a.1', '.\\" SPDX-License-Identifier: MIT\n'],
     ['a.bat', '@REM SPDX-License-Identifier: MIT\n'],
     ['a.bat', 'REM SPDX-License-Identifier: MIT\n'],
+    ['a.bat', 'rem * SPDX-License-Identifier: MIT\n'], // a box comment in batch (curl)
     ['a.vb', "' SPDX-License-Identifier: MIT\n"],
     ['a.vim', '" SPDX-License-Identifier: MIT\n'],
     ['a.f90', '! SPDX-License-Identifier: MIT\n'],
@@ -125,6 +126,12 @@ describe('copyright notices', () => {
     ['// (c) Copyright 2010 Acme', '2010 Acme'],
     ['# Copyright 株式会社サンプル', '株式会社サンプル'],
     ['# Copyright (c) @jane and contributors', '@jane and contributors'],
+    // As the value of a metadata key: Markdown front matter (curl's docs), a label in a comment (Linux).
+    ['c: Copyright (C) Daniel Stenberg, <daniel@haxx.se>, et al.', 'Daniel Stenberg, <daniel@haxx.se>, et al.'],
+    [' *      Author: Copyright (C) Miguel Ojeda <ojeda@kernel.org>', 'Miguel Ojeda <ojeda@kernel.org>'],
+    [' * md-bitmap.h: Copyright (C) 2003 Peter T. Breuer', '2003 Peter T. Breuer'],
+    // A comment opener with a box comment's star after it (curl's batch files).
+    ['rem * Copyright (C) Steve Holme, <steve_holme@hotmail.com>.', 'Steve Holme, <steve_holme@hotmail.com>.'],
   ])('%j', (line, statement) => {
     expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
   });
@@ -146,6 +153,9 @@ describe('copyright notices', () => {
     ['<para>&kwrite; Copyright 2001-2014 by the &kate; team.</para>'], // DocBook prose (Kate's manual)
     ['const s = "Copyright 2020 X";'],
     ['# CopyrightNotice: see the about box'], // a longer word (XMP's plus:CopyrightOwner, a config key)
+    ['msgid "Copyright 2017, Marco Martin"'], // a translation's string
+    ['note = Copyright (C) 2020 X'], // an assignment is code, not a metadata key
+    ['it is, per the README: Copyright (C) 2020 X'], // prose before the key
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
   });
