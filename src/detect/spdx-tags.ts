@@ -299,7 +299,17 @@ function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Om
     /^©[ \t]+\S/u.test(rest);
   if (!notice) return null;
   const value = copyrightStatement(dropFrame(clean(rest), line.slice(0, m.index)));
-  return value ? { kind: 'copyright', value } : null;
+  return value && !isTemplate(value) ? { kind: 'copyright', value } : null;
+}
+
+// The notice a license's appendix shows how to write ("Copyright (C) <year>  <name of author>",
+// "19yy", "<yyyy, yyyy> The Open Group"): placeholders, not a holder. (An address in angle
+// brackets, <jane@example.com>, is no placeholder: one holds only letters, spaces and commas.)
+const PLACEHOLDER = /[<[{](?=[A-Za-z ,]{1,40}[>\]}])[A-Za-z ,]*\b(?:year|yyyy|name|owner|author|holders?|copyright|organi[sz]ation|company)\b[A-Za-z ,]*[>\]}]/i;
+const YEAR_PLACEHOLDER = /(?:^|[\s,])(?:19|20)?yy(?:yy)?(?:$|[\s,])/;
+
+function isTemplate(statement: string): boolean {
+  return PLACEHOLDER.test(statement) || YEAR_PLACEHOLDER.test(statement);
 }
 
 /**

@@ -132,6 +132,8 @@ describe('copyright notices', () => {
     [' * md-bitmap.h: Copyright (C) 2003 Peter T. Breuer', '2003 Peter T. Breuer'],
     // A comment opener with a box comment's star after it (curl's batch files).
     ['rem * Copyright (C) Steve Holme, <steve_holme@hotmail.com>.', 'Steve Holme, <steve_holme@hotmail.com>.'],
+    // An address in angle brackets is no placeholder, whatever its words.
+    ['// Copyright (C) 2020 Jo Doe <author@example.com>', '2020 Jo Doe <author@example.com>'],
   ])('%j', (line, statement) => {
     expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
   });
@@ -156,6 +158,12 @@ describe('copyright notices', () => {
     ['msgid "Copyright 2017, Marco Martin"'], // a translation's string
     ['note = Copyright (C) 2020 X'], // an assignment is code, not a metadata key
     ['it is, per the README: Copyright (C) 2020 X'], // prose before the key
+    // The notice a license's appendix shows how to write: placeholders, not a holder.
+    ['    Copyright (C) <year>  <name of author>'],
+    ['    Copyright (C) 19yy  <name of author>'],
+    ['Copyright (c) <year> <copyright holders>'],
+    ['Copyright <yyyy, yyyy> The Open Group'],
+    ['Copyright (c) [yyyy] [name of copyright owner]'],
   ])('prose is not a notice: %j', (line) => {
     expect(detect('a.c', `${line}\n`).copyrights).toEqual([]);
   });
