@@ -289,11 +289,15 @@ function sentenceStart(text: string, at: number): number {
   return Math.max(0, at - 300);
 }
 
+const GNU_VERSION = /^\s*(?:either\s+)?version\s+\d/i;
+
 function sentenceEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + 400);
   for (let i = from; i < limit; i++) {
     const c = text[i]!;
-    if (c === ';') return i;
+    // The GNU notice goes on after its semicolon: "…as published by the Free Software Foundation;
+    // either version 2 of the License, or (at your option) any later version."
+    if (c === ';' && !GNU_VERSION.test(text.slice(i + 1, i + 40))) return i;
     if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || text[i + 1] === ' ')) return i;
   }
   return limit;

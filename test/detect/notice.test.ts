@@ -41,6 +41,22 @@ describe('notice: what is found', () => {
       'foo\n===\n\nfoo is free software: you can redistribute it and/or modify\nit under the terms of the GNU Affero General Public License as published by\nthe Free Software Foundation, either version 3 of the License, or\n(at your option) any later version.\n',
       [['AGPL-3.0-or-later', 4, 'sentence']],
     ],
+    // The GPL-2 and LGPL-2.1 boilerplate goes on after a semicolon: the version is there.
+    [
+      'the GNU boilerplate with its semicolon',
+      'foo\n===\n\nThis program is free software; you can redistribute it and/or modify\nit under the terms of the GNU General Public License as published by\nthe Free Software Foundation; either version 2 of the License, or\n(at your option) any later version.\n',
+      [['GPL-2.0-or-later', 4, 'sentence']],
+    ],
+    [
+      'the LGPL boilerplate of version 3 (KDE\'s Breeze icons)',
+      'foo\n===\n\nThis library is free software; you can redistribute it and/or\nmodify it under the terms of the GNU Lesser General Public\nLicense as published by the Free Software Foundation; either\nversion 3 of the License, or (at your option) any later version.\n',
+      [['LGPL-3.0-or-later', 5, 'sentence']],
+    ],
+    [
+      'one GNU version, after a semicolon',
+      'foo\n===\n\nThis program is free software; you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation; version 2 of the License.\n',
+      [['GPL-2.0-only', 4, 'sentence']],
+    ],
     ['a dual license', '# Foo\n\nFoo is dual-licensed under MIT and Apache-2.0.\n', [['MIT OR Apache-2.0', 3, 'sentence']]],
     [
       '"licensed under either of" and a list',
