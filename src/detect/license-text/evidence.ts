@@ -42,6 +42,8 @@ export interface Evidence {
   score(slot: number, from: number, to: number): { matched: number; confidence: number };
   /** An upper bound of score(...).confidence in O(log n), to skip hopeless candidates. */
   bound(slot: number, from: number, to: number): number;
+  /** The share of positions [from, to] whose shingle the candidate's text has (repeats, blanks filled included). */
+  share(slot: number, from: number, to: number): number;
   /** The runs of one candidate within positions [from, to]; a gap of more than `maxGap` unexplained positions ends a run. */
   stretches(slot: number, from: number, to: number, maxGap: number): Stretch[];
   /** stretches(), stopping before a run that would start at one of `starts`; `end` is where it stopped (to + 1 when it did not). */
@@ -246,7 +248,12 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   };
   const stretches = (slot: number, from: number, to: number, maxGap: number): Stretch[] => stretchesUntil(slot, from, to, maxGap, null).stretches;
 
-  return { positions: m, shingleWords: k, targets, score, bound, stretches, stretchesUntil };
+  const shareOf = (slot: number, from: number, to: number): number => {
+    const { at: pos } = hits[slot]!;
+    return explained(slot, lowerBound(pos, from), lowerBound(pos, to + 1)) / (to - from + 1);
+  };
+
+  return { positions: m, shingleWords: k, targets, score, bound, share: shareOf, stretches, stretchesUntil };
 }
 
 /**

@@ -65,6 +65,8 @@ const DEFAULT_MIN_UNKNOWN_WORDS = 20;
 const LISTED_CANDIDATES = 3;
 /** ...each explaining at least this share of it: a license that shares a disclaimer with a text is no clue to it. */
 const MIN_CANDIDATE = 0.25;
+/** An unexplained run this much of whose shingles a license named in the text has is that license's words, said again. */
+const REPEAT_SHARE = 0.95;
 /** Licenses named per text at most (a bound for hostile input; a large NOTICE file names hundreds). */
 const MAX_MATCHES = 2000;
 
@@ -167,7 +169,9 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     }
   }
 
-  // What no match explains: runs of words outside every picked stretch.
+  // What no match explains: runs of words outside every picked stretch. A run that is words
+  // of a license named in the text, said again, is that license's (a GPL's notice copied from
+  // its appendix before its text uses up the appendix's words, which then end the text unexplained).
   const covered = new Uint8Array(n);
   for (const s of picked) covered.fill(1, s.from, s.to + k);
   const unknown: WordResult['unknown'][number][] = [];
@@ -177,7 +181,8 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     if (j - i >= (picked.length === 0 ? 1 : minWords)) {
       const from = Math.min(i, m - 1);
       const to = Math.max(from, Math.min(j - k, m - 1));
-      unknown.push({ first: i, last: j - 1, words: j - i, candidates: closest(ev, from, to, maxGap, named) });
+      if (!picked.some((s) => ev.targets[s.slot]!.kind === 'license' && ev.share(s.slot, from, to) >= REPEAT_SHARE))
+        unknown.push({ first: i, last: j - 1, words: j - i, candidates: closest(ev, from, to, maxGap, named) });
     }
     i = Math.max(j, i + 1);
   }

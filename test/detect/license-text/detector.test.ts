@@ -113,6 +113,19 @@ describe('license files', () => {
     expect(exprs(r.declarations)).toEqual(['MIT', 'ISC']);
   });
 
+  it("reads a GNU license's notice before its text as part of it: the appendix, said again, is no unknown text", () => {
+    // The notice uses up the appendix's words (a text's words count as often as the license has them), which left
+    // the appendix at the end unexplained: "holds a license text that is not a known license; closest: psfrag".
+    const notice =
+      'This program is free software; you can redistribute it and/or modify\nit under the terms of the GNU General Public License as published by\nthe Free Software Foundation; either version 2 of the License, or\n(at your option) any later version.\n\nThis program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\nYou should have received a copy of the GNU General Public License along\nwith this program; if not, write to the Free Software Foundation, Inc.,\n51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.\n';
+    const r = detect('COPYING', `Foo, a tool\nCopyright (C) 2020 Jane Doe\n\n${notice}\n${spdxText('GPL-2.0-only')}`);
+    expect(exprs(r.declarations)).toEqual(['GPL-2.0-only']);
+    expect(codes(r)).toEqual([]);
+    // Words that are not the license's are still reported, wherever they stand.
+    const added = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${CUSTOM}`);
+    expect(exprs(added.declarations)).toEqual(['GPL-2.0-only', 'NOASSERTION']);
+  });
+
   it('joins a license and its exception into one expression', () => {
     const classpath = spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, '');
     const r = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${classpath}`);
