@@ -3,7 +3,7 @@
 import { licenseFamily, seeLicenseFile, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
 import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
-import { inLicenseFolder } from '../detect/license-text/route.js';
+import { describesParts, inLicenseFolder } from '../detect/license-text/route.js';
 import { formatOfPath } from '../detect/media/formats.js';
 import { sidecarTarget } from '../detect/sidecar.js';
 import { findMediaConflicts, withXmpSidecar, xmpSidecarOf } from './media-conflicts.js';
@@ -119,7 +119,7 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
 /**
  * The project's declared license and the conflicts between sources, from a tally of the files'
  * reports (see tally.ts) and every path. The texts in a license folder are not the project's
- * declaration (U-Boot's Licenses/ holds ten).
+ * declaration (U-Boot's Licenses/ holds ten), nor those of a notice of its parts (NOTICE, THIRD-PARTY-NOTICES).
  */
 export function resolveProjectLicensing(tally: Tally, paths: readonly string[], options: ProjectOptions): ProjectLicensing {
   const problems: Problem[] = [];
@@ -128,7 +128,7 @@ export function resolveProjectLicensing(tally: Tally, paths: readonly string[], 
   const declarations: Declaration[] = [];
   const byPath = new Map<string, FileReport>();
   for (const f of tally.declaring) {
-    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !inLicenseFolder(x.file)) declarations.push(x);
+    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !inLicenseFolder(x.file) && !describesParts(x.file)) declarations.push(x);
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
   // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
@@ -257,7 +257,7 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
   const byDir = new Map<string, Declaration[]>();
   for (const f of tally.declaring)
     for (const d of f.declarations)
-      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !inLicenseFolder(d.file)) {
+      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !inLicenseFolder(d.file) && !describesParts(d.file)) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
         const here = byDir.get(dir);
         if (here) here.push(d);

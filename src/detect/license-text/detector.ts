@@ -30,6 +30,9 @@ const MAX_PROSE_WORDS = 60;
 /** Words of terms that restrict or except (see aboutTheTexts). */
 const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
 
+/** The fields of R's license files that fill a template (Writing R Extensions: "MIT + file LICENSE", "BSD_3_clause + file LICENSE"). */
+const R_TEMPLATE_FIELD = /^\s*(?:YEAR|COPYRIGHT HOLDERS?|ORGANI[SZ]ATION)\s*:\s*\S/;
+
 /** The first field of a Debian machine-readable copyright file (copyright-format 1.0). */
 const DEBIAN_COPYRIGHT_FORMAT = /^\s*Format:[ \t]*<?https?:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\//i;
 
@@ -61,6 +64,11 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // is what the file declares, as a license file that holds only a name does.
   const tagged = route.role === 'license' ? taggedLicenses(file, ctx) : [];
   const content = contentLines(file.text);
+  // R's "License: MIT + file LICENSE": the file holds only what the license's template leaves open.
+  if (content.length > 0 && content.length <= 4 && content.every((l) => R_TEMPLATE_FIELD.test(l.text))) {
+    out.problem('license-template-fields', 'note', content[0]!.line, `${file.path} holds the year and holder a license's template leaves open (R's "MIT + file LICENSE"); the license is the one the package's DESCRIPTION names`, null);
+    return out.detection();
+  }
   if (content.length === 0) {
     for (const t of tagged) out.declare(t.expression, 1, t.line);
     if (route.role !== 'notice') reportNoText(out, file);

@@ -1,7 +1,7 @@
 // Which files hold license texts, from the path alone (cheap: asked for every file).
 //   license  LICENSE, LICENCE, COPYING, UNLICENSE, LICENSES.txt, LICENSE-MIT, LICENSE.md,
 //            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt, a font's OFL.txt: the whole file is license text
-//   notice   NOTICE, COPYRIGHT, THIRD-PARTY-NOTICES: may hold license texts among attributions
+//   notice   NOTICE, COPYRIGHT, THIRD-PARTY-NOTICES, R's LICENSE.note: may hold license texts among attributions
 //   reuse    every file directly in LICENSES/ or Licenses/: REUSE license files, named by id
 // Never: source code or data that happens to be called license.go or notice.json, REUSE
 // `.license` sidecars (cat.png.license), hidden files, and debian/copyright (a dep5 file).
@@ -33,6 +33,8 @@ const OTHER_EXTENSIONS = new Set(
 );
 
 const STEMS: readonly { readonly test: RegExp; readonly role: Exclude<Role, 'reuse'> }[] = [
+  // R's LICENSE.note: the licenses of the components a package includes (Writing R Extensions)
+  { test: /^licen[cs]e[-_.]note$/, role: 'notice' },
   // LICENSE, LICENCE, LICENSES, UNLICENSE, LICENSE-MIT, LICENSE.GPL-3.0, licence_apache
   { test: /^(?:un)?licen[cs]es?\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
   // COPYING, COPYING3, COPYING.LESSER, COPYING-GPL
@@ -57,6 +59,20 @@ export function inLicenseFolder(path: string): boolean {
   return parts.slice(0, -1).some((p) => LICENSE_FOLDERS.has(p));
 }
 
+/**
+ * A notice of what a work includes (NOTICE, THIRD-PARTY-NOTICES, R's LICENSE.note), or the license
+ * texts of its dependencies (LICENSE-DEPENDENCIES.md, THIRD_PARTY_LICENSES): the licenses it holds
+ * are its parts', not the work's own. (A COPYRIGHT file states the work's own.)
+ */
+export function describesParts(path: string): boolean {
+  const route = routeLicenseFile(path);
+  if (!route) return false;
+  if (route.role === 'notice') return !/^copyright/i.test(path.slice(path.lastIndexOf('/') + 1));
+  return route.name !== null && PARTS_NAME.test(route.name);
+}
+
+const PARTS_NAME = /third[-_ ]?party|dependenc|vendor|bundled/i;
+
 const NAME_AFTER = /^(?:un)?(?:licen[cs]es?|copying)[-_.](.+)$/i;
 const NAME_BEFORE = /^(.+)[-_.]licen[cs]es?$/i;
 
@@ -73,7 +89,8 @@ export function routeLicenseFile(path: string): Route | null {
   const lower = stem.toLowerCase();
   const route = STEMS.find((s) => s.test.test(lower));
   if (!route) return null;
-  const name = NAME_AFTER.exec(stem)?.[1] ?? NAME_BEFORE.exec(stem)?.[1] ?? null;
+  // A notice's name says what it is (LICENSE.note), not which license it holds.
+  const name = route.role === 'notice' ? null : (NAME_AFTER.exec(stem)?.[1] ?? NAME_BEFORE.exec(stem)?.[1] ?? null);
   return { role: route.role, name };
 }
 

@@ -126,6 +126,15 @@ describe('license files', () => {
     expect(exprs(added.declarations)).toEqual(['GPL-2.0-only', 'NOASSERTION']);
   });
 
+  it("reads R's license template fields (MIT + file LICENSE) as no license text, with a note", () => {
+    const r = detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: Jeroen Ooms\n');
+    expect(r.declarations).toEqual([]);
+    expect(codes(r)).toEqual(['license-template-fields']);
+    expect(codes(detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: A\nORGANIZATION: B\n'))).toEqual(['license-template-fields']);
+    // Other words with them: no template, as before.
+    expect(codes(detect('LICENSE', 'YEAR: 2020\nYou may not use this.\n'))).toEqual(['license-text-too-short']);
+  });
+
   it('joins a license and its exception into one expression', () => {
     const classpath = spdxText('GPL-2.0-with-classpath-exception').replace(/^insert[^\n]*\n/, '');
     const r = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${classpath}`);
@@ -415,6 +424,34 @@ describe('REUSE license files (LICENSES/)', () => {
 });
 
 describe('in a scan', () => {
+  const scanOf = (root: string) => scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+
+  it("takes the licenses of a notice of parts (THIRD-PARTY-NOTICES, R's LICENSE.note) for the parts', not the project's", async () => {
+    const notices = makeTree({
+      LICENSE: spdxText('Apache-2.0'),
+      'ThirdPartyNotices.txt': `This project incorporates components from the projects listed below.\n\n1. left-pad\n\n${spdxText('MIT')}\n\n2. zlib\n\n${spdxText('Zlib')}`,
+    });
+    // An R package: "MIT + file LICENSE", and the BSD text of an embedded library in LICENSE.note.
+    const r = makeTree({
+      DESCRIPTION: 'Package: rlang\nVersion: 1.1.5\nLicense: MIT + file LICENSE\n',
+      LICENSE: 'YEAR: 2020\nCOPYRIGHT HOLDER: rlang authors\n',
+      'LICENSE.note': `The implementation of hash() uses the xxHash library, which is released under the BSD 2-Clause license.\n\n${spdxText('BSD-2-Clause')}`,
+    });
+    try {
+      const a = await scanOf(notices);
+      expect(a.project.license).toBe('Apache-2.0');
+      expect(a.project.declarations.map((d) => d.file)).toEqual(['LICENSE']);
+      // The notice's licenses are still there to read, in its own report.
+      expect(exprs(a.files.find((f) => f.path === 'ThirdPartyNotices.txt')!.declarations)).toEqual(['MIT', 'Zlib']);
+      const b = await scanOf(r);
+      expect(b.project.license).toBe('MIT');
+      expect(b.problems.filter((p) => p.severity !== 'note')).toEqual([]);
+    } finally {
+      removeTree(notices);
+      removeTree(r);
+    }
+  });
+
   it('license files declare their licenses, the root ones for the project', async () => {
     const root = makeTree({
       LICENSE: `${spdxText('MIT')}\n\n${spdxText('Apache-2.0')}`,

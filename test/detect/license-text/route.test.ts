@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detector } from '../../../src/detect/license-text/detector.js';
-import { routeLicenseFile } from '../../../src/detect/license-text/route.js';
+import { describesParts, routeLicenseFile } from '../../../src/detect/license-text/route.js';
 
 describe('routeLicenseFile', () => {
   it.each([
     // [path, role, name from the file name]
     ['LICENSE', 'license', null],
+    ['LICENSE.note', 'notice', null], // R: the licenses of included components
     ['LICENCE', 'license', null],
     ['license', 'license', null],
     ['License.txt', 'license', null],
@@ -78,5 +79,23 @@ describe('routeLicenseFile', () => {
     expect(detector.accepts('LICENSE', 'text')).toBe(true);
     expect(detector.accepts('LICENSE', 'binary')).toBe(false);
     expect(detector.accepts('src/index.ts', 'text')).toBe(false);
+  });
+});
+
+describe('describesParts', () => {
+  it.each([
+    ['NOTICE', true],
+    ['THIRD-PARTY-NOTICES.md', true],
+    ['ThirdPartyNotices.txt', true],
+    ['LICENSE.note', true],
+    ['LICENSE-DEPENDENCIES.md', true], // nokogiri
+    ['THIRD_PARTY_LICENSES', true],
+    ['third-party-licenses.txt', true],
+    ['LICENSE-MIT', false],
+    ['COPYRIGHT', false], // the work's own statement
+    ['LICENSE', false],
+    ['README.md', false],
+  ])('%s: %s', (path, parts) => {
+    expect(describesParts(path)).toBe(parts);
   });
 });
