@@ -8,11 +8,11 @@ import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
 import { combineMatches } from './combine.js';
-import { inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
+import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { detectNotices, noticesIn } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
-/** In a NOTICE or COPYRIGHT file, unexplained text is reported only when it is this close to a license. */
+/** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */
 const NOTICE_UNKNOWN_FLOOR = 0.5;
 /** Fewer normalized words than this is too short to be a license text. */
 const MIN_TEXT_WORDS = 20;
@@ -110,9 +110,11 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // No text, no tag, a few words: a sentence may name the licenses, as in a README (BurntSushi's
   // COPYING: "This project is dual-licensed under the Unlicense and MIT licenses.", with their texts beside it).
   const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
+  // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
+  const parts = describesParts(file.path);
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
-    if (definesRef || ((route.role === 'notice' || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
+    if (definesRef || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     // Far from any license: perhaps a list of bundled parts' licenses, or words on how the texts apply.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {

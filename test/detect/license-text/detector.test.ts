@@ -126,6 +126,15 @@ describe('license files', () => {
     expect(exprs(added.declarations)).toEqual(['GPL-2.0-only', 'NOASSERTION']);
   });
 
+  it("reads the prose of a file of dependencies' license texts as a notice's: no unknown text", () => {
+    const prose = '# Vendored Dependency Licenses\n\nFoo ships with some third party dependencies, which are listed here along with their licenses. Note that this document is broken into sections, each of which describes the dependencies of a different platform release.\n\n';
+    const r = detect('LICENSE-DEPENDENCIES.md', `${prose}### zlib\n\n${spdxText('Zlib')}\n\n### libxml2\n\n${spdxText('MIT')}`);
+    expect(exprs(r.declarations)).toEqual(['Zlib', 'MIT']);
+    expect(codes(r)).toEqual([]);
+    // The same prose in a LICENSE is still reported.
+    expect(codes(detect('LICENSE', `${prose}${spdxText('MIT')}`))).toEqual(['unknown-license-text']);
+  });
+
   it("reads R's license template fields (MIT + file LICENSE) as no license text, with a note", () => {
     const r = detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: Jeroen Ooms\n');
     expect(r.declarations).toEqual([]);
