@@ -167,8 +167,7 @@ describe('the index', () => {
     expect(blanks('MIT')!.length).toBeGreaterThanOrEqual(2);
     expect(blanks('BSD-3-Clause')!.length).toBeGreaterThanOrEqual(4);
     expect(blanks('Zlib')).toBeUndefined();
-    expect(blanks('X11')).toHaveLength(2);
-    expect(blanks('PostgreSQL')).toBeUndefined();
+    expect(blanks('X11')).toBeUndefined();
   });
 
   it('refuses a template for an id without an SPDX text in the index', () => {
@@ -197,16 +196,6 @@ const CASES: readonly (readonly [string, string, () => string])[] = [
   ['MIT', 'with a holder in the liability clause', () => swap(mit, 'THE AUTHORS OR COPYRIGHT HOLDERS', 'JOYENT, INC. AND OTHER NODE CONTRIBUTORS')],
   ['MIT', 'for "this source file"', () => swap(mit, 'this software and associated documentation files', 'this source file')],
   ['MIT', 'with "(including the next paragraph)"', () => swap(mit, 'permission notice shall', 'permission notice (including the next paragraph) shall')],
-  // libxslt's licence (nokogiri's LICENSE-DEPENDENCIES.md), hyphenated as it is there.
-  [
-    'X11',
-    'as libxslt has it: the holder in both places, no trademark line',
-    () =>
-      swap(swap(swap(spdxText('X11'), 'THE X CONSORTIUM', 'DANIEL VEILLARD'), 'the name of the X Consortium', 'the name of Daniel Veillard'), 'X Window System is a trademark of X Consortium, Inc.', '').replace(
-        'furnished',
-        'fur-\nnished',
-      ),
-  ],
   ['BSD-2-Clause', 'with the holder filled in, "EXPRESSED"', () => swap(swap(swap(bsd2, 'THE COPYRIGHT HOLDERS AND CONTRIBUTORS', 'MIHAI BAZON'), 'EXPRESS OR', 'EXPRESSED OR'), 'THE COPYRIGHT HOLDER OR CONTRIBUTORS', 'MIHAI BAZON')],
   ['BSD-2-Clause-Views', 'with the holder filled in three times', () => spdxText('BSD-2-Clause-Views').replace(/the copyright holders? (?:and|or) contributors/gi, 'Gary Court')],
   ['BSD-3-Clause', 'as istanbul has it: "the Yahoo! Inc."', () => swap(swap(bsd3, 'the copyright holder nor', 'the Yahoo! Inc. nor'), 'THE COPYRIGHT HOLDER OR CONTRIBUTORS', 'YAHOO! INC.')],
