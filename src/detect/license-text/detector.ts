@@ -99,7 +99,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const matcher = ctx.matcher();
   const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
 
-  declareMatches(out, result.matches, file.path, route.role);
+  declareMatches(out, orLater(result.matches, file.text, ctx), file.path, route.role);
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   // Tags and no license text: the words around the tags are a pointer, not an unknown license.
   // Under LicenseRef tags alone, the file's text is that license's (as in LICENSES/LicenseRef-*.txt).
@@ -139,6 +139,29 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
 }
 
 /** Declarations for the licenses found (combine.ts: an exception joins the license it was written for). */
+/**
+ * A GNU license's text with its notice before it (a COPYING that starts "…either version 2 of the
+ * License, or (at your option) any later version." and then holds the GPL): the notice says which
+ * versions, the text only which license. A text is "-only" unless the words before its title say "or later".
+ */
+function orLater(matches: readonly TextMatch[], text: string, ctx: DetectContext): readonly TextMatch[] {
+  if (!matches.some((m) => m.kind === 'license' && /^(?:A|L)?GPL-[\d.]+-only$/.test(m.expression))) return matches;
+  const lines = text.split('\n', MAX_NOTICE_LINES + 1);
+  const title = lines.findIndex((l) => GNU_TITLE.test(l));
+  if (title <= 0) return matches;
+  const later = new Set(noticesIn('', lines.slice(0, title).join('\n'), ctx, true).declarations.map((d) => d.expression).filter((e) => e.endsWith('-or-later')));
+  if (later.size === 0) return matches;
+  return matches.map((m) => {
+    const wider = m.expression.replace(/-only$/, '-or-later');
+    return m.kind === 'license' && wider !== m.expression && later.has(wider) ? { ...m, expression: wider } : m;
+  });
+}
+
+/** The title line of a GNU license's text. */
+const GNU_TITLE = /^\s*GNU (?:AFFERO |LESSER |LIBRARY )?GENERAL PUBLIC LICENSE\s*$/;
+/** A notice before a license's title is looked for in this many lines. */
+const MAX_NOTICE_LINES = 80;
+
 function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, role: Role): void {
   const { named, lone, crowded, notices } = combineMatches(matches);
   // LICENSES/<exception>.txt holds an exception alone, as it should.

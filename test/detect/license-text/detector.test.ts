@@ -113,14 +113,21 @@ describe('license files', () => {
     expect(exprs(r.declarations)).toEqual(['MIT', 'ISC']);
   });
 
-  it("reads a GNU license's notice before its text as part of it: the appendix, said again, is no unknown text", () => {
+  it("reads a GNU license's notice before its text as part of it, and its versions: the appendix, said again, is no unknown text", () => {
     // The notice uses up the appendix's words (a text's words count as often as the license has them), which left
     // the appendix at the end unexplained: "holds a license text that is not a known license; closest: psfrag".
     const notice =
       'This program is free software; you can redistribute it and/or modify\nit under the terms of the GNU General Public License as published by\nthe Free Software Foundation; either version 2 of the License, or\n(at your option) any later version.\n\nThis program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\nYou should have received a copy of the GNU General Public License along\nwith this program; if not, write to the Free Software Foundation, Inc.,\n51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.\n';
     const r = detect('COPYING', `Foo, a tool\nCopyright (C) 2020 Jane Doe\n\n${notice}\n${spdxText('GPL-2.0-only')}`);
-    expect(exprs(r.declarations)).toEqual(['GPL-2.0-only']);
+    // The notice says "or (at your option) any later version": the text is the license, the notice its versions.
+    expect(exprs(r.declarations)).toEqual(['GPL-2.0-or-later']);
     expect(codes(r)).toEqual([]);
+    expect(exprs(detect('COPYING', spdxText('GPL-2.0-only')).declarations)).toEqual(['GPL-2.0-only']);
+    const only = notice.replace('; either version 2 of the License, or\n(at your option) any later version.', '; version 2 of the License.');
+    expect(exprs(detect('COPYING', `${only}\n${spdxText('GPL-2.0-only')}`).declarations)).toEqual(['GPL-2.0-only']);
+    // KDE's Breeze icons: the LGPL's notice for version 3, a clarification, then the LGPL-3.0 text.
+    const breeze = `The Breeze Icon Theme in icons/\n\n    Copyright (C) 2014 Uri Herrera and others\n\n    This library is free software; you can redistribute it and/or\n    modify it under the terms of the GNU Lesser General Public\n    License as published by the Free Software Foundation; either\n    version 3 of the License, or (at your option) any later version.\n\n-----\n${spdxText('LGPL-3.0-only')}`;
+    expect(exprs(detect('COPYING-ICONS', breeze).declarations)).toEqual(['LGPL-3.0-or-later']);
     // Words that are not the license's are still reported, wherever they stand.
     const added = detect('COPYING', `${spdxText('GPL-2.0-only')}\n\n${CUSTOM}`);
     expect(exprs(added.declarations)).toEqual(['GPL-2.0-only', 'NOASSERTION']);
