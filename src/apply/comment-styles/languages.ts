@@ -81,13 +81,16 @@ export const LANGUAGES: readonly Language[] = [
   },
   { name: 'Perl', style: 'python', extensions: ['pl', 'pm', 't', 'psgi'], interpreters: ['perl'] },
   { name: 'Raku', style: 'python', extensions: ['raku', 'rakumod', 'p6', 'pm6'], interpreters: ['raku', 'perl6'] },
-  { name: 'R', style: 'python', extensions: ['r'], names: ['.Rprofile'], interpreters: ['Rscript'] },
+  // An R package's NAMESPACE and inst/CITATION are R code too.
+  { name: 'R', style: 'python', extensions: ['r'], names: ['.Rprofile', 'NAMESPACE', 'CITATION'], interpreters: ['Rscript'] },
+  // R documentation (.Rd), Sweave (.Rnw) and R's "asis" vignettes: comments start with %, as in LaTeX.
+  { name: 'R documentation and vignettes', style: 'tex', extensions: ['rd', 'rnw', 'asis'] },
   { name: 'Julia', style: 'python', extensions: ['jl'], interpreters: ['julia'] },
   { name: 'Nix', style: 'python', extensions: ['nix'], interpreters: ['nix-shell'] },
   { name: 'YAML', style: 'python', extensions: ['yaml', 'yml'], names: ['.clang-format', '.clang-tidy', '.yamllint'] },
   { name: 'TOML', style: 'python', extensions: ['toml'], names: ['Cargo.lock', 'poetry.lock', 'uv.lock', 'Pipfile'] },
   { name: 'Yarn lock file', style: 'python', names: ['yarn.lock'] },
-  { name: 'Make', style: 'python', extensions: ['mk', 'mak', 'make'], names: ['Makefile', 'makefile', 'GNUmakefile', 'Justfile', 'justfile', '.justfile'], interpreters: ['make'] },
+  { name: 'Make', style: 'python', extensions: ['mk', 'mak', 'make'], names: ['Makefile', 'makefile', 'GNUmakefile', 'Justfile', 'justfile', '.justfile', 'Makevars', 'Makevars.win', 'Makevars.in'], interpreters: ['make'] },
   { name: 'Automake', style: 'python', extensions: ['am'] },
   { name: 'Dockerfile', style: 'python', extensions: ['dockerfile', 'containerfile'], names: ['Dockerfile', 'Containerfile'] },
   { name: 'CMake', style: 'python', extensions: ['cmake'], names: ['CMakeLists.txt'] },
