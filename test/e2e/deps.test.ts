@@ -30,7 +30,7 @@ describe('farleft deps', () => {
     const root = fixture('npm-basic');
     const text = runCli(['deps', root]);
     expect(text.stdout).toMatch(/^farleft deps .* — 19 packages \(npm 19\)/);
-    expect(text.stdout).toContain('Project license: PPL');
+    expect(text.stdout).toContain('Project license: PPL, from package.json (license);');
     const { json, code } = deps(root);
     expect(json.schema).toBe(1);
     expect(code).toBe(failing(json) ? 1 : 0);

@@ -25,7 +25,7 @@ export function render(result: DepsResult, options: TextOptions): string {
   const eco = Object.entries(s.ecosystems).map(([e, n]) => `${e} ${n}`).join(', ');
   out.push(c.bold(`farleft deps ${result.root}`) + c.dim(` — ${count(s.packages, 'package')}${eco ? ` (${eco})` : ''}, ${s.direct} direct, ${s.packages - s.installed} not installed`));
   const p = result.project;
-  out.push(`${c.bold('Project license:')} ${p.license ?? c.yellow('none found')}${p.licenseFrom ? c.dim(` (from ${p.licenseFrom})`) : ''}; context ${result.context}; ${result.dev ? 'dev dependencies evaluated' : 'dev dependencies listed, not evaluated (--dev evaluates them)'}`);
+  out.push(`${c.bold('Project license:')} ${p.license ?? c.yellow('none found')}${p.licenseFrom ? c.dim(`, from ${p.licenseFrom}`) : ''}; context ${result.context}; ${result.dev ? 'dev dependencies evaluated' : 'dev dependencies listed, not evaluated (--dev evaluates them)'}`);
   out.push('');
 
   out.push(c.bold('Licenses:'));
