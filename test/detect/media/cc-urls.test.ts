@@ -72,6 +72,17 @@ describe('the pre-2008 ccREL URL of the public-domain dedication', () => {
   });
 });
 
+describe("Creative Commons' wrappers of the GNU licenses (CC-GNU GPL, CC-GNU LGPL)", () => {
+  it.each([
+    ['http://creativecommons.org/licenses/GPL/2.0/', 'GPL-2.0-only'],
+    ['http://creativecommons.org/licenses/LGPL/2.1/', 'LGPL-2.1-only'],
+  ])('%s reads as %s (Inkscape SVGs: KDE\'s kstars icon)', (url, id) => {
+    const d = declared(url, 'SVG-cc:license');
+    expect(d.declarations).toEqual([expect.objectContaining({ expression: id, confidence: 1 })]);
+    expect(d.problems).toEqual([]);
+  });
+});
+
 describe('URLs with no exact SPDX id', () => {
   it.each([
     ['https://creativecommons.org/licenses/by/3.0/fr/', 'CC-BY-3.0', 'FR port'],
