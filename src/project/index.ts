@@ -207,7 +207,11 @@ function projectLicense(
   problems: Problem[],
 ): string | null {
   const manifests: string[] = [];
-  for (const d of declarations.filter((x) => x.source === 'manifest')) {
+  // A manifest says it best in its license field: Trove classifiers beside it (pyproject.toml, setup.cfg) restate
+  // it less surely, and are read only where nothing surer is there.
+  const surest = new Map<string, number>();
+  for (const d of declarations) if (d.source === 'manifest' && d.expression !== 'NOASSERTION') surest.set(d.file, Math.max(surest.get(d.file) ?? 0, d.confidence));
+  for (const d of declarations.filter((x) => x.source === 'manifest' && x.confidence >= (surest.get(x.file) ?? 0))) {
     const target = seeLicenseTarget(d);
     if (target !== null) {
       const named = texts.get(target)?.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');

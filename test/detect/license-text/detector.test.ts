@@ -442,6 +442,22 @@ describe('REUSE license files (LICENSES/)', () => {
 describe('in a scan', () => {
   const scanOf = (root: string) => scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
 
+  it("takes a manifest's license field over the Trove classifiers beside it (reuse-tool's pyproject.toml)", async () => {
+    const root = makeTree({
+      'pyproject.toml':
+        '[tool.poetry]\nname = "x"\nversion = "1"\nlicense = "Apache-2.0 AND GPL-3.0-or-later"\nclassifiers = [\n  "License :: OSI Approved :: Apache Software License",\n  "License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)",\n]\n',
+    });
+    const classifiersOnly = makeTree({ 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = "1"\nclassifiers = ["License :: OSI Approved :: MIT License"]\n' });
+    try {
+      // Not "Apache-2.0 AND GPL-3.0-or-later AND (Apache-2.0 OR GPL-3.0-or-later)".
+      expect((await scanOf(root)).project.license).toBe('Apache-2.0 AND GPL-3.0-or-later');
+      expect((await scanOf(classifiersOnly)).project.license).toBe('MIT');
+    } finally {
+      removeTree(root);
+      removeTree(classifiersOnly);
+    }
+  });
+
   it("takes the licenses of a notice of parts (THIRD-PARTY-NOTICES, R's LICENSE.note) for the parts', not the project's", async () => {
     const notices = makeTree({
       LICENSE: spdxText('Apache-2.0'),
