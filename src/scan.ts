@@ -8,6 +8,7 @@ import { sidecarTarget } from './detect/sidecar.js';
 import { FileRunner } from './pipeline/run.js';
 import { byPlace } from './problems.js';
 import type { RenderedList } from './report/json-lines.js';
+import type { FileListing } from './report/scan/listing.js';
 import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Tally } from './project/tally.js';
@@ -48,6 +49,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
  */
 export async function scanForJson(options: ScanOptions): Promise<RenderedScan> {
   return scanWith(options, (runner, walk) => runner.runForJson(walk.root, walk.files));
+}
+
+/** A scan's result as the text summary reads it: what it lists of the files instead of their reports. */
+export type ListedScan = Omit<ScanResult, 'files'> & { readonly files: FileListing };
+
+/** For the text summary alone (FileRunner.runForText). */
+export async function scanForText(options: ScanOptions): Promise<ListedScan> {
+  return scanWith(options, async (runner, walk) => {
+    const { problems, tally } = await runner.runForText(walk.root, walk.files);
+    return { files: tally.listing!, problems, tally };
+  });
 }
 
 async function scanWith<F>(options: ScanOptions, run: (runner: FileRunner, walk: WalkResult) => Promise<{ files: F; problems: Problem[]; tally: Tally }>): Promise<Omit<ScanResult, 'files'> & { files: F }> {

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .action(async (path: string, flags: ScanFlags) => {
       const minConfidence = parseMinConfidence(flags.minConfidence);
       const jobs = parseJobs(flags.jobs);
-      const [{ scan, scanForJson }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
+      const [{ scan, scanForJson, scanForText }, { loadConfig }, { walkPatterns }, { SCAN_FORMATS }, { version }, { createProgress }, chalk] = await Promise.all([
         import('../scan.js'),
         import('../config.js'),
         import('./patterns.js'),
@@ -55,12 +55,12 @@ export function register(program: Command): void {
           const result = await scanForJson(options);
           return { out: SCAN_FORMATS.json.renderScan(result), errors: hasErrors(result.problems) };
         }
+        if (format === 'text') {
+          const result = await scanForText(options);
+          return { out: SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false }), errors: hasErrors(result.problems) };
+        }
         const result = await scan(options);
-        const out =
-          format === 'spdx' || format === 'cyclonedx'
-            ? SCAN_FORMATS[format].renderScan(result, await (await import('../sbom-inputs.js')).sbomInputs(path, result))
-            : SCAN_FORMATS.text.renderScan(result, { color: chalk.default.level, verbose: flags.verbose ?? false });
-        return { out, errors: hasErrors(result.problems) };
+        return { out: SCAN_FORMATS[format].renderScan(result, await (await import('../sbom-inputs.js')).sbomInputs(path, result)), errors: hasErrors(result.problems) };
       };
       const { out, errors } = await run().finally(() => progress.end());
       writeOut(out);

@@ -32,10 +32,11 @@ export function processBatch(paths: readonly string[], ctx: BatchContext): Batch
   return { reports: resolved.reports, problems: [...problems, ...resolved.problems] };
 }
 
-/** What the run wants of each batch besides its problems and tally: the reports, their JSON lines, or both. */
+/** What the run wants of each batch besides its problems and tally: the reports, their JSON lines, the text summary's listing. */
 export interface Wanted {
   readonly reports: boolean;
   readonly json: boolean;
+  readonly listing: boolean;
 }
 
 /** A batch's result as the run keeps it (see RunResult). */
@@ -51,33 +52,35 @@ export interface BatchOutcome {
 export function outcome(result: BatchResult, want: Wanted): BatchOutcome {
   return {
     problems: result.problems,
-    tally: tallyReports(result.reports),
+    tally: tallyReports(result.reports, want.listing),
     reports: want.reports ? result.reports : null,
     json: want.json ? Buffer.from(renderItems(result.reports)) : null,
   };
 }
 
 /**
- * A worker's batch result as it travels: the reports as the JSON output's lines in UTF-8, handed
- * over rather than copied, with their tally and the problems as JSON. The JSON output of a large
- * scan is thus rendered by the threads that read the files, and is not rendered again on one
- * thread at the end while the others wait; when it is all that is wanted, this thread does not
- * even parse the reports (decodeBatch).
+ * A worker's batch result as it travels: its tally and problems as JSON and, when the reports or
+ * the JSON output are wanted, the reports as that output's lines in UTF-8, handed over rather than
+ * copied. The JSON output of a large scan is thus rendered by the threads that read the files, and
+ * is not rendered again on one thread at the end while the others wait; when the JSON output or the
+ * text summary is all that is wanted, this thread does not even parse the reports (decodeBatch).
  */
-export function encodeBatch(result: BatchResult): Encoded {
+export function encodeBatch(result: BatchResult, want: Wanted): Encoded {
+  const head = { problems: JSON.stringify(result.problems), tally: JSON.stringify(tallyReports(result.reports, want.listing)) };
+  if (!want.reports && !want.json) return { data: head, transfer: [] };
   const json = Buffer.from(renderItems(result.reports));
   // A small Buffer may share a pool with others: hand over a buffer of its own.
   const bytes = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength ? json : new Uint8Array(json);
-  return { data: { problems: JSON.stringify(result.problems), tally: JSON.stringify(tallyReports(result.reports)), json: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+  return { data: { ...head, json: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
 export function decodeBatch(data: unknown, want: Wanted): BatchOutcome {
-  const { problems, tally, json } = data as { problems: string; tally: string; json: Uint8Array };
+  const { problems, tally, json } = data as { problems: string; tally: string; json?: Uint8Array };
   return {
     problems: JSON.parse(problems) as Problem[],
     tally: JSON.parse(tally) as Tally,
-    reports: want.reports ? (JSON.parse(`[${decoder.decode(json)}]`) as FileReport[]) : null,
-    json: want.json ? json : null,
+    reports: want.reports && json ? (JSON.parse(`[${decoder.decode(json)}]`) as FileReport[]) : null,
+    json: want.json ? (json ?? null) : null,
   };
 }
 

@@ -84,7 +84,7 @@ export class FileRunner {
   }
 
   async run(root: string, paths: readonly string[]): Promise<RunResult> {
-    const { reports, problems, tally } = await this.execute(root, paths, { reports: true, json: false });
+    const { reports, problems, tally } = await this.execute(root, paths, { reports: true, json: false, listing: false });
     return { reports: reports!, problems, tally };
   }
 
@@ -94,8 +94,14 @@ export class FileRunner {
    * not parse a worker's). On one thread, rendering them later costs the same.
    */
   async runForJson(root: string, paths: readonly string[]): Promise<JsonRunResult> {
-    const { reports, json, problems, tally } = await this.execute(root, paths, { reports: false, json: true });
+    const { reports, json, problems, tally } = await this.execute(root, paths, { reports: false, json: true, listing: false });
     return { files: reports ?? json!, problems, tally };
+  }
+
+  /** For the text summary alone: each thread lists what the summary shows of its files (Tally.listing); no report crosses. */
+  async runForText(root: string, paths: readonly string[]): Promise<{ problems: Problem[]; tally: Tally }> {
+    const { problems, tally } = await this.execute(root, paths, { reports: false, json: false, listing: true });
+    return { problems, tally };
   }
 
   private async execute(root: string, paths: readonly string[], want: Wanted): Promise<{ reports: FileReport[] | null; json: RenderedList | null; problems: Problem[]; tally: Tally }> {
@@ -108,10 +114,10 @@ export class FileRunner {
       const ctx = batchContext(root, this.catalog, this.detect, annotations, licenseTexts);
       if (!this.worthWorkers(paths.length)) {
         const { reports, problems } = processBatch(paths, ctx);
-        return { reports, json: null, problems, tally: tallyReports(reports) };
+        return { reports, json: null, problems, tally: tallyReports(reports, want.listing) };
       }
       const workers = (this.workers ??= this.spawn());
-      for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts } } satisfies SetupMessage);
+      for (const w of workers) w.postMessage({ setup: { root, annotations, licenseTexts, want } } satisfies SetupMessage);
       const batches = makeBatches(paths, BATCH);
       let filesDone = 0;
       const results: BatchOutcome[] = await spread(batches, workers, (batch) => outcome(processBatch(batch, ctx), want), {

@@ -1,7 +1,9 @@
 // What the end of a scan needs of the files' reports (the summary's counts, the project's
-// licensing), gathered batch by batch by the thread that made the reports. When only the JSON
-// output is wanted, a worker sends this and the reports' rendered lines, and the reports
-// themselves never cross to the main thread (see src/pipeline/process.ts).
+// licensing, and for the text summary its lists), gathered batch by batch by the thread that
+// made the reports. When only the JSON output or the text summary is wanted, a worker sends this
+// (and for JSON the reports' rendered lines), and the reports themselves never cross to the main
+// thread (see src/pipeline/process.ts).
+import { joinListings, listFiles, type FileListing } from '../report/scan/listing.js';
 import type { FileReport } from '../types.js';
 
 export interface Tally {
@@ -16,9 +18,11 @@ export interface Tally {
   readonly coveredLicenses: readonly (readonly [string, { readonly n: number; readonly example: string }])[];
   /** The reports that declare for a project or a package: license texts, manifests, notices (resolveProjectLicensing reads them). */
   readonly declaring: readonly FileReport[];
+  /** What the text summary lists, when it is wanted (tallyReports' `listing`). */
+  readonly listing?: FileListing;
 }
 
-export function tallyReports(reports: readonly FileReport[]): Tally {
+export function tallyReports(reports: readonly FileReport[], listing = false): Tally {
   let covered = 0;
   let withLicense = 0;
   let withCopyright = 0;
@@ -40,7 +44,8 @@ export function tallyReports(reports: readonly FileReport[]): Tally {
     if (f.copyright.length) withCopyright++;
     if (f.declarations.some(declaresBeyondFile)) declaring.push(f);
   }
-  return { files: reports.length, covered, withLicense, withCopyright, withoutLicense, licenses: [...licenses], coveredLicenses: [...coveredLicenses], declaring };
+  const tally = { files: reports.length, covered, withLicense, withCopyright, withoutLicense, licenses: [...licenses], coveredLicenses: [...coveredLicenses], declaring };
+  return listing ? { ...tally, listing: listFiles(reports) } : tally;
 }
 
 /** The tallies of consecutive batches as one, in their order. */
@@ -64,7 +69,9 @@ export function mergeTallies(tallies: readonly Tally[]): Tally {
       coveredLicenses.set(license, before ? { n: before.n + c.n, example: before.example } : c);
     }
   }
-  return { files, covered, withLicense, withCopyright, withoutLicense, licenses: [...licenses], coveredLicenses: [...coveredLicenses], declaring: tallies.flatMap((t) => t.declaring) };
+  const merged = { files, covered, withLicense, withCopyright, withoutLicense, licenses: [...licenses], coveredLicenses: [...coveredLicenses], declaring: tallies.flatMap((t) => t.declaring) };
+  const listings = tallies.flatMap((t) => (t.listing ? [t.listing] : []));
+  return listings.length ? { ...merged, listing: joinListings(listings) } : merged;
 }
 
 function declaresBeyondFile(d: FileReport['declarations'][number]): boolean {

@@ -124,6 +124,12 @@ describe('farleft scan', () => {
     for (let d = 0; d < 24; d++) {
       const dir: Record<string, string> = {};
       for (let i = 0; i < 100; i++) dir[`f${i}.c`] = i % 4 === 0 ? 'int x;\n' : `// SPDX-License-Identifier: ${d % 2 ? 'CC0-1.0' : 'Apache-2.0'}\n// SPDX-FileCopyrightText: 2026 Jo\n`;
+      // Media for the text summary's table: one with a sidecar, one without a license.
+      if (d % 6 === 0) {
+        dir['logo.png'] = '\u0000png';
+        dir['logo.png.license'] = 'SPDX-License-Identifier: CC-BY-SA-4.0\nSPDX-FileCopyrightText: 2026 Ann\n';
+        dir['icon.svg'] = '<svg xmlns="http://www.w3.org/2000/svg"/>\n';
+      }
       t[`src/d${String(d).padStart(2, '0')}`] = dir;
     }
     const root = tree(t as Parameters<typeof makeTree>[0]);
@@ -131,11 +137,15 @@ describe('farleft scan', () => {
     const two = runCli(['scan', root, '--json', '--jobs', '2']);
     expect(one.code).toBe(1);
     expect(two.stdout).toBe(one.stdout);
-    expect(runCli(['scan', root, '--jobs', '2', '-v']).stdout).toBe(runCli(['scan', root, '--jobs', '1', '-v']).stdout);
+    const text = runCli(['scan', root, '--jobs', '2', '-v']).stdout;
+    expect(text).toBe(runCli(['scan', root, '--jobs', '1', '-v']).stdout);
+    expect(runCli(['scan', root, '--jobs', '2']).stdout).toBe(runCli(['scan', root, '--jobs', '1']).stdout);
+    expect(text).toMatch(/Media files: 8, 4 without a license/);
+    expect(text).toMatch(/\n  src\/d00\/logo\.png +PNG image +CC-BY-SA-4\.0 +sidecar src\/d00\/logo\.png\.license +2026 Ann\n/);
     const json = JSON.parse(two.stdout) as { files: unknown[]; project: { license: string }; summary: { files: number; withLicense: number; licenses: Record<string, number> }; problems: { code: string; file: string; message: string }[] };
-    expect(json.files).toHaveLength(2405);
+    expect(json.files).toHaveLength(2417);
     expect(json.project.license).toBe('MIT');
-    expect(json.summary).toMatchObject({ files: 2405, withLicense: 1802, licenses: { 'Apache-2.0': 900, 'CC0-1.0': 900, MIT: 2 } });
+    expect(json.summary).toMatchObject({ files: 2417, withLicense: 1810, licenses: { 'Apache-2.0': 900, 'CC0-1.0': 900, MIT: 2, 'CC-BY-SA-4.0': 8 } });
     const conflicts = json.problems.filter((p) => p.code === 'declared-conflict').map((p) => `${p.file}: ${p.message}`);
     expect(conflicts).toEqual([
       // Of the two licenses used as often, the first file's is named.

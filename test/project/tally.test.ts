@@ -34,10 +34,27 @@ describe('tally', () => {
     expect(t.declaring.map((r) => r.path)).toEqual(['LICENSE', 'lib/package.json']);
   });
 
+  it("lists, when asked, what the text summary shows: covered files without a license, and the media table's rows", () => {
+    const media: FileReport[] = [
+      report('a.png', 'CC0-1.0', { kind: 'binary', declarations: [decl('a.png.license', 'CC0-1.0', 'sidecar')], copyright: ['2026 Ann'] }),
+      report('b.svg', null),
+      report('b.svg.xmp', null, { covered: false }),
+      report('c.jpg.license', 'CC0-1.0', { covered: false }),
+    ];
+    expect(tallyReports(media).listing).toBeUndefined();
+    expect(tallyReports([...reports, ...media], true).listing).toEqual({
+      unlicensed: ['c.c', 'lib/package.json', 'b.svg'],
+      media: [
+        ['a.png', 'CC0-1.0', 'sidecar a.png.license', '2026 Ann'],
+        ['b.svg', null, '', ''],
+      ],
+    });
+  });
+
   it('merges batch tallies into the tally of all the reports, whatever the cuts', () => {
-    const all = tallyReports(reports);
+    const all = tallyReports(reports, true);
     for (const cuts of [[0, 8], [0, 1, 8], [0, 2, 5, 8], [0, 1, 2, 3, 4, 5, 6, 7, 8]]) {
-      const parts = cuts.slice(1).map((end, i) => tallyReports(reports.slice(cuts[i], end)));
+      const parts = cuts.slice(1).map((end, i) => tallyReports(reports.slice(cuts[i], end), true));
       // As a worker sends them: through JSON.
       expect(mergeTallies(parts.map((p) => JSON.parse(JSON.stringify(p)) as typeof p))).toEqual(all);
     }

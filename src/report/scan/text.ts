@@ -2,7 +2,8 @@
 // files without a license, and problems with what to do about them.
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
-import type { Problem, ScanResult, Severity } from '../../types.js';
+import type { ListedScan } from '../../scan.js';
+import type { Problem, Severity } from '../../types.js';
 import { count, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
@@ -17,7 +18,8 @@ const LIST_LIMIT = 20;
 const PROBLEM_LIMIT = 40;
 const PER_KIND = 3;
 
-export function renderScan(result: ScanResult, options: TextOptions): string {
+/** The files come as the summary lists them (scanForText; listFiles makes it from reports). */
+export function renderScan(result: ListedScan, options: TextOptions): string {
   const c = new Chalk({ level: options.color });
   const s = result.summary;
   const out: string[] = [];
@@ -41,10 +43,10 @@ export function renderScan(result: ScanResult, options: TextOptions): string {
 
   out.push(...renderMedia(result, c, options.verbose));
 
-  const missing = result.files.filter((f) => f.covered && f.license === null);
+  const missing = result.files.unlicensed;
   out.push(`${c.bold('Without a license:')} ${missing.length === 0 ? c.green('none') : c.yellow(count(missing.length, 'file'))}`);
   const shown = options.verbose ? missing : missing.slice(0, LIST_LIMIT);
-  for (const f of shown) out.push(`  ${f.path}`);
+  for (const path of shown) out.push(`  ${path}`);
   if (shown.length < missing.length) out.push(c.dim(`  … and ${missing.length - shown.length} more (--verbose or --format json lists all)`));
   out.push('');
 
@@ -86,17 +88,13 @@ function renderByKind(problems: readonly Problem[], c: ChalkInstance): string[] 
  * The release check for media: each image, track, document or font with its type, license,
  * where the license was read (the metadata field, a sidecar, REUSE.toml) and copyright.
  */
-function renderMedia(result: ScanResult, c: ChalkInstance, verbose: boolean): string[] {
-  const media = result.files.filter((f) => f.covered && formatOfPath(f.path) !== null && formatOfPath(f.path) !== 'xmp');
+function renderMedia(result: ListedScan, c: ChalkInstance, verbose: boolean): string[] {
+  const media = result.files.media;
   if (media.length === 0) return [];
   const conflicts = new Set(result.problems.filter((p) => p.code === 'declared-conflict' && p.file !== null).map((p) => p.file));
-  const rows = media.map((f) => {
-    const first = f.declarations.find((d) => d.scope === 'file' || d.scope === 'glob');
-    const source = first ? (first.field ? `${first.source} ${first.field}` : first.source === 'sidecar' || first.source === 'reuse-toml' ? `${first.source} ${first.file}` : first.source) : '';
-    return [f.path, FORMAT_NAMES[formatOfPath(f.path)!], f.license ?? '—', source, f.copyright[0] ?? ''] as const;
-  });
-  const without = media.filter((f) => f.license === null).length;
-  const conflicting = media.filter((f) => conflicts.has(f.path)).length;
+  const rows = media.map(([path, license, source, copyright]) => [path, FORMAT_NAMES[formatOfPath(path)!], license ?? '—', source, copyright] as const);
+  const without = media.filter(([, license]) => license === null).length;
+  const conflicting = media.filter(([path]) => conflicts.has(path)).length;
   const out = [
     `${c.bold('Media files:')} ${media.length}, ${without === 0 ? c.green('all with a license') : c.yellow(`${without} without a license`)}, ${conflicting === 0 ? 'no conflicts' : c.red(`${conflicting} with conflicting declarations`)}`,
   ];

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { ListedScan } from '../../../src/scan.js';
 import { renderScan } from '../../../src/report/scan/text.js';
-import type { Problem, ScanResult } from '../../../src/types.js';
+import type { Problem } from '../../../src/types.js';
 
-const result = (licenses: Record<string, number>, problems: Problem[] = []): ScanResult => {
+const result = (licenses: Record<string, number>, problems: Problem[] = []): ListedScan => {
   const files = Object.values(licenses).reduce((a, b) => a + b, 0);
   return {
     schema: 1,
     tool: { name: 'farleft', version: '0.0.0' },
     root: '.',
     project: { declarations: [], license: null },
-    files: [],
+    files: { unlicensed: [], media: [] },
     summary: { files, covered: files, withLicense: files, withCopyright: 0, withoutLicense: 0, licenses, skipped: {} },
     problems,
   };
