@@ -45,26 +45,25 @@ export function* renderJsonLines<T extends object>(
   yield `${shell.slice(at)}\n`;
 }
 
-function* list(items: readonly unknown[]): Generator<string> {
-  if (items.length === 0) {
-    yield '[]';
-    return;
+/** A list from the lines of its items (each one or more items already joined by ITEM_SEP): `[]` when there are none. */
+function* bracketed<P extends string | Uint8Array>(lines: Iterable<P>): Generator<string | P> {
+  let first = true;
+  for (const line of lines) {
+    yield first ? '[\n    ' : ITEM_SEP;
+    yield line;
+    first = false;
   }
-  yield '[\n    ';
-  for (let i = 0; i < items.length; i++) yield i ? `${ITEM_SEP}${JSON.stringify(items[i])}` : JSON.stringify(items[i]);
-  yield '\n  ]';
+  yield first ? '[]' : '\n  ]';
 }
 
-function* pieces(list: RenderedList): Generator<string | Uint8Array> {
-  const items = list.pieces.filter((piece) => piece.length > 0);
-  if (items.length === 0) {
-    yield '[]';
-    return;
-  }
-  yield '[\n    ';
-  for (let i = 0; i < items.length; i++) {
-    if (i) yield ITEM_SEP;
-    yield items[i]!;
-  }
-  yield '\n  ]';
+function* stringified(items: readonly unknown[]): Generator<string> {
+  for (const item of items) yield JSON.stringify(item);
+}
+
+function list(items: readonly unknown[]): Generator<string> {
+  return bracketed(stringified(items));
+}
+
+function pieces(list: RenderedList): Generator<string | Uint8Array> {
+  return bracketed(list.pieces.filter((piece) => piece.length > 0));
 }
