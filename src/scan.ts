@@ -8,7 +8,7 @@ import { sidecarTarget } from './detect/sidecar.js';
 import { FileRunner } from './pipeline/run.js';
 import { byPlace } from './problems.js';
 import type { RenderedList } from './report/json-lines.js';
-import type { FileListing } from './report/scan/listing.js';
+import type { FileListing } from './project/listing.js';
 import { resolveProjectLicensing } from './project/index.js';
 import { findOrphanSidecars } from './project/resolve.js';
 import type { Tally } from './project/tally.js';

@@ -128,7 +128,7 @@ export function resolveProjectLicensing(tally: Tally, paths: readonly string[], 
   const declarations: Declaration[] = [];
   const byPath = new Map<string, FileReport>();
   for (const f of tally.declaring) {
-    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && !inLicenseFolder(x.file) && !describesParts(x.file)) declarations.push(x);
+    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && statesItsFolder(x.file)) declarations.push(x);
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
   // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
@@ -246,6 +246,11 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** A file whose licenses are its folder's own: not a text in a license folder, nor a notice of parts. */
+function statesItsFolder(file: string): boolean {
+  return !inLicenseFolder(file) && !describesParts(file);
+}
+
 function cite(d: Declaration): string {
   return `${d.file}${d.line ? `:${d.line}` : ''}`;
 }
@@ -261,7 +266,7 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
   const byDir = new Map<string, Declaration[]>();
   for (const f of tally.declaring)
     for (const d of f.declarations)
-      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && !inLicenseFolder(d.file) && !describesParts(d.file)) {
+      if ((d.source === 'manifest' || d.source === 'license-text') && d.file === f.path && statesItsFolder(d.file)) {
         const dir = d.file.includes('/') ? d.file.slice(0, d.file.lastIndexOf('/')) : '';
         const here = byDir.get(dir);
         if (here) here.push(d);

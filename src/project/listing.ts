@@ -1,8 +1,8 @@
-// What the text summary lists of a scan's files: the Covered Files without a license, and the
-// rows of its media table. Made from each batch's reports by the thread that read them (see
-// src/project/tally.ts), so that the main thread of a large scan needs no report for it.
-import { formatOfPath } from '../../detect/media/formats.js';
-import type { FileReport } from '../../types.js';
+// What the text summary (src/report/scan/text.ts) lists of a scan's files: the Covered Files
+// without a license, and the rows of its media table. Made from each batch's resolved reports by
+// the thread that read them (see tally.ts), so that the main thread of a large scan needs no report for it.
+import { formatOfPath } from '../detect/media/formats.js';
+import type { FileReport } from '../types.js';
 
 /** A covered image, track, document or font: path, license, where the license was read, first copyright. */
 export type MediaRow = readonly [path: string, license: string | null, source: string, copyright: string];

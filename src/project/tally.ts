@@ -3,7 +3,7 @@
 // made the reports. When only the JSON output or the text summary is wanted, a worker sends this
 // (and for JSON the reports' rendered lines), and the reports themselves never cross to the main
 // thread (see src/pipeline/process.ts).
-import { joinListings, listFiles, type FileListing } from '../report/scan/listing.js';
+import { joinListings, listFiles, type FileListing } from './listing.js';
 import type { FileReport } from '../types.js';
 
 export interface Tally {

@@ -111,7 +111,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // COPYING: "This project is dual-licensed under the Unlicense and MIT licenses.", with their texts beside it).
   const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
-  const parts = describesParts(file.path);
+  const parts = describesParts(file.path, route);
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
@@ -138,7 +138,6 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   return out.detection();
 }
 
-/** Declarations for the licenses found (combine.ts: an exception joins the license it was written for). */
 /**
  * A GNU license's text with its notice before it (a COPYING that starts "…either version 2 of the
  * License, or (at your option) any later version." and then holds the GPL): the notice says which
@@ -162,6 +161,7 @@ const GNU_TITLE = /^\s*GNU (?:AFFERO |LESSER |LIBRARY )?GENERAL PUBLIC LICENSE\s
 /** A notice before a license's title is looked for in this many lines. */
 const MAX_NOTICE_LINES = 80;
 
+/** Declarations for the licenses found (combine.ts: an exception joins the license it was written for). */
 function declareMatches(out: Collector, matches: readonly TextMatch[], path: string, role: Role): void {
   const { named, lone, crowded, notices } = combineMatches(matches);
   // LICENSES/<exception>.txt holds an exception alone, as it should.

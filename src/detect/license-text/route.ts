@@ -64,8 +64,7 @@ export function inLicenseFolder(path: string): boolean {
  * texts of its dependencies (LICENSE-DEPENDENCIES.md, THIRD_PARTY_LICENSES): the licenses it holds
  * are its parts', not the work's own. (A COPYRIGHT file states the work's own.)
  */
-export function describesParts(path: string): boolean {
-  const route = routeLicenseFile(path);
+export function describesParts(path: string, route: Route | null = routeLicenseFile(path)): boolean {
   if (!route) return false;
   if (route.role === 'notice') return !/^copyright/i.test(path.slice(path.lastIndexOf('/') + 1));
   return route.name !== null && PARTS_NAME.test(route.name);
