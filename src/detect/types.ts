@@ -95,6 +95,8 @@ export interface Detector {
   /** Decides from the path (and the context's lists of paths) whether this detector wants the file (cheap: called for every file). */
   accepts(path: string, kind: FileKind, ctx?: DetectContext): boolean;
   detect(file: FileInput, ctx: DetectContext): Detection;
+  /** Run only when the detectors before it declared nothing for the file (it is last in the list). */
+  readonly fallback?: boolean;
 }
 
 export const EMPTY_DETECTION: Detection = Object.freeze({ declarations: [], copyrights: [], problems: [] });

@@ -75,6 +75,14 @@ describe('rules on real trees', () => {
     expect(r.findings.find((f) => f.rule === 'policy-denied')!.message).toContain('policy.deny');
   });
 
+  it('names the tag to write when a header says its license in prose', async () => {
+    const header = '/*\n * Licensed under the Apache License 2.0 (the "License").\n */\nint x;\n';
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/p.c': header });
+    expect(r.findings.filter((f) => f.file === 'src/p.c' && f.rule === 'missing-license')).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('its header names Apache-2.0 in prose'), suggestion: expect.stringContaining('SPDX-License-Identifier: Apache-2.0') }),
+    ]);
+  });
+
   it('says so when the project declares no license', async () => {
     const r = await lintTree({ 'src/a.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT') });
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);

@@ -16,7 +16,19 @@ export const rule: Rule = {
   check(input) {
     const drafts: Draft[] = targetFiles(input)
       .filter((f) => f.license === null)
-      .map((f) => ({ file: f.path, line: null, message: 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it' }));
+      .map((f) => {
+        const message = 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it';
+        // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
+        const prose = f.declarations.find((d) => d.source === 'notice' && d.scope === 'file');
+        if (!prose) return { file: f.path, line: null, message };
+        return {
+          file: f.path,
+          line: prose.line ?? null,
+          message: `${message} (its header names ${prose.expression} in prose, which REUSE does not read)`,
+          // By hand: apply leaves a file with a notice in prose alone (its existing-notice problem).
+          suggestion: `Add \`SPDX-License-Identifier: ${prose.expression}\` in its header, beside the notice`,
+        };
+      });
     const project = input.compat?.outbound ?? input.scan.project.license;
     if (input.only === null && project === null && input.scan.files.some((f) => f.covered))
       drafts.push({
@@ -28,3 +40,4 @@ export const rule: Rule = {
     return drafts;
   },
 };
+

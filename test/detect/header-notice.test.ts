@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { detectFile } from '../../src/detect/index.js';
+import { detector, leadingComment } from '../../src/detect/header-notice.js';
+import { fileInput, testContext } from '../helpers.js';
+
+const FFMPEG = `/*
+ * Copyright (c) 2003 Fabrice Bellard
+ *
+ * This file is part of FFmpeg.
+ *
+ * FFmpeg is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * FFmpeg is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.
+ */
+int main(void) { return 0; }
+`;
+const OPENSSL = `/*
+ * Copyright 2016-2021 The OpenSSL Project Authors. All Rights Reserved.
+ *
+ * Licensed under the Apache License 2.0 (the "License").  You may not use
+ * this file except in compliance with the License.
+ */
+int x;
+`;
+const PYTHON_GPL3 = `#!/usr/bin/env python3
+# -*- coding: utf-8 -*-
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 3 of the License, or
+# (at your option) any later version.
+
+import sys
+`;
+
+/** [expression, line, scope] of what detectFile (every detector, in order) finds in a file. */
+const found = (path: string, text: string): [string, number, string][] =>
+  detectFile(fileInput(path, text), testContext())
+    .declarations.filter((d) => d.source === 'notice')
+    .map((d) => [d.expression, d.line!, d.scope]);
+
+describe('header-notice: the license a source file names in prose', () => {
+  it.each([
+    ['the GNU LGPL boilerplate in a C block comment', 'libavcodec/a.c', FFMPEG, [['LGPL-2.1-or-later', 7, 'file']]],
+    ["OpenSSL's Apache header", 'crypto/b.c', OPENSSL, [['Apache-2.0', 4, 'file']]],
+    ['GPL-3.0-or-later in # comments after a shebang and a coding line', 'tool.py', PYTHON_GPL3, [['GPL-3.0-or-later', 3, 'file']]],
+    ['a root file: still the file, not the project', 'main.c', OPENSSL, [['Apache-2.0', 4, 'file']]],
+    ['a Lisp header', 'x.el', ';; Licensed under the Peer Production License.\n(defun f ())\n', [['PPL', 1, 'file']]],
+    ['an HTML comment', 'index.html', '<!--\n  This zine is released under the Peer Production License.\n-->\n<p>hi</p>\n', [['PPL', 2, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
+  it.each([
+    ['a string in the code below the header', 'cli.c', '/* A tool. */\nconst char *help = "licensed under the MIT license";\n'],
+    ['a comment after the first line of code', 'x.c', 'int x;\n/* Licensed under the MIT License. */\n'],
+    ['prose about the code ("available under the `doc` sub-module")', 'numpy/__init__.py', '"""\nGeneral documents are available under the ``doc`` sub-module.\n"""\nimport os\n'],
+    ['a header that has an SPDX tag (the tag says it)', 'a.c', '/* SPDX-License-Identifier: (GPL 2.0+\n * Licensed under the Apache License 2.0. */\n'],
+    ['a README (the README reader has it, as the project\'s notice)', 'sub/README.md', '# Bar\n\nBar is licensed under the MIT License.\n'],
+    ['no "under" at all', 'a.c', '/* Copyright 2020 X */\nint x;\n'],
+  ])('nothing from %s', (_case, path, text) => {
+    const d = detectFile(fileInput(path, text), testContext());
+    expect(d.declarations.filter((x) => x.source === 'notice' && x.scope === 'file')).toEqual([]);
+  });
+
+  it('is a fallback: a file with a valid tag is not read for prose', () => {
+    const text = `// SPDX-License-Identifier: MIT\n${OPENSSL}`;
+    expect(detectFile(fileInput('a.c', text), testContext()).declarations.map((d) => [d.source, d.expression])).toEqual([['spdx-tag', 'MIT']]);
+    expect(detector.fallback).toBe(true);
+  });
+
+  it('reads nothing in reuse mode (REUSE reads no prose; lint --reuse counts what it reads)', () => {
+    const ctx = { ...testContext(), options: { minConfidence: 0.9, asReuse: true } };
+    expect(detector.detect(fileInput('a.c', OPENSSL), ctx).declarations).toEqual([]);
+  });
+
+  it('reads a UTF-16 file through its text', () => {
+    const utf16 = { ...fileInput('a.c', OPENSSL), encoding: 'utf-16le' as const };
+    expect(detector.detect(utf16, testContext()).declarations.map((d) => d.expression)).toEqual(['Apache-2.0']);
+  });
+});
+
+describe('leadingComment', () => {
+  it('keeps the words of the leading comments, a line per line, and stops at code', () => {
+    expect(leadingComment('#!/bin/sh\n# one\n#\n# two\nexit 0\n# three\n')).toBe('\none\n\ntwo');
+    expect(leadingComment('/* a\n * b */\nint x;\n')).toBe('a\nb');
+    expect(leadingComment('// a\n// b\n\n// c\nint x;\n')).toBe('a\nb\n\nc');
+  });
+});
