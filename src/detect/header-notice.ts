@@ -57,7 +57,7 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
 }
 
-/** The decoded head of a file, or null when it cannot hold a notice (no " under ", or an SPDX tag). Most files end here, undecoded. */
+/** The decoded head of a file, or null when it cannot hold a notice (no "under", or an SPDX tag that did not parse). Most files end here, undecoded. */
 function headText(file: FileInput): string | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));

@@ -40,4 +40,3 @@ export const rule: Rule = {
     return drafts;
   },
 };
-
