@@ -5,6 +5,7 @@
 // merged, and a different license is replaced only when asked. Every byte not edited is
 // kept: encodings, line endings, the final newline or its absence.
 import type { Catalog } from '../catalog/index.js';
+import { HEADER_BYTES, headerNotices } from '../detect/header-notice.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/spdx-tags.js';
 import { declaredExpression } from './request.js';
 import type { Encoding } from '../walk/read.js';
@@ -73,14 +74,27 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     }
   } else {
     const notice = findNotice(view.slice(0, HEAD), style);
-    if (notice)
+    // A notice in prose that names the license asked for gets its tag above it, as reuse-tool's annotate
+    // does; the notice stays. One that names another license, or none farleft can read, is left alone.
+    const named = notice ? proseLicense(path, view, catalog) : null;
+    if (notice && named !== request.expression) {
+      const quoted = `"${view.decode(notice.text)}"`;
+      if (named)
+        return refuse(
+          'conflict',
+          'existing-notice',
+          notice.line,
+          `${path} has a license notice naming ${named} in prose (${quoted}), not ${request.expression}; it is left as it is`,
+          `Give --license ${named} to tag it as its notice says; to relicense it, replace the notice with an SPDX-License-Identifier tag by hand`,
+        );
       return refuse(
         'conflict',
         'existing-notice',
         notice.line,
-        `${path} has a license notice that is not an SPDX tag ("${view.decode(notice.text)}"); it is left as it is`,
+        `${path} has a license notice that is not an SPDX tag (${quoted}); it is left as it is`,
         'Replace the notice with an SPDX-License-Identifier tag by hand, or --exclude the file',
       );
+    }
   }
 
   // Copyright: a holder already named gets its years merged; a new one gets a line.
@@ -125,6 +139,12 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
   const out = view.edit(edits);
   if (out.equals(bytes)) return { status: 'already-done' };
   return { status: 'changed', bytes: out, replaced, encoding, texts: () => [view.display(bytes), view.display(out)] };
+}
+
+/** The license the leading comment of a file names in prose (all it names, ANDed), or null: see src/detect/header-notice.ts. */
+function proseLicense(path: string, view: TextView, catalog: Catalog): string | null {
+  const found = headerNotices(path, view.decode(view.slice(0, HEADER_BYTES)), catalog);
+  return found.length ? declaredExpression(found.map((d) => d.expression), catalog) : null;
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

@@ -8,11 +8,13 @@
 // Only the leading comment block is read (after a shebang or an encoding line, up to
 // HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
+import type { Catalog } from '../catalog/index.js';
+import type { Declaration } from '../types.js';
 import { noticesIn } from './notice.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
-const HEADER_BYTES = 4096;
+export const HEADER_BYTES = 4096;
 /** What a header notice cannot do without (every sentence the notice reader takes has "under"), and what makes one moot. */
 const UNDER = 'under';
 const TAG = 'SPDX-License-Identifier';
@@ -47,14 +49,23 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   if (ctx.options.asReuse) return EMPTY_DETECTION; // REUSE reads no prose; lint --reuse only counts what it reads
   const head = headText(file);
   if (head === null) return EMPTY_DETECTION;
+  const declarations = headerNotices(file.path, head, ctx.catalog);
+  return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
+}
+
+/**
+ * The licenses the leading comment of `head` (a file's first HEADER_BYTES, decoded) names in
+ * prose, with 1-based lines of `head`. apply reads them too: it tags a file whose notice names
+ * the license it is asked for (src/apply/plan-file.ts).
+ */
+export function headerNotices(path: string, head: string, catalog: Catalog): Declaration[] {
   const prose = noticeParagraphs(leadingComment(head));
-  if (prose === null) return EMPTY_DETECTION;
+  if (prose === null) return [];
   // Prose about the code is not a README's: "available under the `doc` sub-module" names no license.
   // A name counts when it says license, or is an id written as SPDX writes it.
-  const declarations = noticesIn(file.path, prose, ctx, true)
-    .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || ctx.catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
+  return noticesIn(path, prose, catalog, true)
+    .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
     .map((d) => ({ ...d, scope: 'file' as const }));
-  return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
 }
 
 /** The decoded head of a file, or null when it cannot hold a notice (no "under", or an SPDX tag that did not parse). Most files end here, undecoded. */

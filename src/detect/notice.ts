@@ -79,14 +79,14 @@ export const detector: Detector = {
 };
 
 export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
-  return noticesIn(file.path, file.text, ctx);
+  return noticesIn(file.path, file.text, ctx.catalog);
 }
 
 /**
  * The notices in a text (`path` names the project when the text does not: see projectNames).
  * `anySubject`: a sentence need not be about the work (words beside a license text speak of it, fork or not).
  */
-export function noticesIn(path: string, fileText: string, ctx: DetectContext, anySubject = false): Detection {
+export function noticesIn(path: string, fileText: string, catalog: Catalog, anySubject = false): Detection {
   const blocks = readBlocks(fileText);
   if (blocks.length === 0) return EMPTY_DETECTION;
   const names = projectNames(path, blocks);
@@ -99,13 +99,13 @@ export function noticesIn(path: string, fileText: string, ctx: DetectContext, an
     if (SKIP_SECTION.test(block.section) || consumed.has(i)) continue;
     const inLicense = LICENSE_SECTION.test(block.section);
     if (block.kind === 'heading') {
-      findings.push(...readLinks(block, false, ctx.catalog));
+      findings.push(...readLinks(block, false, catalog));
       continue;
     }
     const { text, lineAt } = prose(block);
-    const found = readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, ctx.catalog, budget);
-    if (found.length === 0 && inLicense && block.firstInSection) found.push(...readSectionStart(text, block.numbers[0]!, ctx.catalog));
-    found.push(...readLinks(block, inLicense, ctx.catalog));
+    const found = readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget);
+    if (found.length === 0 && inLicense && block.firstInSection) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
+    found.push(...readLinks(block, inLicense, catalog));
     findings.push(...found);
   }
   return { declarations: dedupe(findings, path), copyrights: [], problems: [] };

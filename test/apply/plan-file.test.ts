@@ -199,6 +199,51 @@ describe('notices that are not SPDX tags', () => {
     expect(plan(text, style)).toMatchObject({ status: 'conflict', code: 'existing-notice', line });
   });
 
+  const LGPL = [
+    '/*',
+    ' * Copyright (c) 2003 Fabrice Bellard',
+    ' *',
+    ' * This file is part of FFmpeg.',
+    ' *',
+    ' * FFmpeg is free software; you can redistribute it and/or',
+    ' * modify it under the terms of the GNU Lesser General Public',
+    ' * License as published by the Free Software Foundation; either',
+    ' * version 2.1 of the License, or (at your option) any later version.',
+    ' */',
+    '#include "avcodec.h"',
+    '',
+  ].join('\n');
+
+  it('tags a file whose notice names the license asked for: the tag above the notice, which stays', () => {
+    const p = plan(LGPL, STYLES.c, { expression: 'LGPL-2.1-or-later' });
+    expect(p.status).toBe('changed');
+    if (p.status !== 'changed') return;
+    expect(p.bytes.toString()).toBe(`/*\n * SPDX-FileCopyrightText: 2026 Example Collective\n *\n * SPDX-License-Identifier: LGPL-2.1-or-later\n */\n\n${LGPL}`);
+    // The tag is the file's own now: a second run has nothing to do.
+    expect(plan(p.bytes, STYLES.c, { expression: 'LGPL-2.1-or-later' }).status).toBe('already-done');
+  });
+
+  it('puts the tag after a shebang, above a notice after it', () => {
+    const text = '#!/usr/bin/env python3\n# Licensed under the Apache License, Version 2.0 (the "License").\nimport os\n';
+    expect(after(text, STYLES.python, { expression: 'Apache-2.0', copyright: [] }).toString()).toBe(
+      '#!/usr/bin/env python3\n\n# SPDX-License-Identifier: Apache-2.0\n\n# Licensed under the Apache License, Version 2.0 (the "License").\nimport os\n',
+    );
+  });
+
+  it('leaves a file whose notice names another license, and says which', () => {
+    const p = plan(LGPL, STYLES.c, { expression: 'PPL' });
+    expect(p).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 7 });
+    if (p.status !== 'conflict') return;
+    expect(p.message).toContain('naming LGPL-2.1-or-later in prose');
+    expect(p.message).toContain('not PPL');
+    expect(p.suggestion).toContain('--license LGPL-2.1-or-later');
+  });
+
+  it('leaves a file whose notice names no license it can read, as before', () => {
+    const p = plan('/*\n * Distributed under the terms of the license in COPYING.\n */\nint x;\n', STYLES.c, { expression: 'PPL' });
+    expect(p).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 2, suggestion: expect.stringContaining('by hand') });
+  });
+
   it.each([
     ['const msg = "Licensed under the MIT License";\n', STYLES.cpp],
     ['# nothing here\nlicense = "MIT"\n', STYLES.python],

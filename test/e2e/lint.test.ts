@@ -106,6 +106,27 @@ describe('farleft lint', () => {
     expect(scan.files.find((f) => f.path === 'srgb.icc')!.copyright).toEqual([]);
   });
 
+  it("a header's notice in prose: lint names the apply command, which tags the file and settles the finding", () => {
+    const notice = '/*\n * Licensed under the Apache License, Version 2.0 (the "License").\n */\nint y;\n';
+    const root = tree({ ...CLEAN, 'src/p.c': notice });
+    const before = JSON.parse(runCli(['lint', root, '--format', 'json']).stdout);
+    const finding = before.findings.find((f: { rule: string; file: string }) => f.rule === 'missing-license' && f.file === 'src/p.c');
+    expect(finding).toMatchObject({ line: 2, message: expect.stringContaining('its header names Apache-2.0 in prose') });
+    const command = /`farleft (apply [^`]+)`/.exec(finding.suggestion)![1]!;
+    expect(command).toBe('apply --license Apache-2.0 src/p.c');
+    const applied = runCli([...command.split(' '), '--copyright', '2026 Example Collective'], { cwd: root });
+    expect(applied.code).toBe(0);
+    expect(readFileSync(join(root, 'src/p.c'), 'utf8')).toBe(`/*\n * SPDX-FileCopyrightText: 2026 Example Collective\n *\n * SPDX-License-Identifier: Apache-2.0\n */\n\n${notice}`);
+    const after = JSON.parse(runCli(['lint', root, '--format', 'json']).stdout);
+    expect(after.findings.filter((f: { rule: string; file: string }) => f.file === 'src/p.c' && f.rule === 'missing-license')).toEqual([]);
+    // Asked for another license, apply leaves the file alone and names the one its notice says.
+    const other = tree({ ...CLEAN, 'src/p.c': notice });
+    const refused = runCli(['apply', '--license', 'PPL', 'src/p.c', '--copyright', '2026 C', '--format', 'json'], { cwd: other });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).problems).toEqual([expect.objectContaining({ code: 'existing-notice', file: 'src/p.c', suggestion: expect.stringContaining('--license Apache-2.0') })]);
+    expect(readFileSync(join(other, 'src/p.c'), 'utf8')).toBe(notice);
+  });
+
   it('lints an empty folder: nothing to find, and says so', () => {
     const r = runCli(['lint', tree({})]);
     expect(r.code).toBe(0);

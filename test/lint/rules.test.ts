@@ -79,13 +79,24 @@ describe('rules on real trees', () => {
     const header = '/*\n * Licensed under the Apache License 2.0 (the "License").\n */\nint x;\n';
     const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/p.c': header });
     expect(r.findings.filter((f) => f.file === 'src/p.c' && f.rule === 'missing-license')).toEqual([
-      expect.objectContaining({ line: 2, message: expect.stringContaining('its header names Apache-2.0 in prose'), suggestion: expect.stringContaining('SPDX-License-Identifier: Apache-2.0') }),
+      expect.objectContaining({ line: 2, message: expect.stringContaining('its header names Apache-2.0 in prose'), suggestion: 'Run `farleft apply --license Apache-2.0 src/p.c`: it adds `SPDX-License-Identifier: Apache-2.0` above the notice' }),
     ]);
   });
 
   it('says so when the project declares no license', async () => {
     const r = await lintTree({ 'src/a.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT') });
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);
+    // LICENSES/MIT.txt is there already: a text in LICENSES/ backs the files' tags, and declares nothing for the project.
+    expect(r.findings[0]!.suggestion).not.toContain('LICENSES/');
+  });
+
+  it('quotes the apply command it suggests where a shell would split it', async () => {
+    const header = '# This module is licensed under either of the Apache License, Version 2.0 or the MIT license, at your option.\nimport os\n';
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), "src/it's here.py": header, '-x.py': header });
+    expect(r.findings.filter((f) => f.rule === 'missing-license').map((f) => f.suggestion)).toEqual([
+      "Run `farleft apply --license 'Apache-2.0 OR MIT' ./-x.py`: it adds `SPDX-License-Identifier: Apache-2.0 OR MIT` above the notice",
+      "Run `farleft apply --license 'Apache-2.0 OR MIT' 'src/it'\\''s here.py'`: it adds `SPDX-License-Identifier: Apache-2.0 OR MIT` above the notice",
+    ]);
   });
 
   it('applies lint.rules, lint.ignore and failOn', async () => {

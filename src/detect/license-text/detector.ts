@@ -148,7 +148,7 @@ function orLater(matches: readonly TextMatch[], text: string, ctx: DetectContext
   const lines = text.split('\n', MAX_NOTICE_LINES + 1);
   const title = lines.findIndex((l) => GNU_TITLE.test(l));
   if (title <= 0) return matches;
-  const later = new Set(noticesIn('', lines.slice(0, title).join('\n'), ctx, true).declarations.map((d) => d.expression).filter((e) => e.endsWith('-or-later')));
+  const later = new Set(noticesIn('', lines.slice(0, title).join('\n'), ctx.catalog, true).declarations.map((d) => d.expression).filter((e) => e.endsWith('-or-later')));
   if (later.size === 0) return matches;
   return matches.map((m) => {
     const wider = m.expression.replace(/-only$/, '-or-later');
@@ -315,7 +315,7 @@ function aboutTheTexts(path: string, lines: readonly string[], words: number, re
   if (RESTRICTING.test(stretch)) return false;
   const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
   if (held.size === 0) return false;
-  const named = noticesIn(path, stretch, ctx, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  const named = noticesIn(path, stretch, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
   return named.length > 0 && named.every((id) => held.has(id));
 }
 

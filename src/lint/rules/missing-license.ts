@@ -1,4 +1,5 @@
 // Files without licensing information, and a project that declares no license.
+import { andAll } from '../../project/index.js';
 import { targetFiles } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
@@ -19,14 +20,15 @@ export const rule: Rule = {
       .map((f) => {
         const message = 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it';
         // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
-        const prose = f.declarations.find((d) => d.source === 'notice' && d.scope === 'file');
-        if (!prose) return { file: f.path, line: null, message };
+        const prose = f.declarations.filter((d) => d.source === 'notice' && d.scope === 'file');
+        const named = andAll(prose.map((d) => d.expression));
+        if (named === null) return { file: f.path, line: null, message };
         return {
           file: f.path,
-          line: prose.line ?? null,
-          message: `${message} (its header names ${prose.expression} in prose, which REUSE does not read)`,
-          // By hand: apply leaves a file with a notice in prose alone (its existing-notice problem).
-          suggestion: `Add \`SPDX-License-Identifier: ${prose.expression}\` in its header, beside the notice`,
+          line: prose[0]!.line ?? null,
+          message: `${message} (its header names ${named} in prose, which REUSE does not read)`,
+          // apply tags a file whose notice names the license it is given (and leaves one that names another alone).
+          suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` above the notice`,
         };
       });
     const project = input.compat?.outbound ?? input.scan.project.license;
@@ -35,8 +37,15 @@ export const rule: Rule = {
         file: null,
         line: null,
         message: 'the project declares no license: no LICENSE file, manifest license or .farleft.yml license was found',
-        suggestion: 'Add the license text as LICENSE (or LICENSES/<id>.txt), or set `license:` in .farleft.yml',
+        // Not LICENSES/<id>.txt: a REUSE folder of texts backs the files' tags and names no license of the project's.
+        suggestion: 'Add the license text as LICENSE at the root, declare the license in the manifest, or set `license:` in .farleft.yml (`farleft init --license <expression>` writes it)',
       });
     return drafts;
   },
 };
+
+/** A word as a POSIX shell (and then farleft's options) reads it back: quoted unless plain, never taken for an option. */
+function shellWord(word: string): string {
+  const safe = word.startsWith('-') ? `./${word}` : word;
+  return /^[\w.\/+-]+$/.test(safe) ? safe : `'${safe.replace(/'/g, `'\\''`)}'`;
+}
