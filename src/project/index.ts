@@ -27,13 +27,15 @@ export interface ProjectOptions {
 }
 
 export interface ProjectLicensing {
-  /** Declarations about the whole project: root license texts, root manifest, README notice. */
+  /** Declarations about the whole project: root license texts, root manifest, README notice (or the one text in LICENSES/). */
   readonly declarations: readonly Declaration[];
   readonly license: string | null;
   readonly problems: readonly Problem[];
 }
 
 const OWN_SOURCES = new Set(['spdx-tag', 'media']);
+/** A license text in REUSE's folder at the root (LICENSES/<id>.txt). */
+const REUSE_TEXT = /^LICENSES\/[^/]+$/;
 
 /**
  * Annotations that apply: .reuse/dep5, and every REUSE.toml outside the folders REUSE does
@@ -119,21 +121,32 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
 /**
  * The project's declared license and the conflicts between sources, from a tally of the files'
  * reports (see tally.ts) and every path. The texts in a license folder are not the project's
- * declaration (U-Boot's Licenses/ holds ten), nor those of a notice of its parts (NOTICE, THIRD-PARTY-NOTICES).
+ * declaration (U-Boot's Licenses/ holds ten), nor those of a notice of its parts (NOTICE, THIRD-PARTY-NOTICES);
+ * only when nothing else declares one, the one license whose text REUSE's LICENSES/ holds is.
  */
 export function resolveProjectLicensing(tally: Tally, paths: readonly string[], options: ProjectOptions): ProjectLicensing {
   const problems: Problem[] = [];
   const both = findReuseConflict(paths);
   if (both) problems.push(both);
   const declarations: Declaration[] = [];
+  const reuseTexts: Declaration[] = [];
   const byPath = new Map<string, FileReport>();
   for (const f of tally.declaring) {
-    for (const x of f.declarations) if (x.scope === 'project' && x.source !== 'sidecar' && x.file === f.path && statesItsFolder(x.file)) declarations.push(x);
+    for (const x of f.declarations) {
+      if (x.scope !== 'project' || x.source === 'sidecar' || x.file !== f.path) continue;
+      if (statesItsFolder(x.file)) declarations.push(x);
+      else if (x.source === 'license-text' && REUSE_TEXT.test(x.file) && x.expression !== 'NOASSERTION' && x.confidence >= options.minConfidence) reuseTexts.push(x);
+    }
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
   // Asked only for a root manifest's `SEE LICENSE IN <file>` whose file holds no text farleft names.
   const inTree = (path: string): boolean => paths.includes(path);
-  const license = projectLicense(declarations, byPath, inTree, options, problems);
+  let license = projectLicense(declarations, byPath, inTree, options, problems);
+  // A REUSE project says its license nowhere but in LICENSES/; when that holds one license, every file is under it.
+  if (license === null && new Set(reuseTexts.map((d) => d.expression)).size === 1) {
+    declarations.push(...reuseTexts);
+    license = reuseTexts[0]!.expression;
+  }
   problems.push(...findConflicts(tally, declarations, license, options));
   return { declarations, license, problems };
 }

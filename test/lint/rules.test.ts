@@ -84,10 +84,16 @@ describe('rules on real trees', () => {
   });
 
   it('says so when the project declares no license', async () => {
-    const r = await lintTree({ 'src/a.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT') });
+    const texts = { 'LICENSES/MIT.txt': licenseText('MIT'), 'LICENSES/CC0-1.0.txt': licenseText('CC0-1.0') };
+    const r = await lintTree({ 'src/a.c': tag('MIT'), 'src/b.c': tag('CC0-1.0'), ...texts });
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);
-    // LICENSES/MIT.txt is there already: a text in LICENSES/ backs the files' tags, and declares nothing for the project.
+    // Two texts in LICENSES/ back the files' tags and say nothing of which is the project's.
     expect(r.findings[0]!.suggestion).not.toContain('LICENSES/');
+  });
+
+  it("takes a REUSE project's one text in LICENSES/ for its license", async () => {
+    const r = await lintTree({ 'src/a.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT') });
+    expect(r.findings).toEqual([]);
   });
 
   it('quotes the apply command it suggests where a shell would split it', async () => {

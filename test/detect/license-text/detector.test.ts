@@ -517,6 +517,25 @@ describe('in a scan', () => {
     }
   });
 
+  it("a REUSE project's LICENSES/ gives its license when it holds one, and nothing said elsewhere", async () => {
+    const tagged = '// SPDX-License-Identifier: GPL-3.0-or-later\nint x;\n';
+    const project = async (tree: Parameters<typeof makeTree>[0]) => {
+      const root = makeTree(tree);
+      try {
+        return (await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 })).project;
+      } finally {
+        removeTree(root);
+      }
+    };
+    const one = await project({ LICENSES: { 'GPL-3.0-or-later.txt': spdxText('GPL-3.0-only') }, 'main.c': tagged });
+    expect(one.license).toBe('GPL-3.0-or-later');
+    expect(one.declarations.map((d) => d.file)).toEqual(['LICENSES/GPL-3.0-or-later.txt']);
+    // Two: which is the project's, the folder does not say.
+    expect((await project({ LICENSES: { 'GPL-3.0-or-later.txt': spdxText('GPL-3.0-only'), 'CC0-1.0.txt': spdxText('CC0-1.0') }, 'main.c': tagged })).license).toBe(null);
+    // A root license text says it first.
+    expect((await project({ LICENSE: spdxText('MIT'), LICENSES: { 'GPL-3.0-or-later.txt': spdxText('GPL-3.0-only') }, 'main.c': tagged })).license).toBe('MIT');
+  });
+
   it("a root COPYING that names the license by tag gives the project's license", async () => {
     const root = makeTree({ COPYING: POINTER, 'main.c': '// SPDX-License-Identifier: GPL-2.0-only\nint main(void) { return 0; }\n' });
     try {
