@@ -59,7 +59,9 @@ export function result(input: LintInput, settings: LintSettings, meta: LintMeta,
     else warnings++;
   }
   const failing = settings.failOn === 'warning' ? errors + warnings : errors;
-  const paths = new Set(input.scan.files.map((f) => f.path));
+  // The anchors are files at the root.
+  const atRoot = new Set<string>();
+  for (const f of input.scan.files) if (!f.path.includes('/')) atRoot.add(f.path);
   return {
     schema: 1,
     tool: { name: 'farleft', version: meta.version },
@@ -76,7 +78,7 @@ export function result(input: LintInput, settings: LintSettings, meta: LintMeta,
       warnings,
       byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
     },
-    anchor: ANCHORS.find((a) => paths.has(a)) ?? input.scan.files[0]?.path ?? null,
+    anchor: ANCHORS.find((a) => atRoot.has(a)) ?? input.scan.files[0]?.path ?? null,
   };
 }
 

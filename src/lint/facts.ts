@@ -21,7 +21,11 @@ export interface LicenseTextFile {
  * the name without its extension when that is an SPDX id or a LicenseRef; else the whole name
  * when that is an SPDX id (GFDL-1.1: `.1` is no extension); else the name without its extension.
  */
-export function licenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFile[] {
+export function licenseTextFiles(scan: ScanResult, catalog: Catalog): readonly LicenseTextFile[] {
+  return remember(scan, 'license-texts', () => readLicenseTextFiles(scan, catalog));
+}
+
+function readLicenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFile[] {
   const spdx = (id: string): boolean => catalog.get(id)?.spdx === true;
   const out: LicenseTextFile[] = [];
   for (const f of scan.files) {
@@ -37,9 +41,25 @@ export function licenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTex
   return out;
 }
 
+// Facts several rules ask for are worked out once per scan: a tree has 100k files.
+const remembered = new WeakMap<object, Map<string, unknown>>();
+
+function remember<T>(owner: object, key: string, make: () => T): T {
+  let facts = remembered.get(owner);
+  if (!facts) remembered.set(owner, (facts = new Map()));
+  if (!facts.has(key)) facts.set(key, make());
+  return facts.get(key) as T;
+}
+
+/** The Covered Files of a scan. */
+export function coveredFiles(scan: ScanResult): readonly FileReport[] {
+  return remember(scan, 'covered', () => scan.files.filter((f) => f.covered));
+}
+
 /** The files rules report on: Covered Files, only those asked for when lint runs on some files. */
-export function targetFiles(input: LintInput): FileReport[] {
-  return input.scan.files.filter((f) => f.covered && (input.only === null || input.only.has(f.path)));
+export function targetFiles(input: LintInput): readonly FileReport[] {
+  const { only } = input;
+  return only === null ? coveredFiles(input.scan) : remember(input, 'targets', () => coveredFiles(input.scan).filter((f) => only.has(f.path)));
 }
 
 /** The line of the first licensing declaration of a file, or null. */
@@ -58,25 +78,28 @@ export interface Use {
  * License and exception ids in use by the given files' licenses, each with the first file
  * (in path order) that uses it and how many do. Expressions are parsed once each.
  */
-export function idsInUse(files: readonly FileReport[], catalog: Catalog): Map<string, Use> {
-  const byLicense = new Map<string, FileReport[]>();
-  for (const f of files) {
-    if (f.license === null) continue;
-    const list = byLicense.get(f.license);
-    if (list) list.push(f);
-    else byLicense.set(f.license, [f]);
-  }
-  const uses = new Map<string, Use>();
-  for (const [license, list] of byLicense)
-    for (const id of catalog.normalize(license).ids) {
-      const use = uses.get(id);
-      if (!use) uses.set(id, { file: list[0]!.path, line: declarationLine(list[0]!), count: list.length });
-      else {
-        use.count += list.length;
-        if (use.file === null || list[0]!.path < use.file) Object.assign(use, { file: list[0]!.path, line: declarationLine(list[0]!) });
-      }
+export function idsInUse(files: readonly FileReport[], catalog: Catalog): ReadonlyMap<string, Readonly<Use>> {
+  return remember(files, 'ids-in-use', () => {
+    // Each license's first file and count (the files come in path order), then its ids.
+    const byLicense = new Map<string, { first: FileReport; count: number }>();
+    for (const f of files) {
+      if (f.license === null) continue;
+      const seen = byLicense.get(f.license);
+      if (seen) seen.count++;
+      else byLicense.set(f.license, { first: f, count: 1 });
     }
-  return new Map([...uses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    const uses = new Map<string, Use>();
+    for (const [license, { first, count }] of byLicense)
+      for (const id of catalog.normalize(license).ids) {
+        const use = uses.get(id);
+        if (!use) uses.set(id, { file: first.path, line: declarationLine(first), count });
+        else {
+          use.count += count;
+          if (use.file === null || first.path < use.file) Object.assign(use, { file: first.path, line: declarationLine(first) });
+        }
+      }
+    return new Map([...uses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  });
 }
 
 /** Ids whose text some license file in the tree holds (LICENSES/ included), folded to families. */

@@ -5,7 +5,9 @@ import { RULES, RULE_IDS, ruleForCode } from '../../src/lint/index.js';
 import { anchored } from '../../src/lint/run.js';
 import ignore from 'ignore';
 import { removeTree } from '../helpers.js';
-import { licenseText, lintTree, pairs, roots } from './helpers.js';
+import { evaluateLint } from '../../src/lint/evaluate.js';
+import { idsInUse, targetFiles } from '../../src/lint/facts.js';
+import { DEFAULTS, inputOf, licenseText, lintTree, pairs, roots, tree } from './helpers.js';
 
 afterAll(() => roots.forEach(removeTree));
 
@@ -89,6 +91,13 @@ describe('rules on real trees', () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);
     // Two texts in LICENSES/ back the files' tags and say nothing of which is the project's.
     expect(r.findings[0]!.suggestion).not.toContain('LICENSES/');
+  });
+
+  it('shares facts between rules without one changing them for the next', async () => {
+    // The project's license (its LICENSE) is used by no file: missing-license-text adds it to the uses it checks, in its own copy.
+    const input = await inputOf(tree({ LICENSE: licenseText('Apache-2.0'), 'LICENSES/MIT.txt': licenseText('MIT'), 'src/a.c': tag('MIT') }));
+    evaluateLint(input, DEFAULTS, { version: '0', root: '.' });
+    expect([...idsInUse(targetFiles(input), input.catalog)].map(([id, use]) => [id, use.count])).toEqual([['MIT', 1]]);
   });
 
   it("takes a REUSE project's one text in LICENSES/ for its license", async () => {

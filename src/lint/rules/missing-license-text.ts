@@ -18,7 +18,7 @@ export const rule: Rule = {
     const { scan, catalog } = input;
     const defined = new Set(licenseTextFiles(scan, catalog).map((t) => t.id));
     const texts = textFamilies(scan);
-    const uses = idsInUse(targetFiles(input), catalog);
+    const uses = new Map(idsInUse(targetFiles(input), catalog)); // a copy: the project's ids join it here
     if (input.only === null && scan.project.license) {
       const at = scan.project.declarations[0];
       for (const id of catalog.normalize(scan.project.license).ids)

@@ -1,5 +1,5 @@
 // License texts in LICENSES/ that no file uses.
-import { idsInUse, licenseTextFiles } from '../facts.js';
+import { coveredFiles, idsInUse, licenseTextFiles } from '../facts.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -14,7 +14,7 @@ export const rule: Rule = {
   wholeTree: true,
   check(input) {
     const { scan, catalog } = input;
-    const used = new Set(idsInUse(scan.files.filter((f) => f.covered), catalog).keys());
+    const used = new Set(idsInUse(coveredFiles(scan), catalog).keys());
     if (scan.project.license) for (const id of catalog.normalize(scan.project.license).ids) used.add(id);
     return licenseTextFiles(scan, catalog)
       .filter((t) => {
