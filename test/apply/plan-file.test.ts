@@ -230,6 +230,13 @@ describe('notices that are not SPDX tags', () => {
     );
   });
 
+  it('reads a field line as a notice too ("License: 3-clause BSD", "@license MIT")', () => {
+    const py = '# Author: Jo\n# License: 3-clause BSD, see LICENSE file\n\nimport os\n';
+    expect(after(py, STYLES.python, { expression: 'BSD-3-Clause', copyright: [] }).toString()).toBe(`# SPDX-License-Identifier: BSD-3-Clause\n\n${py}`);
+    const js = '/**\n * lib v1\n * @license MIT\n */\nexport {};\n';
+    expect(plan(js, STYLES.cpp, { expression: 'PPL' })).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 3, suggestion: expect.stringContaining('--license MIT') });
+  });
+
   it('leaves a file whose notice names another license, and says which', () => {
     const p = plan(LGPL, STYLES.c, { expression: 'PPL' });
     expect(p).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 7 });

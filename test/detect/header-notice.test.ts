@@ -54,6 +54,20 @@ describe('header-notice: the license a source file names in prose', () => {
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
   it.each([
+    ['a field in an R standalone file (a URL)', 'R/standalone-cli.R', '# ---\n# repo: r-lib/rlang\n# license: https://unlicense.org\n# ---\n#\n# A shim.\n\nf <- function() 1\n', [['Unlicense', 3, 'file']]],
+    ['a field after the authors', 'a.py', '# Authors: A\n# License: BSD 3 clause\n\nimport os\n', [['BSD-3-Clause', 2, 'file']]],
+    ['a JSDoc @license', 'c.js', '/**\n * lib v1\n * @license MIT\n */\nexport {};\n', [['MIT', 3, 'file']]],
+    ['a field in a docstring, up to its sentence end', 'e.py', '"""Tools.\n\nLicense: 3-clause BSD.  The full license text is in LICENSE.\n"""\n', [['BSD-3-Clause', 3, 'file']]],
+    ['a field that chooses', 'd.c', '/*\n * License: MIT OR Apache-2.0\n */\nint x;\n', [['MIT OR Apache-2.0', 2, 'file']]],
+    ['Licence, in Lisp', 'j.el', ';; Licence: GPL-3.0-or-later\n(provide (quote j))\n', [['GPL-3.0-or-later', 1, 'file']]],
+    ['a sentence and a field that agree: one notice', 'h.c', '/* Licensed under the MIT License.\n * License: MIT\n */\nint x;\n', [['MIT', 1, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
+  it.each([
+    ['a field that names no license surely ("BSD": which one?)', 'b.py', '# License: BSD\nimport os\n'],
+    ['a field that is a marker, not a license', 'g.py', '# License: proprietary\nimport os\n'],
+    ['a field that is a page farleft does not know', 'f.py', '# License: http://snmplabs.com/pysnmp/license.html\nimport os\n'],
+    ['a field after the first line of code', 'i.c', 'int x; // License: MIT\n'],
     ['a string in the code below the header', 'cli.c', '/* A tool. */\nconst char *help = "licensed under the MIT license";\n'],
     ['a comment after the first line of code', 'x.c', 'int x;\n/* Licensed under the MIT License. */\n'],
     ['prose about the code ("available under the `doc` sub-module")', 'numpy/__init__.py', '"""\nGeneral documents are available under the ``doc`` sub-module.\n"""\nimport os\n'],
