@@ -7,17 +7,19 @@ import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { detectContext } from '../detect/run.js';
+import { filesAbove } from '../detect/header-notice.js';
+import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as mediaDetector } from '../detect/media/index.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import { andAll } from '../project/index.js';
 import { isCovered } from '../project/resolve.js';
 import type { Problem } from '../types.js';
-import { MAX_READ_BYTES, MAX_SCAN_BYTES, sniff, type Encoding } from '../walk/read.js';
+import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput, sniff, type Encoding } from '../walk/read.js';
 import { needsContent, routeFile, styleByName, type CommentStyle } from './comment-styles/index.js';
 import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
-import { planText, type HeaderRequest, type TextPlan } from './plan-file.js';
+import { planText, type HeaderRequest, type LicenseAbove, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
 import { notVerified, ownLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
@@ -54,6 +56,8 @@ export interface FileRun {
   readonly buffer: Buffer;
   /** Problems found so far; the caller takes them. */
   readonly problems: Problem[];
+  /** What license files read for notices that defer to them name, by path (undefined: no such plain file). */
+  readonly licenseFiles: Map<string, string | null | undefined>;
 }
 
 /** Text files larger than this get no header (they are not source files). */
@@ -72,6 +76,7 @@ export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
     index: compileAnnotations(spec.annotations),
     buffer: Buffer.allocUnsafe(MAX_READ_BYTES),
     problems: [],
+    licenseFiles: new Map(),
   };
 }
 
@@ -152,9 +157,34 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog);
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, licenseAbove(run, path));
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
+}
+
+/** See LicenseAbove: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */
+function licenseAbove(run: FileRun, path: string): LicenseAbove {
+  return (name) => {
+    for (const rel of filesAbove(path, name)) {
+      if (!run.licenseFiles.has(rel)) run.licenseFiles.set(rel, readLicenseFile(run, rel));
+      const named = run.licenseFiles.get(rel);
+      if (named !== undefined) return named;
+    }
+    return null;
+  };
+}
+
+/** What the license text at `rel` names (null: nothing it recognises); undefined when there is no plain file there. */
+function readLicenseFile(run: FileRun, rel: string): string | null | undefined {
+  const abs = join(run.root, rel);
+  if (lstatSync(abs, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
+  try {
+    const input = readFileInput(abs, rel);
+    if (input.kind !== 'text' || !licenseTextDetector.accepts(rel, 'text')) return null;
+    return andAll(licenseTextDetector.detect(input, run.ctx).declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION').map((d) => d.expression));
+  } catch {
+    return null; // unreadable: the notice is then read as naming nothing, and the file left alone
+  }
 }
 
 /** Writes (or plans) the `.license` sidecar of `path`. `why` notes why a file with comment syntax got one. */

@@ -4,7 +4,7 @@
 // lines: a new holder is added beside the others, the years of a holder already there are
 // merged, and a different license is replaced only when asked. Every byte not edited is
 // kept: encodings, line endings, the final newline or its absence.
-import type { Catalog } from '../catalog/index.js';
+import { seeLicenseFile, type Catalog } from '../catalog/index.js';
 import { HEADER_BYTES, headerNotices } from '../detect/header-notice.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/spdx-tags.js';
 import { declaredExpression } from './request.js';
@@ -49,10 +49,16 @@ const OPENER = /(?:\/\*+!?|<!--|\{#|\(\*|\{-|\{\{!--|\(:|<%--|<#--|\{\/\*|<%#|@C
 const CLOSERS = ['*/}', '--}}', '--%>', '-->', '*/', '#}', '*)', '-}', ':)', '%>', '?>', '}'];
 
 /**
+ * What the nearest file of a name in a file's folder or above names (`LICENSE`: BSD-3-Clause), for a
+ * notice that defers to it ("…found in the LICENSE file"); null when there is none, or it names nothing.
+ */
+export type LicenseAbove = (name: string) => string | null;
+
+/**
  * Plans the edit of one text file. `style` is null for a file without comment syntax of
  * its own (a `.license` sidecar): tags are then written as plain lines.
  */
-export function planText(path: string, bytes: Buffer, encoding: Encoding, style: CommentStyle | null, request: HeaderRequest, catalog: Catalog): TextPlan {
+export function planText(path: string, bytes: Buffer, encoding: Encoding, style: CommentStyle | null, request: HeaderRequest, catalog: Catalog, licenseAbove: LicenseAbove = () => null): TextPlan {
   const view = createTextView(bytes, encoding);
   if (!view) return refuse('failed', 'unsupported-encoding', null, `${path} is ${encoding} text with bytes that would not survive an edit; it is left as it is`, 'Convert it to UTF-8, or give --sidecar');
   const tags = scanView(bytes, view).tags.filter((t) => t.snippet === null);
@@ -76,7 +82,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     const notice = findNotice(view.slice(0, HEAD), style);
     // A notice in prose that names the license asked for gets its tag above it, as reuse-tool's annotate
     // does; the notice stays. One that names another license, or none farleft can read, is left alone.
-    const named = notice ? proseLicense(path, view, catalog) : null;
+    const named = notice ? proseLicense(path, view, catalog, licenseAbove) : null;
     if (notice && named !== request.expression) {
       const quoted = `"${view.decode(notice.text)}"`;
       if (named)
@@ -84,7 +90,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
           'conflict',
           'existing-notice',
           notice.line,
-          `${path} has a license notice naming ${named} in prose (${quoted}), not ${request.expression}; it is left as it is`,
+          `${path} has a license notice in prose that gives ${named} (${quoted}), not ${request.expression}; it is left as it is`,
           `Give --license ${named} to tag it as its notice says; to relicense it, replace the notice with an SPDX-License-Identifier tag by hand`,
         );
       return refuse(
@@ -141,10 +147,16 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
   return { status: 'changed', bytes: out, replaced, encoding, texts: () => [view.display(bytes), view.display(out)] };
 }
 
-/** The license the leading comment of a file names in prose (all it names, ANDed), or null: see src/detect/header-notice.ts. */
-function proseLicense(path: string, view: TextView, catalog: Catalog): string | null {
-  const found = headerNotices(path, view.decode(view.slice(0, HEADER_BYTES)), catalog);
-  return found.length ? declaredExpression(found.map((d) => d.expression), catalog) : null;
+/**
+ * The license the leading comment of a file gives in prose (all it names, ANDed; for a notice that
+ * defers to a file, what that file names), or null when it gives none surely: see src/detect/header-notice.ts.
+ */
+function proseLicense(path: string, view: TextView, catalog: Catalog, licenseAbove: LicenseAbove): string | null {
+  const found = headerNotices(path, view.decode(view.slice(0, HEADER_BYTES)), catalog).map((d) => {
+    const file = seeLicenseFile(d.expression);
+    return file === null ? d.expression : licenseAbove(file);
+  });
+  return found.length && found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

@@ -1,7 +1,10 @@
 // License notices in prose at the head of a source file: "Licensed under the Apache License
 // 2.0 (the "License")", the GNU "modify it under the terms of the GNU Lesser General Public
 // License … either version 2.1 …, or (at your option) any later version", and a line that says
-// it as a field ("# License: BSD 3 clause", " * @license MIT"). REUSE reads none of
+// it as a field ("# License: BSD 3 clause", " * @license MIT"), or that defers to a file: "Use of this
+// source code is governed by a BSD-style license that can be found in the LICENSE file" (Go,
+// Chromium, Flutter, Angular), declared as `SEE LICENSE IN LICENSE` — which license that is, the
+// nearest LICENSE above the file says (lint and apply look it up). REUSE reads none of
 // this (the file has no licensing information until it gets an SPDX-License-Identifier), so a
 // notice never licenses the file: it is listed with the file's declarations, source `notice`,
 // scope `file`, and lint's missing-license finding names the tag to write.
@@ -35,8 +38,23 @@ const TAG_BYTES = Buffer.from(TAG);
 const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
 /** Where a field's value ends: "3-clause BSD, see LICENSE file", "MIT License (see LICENSE)", "BSD.  The full text…". */
 const VALUE_END = /\s\(|[,;]\s|\.\s|\.$/;
-/** What a head without "under" must hold to be read: most that say "license" say it in a sentence about something else. */
-const FIELD_ANYWHERE = /licen[cs]e\s*:|@licen[cs]e\s/i;
+/** For a head in another encoding (UTF-16), read as text: what a head without "under" must hold to be read (see mayHoldField). */
+const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'subject to the terms of'];
+/** Bytes that may stand before a field on its line: spaces and comment decoration. */
+const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|'].map((c) => c.charCodeAt(0)));
+const GOVERNED_BYTES = Buffer.from('governed by');
+const SUBJECT_BYTES = Buffer.from('subject to the terms of');
+/** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
+const FIELD_BYTES = 1024;
+/** "icen"s looked at per head, at most (a head full of them is no header). */
+const MAX_ICEN = 32;
+const SUBJECT_TO = /\bsubject to the terms of\b/gi;
+/** MPL-2.0's Exhibit B: the file is under MPL-2.0 without its copyleft exception. */
+const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
+/** "…is governed by a BSD-style license that can be found in the LICENSE file": the file named. Bounded, so no backtracking to speak of. */
+const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
+/** Confidence of a deferring sentence: it names where the license is, not which. */
+const DEFERS_WEIGHT = 0.8;
 /** A field line longer than this is no field. */
 const MAX_FIELD_LINE = 200;
 /** Confidence of a field, times the name mapper's: it says the license as plainly as a sentence does. */
@@ -83,14 +101,43 @@ export function headerNotices(path: string, head: string, catalog: Catalog): Dec
   const prose = noticeParagraphs(comment);
   // Prose about the code is not a README's: "available under the `doc` sub-module" names no license.
   // A name counts when it says license, or is an id written as SPDX writes it.
+  const exhibitB = comment.includes('Secondary Licenses') && NO_SECONDARY.test(comment);
   const said: Declaration[] =
     prose === null
       ? []
       : noticesIn(path, prose, catalog, true)
           .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
-          .map((d) => ({ ...d, scope: 'file' as const }));
-  const fields = fieldNotices(path, comment, catalog).filter((f) => !said.some((d) => d.expression === f.expression));
-  return fields.length ? [...said, ...fields].sort((a, b) => a.line! - b.line!) : said;
+          .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), scope: 'file' as const }));
+  const more = [...fieldNotices(path, comment, catalog), ...(/overned by/.test(comment) ? deferringNotices(path, comment) : [])].filter((f) => !said.some((d) => d.expression === f.expression));
+  return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
+}
+
+/** A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"): `SEE LICENSE IN <file>`. */
+function deferringNotices(path: string, comment: string): Declaration[] {
+  const lines = comment.split('\n');
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length && lines[end] !== '') end++;
+    const m = DEFERS.exec(lines.slice(start, end).join(' '));
+    if (m) {
+      const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /governed/i.test(l))) + 1;
+      return [{ expression: `SEE LICENSE IN ${m[1]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
+    }
+    start = end + 1;
+  }
+  return [];
+}
+
+/**
+ * Where a file a notice defers to may be, nearest first: in the folder of `path`, then each one
+ * above. "The LICENSE file" is often LICENSE.md or LICENSE.txt (magiconair/properties).
+ */
+export function* filesAbove(path: string, name: string): Generator<string> {
+  const names = /\.\w+$/.test(name) ? [name] : [name, `${name}.md`, `${name}.txt`, `${name}.rst`];
+  for (let dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))); ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    for (const n of names) yield dir ? `${dir}/${n}` : n;
+    if (dir === '') return;
+  }
 }
 
 /** The licenses "License: X" lines of a leading comment name (exact readings only: no guess by spdx-correct, no marker). */
@@ -110,13 +157,41 @@ function fieldNotices(path: string, comment: string, catalog: Catalog): Declarat
 function headText(file: FileInput): string | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
-    const under = head.indexOf(UNDER_BYTES) >= 0;
-    if ((!under && head.indexOf(ICEN_BYTES) < 0) || head.indexOf(TAG_BYTES) >= 0) return null;
-    const text = head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1');
-    return under || FIELD_ANYWHERE.test(text) ? text : null;
+    // Most heads have neither: they end at the first search.
+    if ((head.indexOf(UNDER_BYTES) < 0 && !mayHoldField(head)) || head.indexOf(TAG_BYTES) >= 0) return null;
+    return head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1');
   }
   const text = file.text.slice(0, HEADER_BYTES);
-  return (text.includes(UNDER) || FIELD_ANYWHERE.test(text)) && !text.includes(TAG) ? text : null;
+  return (text.includes(UNDER) || HINTS.some((h) => text.includes(h))) && !text.includes(TAG) ? text : null;
+}
+
+/**
+ * Whether a head without "under" may hold a field line ("# License: MIT", " * @license MIT") or a
+ * sentence that defers to a file, judged on its bytes: a Python docstring's `:license: BSD` or a
+ * `license = "MIT"` in code is no reason to decode and read the head (700 of 13,000 files in a
+ * Python tree say "license:" so).
+ */
+function mayHoldField(whole: Buffer): boolean {
+  // They stand at the top: a second search through every head without "under" costs more than it finds below.
+  const head = whole.subarray(0, FIELD_BYTES);
+  let seen = 0;
+  for (let at = head.indexOf(ICEN_BYTES); at > 0 && seen < MAX_ICEN; at = head.indexOf(ICEN_BYTES, at + ICEN.length), seen++) {
+    if ((head[at - 1]! | 0x20) !== 0x6c) continue; // l or L
+    let start = at - 1;
+    if (head[start - 1] === 0x40) start--; // @license
+    else {
+      // license or licence, then a colon
+      let k = at + ICEN.length;
+      if (((head[k]! | 0x20) !== 0x73 && (head[k]! | 0x20) !== 0x63) || (head[k + 1]! | 0x20) !== 0x65) continue;
+      for (k += 2; head[k] === 0x20 || head[k] === 0x09; k++);
+      if (head[k] !== 0x3a) continue;
+    }
+    // Only comment decoration before it on its line.
+    let i = start - 1;
+    while (i >= 0 && head[i] !== 0x0a && DECORATION.has(head[i]!)) i--;
+    if (i < 0 || head[i] === 0x0a) return true;
+  }
+  return seen > 0 && (head.indexOf(GOVERNED_BYTES) >= 0 || head.indexOf(SUBJECT_BYTES) >= 0);
 }
 
 /**
@@ -152,11 +227,13 @@ export function leadingComment(head: string): string {
 }
 
 /**
- * Only the paragraphs that say "under" (the others blanked, so lines keep their numbers), or
+ * Only the paragraphs that say "under" or "subject to the terms of" (the others blanked, so lines keep their numbers), or
  * null when none does: the notice reader then reads a few lines, not a module's docstring.
  */
 function noticeParagraphs(comment: string): string | null {
+  // MPL's notice (its Exhibit A) says "subject to the terms of" what the others say "under the terms of".
   const lines = comment.split('\n');
+  if (/ubject to the terms of/.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(SUBJECT_TO, 'under the terms of');
   let any = false;
   for (let start = 0; start < lines.length; ) {
     let end = start;

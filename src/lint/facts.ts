@@ -1,6 +1,8 @@
 // Facts several rules read from a scan: the license texts in LICENSES/, the licenses in
 // use (with the first file that uses each), where a file declares its license.
 import { isLicenseRefId, licenseFamily, type Catalog } from '../catalog/index.js';
+import { filesAbove } from '../detect/header-notice.js';
+import { andAll } from '../project/index.js';
 import type { FileReport, ScanResult } from '../types.js';
 import type { LintInput } from './types.js';
 
@@ -61,6 +63,23 @@ export function targetFiles(input: LintInput): readonly FileReport[] {
   const { only } = input;
   return only === null ? coveredFiles(input.scan) : remember(input, 'targets', () => coveredFiles(input.scan).filter((f) => only.has(f.path)));
 }
+
+/**
+ * The license text a file's notice defers to ("…found in the LICENSE file"): the nearest file of
+ * that name in the file's folder or above it, and what its text names (null when farleft names
+ * nothing in it); null when there is none.
+ */
+export function licenseTextAbove(scan: ScanResult, path: string, name: string): { file: string; expression: string | null } | null {
+  const byPath = remember(scan, 'by-path', () => new Map(scan.files.map((f) => [f.path, f])));
+  for (const file of filesAbove(path, name)) {
+    const report = byPath.get(file);
+    if (!report) continue;
+    const named = report.declarations.filter((d) => d.source === 'license-text' && d.file === file && d.expression !== 'NOASSERTION').map((d) => d.expression);
+    return { file, expression: andAll(named) };
+  }
+  return null;
+}
+
 
 /** The line of the first licensing declaration of a file, or null. */
 export function declarationLine(f: FileReport): number | null {

@@ -237,11 +237,23 @@ describe('notices that are not SPDX tags', () => {
     expect(plan(js, STYLES.cpp, { expression: 'PPL' })).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 3, suggestion: expect.stringContaining('--license MIT') });
   });
 
+  it('reads a notice that defers to a file through what that file names', () => {
+    const go = '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n';
+    const asked: string[] = [];
+    const above = (name: string) => (asked.push(name), name === 'LICENSE' ? 'BSD-3-Clause' : null);
+    const p = planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause', copyright: [] }, catalog, above);
+    expect(p.status === 'changed' && p.bytes.toString()).toBe(`// SPDX-License-Identifier: BSD-3-Clause\n\n${go}`);
+    expect(asked).toEqual(['LICENSE']);
+    expect(planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, REQUEST, catalog, above)).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 2, suggestion: expect.stringContaining('--license BSD-3-Clause') });
+    // Nothing above: it gives no license, and is left alone.
+    expect(planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause' }, catalog)).toMatchObject({ status: 'conflict', code: 'existing-notice', suggestion: expect.stringContaining('by hand') });
+  });
+
   it('leaves a file whose notice names another license, and says which', () => {
     const p = plan(LGPL, STYLES.c, { expression: 'PPL' });
     expect(p).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 7 });
     if (p.status !== 'conflict') return;
-    expect(p.message).toContain('naming LGPL-2.1-or-later in prose');
+    expect(p.message).toContain('in prose that gives LGPL-2.1-or-later');
     expect(p.message).toContain('not PPL');
     expect(p.suggestion).toContain('--license LGPL-2.1-or-later');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFile } from '../../src/detect/index.js';
-import { detector, leadingComment } from '../../src/detect/header-notice.js';
+import { detector, filesAbove, leadingComment } from '../../src/detect/header-notice.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const FFMPEG = `/*
@@ -60,6 +60,11 @@ describe('header-notice: the license a source file names in prose', () => {
     ['a field in a docstring, up to its sentence end', 'e.py', '"""Tools.\n\nLicense: 3-clause BSD.  The full license text is in LICENSE.\n"""\n', [['BSD-3-Clause', 3, 'file']]],
     ['a field that chooses', 'd.c', '/*\n * License: MIT OR Apache-2.0\n */\nint x;\n', [['MIT OR Apache-2.0', 2, 'file']]],
     ['Licence, in Lisp', 'j.el', ';; Licence: GPL-3.0-or-later\n(provide (quote j))\n', [['GPL-3.0-or-later', 1, 'file']]],
+    ['Go: the license is in the LICENSE file', 'pkg/a.go', '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n', [['SEE LICENSE IN LICENSE', 2, 'file']]],
+    ['Angular, with the address of its LICENSE', 'src/b.ts', '/**\n * @license\n * Copyright Google LLC All Rights Reserved.\n *\n * Use of this source code is governed by an MIT-style license that can be\n * found in the LICENSE file at https://angular.dev/license\n */\nexport {};\n', [['SEE LICENSE IN LICENSE', 5, 'file']]],
+    ['Chromium, in # comments', 'tools/c.py', '# Copyright 2012 The Chromium Authors\n# Use of this source code is governed by a BSD-style license that can be\n# found in the LICENSE file.\nimport os\n', [['SEE LICENSE IN LICENSE', 2, 'file']]],
+    ['MPL-2.0 Exhibit A ("subject to the terms of")', 'auth.go', '// Copyright 2018 The Go-MySQL-Driver Authors. All rights reserved.\n//\n// This Source Code Form is subject to the terms of the Mozilla Public\n// License, v. 2.0. If a copy of the MPL was not distributed with this file,\n// You can obtain one at http://mozilla.org/MPL/2.0/.\n\npackage mysql\n', [['MPL-2.0', 3, 'file']]],
+    ['MPL-2.0 with Exhibit B', 'b.js', '/* This Source Code Form is subject to the terms of the Mozilla Public\n * License, v. 2.0. If a copy of the MPL was not distributed with this\n * file, You can obtain one at https://mozilla.org/MPL/2.0/.\n *\n * This Source Code Form is "Incompatible With Secondary Licenses", as\n * defined by the Mozilla Public License, v. 2.0. */\nvar x;\n', [['MPL-2.0-no-copyleft-exception', 1, 'file']]],
     ['a sentence and a field that agree: one notice', 'h.c', '/* Licensed under the MIT License.\n * License: MIT\n */\nint x;\n', [['MIT', 1, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
@@ -93,6 +98,13 @@ describe('header-notice: the license a source file names in prose', () => {
   it('reads a UTF-16 file through its text', () => {
     const utf16 = { ...fileInput('a.c', OPENSSL), encoding: 'utf-16le' as const };
     expect(detector.detect(utf16, testContext()).declarations.map((d) => d.expression)).toEqual(['Apache-2.0']);
+  });
+});
+
+describe('filesAbove', () => {
+  it('lists where the file a notice defers to may be, nearest first, with the extensions "the LICENSE file" often has', () => {
+    expect([...filesAbove('a/b/c.go', 'LICENSE')]).toEqual(['a/b/LICENSE', 'a/b/LICENSE.md', 'a/b/LICENSE.txt', 'a/b/LICENSE.rst', 'a/LICENSE', 'a/LICENSE.md', 'a/LICENSE.txt', 'a/LICENSE.rst', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENSE.rst']);
+    expect([...filesAbove('c.go', 'COPYING.txt')]).toEqual(['COPYING.txt']);
   });
 });
 

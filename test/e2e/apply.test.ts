@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashTree } from '../apply/helpers.js';
 import { treeMaker, type Tree } from '../helpers.js';
+import { licenseText } from '../lint/helpers.js';
 import { BIN, runCli } from './run.js';
 
 const tree = treeMaker();
@@ -40,6 +41,19 @@ describe('farleft apply', () => {
       ['unknown-type', 'b.xyz'],
     ]);
     expect(readFileSync(join(root, 'c.c'), 'utf8')).toMatch(/^\/\*\n \* SPDX-FileCopyrightText/);
+  });
+
+  it('tags a Go tree whose headers defer to the LICENSE file, by what the nearest LICENSE holds', () => {
+    const go = '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n';
+    const root = tree({ LICENSE: licenseText('BSD-3-Clause'), 'a.go': go, pkg: { 'b.go': go }, vendor: { x: { LICENSE: licenseText('MIT'), 'c.go': go } } });
+    const r = runCli(['apply', '.', '--license', 'BSD-3-Clause', '--copyright', '2026 Example Collective', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.problems.map((p: { code: string; file: string; suggestion: string }) => [p.code, p.file, p.suggestion])).toEqual([
+      ['existing-notice', 'vendor/x/c.go', expect.stringContaining('--license MIT')],
+    ]);
+    for (const f of ['a.go', 'pkg/b.go']) expect(readFileSync(join(root, f), 'utf8')).toBe(`// SPDX-FileCopyrightText: 2026 Example Collective\n//\n// SPDX-License-Identifier: BSD-3-Clause\n\n${go}`);
+    expect(readFileSync(join(root, 'vendor/x/c.go'), 'utf8')).toBe(go);
   });
 
   it.each([

@@ -105,6 +105,22 @@ describe('rules on real trees', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('looks up the license of the file a header defers to ("…found in the LICENSE file"): the nearest one above', async () => {
+    const go = '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n';
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), LICENSE: licenseText('BSD-3-Clause'), 'pkg/a.go': go, 'vendor/x/LICENSE': licenseText('MIT'), 'vendor/x/y/b.go': go, 'vendor/z/LICENSE.md': licenseText('ISC'), 'vendor/z/c.go': go });
+    const findings = r.findings.filter((f) => f.rule === 'missing-license' && f.file !== null);
+    expect(findings.map((f) => [f.file, f.line, f.suggestion])).toEqual([
+      ['pkg/a.go', 2, 'Run `farleft apply --license BSD-3-Clause pkg/a.go`: it adds `SPDX-License-Identifier: BSD-3-Clause` above the notice'],
+      ['vendor/x/y/b.go', 2, 'Run `farleft apply --license MIT vendor/x/y/b.go`: it adds `SPDX-License-Identifier: MIT` above the notice'],
+      // "the LICENSE file" is LICENSE.md there.
+      ['vendor/z/c.go', 2, 'Run `farleft apply --license ISC vendor/z/c.go`: it adds `SPDX-License-Identifier: ISC` above the notice'],
+    ]);
+    expect(findings[0]!.message).toContain('its header defers to LICENSE, which holds BSD-3-Clause');
+    // No LICENSE anywhere above: said so, and no command.
+    const none = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'pkg/a.go': go });
+    expect(none.findings.find((f) => f.file === 'pkg/a.go')).toMatchObject({ line: 2, message: expect.stringContaining('defers to a LICENSE file, and there is none in its folder or above'), suggestion: expect.not.stringContaining('farleft apply') });
+  });
+
   it('quotes the apply command it suggests where a shell would split it', async () => {
     const header = '# This module is licensed under either of the Apache License, Version 2.0 or the MIT license, at your option.\nimport os\n';
     const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), "src/it's here.py": header, '-x.py': header });

@@ -1,6 +1,7 @@
 // Files without licensing information, and a project that declares no license.
+import { seeLicenseFile } from '../../catalog/index.js';
 import { andAll } from '../../project/index.js';
-import { targetFiles } from '../facts.js';
+import { licenseTextAbove, targetFiles } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -21,12 +22,24 @@ export const rule: Rule = {
         const message = 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it';
         // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
         const prose = f.declarations.filter((d) => d.source === 'notice' && d.scope === 'file');
-        const named = andAll(prose.map((d) => d.expression));
-        if (named === null) return { file: f.path, line: null, message };
+        if (prose.length === 0) return { file: f.path, line: null, message };
+        const line = prose[0]!.line ?? null;
+        // Each notice's license: the one it names, or, for one that defers to a file ("…found in the
+        // LICENSE file"), what the nearest such file holds.
+        const read = prose.map((d) => {
+          const name = seeLicenseFile(d.expression);
+          if (name === null) return { expression: d.expression, defers: null };
+          const found = licenseTextAbove(input.scan, f.path, name);
+          return { expression: found?.expression ?? null, defers: found ? `${found.file}${found.expression ? '' : ', whose text farleft does not name'}` : `a ${name} file, and there is none in its folder or above` };
+        });
+        const named = andAll(read.flatMap((r) => (r.expression ? [r.expression] : [])));
+        const defers = read.flatMap((r) => (r.defers ? [r.defers] : []));
+        if (named === null)
+          return { file: f.path, line, message: `${message} (its header defers to ${defers.join('; ')})`, suggestion: 'Add `SPDX-License-Identifier: <license>` in its header, beside the notice' };
         return {
           file: f.path,
-          line: prose[0]!.line ?? null,
-          message: `${message} (its header names ${named} in prose, which REUSE does not read)`,
+          line,
+          message: `${message} (${defers.length ? `its header defers to ${defers.join(', ')}, which holds ${named}; REUSE reads no prose` : `its header names ${named} in prose, which REUSE does not read`})`,
           // apply tags a file whose notice names the license it is given (and leaves one that names another alone).
           suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` above the notice`,
         };
