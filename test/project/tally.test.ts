@@ -17,7 +17,7 @@ const reports: FileReport[] = [
   report('LICENSE', 'MIT', { covered: false, declarations: [decl('LICENSE', 'MIT', 'license-text', 'project')] }),
   report('a.c', 'GPL-3.0-only'),
   report('b.c', 'MIT'),
-  report('c.c', null),
+  report('c.c', null, { declarations: [decl('c.c', 'LGPL-2.1-or-later', 'notice')] }),
   report('lib/package.json', null, { declarations: [decl('lib/package.json', 'ISC', 'manifest', 'package')] }),
   report('d.c', 'GPL-3.0-only'),
   report('e.c', 'MIT'),
@@ -44,6 +44,8 @@ describe('tally', () => {
     expect(tallyReports(media).listing).toBeUndefined();
     expect(tallyReports([...reports, ...media], true).listing).toEqual({
       unlicensed: ['c.c', 'lib/package.json', 'b.svg'],
+      // c.c's header names LGPL-2.1-or-later in prose.
+      inProse: 1,
       media: [
         ['a.png', 'CC0-1.0', 'sidecar a.png.license', '2026 Ann'],
         ['b.svg', null, '', ''],

@@ -10,7 +10,7 @@ const result = (licenses: Record<string, number>, problems: Problem[] = []): Lis
     tool: { name: 'farleft', version: '0.0.0' },
     root: '.',
     project: { declarations: [], license: null },
-    files: { unlicensed: [], media: [] },
+    files: { unlicensed: [], inProse: 0, media: [] },
     summary: { files, covered: files, withLicense: files, withCopyright: 0, withoutLicense: 0, licenses, skipped: {} },
     problems,
   };
@@ -19,6 +19,13 @@ const result = (licenses: Record<string, number>, problems: Problem[] = []): Lis
 const problem = (code: string, severity: Problem['severity'], i: number): Problem => ({ code, severity, file: `f${i}.c`, line: 1, message: `${code} in f${i}.c`, suggestion: 'do this' });
 
 describe('text scan output', () => {
+  it('says how many files without a license say one in prose, and what to run', () => {
+    const base = result({});
+    const text = renderScan({ ...base, files: { unlicensed: ['a.c', 'b.c', 'c.c'], inProse: 2, media: [] } }, { color: 0, verbose: false });
+    expect(text).toContain('Without a license: 3 files\n  a.c\n  b.c\n  c.c\n  2 of them say a license in prose in the header, which REUSE does not read: farleft lint names the tag to write, farleft apply writes it\n');
+    expect(renderScan({ ...base, files: { unlicensed: ['a.c'], inProse: 0, media: [] } }, { color: 0, verbose: false })).not.toContain('in prose');
+  });
+
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
     const text = renderScan(result({ MIT: 7, 'GPL-2.0-only': 44832, 'GPL-2.0-only WITH Linux-syscall-note OR BSD-3-Clause': 80 }), { color: 0, verbose: false });
     const lines = text.split('\n');
