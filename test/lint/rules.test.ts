@@ -116,9 +116,17 @@ describe('rules on real trees', () => {
       ['vendor/z/c.go', 2, 'Run `farleft apply --license ISC vendor/z/c.go`: it adds `SPDX-License-Identifier: ISC` above the notice'],
     ]);
     expect(findings[0]!.message).toContain('its header defers to LICENSE, which holds BSD-3-Clause');
+    // A header that also names a license, beside a LICENSE that is not there (U-Boot's physmem.c, from Chromium OS):
+    // both said, and no command (apply tags only a file whose every notice it can read).
+    const both = '/*\n * Use of this source code is governed by a BSD-style license that can be\n * found in the LICENSE file.\n *\n * Alternatively, this software may be distributed under the terms of the\n * GNU General Public License ("GPL") version 2 as published by the Free\n * Software Foundation.\n */\nint x;\n';
+    const mixed = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'arch/physmem.c': both });
+    expect(mixed.findings.find((f) => f.file === 'arch/physmem.c' && f.rule === 'missing-license')).toMatchObject({
+      message: expect.stringContaining('its header defers to a LICENSE file, and there is none in its folder or above and names GPL-2.0-only in prose'),
+      suggestion: expect.not.stringContaining('farleft apply'),
+    });
     // No LICENSE anywhere above: said so, and no command.
     const none = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'pkg/a.go': go });
-    expect(none.findings.find((f) => f.file === 'pkg/a.go')).toMatchObject({ line: 2, message: expect.stringContaining('defers to a LICENSE file, and there is none in its folder or above'), suggestion: expect.not.stringContaining('farleft apply') });
+    expect(none.findings.find((f) => f.file === 'pkg/a.go' && f.rule === 'missing-license')).toMatchObject({ line: 2, message: expect.stringContaining('defers to a LICENSE file, and there is none in its folder or above'), suggestion: expect.not.stringContaining('farleft apply') });
   });
 
   it('quotes the apply command it suggests where a shell would split it', async () => {

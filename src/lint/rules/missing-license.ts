@@ -28,18 +28,21 @@ export const rule: Rule = {
         // LICENSE file"), what the nearest such file holds.
         const read = prose.map((d) => {
           const name = seeLicenseFile(d.expression);
-          if (name === null) return { expression: d.expression, defers: null };
+          if (name === null) return { expression: d.expression, said: `names ${d.expression} in prose` };
           const found = licenseTextAbove(input.scan, f.path, name);
-          return { expression: found?.expression ?? null, defers: found ? `${found.file}${found.expression ? '' : ', whose text farleft does not name'}` : `a ${name} file, and there is none in its folder or above` };
+          if (found === null) return { expression: null, said: `defers to a ${name} file, and there is none in its folder or above` };
+          return found.expression === null
+            ? { expression: null, said: `defers to ${found.file}, whose text farleft does not name` }
+            : { expression: found.expression, said: `defers to ${found.file}, which holds ${found.expression}` };
         });
-        const named = andAll(read.flatMap((r) => (r.expression ? [r.expression] : [])));
-        const defers = read.flatMap((r) => (r.defers ? [r.defers] : []));
-        if (named === null)
-          return { file: f.path, line, message: `${message} (its header defers to ${defers.join('; ')})`, suggestion: 'Add `SPDX-License-Identifier: <license>` in its header, beside the notice' };
+        const said = `its header ${read.map((r) => r.said).join(' and ')}; REUSE reads no prose`;
+        // apply tags such a file only when it can tell every license its header gives.
+        const named = read.every((r) => r.expression !== null) ? andAll(read.map((r) => r.expression!)) : null;
+        if (named === null) return { file: f.path, line, message: `${message} (${said})`, suggestion: 'Add `SPDX-License-Identifier: <license>` in its header, beside the notice' };
         return {
           file: f.path,
           line,
-          message: `${message} (${defers.length ? `its header defers to ${defers.join(', ')}, which holds ${named}; REUSE reads no prose` : `its header names ${named} in prose, which REUSE does not read`})`,
+          message: `${message} (${said})`,
           // apply tags a file whose notice names the license it is given (and leaves one that names another alone).
           suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` above the notice`,
         };
