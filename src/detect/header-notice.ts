@@ -1,7 +1,8 @@
 // License notices in prose at the head of a source file: "Licensed under the Apache License
 // 2.0 (the "License")", the GNU "modify it under the terms of the GNU Lesser General Public
-// License … either version 2.1 …, or (at your option) any later version", and a line that says
-// it as a field ("# License: BSD 3 clause", " * @license MIT"), or that defers to a file: "Use of this
+// License … either version 2.1 …, or (at your option) any later version", MPL's "subject to the
+// terms of the Mozilla Public License, v. 2.0"; a line that says it as a field ("# License: BSD
+// 3 clause", " * @license MIT"); or a sentence that defers to a file: "Use of this
 // source code is governed by a BSD-style license that can be found in the LICENSE file" (Go,
 // Chromium, Flutter, Angular), declared as `SEE LICENSE IN LICENSE` — which license that is, the
 // nearest LICENSE above the file says (lint and apply look it up). REUSE reads none of
@@ -20,47 +21,51 @@ import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, typ
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
 export const HEADER_BYTES = 4096;
-/**
- * What a header notice cannot do without (every sentence the notice reader takes has "under";
- * a field line says License or Licence), and what makes one moot.
- */
+
+// The prefilter, on bytes: a head is decoded and read only if it may hold a notice. Every sentence
+// the notice reader takes has "under"; a field or a deferring sentence says License or Licence near
+// the top (mayHoldField). A tag makes them moot. (Buffer.indexOf with a string needle encodes it on
+// every call; and a needle that starts with a space, the commonest byte, searches 3x slower.)
 const UNDER = 'under';
 const ICEN = 'icen';
 const TAG = 'SPDX-License-Identifier';
-const UNDER_WORD = /\bunder\b/;
-// As bytes: Buffer.indexOf with a string needle encodes it on every call; and a needle that starts with
-// a space, the commonest byte, searches 3x slower (~5 µs in a 5 KB file instead of ~1.6).
 const UNDER_BYTES = Buffer.from(UNDER);
 const ICEN_BYTES = Buffer.from(ICEN);
 const TAG_BYTES = Buffer.from(TAG);
-
-/** "License: X", "Licence: X", "@license X" on a comment line of its own (decoration stripped). */
-const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
-/** Where a field's value ends: "3-clause BSD, see LICENSE file", "MIT License (see LICENSE)", "BSD.  The full text…". */
-const VALUE_END = /\s\(|[,;]\s|\.\s|\.$/;
-/** For a head in another encoding (UTF-16), read as text: what a head without "under" must hold to be read (see mayHoldField). */
-const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'subject to the terms of'];
-/** Bytes that may stand before a field on its line: spaces and comment decoration. */
-const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|'].map((c) => c.charCodeAt(0)));
 const GOVERNED_BYTES = Buffer.from('governed by');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
 const MAX_ICEN = 32;
+/** Bytes that may stand before a field on its line: spaces and comment decoration. */
+const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|'].map((c) => c.charCodeAt(0)));
+/** The same for a head in another encoding (UTF-16), read as text. */
+const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'subject to the terms of'];
+
+// Sentences: what the README notice reader takes, in paragraphs that say "under". MPL's notice (its
+// Exhibit A) says "subject to the terms of" for "under the terms of"; its Exhibit B makes it
+// MPL-2.0-no-copyleft-exception.
+const UNDER_WORD = /\bunder\b/;
 const SUBJECT_TO = /\bsubject to the terms of\b/gi;
-/** MPL-2.0's Exhibit B: the file is under MPL-2.0 without its copyleft exception. */
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
-/** "…is governed by a BSD-style license that can be found in the LICENSE file": the file named. Bounded, so no backtracking to speak of. */
-const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
-/** Confidence of a deferring sentence: it names where the license is, not which. */
-const DEFERS_WEIGHT = 0.8;
+
+// Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).
+const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
+/** Where a field's value ends: "3-clause BSD, see LICENSE file", "MIT License (see LICENSE)", "BSD.  The full text…". */
+const VALUE_END = /\s\(|[,;]\s|\.\s|\.$/;
 /** A field line longer than this is no field. */
 const MAX_FIELD_LINE = 200;
 /** Confidence of a field, times the name mapper's: it says the license as plainly as a sentence does. */
 const FIELD_WEIGHT = 0.8;
 /** A field's value must name its license surely: "License: BSD" says which BSD no more than "GPL" says which version. */
 const MIN_FIELD_NAME = 0.9;
+
+// Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
+// file. Bounded quantifiers, so no backtracking to speak of.
+const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
+/** Confidence of a deferring sentence: it says where the license is, not which. */
+const DEFERS_WEIGHT = 0.8;
 
 // A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings.
 const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|\/\/+!?|#+!?|--+|;+|%+|!+|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
@@ -93,8 +98,9 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
 
 /**
  * The licenses the leading comment of `head` (a file's first HEADER_BYTES, decoded) names in
- * prose, with 1-based lines of `head`. apply reads them too: it tags a file whose notice names
- * the license it is asked for (src/apply/plan-file.ts).
+ * prose, in fields, or by deferring to a file (`SEE LICENSE IN <file>`), with 1-based lines of
+ * `head`. apply reads them too: it tags a file whose notice gives the license it is asked for
+ * (src/apply/plan-file.ts).
  */
 export function headerNotices(path: string, head: string, catalog: Catalog): Declaration[] {
   const comment = leadingComment(head);
