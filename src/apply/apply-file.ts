@@ -19,7 +19,7 @@ import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput, sniff, type Encoding } f
 import { needsContent, routeFile, styleByName, type CommentStyle } from './comment-styles/index.js';
 import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
-import { planText, type HeaderRequest, type LicenseAbove, type TextPlan } from './plan-file.js';
+import { planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
 import { notVerified, ownLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
@@ -157,13 +157,20 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, licenseAbove(run, path));
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text) });
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
 }
 
-/** See LicenseAbove: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */
-function licenseAbove(run: FileRun, path: string): LicenseAbove {
+/** See NoticeTexts.of: by the full-text matcher, when it names the text's licenses and leaves none of it unexplained. */
+function licenseOfText(run: FileRun, text: string): string | null {
+  const found = run.ctx.matcher().match(text, { minConfidence: run.spec.minConfidence });
+  if (found.unknown.length > 0) return null;
+  return andAll(found.matches.filter((m) => m.kind === 'license').map((m) => m.expression));
+}
+
+/** See NoticeTexts.above: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */
+function licenseAbove(run: FileRun, path: string): NoticeTexts['above'] {
   return (name) => {
     for (const rel of filesAbove(path, name)) {
       if (!run.licenseFiles.has(rel)) run.licenseFiles.set(rel, readLicenseFile(run, rel));

@@ -5,7 +5,7 @@
 // merged, and a different license is replaced only when asked. Every byte not edited is
 // kept: encodings, line endings, the final newline or its absence.
 import { seeLicenseFile, type Catalog } from '../catalog/index.js';
-import { HEADER_BYTES, headerNotices } from '../detect/header-notice.js';
+import { HEADER_BYTES, headerLicenseText, headerNotices } from '../detect/header-notice.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/spdx-tags.js';
 import { declaredExpression } from './request.js';
 import type { Encoding } from '../walk/read.js';
@@ -48,17 +48,24 @@ const OPENER = /(?:\/\*+!?|<!--|\{#|\(\*|\{-|\{\{!--|\(:|<%--|<#--|\{\/\*|<%#|@C
 /** Block comment closers that may end a tag line, longest first. */
 const CLOSERS = ['*/}', '--}}', '--%>', '-->', '*/', '#}', '*)', '-}', ':)', '%>', '?>', '}'];
 
-/**
- * What the nearest file of a name in a file's folder or above names (`LICENSE`: BSD-3-Clause), for a
- * notice that defers to it ("…found in the LICENSE file"); null when there is none, or it names nothing.
- */
-export type LicenseAbove = (name: string) => string | null;
+/** What apply reads besides a file's own words to tell what the notice in its header gives (apply-file.ts reads them). */
+export interface NoticeTexts {
+  /**
+   * What the nearest file of a name in the file's folder or above names (`LICENSE`: BSD-3-Clause), for a
+   * notice that defers to it ("…found in the LICENSE file"); null when there is none, or it names nothing.
+   */
+  above(name: string): string | null;
+  /** The license a header's license text is (MIT's text in a C header), when it is that and nothing more; else null. */
+  of(text: string): string | null;
+}
+
+const NO_TEXTS: NoticeTexts = { above: () => null, of: () => null };
 
 /**
  * Plans the edit of one text file. `style` is null for a file without comment syntax of
  * its own (a `.license` sidecar): tags are then written as plain lines.
  */
-export function planText(path: string, bytes: Buffer, encoding: Encoding, style: CommentStyle | null, request: HeaderRequest, catalog: Catalog, licenseAbove: LicenseAbove = () => null): TextPlan {
+export function planText(path: string, bytes: Buffer, encoding: Encoding, style: CommentStyle | null, request: HeaderRequest, catalog: Catalog, texts: NoticeTexts = NO_TEXTS): TextPlan {
   const view = createTextView(bytes, encoding);
   if (!view) return refuse('failed', 'unsupported-encoding', null, `${path} is ${encoding} text with bytes that would not survive an edit; it is left as it is`, 'Convert it to UTF-8, or give --sidecar');
   const tags = scanView(bytes, view).tags.filter((t) => t.snippet === null);
@@ -82,7 +89,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     const notice = findNotice(view.slice(0, HEAD), style);
     // A notice in prose that names the license asked for gets its tag above it, as reuse-tool's annotate
     // does; the notice stays. One that names another license, or none farleft can read, is left alone.
-    const named = notice ? proseLicense(path, view, catalog, licenseAbove) : null;
+    const named = notice ? proseLicense(path, view, catalog, texts) : null;
     if (notice && named !== request.expression) {
       const quoted = `"${view.decode(notice.text)}"`;
       if (named)
@@ -148,15 +155,19 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
 }
 
 /**
- * The license the leading comment of a file gives in prose (all it names, ANDed; for a notice that
- * defers to a file, what that file names), or null when it gives none surely: see src/detect/header-notice.ts.
+ * The license the leading comment of a file gives (all it names in prose, ANDed; for a notice that
+ * defers to a file, what that file names; else the license text it holds), or null when it gives
+ * none surely: see src/detect/header-notice.ts.
  */
-function proseLicense(path: string, view: TextView, catalog: Catalog, licenseAbove: LicenseAbove): string | null {
-  const found = headerNotices(path, view.decode(view.slice(0, HEADER_BYTES)), catalog).map((d) => {
+function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): string | null {
+  const head = view.decode(view.slice(0, HEADER_BYTES));
+  const found = headerNotices(path, head, catalog).map((d) => {
     const file = seeLicenseFile(d.expression);
-    return file === null ? d.expression : licenseAbove(file);
+    return file === null ? d.expression : texts.above(file);
   });
-  return found.length && found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
+  if (found.length) return found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
+  const text = headerLicenseText(head);
+  return text === null ? null : texts.of(text);
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

@@ -61,6 +61,11 @@ const FIELD_WEIGHT = 0.8;
 /** A field's value must name its license surely: "License: BSD" says which BSD no more than "GPL" says which version. */
 const MIN_FIELD_NAME = 0.9;
 
+// License texts: the first sentence of MIT's, the BSDs', ISC's (and their kin), and the last of their disclaimers.
+const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify/i;
+const TEXT_END = /such damage|dealings in the software|performance of this software/i;
+const TEXT_TAIL = /^the above copyright notice/i;
+
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
 // file. Bounded quantifiers, so no backtracking to speak of.
 const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
@@ -132,6 +137,29 @@ function deferringNotices(path: string, comment: string): Declaration[] {
     start = end + 1;
   }
   return [];
+}
+
+/**
+ * The license text a leading comment holds — MIT's, a BSD's, ISC's: from the sentence they open
+ * with through the end of their disclaimer — or null. Not a detector's: naming it takes the
+ * full-text matcher (~0.5 ms a distinct text; Linux has 800 distinct ones in 5,000 headers, +20%
+ * on its scan), so only apply asks, for a file it is about to tag.
+ */
+export function headerLicenseText(head: string): string | null {
+  const lines = leadingComment(head).split('\n');
+  const from = lines.findIndex((l) => TEXT_START.test(l));
+  if (from < 0) return null;
+  let to = lines.length - 1;
+  for (let i = from; i < lines.length; i++)
+    if (TEXT_END.test(lines[i]!)) {
+      to = i;
+      break;
+    }
+  // X11's order (DRM's headers): the notice clause after the disclaimer, as a paragraph of its own.
+  let next = to + 1;
+  while (next < lines.length && lines[next] === '') next++;
+  if (next < lines.length && TEXT_TAIL.test(lines[next]!)) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
+  return lines.slice(from, to + 1).join('\n');
 }
 
 /**

@@ -240,13 +240,31 @@ describe('notices that are not SPDX tags', () => {
   it('reads a notice that defers to a file through what that file names', () => {
     const go = '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n';
     const asked: string[] = [];
-    const above = (name: string) => (asked.push(name), name === 'LICENSE' ? 'BSD-3-Clause' : null);
+    const above = { above: (name: string) => (asked.push(name), name === 'LICENSE' ? 'BSD-3-Clause' : null), of: () => null };
     const p = planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause', copyright: [] }, catalog, above);
     expect(p.status === 'changed' && p.bytes.toString()).toBe(`// SPDX-License-Identifier: BSD-3-Clause\n\n${go}`);
     expect(asked).toEqual(['LICENSE']);
     expect(planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, REQUEST, catalog, above)).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 2, suggestion: expect.stringContaining('--license BSD-3-Clause') });
     // Nothing above: it gives no license, and is left alone.
     expect(planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause' }, catalog)).toMatchObject({ status: 'conflict', code: 'existing-notice', suggestion: expect.stringContaining('by hand') });
+  });
+
+  it('reads a license text in a header through the matcher apply gives it', () => {
+    const mit = '/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n * Permission is hereby granted, free of charge, to any person obtaining a\n * copy of this software (the "Software"), to deal in the Software.\n *\n * THE SOFTWARE IS PROVIDED "AS IS". IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM,\n * ARISING FROM OTHER DEALINGS IN THE SOFTWARE.\n *\n * Authors: Dave Airlie\n */\nint x;\n';
+    const seen: string[] = [];
+    const texts = { above: () => null, of: (text: string) => (seen.push(text), 'MIT') };
+    const p = planText('r.c', Buffer.from(mit), 'utf-8', STYLES.c, { ...REQUEST, expression: 'MIT', copyright: [] }, catalog, texts);
+    expect(p.status === 'changed' && p.bytes.toString()).toBe(`/*\n * SPDX-License-Identifier: MIT\n */\n\n${mit}`);
+    // From its first sentence through its disclaimer's last: no copyright line, no authors.
+    expect(seen).toEqual(['Permission is hereby granted, free of charge, to any person obtaining a\ncopy of this software (the "Software"), to deal in the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS". IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM,\nARISING FROM OTHER DEALINGS IN THE SOFTWARE.']);
+    expect(planText('r.c', Buffer.from(mit), 'utf-8', STYLES.c, REQUEST, catalog, texts)).toMatchObject({ status: 'conflict', code: 'existing-notice', suggestion: expect.stringContaining('--license MIT') });
+    // X11's order, the notice clause after the disclaimer (DRM's headers): that paragraph too.
+    const x11 = mit.replace(' *\n * Authors: Dave Airlie\n', ' *\n * The above copyright notice and this permission notice (including the\n * next paragraph) shall be included in all copies.\n *\n * Authors: Dave Airlie\n');
+    seen.length = 0;
+    planText('r.c', Buffer.from(x11), 'utf-8', STYLES.c, { ...REQUEST, expression: 'MIT' }, catalog, texts);
+    expect(seen[0]).toMatch(/DEALINGS IN THE SOFTWARE\.\n\nThe above copyright notice and this permission notice \(including the\nnext paragraph\) shall be included in all copies\.$/);
+    // Without a matcher (the default), the text names nothing, and the file is left alone.
+    expect(planText('r.c', Buffer.from(mit), 'utf-8', STYLES.c, { ...REQUEST, expression: 'MIT' }, catalog)).toMatchObject({ status: 'conflict', code: 'existing-notice' });
   });
 
   it('leaves a file whose notice names another license, and says which', () => {

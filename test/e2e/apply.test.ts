@@ -56,6 +56,17 @@ describe('farleft apply', () => {
     expect(readFileSync(join(root, 'vendor/x/c.go'), 'utf8')).toBe(go);
   });
 
+  it('tags a C file whose header holds the text of the license asked for, and only that text', () => {
+    const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '');
+    const header = (text: string) => `/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n${text.trim().split('\n').map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */\n#include "r.h"\n`;
+    const extra = mit.replace('The above copyright notice', 'The Software shall be used for good, not evil, and never to run a weapon of any kind, by anyone, anywhere, at any time whatsoever.\n\nThe above copyright notice');
+    const root = tree({ 'r.c': header(mit), 'json.c': header(extra) });
+    const r = runCli(['apply', '.', '--license', 'MIT', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code !== 'no-copyright').map((p: { code: string; file: string }) => [p.code, p.file])).toEqual([['existing-notice', 'json.c']]);
+    expect(readFileSync(join(root, 'r.c'), 'utf8')).toBe(`/*\n * SPDX-License-Identifier: MIT\n */\n\n${header(mit)}`);
+    expect(readFileSync(join(root, 'json.c'), 'utf8')).toBe(header(extra));
+  });
+
   it.each([
     [['--license', 'GPL 3'], /--license "GPL 3" is not a valid SPDX expression/, /Did you mean: GPL-3\.0/],
     [['--license', 'Peer Production License'], /is not a valid SPDX expression/, /PPL/],
