@@ -101,6 +101,11 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
 }
 
+/** A declaration made by this detector: a notice in a file's header (it never licenses the file). */
+export function isHeaderNotice(d: Declaration): boolean {
+  return d.source === 'notice' && d.scope === 'file';
+}
+
 /**
  * The licenses the leading comment of `head` (a file's first HEADER_BYTES, decoded) names in
  * prose, in fields, or by deferring to a file (`SEE LICENSE IN <file>`), with 1-based lines of
@@ -126,17 +131,23 @@ export function headerNotices(path: string, head: string, catalog: Catalog): Dec
 /** A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"): `SEE LICENSE IN <file>`. */
 function deferringNotices(path: string, comment: string): Declaration[] {
   const lines = comment.split('\n');
+  for (const [start, end] of paragraphs(lines)) {
+    const m = DEFERS.exec(lines.slice(start, end).join(' '));
+    if (!m) continue;
+    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /governed/i.test(l))) + 1;
+    return [{ expression: `SEE LICENSE IN ${m[1]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
+  }
+  return [];
+}
+
+/** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */
+function* paragraphs(lines: readonly string[]): Generator<[number, number]> {
   for (let start = 0; start < lines.length; ) {
     let end = start;
     while (end < lines.length && lines[end] !== '') end++;
-    const m = DEFERS.exec(lines.slice(start, end).join(' '));
-    if (m) {
-      const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /governed/i.test(l))) + 1;
-      return [{ expression: `SEE LICENSE IN ${m[1]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
-    }
+    if (end > start) yield [start, end];
     start = end + 1;
   }
-  return [];
 }
 
 /**
@@ -269,14 +280,9 @@ function noticeParagraphs(comment: string): string | null {
   const lines = comment.split('\n');
   if (/ubject to the terms of/.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(SUBJECT_TO, 'under the terms of');
   let any = false;
-  for (let start = 0; start < lines.length; ) {
-    let end = start;
-    while (end < lines.length && lines[end] !== '') end++;
-    let keep = false;
-    for (let i = start; i < end && !keep; i++) keep = UNDER_WORD.test(lines[i]!);
-    if (keep) any = true;
-    else for (let i = start; i < end; i++) lines[i] = '';
-    start = end + 1;
+  for (const [start, end] of paragraphs(lines)) {
+    if (lines.slice(start, end).some((l) => UNDER_WORD.test(l))) any = true;
+    else lines.fill('', start, end);
   }
   return any ? lines.join('\n') : null;
 }

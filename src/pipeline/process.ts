@@ -66,9 +66,10 @@ export function outcome(result: BatchResult, want: Wanted): BatchOutcome {
  * text summary is all that is wanted, this thread does not even parse the reports (decodeBatch).
  */
 export function encodeBatch(result: BatchResult, want: Wanted): Encoded {
-  const head = { problems: JSON.stringify(result.problems), tally: JSON.stringify(tallyReports(result.reports, want.listing)) };
-  if (!want.reports && !want.json) return { data: head, transfer: [] };
-  const json = Buffer.from(renderItems(result.reports));
+  // Reports travel as their JSON lines (decodeBatch parses them back when they are wanted).
+  const { problems, tally, json } = outcome(result, { ...want, reports: false, json: want.json || want.reports });
+  const head = { problems: JSON.stringify(problems), tally: JSON.stringify(tally) };
+  if (!json) return { data: head, transfer: [] };
   // A small Buffer may share a pool with others: hand over a buffer of its own.
   const bytes = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength ? json : new Uint8Array(json);
   return { data: { ...head, json: bytes }, transfer: [bytes.buffer as ArrayBuffer] };

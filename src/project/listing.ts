@@ -1,6 +1,7 @@
 // What the text summary (src/report/scan/text.ts) lists of a scan's files: the Covered Files
 // without a license, and the rows of its media table. Made from each batch's resolved reports by
 // the thread that read them (see tally.ts), so that the main thread of a large scan needs no report for it.
+import { isHeaderNotice } from '../detect/header-notice.js';
 import { formatOfPath } from '../detect/media/formats.js';
 import type { FileReport } from '../types.js';
 
@@ -23,7 +24,7 @@ export function listFiles(reports: readonly FileReport[]): FileListing {
     if (!f.covered) continue;
     if (f.license === null) {
       unlicensed.push(f.path);
-      if (f.declarations.some((d) => d.source === 'notice' && d.scope === 'file')) inProse++;
+      if (f.declarations.some(isHeaderNotice)) inProse++;
     }
     const format = formatOfPath(f.path);
     if (format === null || format === 'xmp') continue;

@@ -1,5 +1,6 @@
 // Files without licensing information, and a project that declares no license.
 import { seeLicenseFile } from '../../catalog/index.js';
+import { isHeaderNotice } from '../../detect/header-notice.js';
 import { andAll } from '../../project/index.js';
 import { licenseTextAbove, targetFiles } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
@@ -21,7 +22,7 @@ export const rule: Rule = {
       .map((f) => {
         const message = 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it';
         // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
-        const prose = f.declarations.filter((d) => d.source === 'notice' && d.scope === 'file');
+        const prose = f.declarations.filter(isHeaderNotice);
         if (prose.length === 0) return { file: f.path, line: null, message };
         const line = prose[0]!.line ?? null;
         // Each notice's license: the one it names, or, for one that defers to a file ("…found in the
