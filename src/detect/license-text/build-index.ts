@@ -18,9 +18,9 @@ import {
   type IndexTarget,
 } from './index-data.js';
 import { normalizeWords, NORMALIZER_VERSION } from './normalize.js';
-import { fingerprintProfile, profileWords, staleReason, type FingerprintFile, type TextProfile } from './profile.js';
+import { appendixStart, fingerprintProfile, profileWords, staleReason, type FingerprintFile, type TextProfile } from './profile.js';
 import { hashWords, SHINGLE_SIZE } from './shingle.js';
-import { locateSpans, parseTemplates, type TemplateEntry } from './template.js';
+import { locateSpans, parseTemplates, templateParts, type TemplateEntry, type TemplatePart, type TemplateSpan } from './template.js';
 
 const require = createRequire(import.meta.url);
 
@@ -120,7 +120,8 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
     if (isProfile(d.words)) return { ...d, profile: d.words };
     const id = d.kind === 'notice' ? undefined : d.ids.find((i) => inputs.templates?.has(i));
     if (id) templated.add(id);
-    return { ...d, profile: profileWords(d.words, id ? locateSpans(id, d.words, inputs.templates!.get(id)!) : []) };
+    const spans = id ? locateSpans(id, d.words, inputs.templates!.get(id)!) : [];
+    return { ...d, profile: profileWords(d.words, spans), template: d.kind === 'notice' ? undefined : exactTemplate(d.words, spans) };
   });
   const untemplated = [...(inputs.templates?.keys() ?? [])].filter((id) => !templated.has(id));
   if (untemplated.length) throw new Error(`licenses/tables/variables.yaml: no SPDX text (or a deprecated id) for ${untemplated.join(', ')}`);
@@ -159,9 +160,26 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
       shingles: t.profile.required.length + t.profile.optional.length,
       phrases: [...new Set(t.phrases)],
       ...(t.profile.blanks.length ? { blanks: t.profile.blanks } : {}),
+      ...('template' in t && t.template ? { template: t.template } : {}),
     })),
   };
   return { header, postings: encodePostings(hashes, owners, counts) };
+}
+
+/**
+ * The template the exact-template pass matches a text against (template-match.ts): the
+ * variable and optional parts of variables.yaml, and the appendix after "END OF TERMS AND
+ * CONDITIONS", which every copy may leave out (as profile.ts reads it). Undefined for a text
+ * with neither: an exact copy of it is found by its hash.
+ */
+function exactTemplate(words: readonly string[], spans: readonly TemplateSpan[]): TemplatePart[] | undefined {
+  const all = [...spans];
+  // Within an optional part from "END OF TERMS AND CONDITIONS" to the end (Apache-2.0's), the
+  // appendix after the marker is optional by itself: most copies end with the marker.
+  const end = appendixStart(words);
+  if (end < words.length && !spans.some((s) => s.kind === 'optional' && s.from === end && s.to === words.length))
+    all.push({ kind: 'optional', from: end, to: words.length, max: 0 });
+  return all.length ? templateParts(words, all) : undefined;
 }
 
 function isProfile(words: Draft['words']): words is TextProfile {

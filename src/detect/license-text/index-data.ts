@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { InternalError } from '../../errors.js';
 import { NORMALIZER_VERSION } from './normalize.js';
 import type { Blank } from './profile.js';
+import type { TemplatePart } from './template.js';
 import { SHINGLE_SIZE } from './shingle.js';
 
 export const INDEX_FORMAT = 3;
@@ -34,6 +35,8 @@ export interface IndexTarget {
   readonly phrases: readonly string[];
   /** The variables of its template a copy may fill with its own words (absent when none). */
   readonly blanks?: readonly Blank[];
+  /** Its words with the parts a copy may change or leave out (template.ts), for the exact-template pass; absent when it has none. */
+  readonly template?: readonly TemplatePart[];
 }
 
 export interface IndexHeader {

@@ -13,6 +13,7 @@ import type { LicenseIndex } from './index-data.js';
 import { normalizeText } from './normalize.js';
 import { hashWords } from './shingle.js';
 import type { MatchMemo } from './memo.js';
+import { TemplateSet } from './template-match.js';
 
 export interface TextMatch {
   /** The license named, as a catalog id (an exception id when kind is 'exception'). */
@@ -57,6 +58,8 @@ export interface MatchOptions {
   readonly minUnknownWords?: number;
 }
 
+/** The confidence of a copy that matches a template but is not the reference text word for word (as the shingle matcher scores it). */
+const TEMPLATE_CONFIDENCE = 0.99;
 /** A fuzzy match is named only if every other text scores at least this much lower on the same words. */
 const AMBIGUITY_MARGIN = 0.02;
 /** See MatchOptions.minUnknownWords. */
@@ -110,11 +113,20 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     const match = { expression: nameOf(t.ids, options.hint), confidence: 1, first: 0, last: n - 1, kind: t.kind };
     return { matches: [match], candidates: [], unknown: [], words: n };
   }
+  const minWords = options.minUnknownWords ?? DEFAULT_MIN_UNKNOWN_WORDS;
+  if (options.minConfidence <= TEMPLATE_CONFIDENCE) {
+    const hit = templatesOf(index).find(tokens, minWords);
+    if (hit) {
+      const t = index.header.targets[hit.target]!;
+      const confidence = hashWords(tokens.slice(hit.first, hit.last + 1)) === t.sha256 ? 1 : TEMPLATE_CONFIDENCE;
+      const match = { expression: nameOf(t.ids, options.hint), confidence, first: hit.first, last: hit.last, kind: t.kind };
+      return { matches: [match], candidates: [], unknown: [], words: n };
+    }
+  }
 
   const ev = gatherEvidence(index, tokens);
   const m = ev.positions;
   const k = ev.shingleWords;
-  const minWords = options.minUnknownWords ?? DEFAULT_MIN_UNKNOWN_WORDS;
   // Inserting w words leaves w + k - 1 shingle positions unexplained.
   const maxGap = minWords + k - 2;
   const named = (s: Stretch): string => nameOf(ev.targets[s.slot]!.ids, options.hint);
@@ -201,6 +213,15 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     unknown,
     words: n,
   };
+}
+
+const templateSets = new WeakMap<LicenseIndex, TemplateSet>();
+
+/** The index's templates, compiled on the first text that is not an exact copy. */
+function templatesOf(index: LicenseIndex): TemplateSet {
+  let set = templateSets.get(index);
+  if (!set) templateSets.set(index, (set = new TemplateSet(index.header.targets)));
+  return set;
 }
 
 /**

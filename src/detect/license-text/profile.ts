@@ -37,9 +37,8 @@ const END_OF_TERMS = ['end', 'of', 'terms', 'and', 'conditions'];
 export function profileWords(tokens: readonly string[], spans: readonly TemplateSpan[] = []): TextProfile {
   const hashes = shingleHashes(tokens);
   const k = Math.min(SHINGLE_SIZE, tokens.length);
-  const end = findSequence(tokens, END_OF_TERMS);
   // Shingles that start after the marker belong to the appendix.
-  const cut = end < 0 ? hashes.length : Math.min(hashes.length, end + END_OF_TERMS.length);
+  const cut = Math.min(hashes.length, appendixStart(tokens));
   // Shingles that overlap a part a copy may change are not required of it.
   const soft = new Uint8Array(hashes.length);
   for (const s of spans) soft.fill(1, Math.max(0, s.from - k + 1), Math.min(hashes.length, s.to));
@@ -83,6 +82,12 @@ function blanksOf(hashes: Uint32Array, spans: readonly TemplateSpan[], k: number
 
 export function profileText(text: string): TextProfile {
   return profileWords(normalizeWords(text));
+}
+
+/** Where the appendix after "END OF TERMS AND CONDITIONS" starts (the text's length when it has none). */
+export function appendixStart(tokens: readonly string[]): number {
+  const end = findSequence(tokens, END_OF_TERMS);
+  return end < 0 ? tokens.length : end + END_OF_TERMS.length;
 }
 
 function findSequence(tokens: readonly string[], seq: readonly string[]): number {

@@ -102,3 +102,40 @@ function occurrences(tokens: readonly string[], seq: readonly string[], from: nu
   }
   return out;
 }
+
+/**
+ * A template as the matcher's exact-template pass reads it (template-match.ts): a string is
+ * words a copy must have, as they are; a number is a variable, where a copy may put up to
+ * that many words of its own; an array is an optional part, which a copy has in full or not
+ * at all.
+ */
+export type TemplatePart = string | number | TemplatePart[];
+
+/**
+ * The reference words with their variable and optional parts, as template parts. A part
+ * nested in a variable is the variable's; one nested in an optional part is kept inside it;
+ * one that overlaps another without nesting is dropped, which only makes the template
+ * stricter (the fuzzy pass still reads such a copy).
+ */
+export function templateParts(tokens: readonly string[], spans: readonly TemplateSpan[]): TemplatePart[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to);
+  const build = (from: number, to: number, inner: readonly TemplateSpan[]): TemplatePart[] => {
+    const parts: TemplatePart[] = [];
+    let at = from;
+    for (let i = 0; i < inner.length; i++) {
+      const s = inner[i]!;
+      if (s.from < at) continue; // overlaps the part before it
+      if (s.from > at) parts.push(tokens.slice(at, s.from).join(' '));
+      // The parts within this one, and past those, the next that starts after it.
+      let j = i + 1;
+      while (j < inner.length && inner[j]!.from < s.to) j++;
+      const nested = inner.slice(i + 1, j).filter((n) => n.to <= s.to);
+      if (s.kind === 'var') parts.push(Math.max(s.max, s.to - s.from));
+      else parts.push(build(s.from, s.to, nested));
+      at = s.to;
+    }
+    if (to > at) parts.push(tokens.slice(at, to).join(' '));
+    return parts;
+  };
+  return build(0, tokens.length, sorted);
+}
