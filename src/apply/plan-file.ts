@@ -167,7 +167,7 @@ function proseLicense(path: string, view: TextView, catalog: Catalog, texts: Not
   });
   if (found.length) return found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
   const text = headerLicenseText(head);
-  return text === null ? null : texts.of(text);
+  return text === null ? null : texts.of(text.text);
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

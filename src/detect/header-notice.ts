@@ -5,7 +5,8 @@
 // 3 clause", " * @license MIT"); or a sentence that defers to a file: "Use of this
 // source code is governed by a BSD-style license that can be found in the LICENSE file" (Go,
 // Chromium, Flutter, Angular), declared as `SEE LICENSE IN LICENSE` — which license that is, the
-// nearest LICENSE above the file says (lint and apply look it up). REUSE reads none of
+// nearest LICENSE above the file says (lint and apply look it up); or the whole text of MIT, a
+// BSD or ISC, named when it is the license's template word for word. REUSE reads none of
 // this (the file has no licensing information until it gets an SPDX-License-Identifier), so a
 // notice never licenses the file: it is listed with the file's declarations, source `notice`,
 // scope `file`, and lint's missing-license finding names the tag to write.
@@ -34,6 +35,9 @@ const ICEN_BYTES = Buffer.from(ICEN);
 const TAG_BYTES = Buffer.from(TAG);
 const GOVERNED_BYTES = Buffer.from('governed by');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
+/** How each license text read here starts (TEXT_START), as it is mostly written: a head without them holds none. */
+const TEXT_STARTS = ['ermission is hereby granted', 'edistribution and use in source and binary forms', 'ermission to use, copy, modify'];
+const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
@@ -95,10 +99,27 @@ export const detector: Detector = {
 
 export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detection {
   if (ctx.options.asReuse) return EMPTY_DETECTION; // REUSE reads no prose; lint --reuse only counts what it reads
-  const head = headText(file);
-  if (head === null) return EMPTY_DETECTION;
-  const declarations = headerNotices(file.path, head, ctx.catalog);
+  const found = headText(file);
+  if (found === null) return EMPTY_DETECTION;
+  const { head, notice } = found;
+  const declarations = notice ? headerNotices(file.path, head, ctx.catalog) : [];
+  if (declarations.length === 0) {
+    const text = headerLicenseText(head);
+    if (text !== null) declarations.push(...licenseTextNotice(file.path, text, ctx));
+  }
   return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
+}
+
+/**
+ * The license whose text a header holds, when it is that license's text or template word for
+ * word (the matcher's exact pass: microseconds, where naming a changed text would take the
+ * shingle matcher's milliseconds for every header of a large tree).
+ */
+function licenseTextNotice(path: string, text: HeaderText, ctx: DetectContext): Declaration[] {
+  const found = ctx.matcher().match(text.text, { minConfidence: ctx.options.minConfidence, exactOnly: true }).matches;
+  if (found.length !== 1 || found[0]!.kind !== 'license') return [];
+  const m = found[0]!;
+  return [{ expression: m.expression, source: 'notice', file: path, line: text.line + m.startLine - 1, confidence: m.confidence, scope: 'file', field: 'text' }];
 }
 
 /** A declaration made by this detector: a notice in a file's header (it never licenses the file). */
@@ -150,13 +171,18 @@ function* paragraphs(lines: readonly string[]): Generator<[number, number]> {
   }
 }
 
+/** A license text in a leading comment, and the 1-based line of the head it starts on. */
+export interface HeaderText {
+  readonly text: string;
+  readonly line: number;
+}
+
 /**
  * The license text a leading comment holds — MIT's, a BSD's, ISC's: from the sentence they open
- * with through the end of their disclaimer — or null. Not a detector's: naming it takes the
- * full-text matcher (~0.5 ms a distinct text; Linux has 800 distinct ones in 5,000 headers, +20%
- * on its scan), so only apply asks, for a file it is about to tag.
+ * with through the end of their disclaimer — or null. The detector names it only when it is the
+ * license's template word for word; apply, about to tag the file, asks the whole matcher.
  */
-export function headerLicenseText(head: string): string | null {
+export function headerLicenseText(head: string): HeaderText | null {
   const lines = leadingComment(head).split('\n');
   const from = lines.findIndex((l) => TEXT_START.test(l));
   if (from < 0) return null;
@@ -170,7 +196,7 @@ export function headerLicenseText(head: string): string | null {
   let next = to + 1;
   while (next < lines.length && lines[next] === '') next++;
   if (next < lines.length && TEXT_TAIL.test(lines[next]!)) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
-  return lines.slice(from, to + 1).join('\n');
+  return { text: lines.slice(from, to + 1).join('\n'), line: from + 1 };
 }
 
 /**
@@ -198,16 +224,23 @@ function fieldNotices(path: string, comment: string, catalog: Catalog): Declarat
   return out;
 }
 
-/** The decoded head of a file, or null when it cannot hold a notice (no "under" nor "icen", or an SPDX tag that did not parse). Most files end here, undecoded. */
-function headText(file: FileInput): string | null {
+/**
+ * The decoded head of a file, and whether it may hold a notice (it says "under", or may hold a
+ * field), or null when it can hold neither a notice nor a license text (nor when it has an SPDX
+ * tag, which did not parse). Most files end here, undecoded.
+ */
+function headText(file: FileInput): { head: string; notice: boolean } | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
-    // Most heads have neither: they end at the first search.
-    if ((head.indexOf(UNDER_BYTES) < 0 && !mayHoldField(head)) || head.indexOf(TAG_BYTES) >= 0) return null;
-    return head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1');
+    // Most heads have none of these: they end at the first searches.
+    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head);
+    if ((!notice && !TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0)) || head.indexOf(TAG_BYTES) >= 0) return null;
+    return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
   }
   const text = file.text.slice(0, HEADER_BYTES);
-  return (text.includes(UNDER) || HINTS.some((h) => text.includes(h))) && !text.includes(TAG) ? text : null;
+  if (text.includes(TAG)) return null;
+  const notice = text.includes(UNDER) || HINTS.some((h) => text.includes(h));
+  return notice || TEXT_STARTS.some((t) => text.includes(t)) ? { head: text, notice } : null;
 }
 
 /**

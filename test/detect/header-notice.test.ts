@@ -101,6 +101,103 @@ describe('header-notice: the license a source file names in prose', () => {
   });
 });
 
+// The whole text of a license in a header: DRM's MIT (with "(including the next paragraph)"), a BSD's with the
+// holder in the disclaimer, ISC's as OpenBSD writes it.
+const DRM_MIT = `/*
+ * Copyright 2008 Advanced Micro Devices, Inc.
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a
+ * copy of this software and associated documentation files (the "Software"),
+ * to deal in the Software without restriction, including without limitation
+ * the rights to use, copy, modify, merge, publish, distribute, sublicense,
+ * and/or sell copies of the Software, and to permit persons to whom the
+ * Software is furnished to do so, subject to the following conditions:
+ *
+ * The above copyright notice and this permission notice (including the next
+ * paragraph) shall be included in all copies or substantial portions of the
+ * Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+ * IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+ * FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.  IN NO EVENT SHALL
+ * THE COPYRIGHT HOLDER(S) OR AUTHOR(S) BE LIABLE FOR ANY CLAIM, DAMAGES OR
+ * OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE,
+ * ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR
+ * OTHER DEALINGS IN THE SOFTWARE.
+ */
+#include "amdgpu.h"
+`;
+const BSD3 = `# Copyright (c) 1990 The Regents of the University of California.
+#
+# Redistribution and use in source and binary forms, with or without
+# modification, are permitted provided that the following conditions
+# are met:
+# 1. Redistributions of source code must retain the above copyright
+#    notice, this list of conditions and the following disclaimer.
+# 2. Redistributions in binary form must reproduce the above copyright
+#    notice, this list of conditions and the following disclaimer in the
+#    documentation and/or other materials provided with the distribution.
+# 3. Neither the name of the University nor the names of its contributors
+#    may be used to endorse or promote products derived from this software
+#    without specific prior written permission.
+#
+# THIS SOFTWARE IS PROVIDED BY THE REGENTS AND CONTRIBUTORS \`\`AS IS'' AND
+# ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+# IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
+# ARE DISCLAIMED.  IN NO EVENT SHALL THE REGENTS OR CONTRIBUTORS BE LIABLE
+# FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+# DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
+# OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
+# HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
+# LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
+# OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
+# SUCH DAMAGE.
+
+set -e
+`;
+const ISC = `/*
+ * Copyright (c) 2004 Jane Doe <jane@example.org>
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+int x;
+`;
+
+describe('header-notice: a license text in the header', () => {
+  const textNotice = (path: string, text: string) =>
+    detectFile(fileInput(path, text), testContext())
+      .declarations.filter((d) => d.source === 'notice')
+      .map((d) => [d.expression, d.line, d.field, d.confidence]);
+
+  it.each([
+    ["MIT, with DRM's holders and its next-paragraph clause", 'drm/amdgpu.c', DRM_MIT, [['MIT', 4, 'text', 0.99]]],
+    ['BSD-3-Clause with the Regents, in # comments', 'tools/mk.sh', BSD3, [['BSD-3-Clause', 3, 'text', 0.99]]],
+    ['ISC with the author for ISC', 'sys/x.c', ISC, [['ISC', 4, 'text', 0.99]]],
+  ] as const)('names %s when it is the template word for word', (_case, path, text, want) => expect(textNotice(path, text)).toEqual(want));
+
+  it('leaves a changed text unnamed (only the exact pass reads headers; apply asks the whole matcher)', () => {
+    const changed = DRM_MIT.replace('subject to the following conditions:', 'subject to the following conditions, and to one more:\n * you must send us a postcard from every town you deploy it in.');
+    expect(textNotice('drm/b.c', changed)).toEqual([]);
+  });
+  it('names only the notice when the header has one, and nothing in a tagged file', () => {
+    expect(textNotice('a.c', `/* Licensed under the Apache License 2.0. */\n${DRM_MIT}`).map((d) => d[0])).toEqual(['Apache-2.0']);
+    expect(textNotice('a.c', `// SPDX-License-Identifier: GPL-2.0-only\n${DRM_MIT}`)).toEqual([]);
+  });
+  it('reads the leading comment only: a license text quoted in the code is not the header', () => {
+    expect(textNotice('gen.py', `import os\nTEMPLATE = """\n${DRM_MIT.replace(/^ \*/gm, '')}"""\n`)).toEqual([]);
+  });
+});
+
 describe('filesAbove', () => {
   it('lists where the file a notice defers to may be, nearest first, with the extensions "the LICENSE file" often has', () => {
     expect([...filesAbove('a/b/c.go', 'LICENSE')]).toEqual(['a/b/LICENSE', 'a/b/LICENSE.md', 'a/b/LICENSE.txt', 'a/b/LICENSE.rst', 'a/LICENSE', 'a/LICENSE.md', 'a/LICENSE.txt', 'a/LICENSE.rst', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENSE.rst']);

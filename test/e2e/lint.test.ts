@@ -109,7 +109,7 @@ describe('farleft lint', () => {
   it("a header's notice in prose: lint names the apply command, which tags the file and settles the finding", () => {
     const notice = '/*\n * Licensed under the Apache License, Version 2.0 (the "License").\n */\nint y;\n';
     const root = tree({ ...CLEAN, 'src/p.c': notice });
-    expect(runCli(['scan', root]).stdout).toContain('Without a license: 1 file\n  src/p.c\n  It says a license in prose in the header, which REUSE does not read: farleft lint names the tag to write, farleft apply writes it\n');
+    expect(runCli(['scan', root]).stdout).toContain('Without a license: 1 file\n  src/p.c\n  It says a license in the header, in prose or by its text, which REUSE does not read: farleft lint names the tag to write, farleft apply writes it\n');
     const before = JSON.parse(runCli(['lint', root, '--format', 'json']).stdout);
     const finding = before.findings.find((f: { rule: string; file: string }) => f.rule === 'missing-license' && f.file === 'src/p.c');
     expect(finding).toMatchObject({ line: 2, message: expect.stringContaining('its header names Apache-2.0 in prose') });

@@ -85,6 +85,15 @@ describe('rules on real trees', () => {
     ]);
   });
 
+  it("names the tag to write when a header holds a license's text", async () => {
+    const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace('THE AUTHORS OR COPYRIGHT HOLDERS', 'JANE DOE');
+    const header = `/*\n${mit.trim().split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nint x;\n`;
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/m.c': header });
+    expect(r.findings.filter((f) => f.file === 'src/m.c' && f.rule === 'missing-license')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('its header holds the text of MIT'), suggestion: 'Run `farleft apply --license MIT src/m.c`: it adds `SPDX-License-Identifier: MIT` above the notice' }),
+    ]);
+  });
+
   it('says so when the project declares no license', async () => {
     const texts = { 'LICENSES/MIT.txt': licenseText('MIT'), 'LICENSES/CC0-1.0.txt': licenseText('CC0-1.0') };
     const r = await lintTree({ 'src/a.c': tag('MIT'), 'src/b.c': tag('CC0-1.0'), ...texts });

@@ -56,6 +56,12 @@ export interface MatchOptions {
    * are titles, "see below" lines, filled-in names. Default 20.
    */
   readonly minUnknownWords?: number;
+  /**
+   * Only an exact copy or a template variant (template-match.ts), in microseconds: for text
+   * read where a license is only now and then (a source file's header), never the shingle
+   * matcher's milliseconds. Nothing found is an empty result, not an unknown text.
+   */
+  readonly exactOnly?: boolean;
 }
 
 /** The confidence of a copy that matches a template but is not the reference text word for word (as the shingle matcher scores it). */
@@ -123,6 +129,7 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
       return { matches: [match], candidates: [], unknown: [], words: n };
     }
   }
+  if (options.exactOnly) return { matches: [], candidates: [], unknown: [], words: n };
 
   const ev = gatherEvidence(index, tokens);
   const m = ev.positions;

@@ -67,5 +67,5 @@ export class MatchMemo {
 }
 
 function optionsKey(options: MatchOptions): string {
-  return `${options.minConfidence}\u0000${options.hint ?? ''}\u0000${options.minUnknownWords ?? ''}\u0000`;
+  return `${options.minConfidence}\u0000${options.hint ?? ''}\u0000${options.minUnknownWords ?? ''}\u0000${options.exactOnly ? 1 : 0}\u0000`;
 }

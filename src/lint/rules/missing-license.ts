@@ -29,7 +29,7 @@ export const rule: Rule = {
         // LICENSE file"), what the nearest such file holds.
         const read = prose.map((d) => {
           const name = seeLicenseFile(d.expression);
-          if (name === null) return { expression: d.expression, said: `names ${d.expression} in prose` };
+          if (name === null) return { expression: d.expression, said: d.field === 'text' ? `holds the text of ${d.expression}` : `names ${d.expression} in prose` };
           const found = licenseTextAbove(input.scan, f.path, name);
           if (found === null) return { expression: null, said: `defers to a ${name} file, and there is none in its folder or above` };
           return found.expression === null
