@@ -53,5 +53,11 @@ describe('the match memo', () => {
     const lgpl = spdxText('LGPL-2.1-only');
     expect(matcher.match(lgpl, { minConfidence: 0.9, hint: 'LGPL-2.1-or-later' })).toEqual(fresh(lgpl, 0.9, 'LGPL-2.1-or-later'));
     expect(matcher.match(lgpl, { minConfidence: 0.9 })).toEqual(fresh(lgpl));
+    // The exact pass alone does not name a changed word; the whole matcher, asked after it, still does.
+    expect(matcher.match(text, { minConfidence: 0.9, exactOnly: true }).matches).toEqual([]);
+    expect(matcher.match(text, { minConfidence: 0.9 })).toEqual(loose);
+    const other = mit.replace(/merchantability/i, 'merchantabilty');
+    expect(matcher.match(other, { minConfidence: 0.9 }).matches.map((m) => m.expression)).toEqual(['MIT']);
+    expect(matcher.match(other, { minConfidence: 0.9, exactOnly: true }).matches).toEqual([]);
   });
 });
