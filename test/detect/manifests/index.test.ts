@@ -107,6 +107,11 @@ describe('positions', () => {
     expect(jsonKeyLines(escapes, ['license'])).toEqual(new Map([['license', 4]]));
     // Only the keys asked for, and a key that is not there is simply absent.
     expect(jsonKeyLines(text, ['description', 'licenses'])).toEqual(new Map([['description', 2]]));
+    // A key written with an escape is the key it reads as; white space may stand before its colon.
+    const escaped = '{\n  "name": "x",\n  "lic\\u0065nse"\n    : "MIT"\n}';
+    expect(JSON.parse(escaped)).toEqual({ name: 'x', license: 'MIT' });
+    expect(jsonKeyLines(escaped, ['license'])).toEqual(new Map([['license', 3]]));
+    expect(jsonKeyLines('{"a":"license","license":1}', ['license'])).toEqual(new Map([['license', 1]]));
   });
 
   it.each([
