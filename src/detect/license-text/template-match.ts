@@ -78,7 +78,7 @@ export class TemplateSet {
   private run(p: Program, tokens: readonly string[], from: number): number {
     let current: number[] = [];
     let next: number[] = [];
-    this.generation++;
+    this.nextGeneration();
     this.close(p, 0, current);
     let end = -1;
     for (let pos = from; ; pos++) {
@@ -88,11 +88,19 @@ export class TemplateSet {
       if (pos === tokens.length || current.length === 0) break;
       const token = tokens[pos]!;
       next.length = 0;
-      this.generation++;
+      this.nextGeneration();
       for (const pc of current) if (p.op[pc] === ANY || (p.op[pc] === WORD && p.word[pc] === token)) this.close(p, pc + 1, next);
       [current, next] = [next, current];
     }
     return end;
+  }
+
+  /** A new mark for the states added to a set (the marks start over long before they would overflow). */
+  private nextGeneration(): void {
+    if (++this.generation > 0x3fffffff) {
+      this.mark.fill(0);
+      this.generation = 1;
+    }
   }
 
   /** Adds the state and every state a fork leads to from it without reading a word. */

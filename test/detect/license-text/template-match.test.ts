@@ -78,6 +78,12 @@ describe('TemplateSet', () => {
     ] as unknown as IndexTarget[];
     expect(new TemplateSet(targets).find(words('you may copy it'), 3)).toBeNull();
   });
+  it('starts its state marks over before they would overflow, and still reads right', () => {
+    const fresh = setOf(['permission is granted to', 2, 'to use it']);
+    (fresh as unknown as { generation: number }).generation = 0x3fffffff - 3;
+    expect(find(fresh, 'permission is granted to jo ann to use it')).toEqual({ target: 0, first: 0, last: 8 });
+    expect((fresh as unknown as { generation: number }).generation).toBeLessThan(100);
+  });
   it('costs the words times the states alive: a long hostile text is read at once', () => {
     const wide = setOf(['a', 60, 'b', 60, 'c']);
     const text = Array.from({ length: 200_000 }, () => 'a').join(' ');
