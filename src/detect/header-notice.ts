@@ -35,9 +35,11 @@ const ICEN_BYTES = Buffer.from(ICEN);
 const TAG_BYTES = Buffer.from(TAG);
 const GOVERNED_BYTES = Buffer.from('governed by');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
-/** How each license text read here starts (TEXT_START), as it is mostly written: a head without them holds none. */
-const TEXT_STARTS = ['ermission is hereby granted', 'edistribution and use in source and binary forms', 'ermission to use, copy, modify'];
+/** In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use", "source and binary forms". */
+const TEXT_STARTS = ['ermission ', 'binary forms'];
 const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
+/** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
+const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({'].map((c) => c.charCodeAt(0)));
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
@@ -102,9 +104,10 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   const found = headText(file);
   if (found === null) return EMPTY_DETECTION;
   const { head, notice } = found;
-  const declarations = notice ? headerNotices(file.path, head, ctx.catalog) : [];
-  if (declarations.length === 0) {
-    const text = headerLicenseText(head);
+  const comment = leadingComment(head);
+  const declarations = notice ? noticesInComment(file.path, comment, ctx.catalog) : [];
+  if (declarations.length === 0 && TEXT_STARTS.some((t) => head.includes(t))) {
+    const text = licenseTextIn(comment);
     if (text !== null) declarations.push(...licenseTextNotice(file.path, text, ctx));
   }
   return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
@@ -134,7 +137,11 @@ export function isHeaderNotice(d: Declaration): boolean {
  * (src/apply/plan-file.ts).
  */
 export function headerNotices(path: string, head: string, catalog: Catalog): Declaration[] {
-  const comment = leadingComment(head);
+  return noticesInComment(path, leadingComment(head), catalog);
+}
+
+/** headerNotices, of a leading comment already taken out of its head. */
+function noticesInComment(path: string, comment: string, catalog: Catalog): Declaration[] {
   const prose = noticeParagraphs(comment);
   // Prose about the code is not a README's: "available under the `doc` sub-module" names no license.
   // A name counts when it says license, or is an id written as SPDX writes it.
@@ -183,7 +190,12 @@ export interface HeaderText {
  * license's template word for word; apply, about to tag the file, asks the whole matcher.
  */
 export function headerLicenseText(head: string): HeaderText | null {
-  const lines = leadingComment(head).split('\n');
+  return licenseTextIn(leadingComment(head));
+}
+
+/** headerLicenseText, of a leading comment already taken out of its head. */
+function licenseTextIn(comment: string): HeaderText | null {
+  const lines = comment.split('\n');
   const from = lines.findIndex((l) => TEXT_START.test(l));
   if (from < 0) return null;
   let to = lines.length - 1;
@@ -234,13 +246,23 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
     // Most heads have none of these: they end at the first searches.
     const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head);
-    if ((!notice && !TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0)) || head.indexOf(TAG_BYTES) >= 0) return null;
+    if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
     return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
   }
   const text = file.text.slice(0, HEADER_BYTES);
   if (text.includes(TAG)) return null;
   const notice = text.includes(UNDER) || HINTS.some((h) => text.includes(h));
   return notice || TEXT_STARTS.some((t) => text.includes(t)) ? { head: text, notice } : null;
+}
+
+/** Whether a head opens with a comment (after a byte-order mark and blank lines): else its leading comment is empty. */
+function opensWithComment(head: Buffer): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d) i++;
+  if (i >= head.length) return false;
+  if (COMMENT_OPENERS.has(head[i]!)) return true;
+  const word = head.toString('latin1', i, i + 4).toLowerCase();
+  return /^(?:rem|dnl)\b/.test(word);
 }
 
 /**

@@ -18,17 +18,23 @@ const FORK = 2;
 const DONE = 3;
 
 interface Program {
-  readonly target: number;
   readonly op: Uint8Array;
   /** WORD: the word; FORK: unused. */
   readonly word: readonly (string | null)[];
   /** FORK: the second way on (the first is the next instruction). */
   readonly jump: Int32Array;
+  /** The words a copy may start with, or null when it may start with any. */
+  readonly first: ReadonlySet<string> | null;
+}
+
+/** A template, compiled on the first text whose length it fits (most texts fit only a few). */
+interface Template {
+  readonly target: number;
+  readonly parts: readonly TemplatePart[];
   /** Fewest and most words a copy has. */
   readonly min: number;
   readonly max: number;
-  /** The words a copy may start with, or null when it may start with any. */
-  readonly first: ReadonlySet<string> | null;
+  program?: Program;
 }
 
 export interface TemplateHit {
@@ -39,17 +45,17 @@ export interface TemplateHit {
 }
 
 export class TemplateSet {
-  private readonly programs: readonly Program[];
-  private readonly mark: Int32Array;
+  private readonly templates: readonly Template[];
+  /** Per state of the program being run: the generation it was last added in. */
+  private mark = new Int32Array(0);
   private generation = 0;
 
   constructor(targets: readonly IndexTarget[]) {
-    const programs: Program[] = [];
+    const templates: Template[] = [];
     targets.forEach((t, i) => {
-      if (t.template && t.kind === 'license') programs.push(compile(i, t.template));
+      if (t.template && t.kind === 'license') templates.push({ target: i, parts: t.template, ...lengths(t.template) });
     });
-    this.programs = programs;
-    this.mark = new Int32Array(Math.max(1, ...programs.map((p) => p.op.length)));
+    this.templates = templates;
   }
 
   /**
@@ -60,14 +66,16 @@ export class TemplateSet {
   find(tokens: readonly string[], slack: number): TemplateHit | null {
     const n = tokens.length;
     let found: TemplateHit | null = null;
-    for (const p of this.programs) {
-      if (n < p.min || n - 2 * (slack - 1) > p.max) continue;
-      for (let s = 0; s < slack && s < n && n - s >= p.min; s++) {
+    for (const t of this.templates) {
+      if (n < t.min || n - 2 * (slack - 1) > t.max) continue;
+      const p = (t.program ??= compile(t.parts));
+      if (this.mark.length < p.op.length) this.mark = new Int32Array(p.op.length);
+      for (let s = 0; s < slack && s < n && n - s >= t.min; s++) {
         if (p.first && !p.first.has(tokens[s]!)) continue;
         const end = this.run(p, tokens, s);
         if (end < 0 || n - end >= slack) continue;
         if (found) return null;
-        found = { target: p.target, first: s, last: end - 1 };
+        found = { target: t.target, first: s, last: end - 1 };
         break;
       }
     }
@@ -116,7 +124,23 @@ export class TemplateSet {
   }
 }
 
-function compile(target: number, parts: readonly TemplatePart[]): Program {
+/** The fewest and most words a copy of the template has. */
+function lengths(parts: readonly TemplatePart[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      let words = 1;
+      for (let i = part.indexOf(' '); i >= 0; i = part.indexOf(' ', i + 1)) words++;
+      min += words;
+      max += words;
+    } else if (typeof part === 'number') max += part;
+    else max += lengths(part).max;
+  }
+  return { min, max };
+}
+
+function compile(parts: readonly TemplatePart[]): Program {
   const op: number[] = [];
   const word: (string | null)[] = [];
   const jump: number[] = [];
@@ -126,17 +150,10 @@ function compile(target: number, parts: readonly TemplatePart[]): Program {
     jump.push(-1);
     return op.length - 1;
   };
-  // Returns the fewest and most words of the parts.
-  const walk = (list: readonly TemplatePart[]): [number, number] => {
-    let min = 0;
-    let max = 0;
+  const walk = (list: readonly TemplatePart[]): void => {
     for (const part of list) {
-      if (typeof part === 'string') {
-        for (const w of part.split(' ')) emit(WORD, w);
-        const words = part.split(' ').length;
-        min += words;
-        max += words;
-      } else if (typeof part === 'number') {
+      if (typeof part === 'string') for (const w of part.split(' ')) emit(WORD, w);
+      else if (typeof part === 'number') {
         // Up to `part` words of any kind: at each, a fork straight to the end.
         const forks: number[] = [];
         for (let k = 0; k < part; k++) {
@@ -144,18 +161,16 @@ function compile(target: number, parts: readonly TemplatePart[]): Program {
           emit(ANY);
         }
         for (const f of forks) jump[f] = op.length;
-        max += part;
       } else {
         const fork = emit(FORK);
-        max += walk(part)[1];
+        walk(part);
         jump[fork] = op.length;
       }
     }
-    return [min, max];
   };
-  const [min, max] = walk(parts);
+  walk(parts);
   emit(DONE);
-  return { target, op: Uint8Array.from(op), word, jump: Int32Array.from(jump), min, max, first: firstWords(op, word, jump) };
+  return { op: Uint8Array.from(op), word, jump: Int32Array.from(jump), first: firstWords(op, word, jump) };
 }
 
 /** The words the program can read first, or null when it can read any word first. */
