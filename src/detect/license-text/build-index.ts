@@ -71,7 +71,9 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
   const drafts = new Map<string, Draft>(); // by normalized SHA-256: equal texts form one group
 
   const add = (id: string, kind: Draft['kind'], origin: Draft['origin'], words: Draft['words']): void => {
-    const phrases = origin === 'fingerprint' ? (entries.get(id)?.phrases ?? []).map((p) => normalizeWords(p).join('')).filter(Boolean) : [];
+    // A license known only by its fingerprint must show its catalog phrases too (match.ts); one SPDX has a text of need not.
+    const fingerprintOnly = origin === 'fingerprint' && !inputs.spdx[id]?.licenseText;
+    const phrases = fingerprintOnly ? (entries.get(id)?.phrases ?? []).map((p) => normalizeWords(p).join('')).filter(Boolean) : [];
     const sha256 = isProfile(words) ? words.sha256 : hashWords(words);
     const same = drafts.get(sha256);
     if (same) {
@@ -107,6 +109,12 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
       throw new Error(
         `${file}: fingerprint is stale (${stale}); make it again from its text: npx tsx scripts/fingerprint.ts update ${file} <text file>`,
       );
+    // The authors' text of a license SPDX has a text of (whose words SPDX's lacks in part) names every id SPDX's text does.
+    const spdxGroup = [...drafts.values()].find((d) => d.origin === 'spdx' && d.kind === 'license' && d.ids.includes(data.id));
+    if (spdxGroup) {
+      for (const id of spdxGroup.ids) add(id, 'license', 'fingerprint', fingerprintProfile(data));
+      continue;
+    }
     // A fingerprint is a license's, or an exception's (SPDX lists exceptions without texts).
     add(data.id, entries.get(data.id)?.kind === 'exception' ? 'exception' : 'license', 'fingerprint', fingerprintProfile(data));
     // The catalog's "or any later version" id for a LicenseRef shares its text (as GPL-3.0-or-later does GPL-3.0-only's).

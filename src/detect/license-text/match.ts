@@ -164,7 +164,7 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     let groupEnd = 0;
     for (const s of group) groupEnd = Math.max(groupEnd, s.to);
     while (picked.length < MAX_MATCHES) {
-      const best = pickNext(ev, pool, rejected, eligible, hinted);
+      const best = pickNext(ev, pool, rejected, eligible, hinted, named);
       if (!best) break;
       picked.push(best);
       // The free positions after `best`: up to the next stretch named (the pool never crosses one), within the group.
@@ -246,12 +246,13 @@ function pickNext(
   rejected: Set<Stretch>,
   eligible: (s: Stretch) => boolean,
   hinted: (s: Stretch) => boolean,
+  named: (s: Stretch) => string,
 ): Stretch | null {
   const all = [...pool];
   const seeds = all.filter((s) => !rejected.has(s) && eligible(s)).sort((a, b) => rank(a, b, hinted));
   for (const seed of seeds) {
     const s = widest(ev, seed, all);
-    if ((s === seed || eligible(s)) && !ambiguous(ev, s)) return s;
+    if ((s === seed || eligible(s)) && !ambiguous(ev, s, named)) return s;
     rejected.add(seed); // until it is trimmed, which makes it another stretch
   }
   return null;
@@ -270,11 +271,13 @@ function widest(ev: Evidence, seed: Stretch, all: readonly Stretch[]): Stretch {
   return best;
 }
 
-function ambiguous(ev: Evidence, s: Stretch): boolean {
+/** Another text of a different license explains the stretch's words almost as well (two texts of one license, SPDX's and its authors', leave no doubt). */
+function ambiguous(ev: Evidence, s: Stretch, named: (s: Stretch) => string): boolean {
   if (s.confidence >= 1) return false;
   const floor = s.confidence - AMBIGUITY_MARGIN;
+  const name = named(s);
   for (let slot = 0; slot < ev.targets.length; slot++)
-    if (slot !== s.slot && ev.bound(slot, s.from, s.to) > floor && ev.score(slot, s.from, s.to).confidence > floor) return true;
+    if (slot !== s.slot && ev.bound(slot, s.from, s.to) > floor && ev.score(slot, s.from, s.to).confidence > floor && named({ ...s, slot }) !== name) return true;
   return false;
 }
 

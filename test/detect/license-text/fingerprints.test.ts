@@ -2,7 +2,9 @@
 // the shingle size. Each must be current, and those made from a corpus text must come out
 // the same when made again today: a normalizer change that alters them fails here, naming
 // the command that regenerates them, instead of silently weakening the match.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINTS_DIR, buildIndex, readFingerprints } from '../../../src/detect/license-text/build-index.js';
 import { NORMALIZER_VERSION } from '../../../src/detect/license-text/normalize.js';
@@ -15,8 +17,11 @@ import { stripFrontMatter } from '../../../scripts/fingerprint.js';
 const fingerprints = readFingerprints(FINGERPRINTS_DIR);
 
 describe('licenses/fingerprints', () => {
-  it('holds the catalog-only copyfarleft licenses, and exceptions SPDX lists without a text', () => {
+  it('holds the catalog-only copyfarleft licenses, exceptions SPDX lists without a text, and texts whose words SPDX lacks in part', () => {
     expect(fingerprints.map((f) => f.data.id).sort()).toEqual([
+      'GFDL-1.2-only',
+      'GFDL-1.3-only',
+      'GPL-2.0-only',
       'LGPL-3.0-linking-exception',
       'LLVM-exception',
       'LicenseRef-ACSL-1.4',
@@ -58,6 +63,19 @@ describe('licenses/fingerprints', () => {
         expect(makeFingerprint(fp.id, fp.source, corpusText(id))).toEqual(fp);
       },
     );
+  });
+
+  // The FSF's texts, as Debian ships them: made again when the machine has them.
+  const COMMON = '/usr/share/common-licenses';
+  const fromDebian = fingerprints.filter((f) => f.data.source.startsWith('Debian base-files'));
+  describe.skipIf(!existsSync(COMMON))(`made again from ${COMMON} (Debian's base-files; skipped without it)`, () => {
+    it.each(fromDebian.map((f) => [f.data.id, f.data] as const))('%s matches its text', (_id, fp) => {
+      const file = /\/usr\/share\/common-licenses\/(\S+?):/.exec(fp.source)![1]!;
+      const text = readFileSync(join(COMMON, file), 'utf8');
+      // Another Debian release may ship other bytes: only the same file is made again.
+      if (createHash('sha256').update(text).digest('hex') !== fp.textSha256) return;
+      expect(makeFingerprint(fp.id, fp.source, text)).toEqual(fp);
+    });
   });
 
   it('a stale fingerprint stops the build, naming the file and the fix', () => {

@@ -175,6 +175,24 @@ describe('SPDX texts', () => {
     expect(names(match(spdxText('LGPL-2.1+')))).toEqual(['LGPL-2.1-only']);
   });
 
+  // SPDX's texts lack words the FSF's have: GPL-2.0's last paragraph; the notice GFDL's addendum shows, which
+  // SPDX writes on its copyright line (a line the normalizer drops whole). Every COPYING made from the FSF's
+  // text had them as unknown text beside the license (licenses/fingerprints holds the FSF's texts).
+  const GPL2_LAST =
+    'This General Public License does not permit incorporating your program into\nproprietary programs.  If your program is a subroutine library, you may\n' +
+    'consider it more useful to permit linking proprietary applications with the\nlibrary.  If this is what you want to do, use the GNU Lesser General\nPublic License instead of this License.\n';
+  it.each([
+    ['GPL-2.0-only with its last paragraph', 'GPL-2.0-only', () => `${reflow(spdxText('GPL-2.0-only'), 72)}\n\n${GPL2_LAST}`, 'GPL-2.0-or-later'],
+    ["GFDL-1.3's addendum with its notice on lines of its own", 'GFDL-1.3-only', () => reflow(spdxText('GFDL-1.3-only').replace('YOUR NAME. Permission', 'YOUR NAME.\nPermission'), 72), 'GFDL-1.3-no-invariants-or-later'],
+    ["GFDL-1.2's too", 'GFDL-1.2-only', () => reflow(spdxText('GFDL-1.2-only').replace('YOUR NAME. Permission', 'YOUR NAME.\nPermission'), 72), 'GFDL-1.2-invariants-only'],
+  ] as const)("%s: the FSF's words, all of them the license", (_how, id, text, hint) => {
+    const r = match(text());
+    expect(names(r)).toEqual([id]);
+    expect(r.unknown).toEqual([]);
+    // LICENSES/<id>.txt still names the id its file name gives.
+    expect(names(match(text(), hint))).toEqual([hint]);
+  });
+
   it('leaves near-identical texts unnamed when a copy is not exact, listing both', () => {
     // QPL-1.0-INRIA-2004 is QPL-1.0 with a few words changed: a re-wrapped copy is not exact.
     const r = match(reflow(spdxText('QPL-1.0-INRIA-2004')));
