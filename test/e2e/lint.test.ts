@@ -128,6 +128,22 @@ describe('farleft lint', () => {
     expect(readFileSync(join(other, 'src/p.c'), 'utf8')).toBe(notice);
   });
 
+  it("a header that holds MIT's text: scan names it, lint names the apply command, which tags the file", () => {
+    const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace('THE AUTHORS OR COPYRIGHT HOLDERS', 'JANE DOE');
+    // The text's own copyright line stays (line 4); its first sentence is on line 6.
+    const header = `/*\n * Copyright (c) 2019 Jane Doe\n *\n${mit.trim().split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nint z;\n`;
+    const root = tree({ ...CLEAN, 'src/m.c': header });
+    const scan = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout) as { files: { path: string; license: string | null; declarations: { expression: string; field?: string; line: number }[] }[] };
+    const file = scan.files.find((f) => f.path === 'src/m.c')!;
+    expect(file.license).toBeNull();
+    expect(file.declarations).toEqual([expect.objectContaining({ expression: 'MIT', source: 'notice', field: 'text', line: 6, confidence: 0.99 })]);
+    const finding = JSON.parse(runCli(['lint', root, '--format', 'json']).stdout).findings.find((f: { rule: string; file: string }) => f.rule === 'missing-license' && f.file === 'src/m.c');
+    expect(finding.message).toContain('its header holds the text of MIT');
+    const command = /`farleft (apply [^`]+)`/.exec(finding.suggestion)![1]!;
+    expect(runCli([...command.split(' '), '--copyright', '2026 Example Collective'], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(root, 'src/m.c'), 'utf8')).toContain(' * SPDX-License-Identifier: MIT\n */\n\n/*\n * Copyright (c) 2019 Jane Doe');
+  });
+
   it('lints an empty folder: nothing to find, and says so', () => {
     const r = runCli(['lint', tree({})]);
     expect(r.code).toBe(0);
