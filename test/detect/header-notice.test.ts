@@ -183,6 +183,8 @@ describe('header-notice: a license text in the header', () => {
     ["MIT, with DRM's holders and its next-paragraph clause", 'drm/amdgpu.c', DRM_MIT, [['MIT', 4, 'text', 0.99]]],
     ['BSD-3-Clause with the Regents, in # comments', 'tools/mk.sh', BSD3, [['BSD-3-Clause', 3, 'text', 0.99]]],
     ['ISC with the author for ISC', 'sys/x.c', ISC, [['ISC', 4, 'text', 0.99]]],
+    ['MIT after a byte-order mark and a blank line', 'drm/bom.c', `\uFEFF\n${DRM_MIT}`, [['MIT', 5, 'text', 0.99]]],
+    ['ISC in a batch file\'s rem comments', 'make.bat', ISC.replace(/^\/\*\n/, '').replace(/^ \*\/\n/m, '').replace(/^ \*/gm, 'rem'), [['ISC', 3, 'text', 0.99]]],
   ] as const)('names %s when it is the template word for word', (_case, path, text, want) => expect(textNotice(path, text)).toEqual(want));
 
   it('leaves a changed text unnamed (only the exact pass reads headers; apply asks the whole matcher)', () => {
