@@ -19,7 +19,7 @@ const DONE = 3;
 
 interface Program {
   readonly op: Uint8Array;
-  /** WORD: the word; FORK: unused. */
+  /** For WORD, the word it reads; null for the others. */
   readonly word: readonly (string | null)[];
   /** FORK: the second way on (the first is the next instruction). */
   readonly jump: Int32Array;
