@@ -13,6 +13,8 @@ import { OPTIONAL_BIT, OWNER_MASK, postingsOf, type IndexTarget, type LicenseInd
 import type { Blank } from './profile.js';
 import { hashWords, shingleHashes } from './shingle.js';
 
+/** The confidence of a copy that has every shingle of a text but is not that text word for word (a template variant). */
+export const VARIANT_CONFIDENCE = 0.99;
 /** Reference texts always scored in detail (the best by share of their shingles found)... */
 const TOP_CANDIDATES = 24;
 /** ...and beyond those, every text at least this share of which is present, up to MAX_CANDIDATES. */
@@ -178,7 +180,7 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
     const matched = explained(slot, a, b);
     const confidence = Math.min(1, distinct / Math.max(1, t.required)) * (matched / (to - from + 1));
     // Equal shingle sets are not equal texts (a paragraph moved, a blank filled): 1 is for an exact copy.
-    if (confidence >= 1 && wordsHash(from, to) !== t.sha256) return { matched, confidence: 0.99 };
+    if (confidence >= 1 && wordsHash(from, to) !== t.sha256) return { matched, confidence: VARIANT_CONFIDENCE };
     return { matched, confidence };
   };
 

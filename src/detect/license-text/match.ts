@@ -8,7 +8,7 @@
 //   4. greedy cover: take the run that explains the most words, mark it, look again in what
 //      is left. What no license explains, and is long enough to matter, is unknown.
 import type { Candidate } from '../../types.js';
-import { gatherEvidence, type Evidence, type Stretch } from './evidence.js';
+import { gatherEvidence, VARIANT_CONFIDENCE, type Evidence, type Stretch } from './evidence.js';
 import type { LicenseIndex } from './index-data.js';
 import { normalizeText } from './normalize.js';
 import { hashWords } from './shingle.js';
@@ -64,8 +64,6 @@ export interface MatchOptions {
   readonly exactOnly?: boolean;
 }
 
-/** The confidence of a copy that matches a template but is not the reference text word for word (as the shingle matcher scores it). */
-const TEMPLATE_CONFIDENCE = 0.99;
 /** A fuzzy match is named only if every other text scores at least this much lower on the same words. */
 const AMBIGUITY_MARGIN = 0.02;
 /** See MatchOptions.minUnknownWords. */
@@ -113,20 +111,20 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
   const n = tokens.length;
   if (n === 0) return { matches: [], candidates: [], unknown: [], words: 0 };
 
+  // One text, from word `first` to `last`.
+  const only = (target: number, confidence: number, first: number, last: number): WordResult => {
+    const t = index.header.targets[target]!;
+    return { matches: [{ expression: nameOf(t.ids, options.hint), confidence, first, last, kind: t.kind }], candidates: [], unknown: [], words: n };
+  };
   const exact = index.bySha.get(hashWords(tokens));
-  if (exact !== undefined) {
-    const t = index.header.targets[exact]!;
-    const match = { expression: nameOf(t.ids, options.hint), confidence: 1, first: 0, last: n - 1, kind: t.kind };
-    return { matches: [match], candidates: [], unknown: [], words: n };
-  }
+  if (exact !== undefined) return only(exact, 1, 0, n - 1);
   const minWords = options.minUnknownWords ?? DEFAULT_MIN_UNKNOWN_WORDS;
-  if (options.minConfidence <= TEMPLATE_CONFIDENCE) {
+  if (options.minConfidence <= VARIANT_CONFIDENCE) {
     const hit = templatesOf(index).find(tokens, minWords);
     if (hit) {
-      const t = index.header.targets[hit.target]!;
-      const confidence = hashWords(tokens.slice(hit.first, hit.last + 1)) === t.sha256 ? 1 : TEMPLATE_CONFIDENCE;
-      const match = { expression: nameOf(t.ids, options.hint), confidence, first: hit.first, last: hit.last, kind: t.kind };
-      return { matches: [match], candidates: [], unknown: [], words: n };
+      // The reference words themselves, after a title the template pass stepped over, are an exact copy.
+      const exactly = hashWords(tokens.slice(hit.first, hit.last + 1)) === index.header.targets[hit.target]!.sha256;
+      return only(hit.target, exactly ? 1 : VARIANT_CONFIDENCE, hit.first, hit.last);
     }
   }
   if (options.exactOnly) return { matches: [], candidates: [], unknown: [], words: n };
