@@ -11,20 +11,20 @@ export type MediaRow = readonly [path: string, license: string | null, source: s
 export interface FileListing {
   /** Covered files without a license, in path order. */
   readonly unlicensed: readonly string[];
-  /** How many of those say a license in their header in prose, which REUSE does not read (src/detect/header-notice.ts). */
-  readonly inProse: number;
+  /** How many of those say a license in their header, in prose or by its text, which REUSE does not read (src/detect/header-notice.ts). */
+  readonly inHeader: number;
   readonly media: readonly MediaRow[];
 }
 
 export function listFiles(reports: readonly FileReport[]): FileListing {
   const unlicensed: string[] = [];
-  let inProse = 0;
+  let inHeader = 0;
   const media: MediaRow[] = [];
   for (const f of reports) {
     if (!f.covered) continue;
     if (f.license === null) {
       unlicensed.push(f.path);
-      if (f.declarations.some(isHeaderNotice)) inProse++;
+      if (f.declarations.some(isHeaderNotice)) inHeader++;
     }
     const format = formatOfPath(f.path);
     if (format === null || format === 'xmp') continue;
@@ -32,10 +32,10 @@ export function listFiles(reports: readonly FileReport[]): FileListing {
     const source = first ? (first.field ? `${first.source} ${first.field}` : first.source === 'sidecar' || first.source === 'reuse-toml' ? `${first.source} ${first.file}` : first.source) : '';
     media.push([f.path, f.license, source, f.copyright[0] ?? '']);
   }
-  return { unlicensed, inProse, media };
+  return { unlicensed, inHeader, media };
 }
 
 /** The listings of consecutive batches as one. */
 export function joinListings(listings: readonly FileListing[]): FileListing {
-  return { unlicensed: listings.flatMap((l) => l.unlicensed), inProse: listings.reduce((n, l) => n + l.inProse, 0), media: listings.flatMap((l) => l.media) };
+  return { unlicensed: listings.flatMap((l) => l.unlicensed), inHeader: listings.reduce((n, l) => n + l.inHeader, 0), media: listings.flatMap((l) => l.media) };
 }

@@ -45,7 +45,7 @@ describe('tally', () => {
     expect(tallyReports([...reports, ...media], true).listing).toEqual({
       unlicensed: ['c.c', 'lib/package.json', 'b.svg'],
       // c.c's header names LGPL-2.1-or-later in prose.
-      inProse: 1,
+      inHeader: 1,
       media: [
         ['a.png', 'CC0-1.0', 'sidecar a.png.license', '2026 Ann'],
         ['b.svg', null, '', ''],

@@ -48,9 +48,9 @@ export function renderScan(result: ListedScan, options: TextOptions): string {
   const shown = options.verbose ? missing : missing.slice(0, LIST_LIMIT);
   for (const path of shown) out.push(`  ${path}`);
   if (shown.length < missing.length) out.push(c.dim(`  … and ${missing.length - shown.length} more (--verbose or --format json lists all)`));
-  const inProse = result.files.inProse;
-  if (inProse > 0)
-    out.push(`  ${inProse === missing.length ? (inProse === 1 ? 'It says' : 'All of them say') : `${inProse} of them say`} a license in the header, in prose or by its text, which REUSE does not read: ${c.bold('farleft lint')} names the tag to write, ${c.bold('farleft apply')} writes it`);
+  const inHeader = result.files.inHeader;
+  if (inHeader > 0)
+    out.push(`  ${inHeader === missing.length ? (inHeader === 1 ? 'It says' : 'All of them say') : `${inHeader} of them say`} a license in the header, in prose or by its text, which REUSE does not read: ${c.bold('farleft lint')} names the tag to write, ${c.bold('farleft apply')} writes it`);
   out.push('');
 
   const problems = options.verbose ? result.problems : result.problems.filter((p) => p.severity !== 'note');

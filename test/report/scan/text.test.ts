@@ -10,7 +10,7 @@ const result = (licenses: Record<string, number>, problems: Problem[] = []): Lis
     tool: { name: 'farleft', version: '0.0.0' },
     root: '.',
     project: { declarations: [], license: null },
-    files: { unlicensed: [], inProse: 0, media: [] },
+    files: { unlicensed: [], inHeader: 0, media: [] },
     summary: { files, covered: files, withLicense: files, withCopyright: 0, withoutLicense: 0, licenses, skipped: {} },
     problems,
   };
@@ -21,9 +21,9 @@ const problem = (code: string, severity: Problem['severity'], i: number): Proble
 describe('text scan output', () => {
   it('says how many files without a license say one in prose, and what to run', () => {
     const base = result({});
-    const text = renderScan({ ...base, files: { unlicensed: ['a.c', 'b.c', 'c.c'], inProse: 2, media: [] } }, { color: 0, verbose: false });
+    const text = renderScan({ ...base, files: { unlicensed: ['a.c', 'b.c', 'c.c'], inHeader: 2, media: [] } }, { color: 0, verbose: false });
     expect(text).toContain('Without a license: 3 files\n  a.c\n  b.c\n  c.c\n  2 of them say a license in the header, in prose or by its text, which REUSE does not read: farleft lint names the tag to write, farleft apply writes it\n');
-    expect(renderScan({ ...base, files: { unlicensed: ['a.c'], inProse: 0, media: [] } }, { color: 0, verbose: false })).not.toContain('in the header');
+    expect(renderScan({ ...base, files: { unlicensed: ['a.c'], inHeader: 0, media: [] } }, { color: 0, verbose: false })).not.toContain('in the header');
   });
 
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
