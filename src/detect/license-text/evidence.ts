@@ -123,10 +123,18 @@ export function gatherEvidence(index: LicenseIndex, tokens: readonly string[]): 
   }
   const ranked = present.filter((t) => share(t) >= floor);
   ranked.sort((a, b) => share(b) - share(a) || a - b);
-  let count = Math.min(ranked.length, TOP_CANDIDATES);
-  while (count < Math.min(ranked.length, MAX_CANDIDATES) && share(ranked[count]!) >= PRESENT_SHARE) count++;
+  // The TOP_CANDIDATES best, and beyond them every text with PRESENT_SHARE (all in `ranked`, first).
+  // Counted in a loop every text runs: a branch few texts reach (as a while loop extending the
+  // count was) has no type feedback when V8 optimizes this function, and each text that reached
+  // it left the optimized code there and ran the rest of it unoptimized.
+  let strong = 0;
+  for (const t of ranked) if (share(t) >= PRESENT_SHARE) strong++;
+  const count = Math.min(ranked.length, Math.max(TOP_CANDIDATES, Math.min(strong, MAX_CANDIDATES)));
   const chosen = ranked.slice(0, count);
-  const targets = chosen.map((t) => all[t]!);
+  // Pushed, not mapped: map() made this array packed in one call and holey in the next (as V8 ran
+  // it unoptimized or inlined), and the optimized code reading it was thrown away at each change.
+  const targets: IndexTarget[] = [];
+  for (const t of chosen) targets.push(all[t]!);
 
   // Per candidate: the positions it explains (ascending, as the scan goes).
   const slotOf = new Int32Array(all.length).fill(-1);

@@ -101,7 +101,11 @@ export function indexFromParts(header: IndexHeader, bytes: Uint8Array, where = '
   const counts = new Uint8Array(buffer.buffer, buffer.byteOffset + n * 6, n);
   const bySha = new Map<string, number>();
   header.targets.forEach((t, i) => bySha.set(t.sha256, i));
-  return { header, hashes, owners, counts, buckets: bucketize(hashes), bySha };
+  // Every target in one shape: JSON.parse gives those with and without `blanks` or `template`
+  // shapes of their own, and the matcher's optimized code, which reads them, was thrown away
+  // whenever it met one more (12 times in a dependency audit).
+  const targets = header.targets.map((t): IndexTarget => ({ blanks: undefined, template: undefined, ...t }));
+  return { header: { ...header, targets }, hashes, owners, counts, buckets: bucketize(hashes), bySha };
 }
 
 function bucketize(hashes: Uint32Array): Uint32Array {

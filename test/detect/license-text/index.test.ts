@@ -88,6 +88,13 @@ describe('the license-text index', () => {
     expect(m.knows('LicenseRef-CNPL-7.0')).toBe(true);
     expect(m.knows('GPL-2.0')).toBe(false);
   });
+
+  it('gives every target one shape, optional fields included (the matcher reads them all alike)', () => {
+    const shapes = new Set(index.header.targets.map((t) => Object.keys(t).join(',')));
+    expect([...shapes]).toHaveLength(1);
+    expect(index.header.targets.some((t) => t.blanks === undefined)).toBe(true);
+    expect(index.header.targets.some((t) => t.template !== undefined)).toBe(true);
+  });
 });
 
 describe('hashWords', () => {
