@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadCatalog } from '../dist/catalog/index.js';
 import { routeLicenseFile } from '../dist/detect/license-text/route.js';
-import { fmt, ratio, ROOT, timeMedian, WORK } from './lib.mjs';
+import { fmt, ratio, ROOT, timeInTurns, WORK } from './lib.mjs';
 
 const PROJECT = join(ROOT, 'bench', 'deps', 'project');
 export const TREE = join(WORK, 'deps-tree');
@@ -20,14 +20,16 @@ export function benchDeps() {
   installTree();
   installTools();
   const bin = (name) => join(TOOLS, 'node_modules', '.bin', name);
-  const farleft = timeMedian('farleft', ['deps', '.', '--format', 'json'], { cwd: TREE, stdoutFile: true, farleft: true });
+  const [farleft, checker, licensee] = timeInTurns([
+    { cmd: 'farleft', args: ['deps', '.', '--format', 'json'], options: { cwd: TREE, stdoutFile: true, farleft: true } },
+    { cmd: bin('license-checker-rseidelsohn'), args: ['--json'], options: { cwd: TREE, stdoutFile: true } },
+    { cmd: bin('licensee'), args: ['--osi', '--ndjson'], options: { cwd: TREE, stdoutFile: true } },
+  ]);
   if (farleft.code !== 0 && farleft.code !== 1) throw new Error(`farleft deps exited ${farleft.code}: ${farleft.stderr}`);
-  const checker = timeMedian(bin('license-checker-rseidelsohn'), ['--json'], { cwd: TREE, stdoutFile: true });
-  const licensee = timeMedian(bin('licensee'), ['--osi', '--ndjson'], { cwd: TREE, stdoutFile: true });
 
   const result = JSON.parse(farleft.stdout);
   const installed = result.packages.filter((p) => p.installed);
-  console.log(`\n## deps (${installed.length} installed npm packages from bench/deps/project/package-lock.json; median of 3 warm runs)\n`);
+  console.log(`\n## deps (${installed.length} installed npm packages from bench/deps/project/package-lock.json; median of 5 warm runs, the three tools in turns)\n`);
   console.log('| tool | time | farleft / tool | target |');
   console.log('|---|---:|---:|---:|');
   console.log(`| farleft deps --format json | ${fmt(farleft.seconds)} (peak RSS ${farleft.rss?.toFixed(0) ?? '?'} MiB) | | RSS <= 150 MiB |`);

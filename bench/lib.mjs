@@ -38,6 +38,22 @@ export function timeMedian(cmd, args, options = {}, runs = 3) {
   return { ...mid, rss: Math.max(...results.map((r) => r.rss ?? 0)) || null, all: results.map((r) => r.seconds) };
 }
 
+/**
+ * Commands timed in turns: one warm-up run of each, then `runs` rounds that run each once, in
+ * order. Each gets timeMedian()'s result. The machine's speed drifts by 10-15% over seconds
+ * (other guests on the host): timing one tool's runs after the other's puts that drift into
+ * their ratio, and turns spread it over both.
+ */
+export function timeInTurns(commands, runs = 5) {
+  for (const c of commands) runOnce(c.cmd, c.args, c.options);
+  const results = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => results[k].push(runOnce(c.cmd, c.args, c.options)));
+  return results.map((all) => {
+    const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
+    return { ...sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss ?? 0)) || null, all: all.map((r) => r.seconds) };
+  });
+}
+
 /** Makes (or reuses) a gen-tree tree of n files; returns { tree, expected }. */
 export function generatedTree(n, seed = 42) {
   if (!existsSync(GEN_TREE)) throw new Error(`${GEN_TREE} not found: the benchmark needs ../shared/tools/gen-tree.mjs (or set FARLEFT_GEN_TREE)`);

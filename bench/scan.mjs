@@ -1,7 +1,7 @@
 // Scan benchmark: gen-tree trees of 10k and 100k files; farleft scan --format json,
 // checked against expected.json, beside rg (the I/O floor) and reuse lint.
 import { loadCatalog } from '../dist/catalog/index.js';
-import { fmt, generatedTree, have, ratio, timeMedian } from './lib.mjs';
+import { fmt, generatedTree, have, ratio, timeInTurns, timeMedian } from './lib.mjs';
 
 export function benchScan(sizes = [10_000, 100_000]) {
   const catalog = loadCatalog();
@@ -9,16 +9,17 @@ export function benchScan(sizes = [10_000, 100_000]) {
   let ok = true;
   for (const n of sizes) {
     const { tree, expected } = generatedTree(n);
-    const farleft = timeMedian('farleft', ['scan', '.', '--format', 'json'], { cwd: tree, stdoutFile: true, farleft: true });
+    const farleftRun = { cmd: 'farleft', args: ['scan', '.', '--format', 'json'], options: { cwd: tree, stdoutFile: true, farleft: true } };
+    const rgRun = { cmd: 'rg', args: ['-l', 'SPDX-License-Identifier'], options: { cwd: tree } };
+    const [farleft, rg = null] = timeInTurns(have('rg') ? [farleftRun, rgRun] : [farleftRun]);
     if (farleft.code !== 0 && farleft.code !== 1) throw new Error(`farleft scan exited ${farleft.code}: ${farleft.stderr}`);
     const accuracy = check(JSON.parse(farleft.stdout), expected, catalog);
     ok &&= accuracy.wrong.length === 0;
-    const rg = have('rg') ? timeMedian('rg', ['-l', 'SPDX-License-Identifier'], { cwd: tree }) : null;
     // reuse lint takes minutes on 100k files: time it once (after one warm-up run of rg above).
     const reuse = have('reuse') ? timeMedian('reuse', ['lint'], { cwd: tree }, 1) : null;
     rows.push({ n, farleft, rg, reuse, accuracy });
   }
-  console.log('\n## scan (gen-tree trees; median of 3 warm runs; reuse lint: 1 run)\n');
+  console.log('\n## scan (gen-tree trees; median of 5 warm runs, farleft and rg in turns; reuse lint: 1 run)\n');
   console.log('| files | farleft scan --format json | peak RSS | rg -l (floor) | farleft / rg | reuse lint | farleft / reuse | correct |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
