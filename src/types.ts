@@ -51,6 +51,14 @@ export interface Declaration {
   readonly endLine?: number;
 }
 
+/**
+ * Whether a declaration names the license a full license text holds: a license file's (or a
+ * header's) text the matcher named. Not NOASSERTION, which stands for a text it could not name.
+ */
+export function namesTextLicense(d: Declaration): boolean {
+  return d.source === 'license-text' && d.expression !== 'NOASSERTION';
+}
+
 export interface CopyrightNotice {
   /** The notice without its prefix tag (`SPDX-FileCopyrightText:`), as REUSE reports it. */
   readonly text: string;

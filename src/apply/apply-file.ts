@@ -14,7 +14,7 @@ import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import { andAll } from '../project/index.js';
 import { isCovered } from '../project/resolve.js';
-import type { Problem } from '../types.js';
+import { namesTextLicense, type Problem } from '../types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput, sniff, type Encoding } from '../walk/read.js';
 import { needsContent, routeFile, styleByName, type CommentStyle } from './comment-styles/index.js';
 import { unifiedDiff } from './diff.js';
@@ -188,7 +188,7 @@ function readLicenseFile(run: FileRun, rel: string): string | null | undefined {
   try {
     const input = readFileInput(abs, rel);
     if (input.kind !== 'text' || !licenseTextDetector.accepts(rel, 'text')) return null;
-    return andAll(licenseTextDetector.detect(input, run.ctx).declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION').map((d) => d.expression));
+    return andAll(licenseTextDetector.detect(input, run.ctx).declarations.filter(namesTextLicense).map((d) => d.expression));
   } catch {
     return null; // unreadable: the notice is then read as naming nothing, and the file left alone
   }

@@ -3,7 +3,7 @@
 import { isLicenseRefId, licenseFamily, type Catalog } from '../catalog/index.js';
 import { filesAbove } from '../detect/header-notice.js';
 import { andAll } from '../project/index.js';
-import type { FileReport, ScanResult } from '../types.js';
+import { namesTextLicense, type FileReport, type ScanResult } from '../types.js';
 import type { LintInput } from './types.js';
 
 /** The sources REUSE reads licensing information from (not license texts, manifests or media). */
@@ -74,7 +74,7 @@ export function licenseTextAbove(scan: ScanResult, path: string, name: string): 
   for (const file of filesAbove(path, name)) {
     const report = byPath.get(file);
     if (!report) continue;
-    const named = report.declarations.filter((d) => d.source === 'license-text' && d.file === file && d.expression !== 'NOASSERTION').map((d) => d.expression);
+    const named = report.declarations.filter((d) => namesTextLicense(d) && d.file === file).map((d) => d.expression);
     return { file, expression: andAll(named) };
   }
   return null;
@@ -126,7 +126,7 @@ export function textFamilies(scan: ScanResult): Set<string> {
   const out = new Set<string>();
   for (const f of scan.files)
     for (const d of f.declarations)
-      if (d.source === 'license-text' && d.file === f.path && d.expression !== 'NOASSERTION')
+      if (namesTextLicense(d) && d.file === f.path)
         for (const part of d.expression.split(/\s+(?:AND|OR|WITH)\s+|[()]/)) if (part) out.add(licenseFamily(part.trim()));
   return out;
 }

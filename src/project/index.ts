@@ -2,7 +2,7 @@
 // the project, and the conflicts between sources. Pure: data in, data out.
 import { licenseFamily, seeLicenseFile, type Catalog } from '../catalog/index.js';
 import type { Annotation, Detection } from '../detect/types.js';
-import type { CopyrightNotice, Declaration, FileKind, FileReport, Problem } from '../types.js';
+import { namesTextLicense, type CopyrightNotice, type Declaration, type FileKind, type FileReport, type Problem } from '../types.js';
 import { describesParts, inLicenseFolder } from '../detect/license-text/route.js';
 import { formatOfPath } from '../detect/media/formats.js';
 import { sidecarTarget } from '../detect/sidecar.js';
@@ -83,7 +83,7 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
     return report(f, covered, [...r.declarations, ...r.unused, ...others], r.copyright, r.license);
   }
   // Not covered (license texts, sidecars, REUSE.toml, empty files): report what the file itself says.
-  const texts = others.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
+  const texts = others.filter(namesTextLicense);
   const mine = texts.length ? texts : own.declarations;
   return report(f, covered, [...own.declarations, ...others], unique(own.copyrights.map((c) => c.text)), andAll(mine.map((x) => x.expression)));
 }
@@ -135,7 +135,7 @@ export function resolveProjectLicensing(tally: Tally, paths: readonly string[], 
     for (const x of f.declarations) {
       if (x.scope !== 'project' || x.source === 'sidecar' || x.file !== f.path) continue;
       if (statesItsFolder(x.file)) declarations.push(x);
-      else if (x.source === 'license-text' && REUSE_TEXT.test(x.file) && x.expression !== 'NOASSERTION' && x.confidence >= options.minConfidence) reuseTexts.push(x);
+      else if (namesTextLicense(x) && REUSE_TEXT.test(x.file) && x.confidence >= options.minConfidence) reuseTexts.push(x);
     }
     if (f.declarations.some((x) => x.source === 'license-text')) byPath.set(f.path, f);
   }
@@ -227,7 +227,7 @@ function projectLicense(
   for (const d of declarations.filter((x) => x.source === 'manifest' && x.confidence >= (surest.get(x.file) ?? 0))) {
     const target = seeLicenseTarget(d);
     if (target !== null) {
-      const named = texts.get(target)?.declarations.filter((x) => x.source === 'license-text' && x.expression !== 'NOASSERTION');
+      const named = texts.get(target)?.declarations.filter(namesTextLicense);
       if (named?.length) manifests.push(...named.map((t) => t.expression));
       else if (!inTree(target))
         problems.push({
@@ -242,7 +242,7 @@ function projectLicense(
     } else if (d.expression !== 'NOASSERTION') manifests.push(d.expression);
   }
   if (manifests.length) return andAll(manifests);
-  const rootTexts = declarations.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+  const rootTexts = declarations.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
   if (rootTexts.length) return andAll(rootTexts.map((d) => d.expression));
   const notices = declarations.filter((d) => d.source === 'notice');
   return notices.length ? andAll(notices.map((d) => d.expression)) : null;
@@ -286,7 +286,7 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
         else byDir.set(dir, [d]);
       }
   for (const decls of byDir.values()) {
-    const texts = decls.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+    const texts = decls.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
     if (texts.length === 0) continue;
     const textIds = new Set(texts.flatMap((t) => [...families(t.expression, catalog)]));
     for (const m of decls.filter((d) => d.source === 'manifest' && !d.expression.startsWith('SEE LICENSE IN') && d.expression !== 'NOASSERTION')) {
@@ -331,7 +331,7 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
   }
 
   // A README notice against the root license texts.
-  const rootTexts = projectDecls.filter((d) => d.source === 'license-text' && d.expression !== 'NOASSERTION' && d.confidence >= options.minConfidence);
+  const rootTexts = projectDecls.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
   if (rootTexts.length) {
     const textIds = new Set(rootTexts.flatMap((t) => [...families(t.expression, catalog)]));
     for (const n of projectDecls.filter((d) => d.source === 'notice'))
