@@ -199,8 +199,9 @@ function licenseTextIn(comment: string): HeaderText | null {
   const from = lines.findIndex((l) => TEXT_START.test(l));
   if (from < 0) return null;
   let to = lines.length - 1;
+  // The closing words may be parted by a line break ("OTHER DEALINGS IN" / "THE SOFTWARE."): each line is read with the one before it too.
   for (let i = from; i < lines.length; i++)
-    if (TEXT_END.test(lines[i]!)) {
+    if (TEXT_END.test(lines[i]!) || (i > from && TEXT_END.test(`${lines[i - 1]} ${lines[i]}`))) {
       to = i;
       break;
     }
@@ -303,6 +304,9 @@ export function leadingComment(head: string): string {
   if (lines.length > 1) lines.pop(); // the last line may be cut at HEADER_BYTES
   const out: string[] = [];
   let closer: string | null = null; // inside a block comment: what ends it
+  // After a C-style comment (/* */ or //), a line opening with # is the preprocessor's (#include, #if): not a comment's
+  // words, nor the end of the header (generated files put their notice after an #if).
+  let cStyle = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (i === 0 && (line.startsWith('#!') || line.startsWith('\uFEFF#!'))) {
@@ -319,7 +323,12 @@ export function leadingComment(head: string): string {
       if (block) {
         const rest = trimmed.slice(block[0].length);
         if (!rest.includes(block[1])) closer = block[1];
+        cStyle ||= block[0] === '/*';
+      } else if (cStyle && trimmed.startsWith('#')) {
+        out.push('');
+        continue;
       } else if (!LINE_COMMENT.test(line)) break; // code: the header is over
+      else cStyle ||= trimmed.startsWith('//');
     } else if (line.includes(closer)) closer = null;
     out.push(line.replace(LINE_OPENER, '').replace(LINE_CLOSER, '').trim());
   }

@@ -198,6 +198,58 @@ describe('header-notice: a license text in the header', () => {
   it('reads the leading comment only: a license text quoted in the code is not the header', () => {
     expect(textNotice('gen.py', `import os\nTEMPLATE = """\n${DRM_MIT.replace(/^ \*/gm, '')}"""\n`)).toEqual([]);
   });
+  // Linux's device trees and Go's vendored code: the text ends "…OTHER DEALINGS IN" / "THE SOFTWARE.", and more
+  // comment follows (after #include lines, or in the same comment).
+  const MIT_SPLIT_END = `/*
+ * Copyright 2016 Linaro Ltd
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a copy
+ * of this software and associated documentation files (the "Software"), to deal
+ * in the Software without restriction, including without limitation the rights
+ * to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+ * copies of the Software, and to permit persons to whom the Software is
+ * furnished to do so, subject to the following conditions:
+ *
+ * The above copyright notice and this permission notice shall be included in
+ * all copies or substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+ * IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+ * FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL
+ * THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+ * LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+ * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+ * THE SOFTWARE.
+ */
+`;
+  it.each([
+    ['a C header, #include lines and another comment after it', 'board.dts', 4, `${MIT_SPLIT_END}\n#include "board.dtsi"\n\n/*\n * This is the emulation baseboard with the new Revision D baseboard, with SMSC9118 ethernet,\n * and the Revision B core tile, as the board files of the other revisions describe them.\n */\n/ { model = "x"; };\n`],
+    ['a // comment that goes on after the text', 'almost_equal.go', 3, `${MIT_SPLIT_END.replace(/^\/\*\n/, '').replace(/^ \*\/\n/m, '').replace(/^ \*/gm, '//')}//\n// The code in this package is copy/paste to avoid a dependency. Hence this file carries the\n// copyright of the original repository, which is where changes should be made first.\npackage internal\n`],
+  ] as const)('names MIT when its last words are parted by a line break: %s', (_case, path, line, text) => {
+    expect(textNotice(path, text)).toEqual([['MIT', line, 'text', 0.99]]);
+  });
+  it("names a text that has no closing phrase when #define lines follow it (they are not the comment's words)", () => {
+    const pbmplus = `/*
+** z2ram - a pseudo-driver
+**
+** Copyright (C) 1994 by Ingo Wilken
+**
+** Permission to use, copy, modify, and distribute this software and its
+** documentation for any purpose and without fee is hereby granted, provided
+** that the above copyright notice appear in all copies and that both that
+** copyright notice and this permission notice appear in supporting
+** documentation.  This software is provided "as is" without express or
+** implied warranty.
+*/
+
+#define DEVICE_NAME "Z2RAM"
+
+#include <linux/major.h>
+
+static int x;
+`;
+    expect(textNotice('drivers/block/z2ram.c', pbmplus)).toEqual([['HPND-Pbmplus', 6, 'text', 1]]);
+  });
 });
 
 describe('filesAbove', () => {
@@ -212,5 +264,10 @@ describe('leadingComment', () => {
     expect(leadingComment('#!/bin/sh\n# one\n#\n# two\nexit 0\n# three\n')).toBe('\none\n\ntwo');
     expect(leadingComment('/* a\n * b */\nint x;\n')).toBe('a\nb');
     expect(leadingComment('// a\n// b\n\n// c\nint x;\n')).toBe('a\nb\n\nc');
+  });
+  it("skips a C file's preprocessor lines: not the comment's words, nor the end of its header", () => {
+    expect(leadingComment('/* a */\n#include "b.h"\n#if X\n// c\n#endif\nint x;\n')).toBe('a\n\n\nc\n');
+    // In a # comment language, # is the comment.
+    expect(leadingComment('# a\n#include b\nx = 1\n')).toBe('a\ninclude b');
   });
 });
