@@ -104,12 +104,13 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   const found = headText(file);
   if (found === null) return EMPTY_DETECTION;
   const { head, notice } = found;
-  const comment = leadingComment(head);
-  const declarations = notice ? noticesInComment(file.path, comment, ctx.catalog) : [];
-  if (declarations.length === 0 && TEXT_STARTS.some((t) => head.includes(t))) {
-    const text = licenseTextIn(comment);
-    if (text !== null) declarations.push(...licenseTextNotice(file.path, text, ctx));
-  }
+  const comment = commentLines(head);
+  const declarations = notice ? noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog) : [];
+  if (declarations.length === 0 && TEXT_STARTS.some((t) => head.includes(t)))
+    for (const text of licenseTextsIn(comment)) {
+      declarations.push(...licenseTextNotice(file.path, text, ctx));
+      if (declarations.length) break;
+    }
   return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
 }
 
@@ -190,14 +191,19 @@ export interface HeaderText {
  * license's template word for word; apply, about to tag the file, asks the whole matcher.
  */
 export function headerLicenseText(head: string): HeaderText | null {
-  return licenseTextIn(leadingComment(head));
+  return licenseTextsIn(commentLines(head))[0] ?? null;
 }
 
-/** headerLicenseText, of a leading comment already taken out of its head. */
-function licenseTextIn(comment: string): HeaderText | null {
-  const lines = comment.split('\n');
+/**
+ * The spans of a leading comment that may be the license text it holds, the likeliest first: from the
+ * sentence such a text opens with through the end of its disclaimer (or of the comment); then, where
+ * that differs, the whole paragraph the sentence stands in through the end of its comment block — a
+ * text that opens a line earlier ("Developed at SunSoft… Permission to use…") and that another
+ * comment follows (a description of the code).
+ */
+function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
   const from = lines.findIndex((l) => TEXT_START.test(l));
-  if (from < 0) return null;
+  if (from < 0) return [];
   let to = lines.length - 1;
   // The closing words may be parted by a line break ("OTHER DEALINGS IN" / "THE SOFTWARE."): each line is read with the one before it too.
   for (let i = from; i < lines.length; i++)
@@ -209,7 +215,13 @@ function licenseTextIn(comment: string): HeaderText | null {
   let next = to + 1;
   while (next < lines.length && lines[next] === '') next++;
   if (next < lines.length && TEXT_TAIL.test(lines[next]!)) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
-  return { text: lines.slice(from, to + 1).join('\n'), line: from + 1 };
+  const spans: HeaderText[] = [{ text: lines.slice(from, to + 1).join('\n'), line: from + 1 }];
+  let start = from;
+  while (start > 0 && lines[start - 1] !== '') start--;
+  let end = from;
+  while (end < lines.length - 1 && !blockEnds.has(end)) end++;
+  if (start !== from || end !== to) spans.push({ text: lines.slice(start, end + 1).join('\n'), line: start + 1 });
+  return spans;
 }
 
 /**
@@ -300,39 +312,58 @@ function mayHoldField(whole: Buffer): boolean {
  * lines kept: they part paragraphs). Stops at the first line of code.
  */
 export function leadingComment(head: string): string {
+  return commentLines(head).lines.join('\n');
+}
+
+/** A leading comment's lines (leadingComment), and the indexes of those that end a comment block (where a block comment closes, or a run of line comments stops). */
+interface CommentLines {
+  readonly lines: readonly string[];
+  readonly blockEnds: ReadonlySet<number>;
+}
+
+function commentLines(head: string): CommentLines {
   const lines = head.split(/\r?\n/);
   if (lines.length > 1) lines.pop(); // the last line may be cut at HEADER_BYTES
   const out: string[] = [];
+  const blockEnds = new Set<number>();
   let closer: string | null = null; // inside a block comment: what ends it
   // After a C-style comment (/* */ or //), a line opening with # is the preprocessor's (#include, #if): not a comment's
   // words, nor the end of the header (generated files put their notice after an #if).
   let cStyle = false;
+  let lineComment = false; // the line before was a line comment
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (i === 0 && (line.startsWith('#!') || line.startsWith('\uFEFF#!'))) {
       out.push(''); // a shebang: lines keep their numbers
       continue;
     }
+    const wasLineComment = lineComment;
+    lineComment = false;
     if (closer === null) {
       const trimmed = line.trimStart();
-      if (trimmed === '') {
-        out.push('');
-        continue;
-      }
-      const block = BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
+      const block = trimmed === '' ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
       if (block) {
         const rest = trimmed.slice(block[0].length);
         if (!rest.includes(block[1])) closer = block[1];
+        else blockEnds.add(i);
         cStyle ||= block[0] === '/*';
-      } else if (cStyle && trimmed.startsWith('#')) {
-        out.push('');
+      } else if (trimmed !== '' && !(cStyle && trimmed.startsWith('#')) && LINE_COMMENT.test(line)) {
+        lineComment = true;
+        cStyle ||= trimmed.startsWith('//');
+      } else {
+        if (wasLineComment) blockEnds.add(i - 1);
+        if (trimmed !== '' && !(cStyle && trimmed.startsWith('#'))) break; // code: the header is over
+        out.push(''); // a blank line, or a C file's preprocessor line
         continue;
-      } else if (!LINE_COMMENT.test(line)) break; // code: the header is over
-      else cStyle ||= trimmed.startsWith('//');
-    } else if (line.includes(closer)) closer = null;
+      }
+    } else if (line.includes(closer)) {
+      closer = null;
+      blockEnds.add(i);
+    }
     out.push(line.replace(LINE_OPENER, '').replace(LINE_CLOSER, '').trim());
   }
-  return out.join('\n');
+  if (lineComment) blockEnds.add(out.length - 1);
+  return { lines: out, blockEnds };
 }
 
 /**

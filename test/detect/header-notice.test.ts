@@ -250,6 +250,60 @@ static int x;
 `;
     expect(textNotice('drivers/block/z2ram.c', pbmplus)).toEqual([['HPND-Pbmplus', 6, 'text', 1]]);
   });
+  it('reads a text that opens before "Permission to use" to the end of its own comment, when another comment follows', () => {
+    // FreeBSD's msun, and every libm made from it.
+    const sunpro = `/* origin: FreeBSD /usr/src/lib/msun/src/e_acos.c */
+/*
+ * ====================================================
+ * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+ *
+ * Developed at SunSoft, a Sun Microsystems, Inc. business.
+ * Permission to use, copy, modify, and distribute this
+ * software is freely granted, provided that this notice
+ * is preserved.
+ * ====================================================
+ */
+/* acos(x)
+ * Method :
+ *      acos(x)  = pi/2 - asin(x)
+ *      acos(-x) = pi/2 + asin(x)
+ * For |x|<=0.5
+ *      acos(x) = pi/2 - (x + x*x^2*R(x^2))     (see asin.c)
+ */
+fn acos(x: f64) -> f64 { x }
+`;
+    expect(textNotice('src/math/acos.rs', sunpro)).toEqual([['SunPro', 6, 'text', 1]]);
+    // The same paragraph with a clause added in its own comment block is not SunPro's text.
+    expect(textNotice('src/math/acos.rs', sunpro.replace(' * is preserved.', ' * is preserved, and that it is not sold.'))).toEqual([]);
+  });
+  it('reads a text on past a phrase that ends other texts, to the end of its comment (HarfBuzz: "…OF SUCH DAMAGE", then a disclaimer)', () => {
+    const harfbuzz = `/*
+ * Copyright (C) 2015 Konstantin Ritt
+ *
+ * Permission is hereby granted, without written agreement and without
+ * license or royalty fees, to use, copy, modify, and distribute this
+ * software and its documentation for any purpose, provided that the
+ * above copyright notice and the following two paragraphs appear in
+ * all copies of this software.
+ *
+ * IN NO EVENT SHALL THE COPYRIGHT HOLDER BE LIABLE TO ANY PARTY FOR
+ * DIRECT, INDIRECT, SPECIAL, INCIDENTAL, OR CONSEQUENTIAL DAMAGES
+ * ARISING OUT OF THE USE OF THIS SOFTWARE AND ITS DOCUMENTATION, EVEN
+ * IF THE COPYRIGHT HOLDER HAS BEEN ADVISED OF THE POSSIBILITY OF SUCH
+ * DAMAGE.
+ *
+ * THE COPYRIGHT HOLDER SPECIFICALLY DISCLAIMS ANY WARRANTIES, INCLUDING,
+ * BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND
+ * FITNESS FOR A PARTICULAR PURPOSE.  THE SOFTWARE PROVIDED HEREUNDER IS
+ * ON AN "AS IS" BASIS, AND THE COPYRIGHT HOLDER HAS NO OBLIGATION TO
+ * PROVIDE MAINTENANCE, SUPPORT, UPDATES, ENHANCEMENTS, OR MODIFICATIONS.
+ */
+
+#ifndef CONFIG_H
+#define CONFIG_H
+`;
+    expect(textNotice('config.h', harfbuzz)).toEqual([['MIT-Modern-Variant', 4, 'text', 1]]);
+  });
 });
 
 describe('filesAbove', () => {
