@@ -120,7 +120,10 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
  * shingle matcher's milliseconds for every header of a large tree).
  */
 function licenseTextNotice(path: string, text: HeaderText, ctx: DetectContext): Declaration[] {
-  const found = ctx.matcher().match(text.text, { minConfidence: ctx.options.minConfidence, exactOnly: true }).matches;
+  // No words may stand around the text (minUnknownWords 1): the matcher passes over fewer than 20 around a license
+  // file's text (its title, a closing line), but a header's text is read from its first sentence to its last, and
+  // words after it there would be a clause of its own ("…and that it is not sold").
+  const found = ctx.matcher().match(text.text, { minConfidence: ctx.options.minConfidence, exactOnly: true, minUnknownWords: 1 }).matches;
   if (found.length !== 1 || found[0]!.kind !== 'license') return [];
   const m = found[0]!;
   return [{ expression: m.expression, source: 'notice', file: path, line: text.line + m.startLine - 1, confidence: m.confidence, scope: 'file', field: 'text' }];
