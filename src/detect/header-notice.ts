@@ -344,19 +344,20 @@ function commentLines(head: string): CommentLines {
     lineComment = false;
     if (closer === null) {
       const trimmed = line.trimStart();
-      const block = trimmed === '' ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
+      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')); // a blank line, or a C file's preprocessor line
+      const block: (typeof BLOCK_OPENERS)[number] | undefined = skipped ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
       if (block) {
         const rest = trimmed.slice(block[0].length);
         if (!rest.includes(block[1])) closer = block[1];
         else blockEnds.add(i);
         cStyle ||= block[0] === '/*';
-      } else if (trimmed !== '' && !(cStyle && trimmed.startsWith('#')) && LINE_COMMENT.test(line)) {
+      } else if (!skipped && LINE_COMMENT.test(line)) {
         lineComment = true;
         cStyle ||= trimmed.startsWith('//');
       } else {
         if (wasLineComment) blockEnds.add(i - 1);
-        if (trimmed !== '' && !(cStyle && trimmed.startsWith('#'))) break; // code: the header is over
-        out.push(''); // a blank line, or a C file's preprocessor line
+        if (!skipped) break; // code: the header is over
+        out.push('');
         continue;
       }
     } else if (line.includes(closer)) {
