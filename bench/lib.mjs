@@ -40,17 +40,12 @@ export function runOnce(cmd, args, { cwd, stdoutFile, farleft = false } = {}) {
 
 /** The median of `runs` timed runs after one warm-up run (the page cache is then warm for every tool alike). */
 export function timeMedian(cmd, args, options = {}, runs = 3) {
-  runOnce(cmd, args, options);
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(runOnce(cmd, args, options));
-  results.sort((a, b) => a.seconds - b.seconds);
-  const mid = results[Math.floor(results.length / 2)];
-  return { ...mid, rss: Math.max(...results.map((r) => r.rss ?? 0)) || null, all: results.map((r) => r.seconds) };
+  return timeInTurns([{ cmd, args, options }], runs)[0];
 }
 
 /**
  * Commands timed in turns: one warm-up run of each, then `runs` rounds that run each once, in
- * order. Each gets timeMedian()'s result. The machine's speed drifts by 10-15% over seconds
+ * order. Each gets its median run, with the peak RSS of all. The machine's speed drifts by 10-15% over seconds
  * (other guests on the host): timing one tool's runs after the other's puts that drift into
  * their ratio, and turns spread it over both.
  */
@@ -60,7 +55,7 @@ export function timeInTurns(commands, runs = 5) {
   for (let i = 0; i < runs; i++) commands.forEach((c, k) => results[k].push(runOnce(c.cmd, c.args, c.options)));
   return results.map((all) => {
     const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
-    return { ...sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss ?? 0)) || null, all: all.map((r) => r.seconds) };
+    return { ...sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss ?? 0)) || null };
   });
 }
 
