@@ -5,7 +5,7 @@
 import type { CopyrightNotice, Declaration, Problem } from '../types.js';
 import { readExpression } from './reuse-toml.js';
 import { copyrightStatement } from './spdx-tags.js';
-import type { Annotation, DetectContext, Detection, Detector, FileInput } from './types.js';
+import { detection, type Annotation, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 export const DEP5_PATH = '.reuse/dep5';
 const FORMAT_URL = 'https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/';
@@ -32,7 +32,7 @@ function readDep5(file: FileInput, ctx: DetectContext): Detection {
   };
   if (file.kind === 'binary') {
     problem('malformed-dep5', 'error', null, `${file.path} is not a text file, so it is not read`, 'Write .reuse/dep5 as UTF-8 text, or convert it to REUSE.toml');
-    return { declarations: [], copyrights: [], problems };
+    return detection([], [], problems);
   }
   const paragraphs = parseParagraphs(file.complete ? file.text : [file.text, ...file.rest()].join(''), problem);
 
@@ -88,7 +88,7 @@ function readDep5(file: FileInput, ctx: DetectContext): Detection {
     }
     annotations.push({ source: 'dep5', file: file.path, line: files.line, base: '', paths, precedence: 'aggregate', declarations, copyrights });
   }
-  return { declarations: [], copyrights: [], problems, annotations };
+  return detection([], [], problems, annotations);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Catalog } from '../catalog/index.js';
 import { nameToExpression } from '../catalog/names.js';
 import type { Declaration } from '../types.js';
 import { noticesIn } from './notice.js';
-import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
 export const HEADER_BYTES = 4096;
@@ -111,7 +111,7 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
       declarations.push(...licenseTextNotice(file.path, text, ctx));
       if (declarations.length) break;
     }
-  return declarations.length ? { declarations, copyrights: [], problems: [] } : EMPTY_DETECTION;
+  return declarations.length ? detection(declarations, [], []) : EMPTY_DETECTION;
 }
 
 /**

@@ -9,7 +9,7 @@ import { detector as notice } from './notice.js';
 import { detector as reuseToml } from './reuse-toml.js';
 import { detector as sidecar } from './sidecar.js';
 import { detector as spdxTags } from './spdx-tags.js';
-import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep5, licenseText, manifests, notice, media, headerNotice];
 
@@ -24,10 +24,10 @@ export function detectFile(file: FileInput, ctx: DetectContext, detectors: reado
   }
   if (parts.length === 0) return EMPTY_DETECTION;
   if (parts.length === 1) return parts[0]!;
-  return {
-    declarations: parts.flatMap((p) => p.declarations),
-    copyrights: parts.flatMap((p) => p.copyrights),
-    problems: parts.flatMap((p) => p.problems),
-    annotations: parts.flatMap((p) => p.annotations ?? []),
-  };
+  return detection(
+    parts.flatMap((p) => p.declarations),
+    parts.flatMap((p) => p.copyrights),
+    parts.flatMap((p) => p.problems),
+    parts.flatMap((p) => p.annotations ?? []),
+  );
 }

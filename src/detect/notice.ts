@@ -27,7 +27,7 @@
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import type { Declaration } from '../types.js';
-import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** README, README.md, readme.rst, README.en.md, Readme-dev.txt: "readme" and a suffix (one quantifier: no backtracking). */
 const README = /^readme(?:[._-][\w.-]*)?$/i;
@@ -108,7 +108,7 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, anyS
     found.push(...readLinks(block, inLicense, catalog));
     findings.push(...found);
   }
-  return { declarations: dedupe(findings, path), copyrights: [], problems: [] };
+  return detection(dedupe(findings, path), [], []);
 }
 
 // ---------------------------------------------------------------- blocks

@@ -4,7 +4,7 @@
 import { parse, TomlError } from 'smol-toml';
 import type { CopyrightNotice, Declaration, Precedence, Problem, Source } from '../types.js';
 import { copyrightStatement } from './spdx-tags.js';
-import type { Annotation, DetectContext, Detection, Detector, FileInput } from './types.js';
+import { detection, type Annotation, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** REUSE.toml files are small; past this many characters one is refused rather than parsed. */
 const MAX_CHARS = 32 * 1024 * 1024;
@@ -30,7 +30,7 @@ function readReuseToml(file: FileInput, ctx: DetectContext): Detection {
   const text = wholeText(file);
   if (text === null) {
     problem('malformed-reuse-toml', null, `${file.path} is not a UTF-8 text file of reasonable size, so it is not read`, 'Write REUSE.toml as UTF-8 TOML');
-    return { declarations: [], copyrights: [], problems };
+    return detection([], [], problems);
   }
 
   let data: Record<string, unknown>;
@@ -40,7 +40,7 @@ function readReuseToml(file: FileInput, ctx: DetectContext): Detection {
     const line = error instanceof TomlError ? error.line : null;
     const why = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Invalid TOML document:\s*/, '').replace(/[.\s]+$/, '') : String(error);
     problem('malformed-reuse-toml', line, `${file.path} is not valid TOML: ${why}; none of its annotations apply`, 'Fix the TOML syntax (https://toml.io/en/v1.0.0)');
-    return { declarations: [], copyrights: [], problems };
+    return detection([], [], problems);
   }
 
   const lines = text.split('\n');
@@ -53,10 +53,10 @@ function readReuseToml(file: FileInput, ctx: DetectContext): Detection {
   }
 
   const tables = data.annotations;
-  if (tables === undefined) return { declarations: [], copyrights: [], problems, annotations: [] };
+  if (tables === undefined) return detection([], [], problems, []);
   if (!Array.isArray(tables)) {
     problem('invalid-reuse-toml', findLine(lines, /^\s*annotations\s*=/, 0, lines.length) ?? 1, `'annotations' in ${file.path} is not a list of tables`, 'Write each annotation as an [[annotations]] table');
-    return { declarations: [], copyrights: [], problems, annotations: [] };
+    return detection([], [], problems, []);
   }
 
   const base = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
@@ -122,7 +122,7 @@ function readReuseToml(file: FileInput, ctx: DetectContext): Detection {
     }
     annotations.push({ source: 'reuse-toml', file: file.path, line, base, paths, precedence, declarations, copyrights });
   });
-  return { declarations: [], copyrights: [], problems, annotations };
+  return detection([], [], problems, annotations);
 }
 
 /** The whole text, or null for a binary or oversized file. */

@@ -7,7 +7,7 @@
 // comment (or on a line of its own): a tag inside a string literal, a template or a
 // regex is code that writes or reads tags, not a declaration.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
-import type { DetectContext, Detection, Detector, FileInput } from './types.js';
+import { detection, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 import { clip } from '../problems.js';
 
 /** How much of a binary file is searched for tags (as reuse-tool does). */
@@ -220,11 +220,18 @@ export function scanByteChunks(head: Buffer, from: number, rest: Iterable<Buffer
  */
 function scanBytes(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', collector: TagCollector, line: number, final: boolean): { line: number; cut: number } {
   const markers = BYTE_MARKERS[encoding];
-  const next = markers.map((m) => buf.indexOf(m, from));
+  // Pushed, not map()ped, and read by index: an array map() makes in optimized code is holey,
+  // one it makes in the interpreter packed, and this function's optimized code, having seen one,
+  // was thrown away at the other (once per thread and scan, then compiled again).
+  const next: number[] = [];
+  for (let k = 0; k < markers.length; k++) next.push(buf.indexOf(markers[k]!, from));
   let counted = from;
   for (;;) {
     let at = -1;
-    for (const i of next) if (i !== -1 && (at === -1 || i < at)) at = i;
+    for (let k = 0; k < next.length; k++) {
+      const i = next[k]!;
+      if (i !== -1 && (at === -1 || i < at)) at = i;
+    }
     if (at === -1) break;
     // (lastIndexOf with a negative offset would count from the end: guard the first byte.)
     const start = at === from ? from : Math.max(from, buf.lastIndexOf(10, at - 1) + 1);
@@ -235,7 +242,7 @@ function scanBytes(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', colle
     }
     for (let i = buf.indexOf(10, counted); i !== -1 && i < start; i = buf.indexOf(10, i + 1)) line++;
     counted = start;
-    collector.line(buf.toString(encoding, start, buf[end - 1] === 13 ? end - 1 : end), line);
+    collector.line(buf.toString(encoding, start, end - (buf[end - 1] === 13 ? 1 : 0)), line);
     for (let k = 0; k < next.length; k++) if (next[k]! !== -1 && next[k]! <= end) next[k] = buf.indexOf(markers[k]!, end + 1);
   }
   if (final) return { line, cut: buf.length };
@@ -440,7 +447,7 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
     problem('unclosed-ignore', 'warning', scan.unclosedIgnore, 'REUSE-IgnoreStart has no matching REUSE-IgnoreEnd; no tag after it is read', 'Add a REUSE-IgnoreEnd comment where the ignored block ends');
   for (const r of scan.rejected)
     problem('tag-in-code', 'note', r.line, `ignored SPDX-License-Identifier in code or prose: ${r.text}`, 'A tag counts only in a comment; if this line is meant to declare a license, put it in a comment of its own');
-  return { declarations, copyrights, problems };
+  return detection(declarations, copyrights, problems);
 }
 
 /** The tags of a file: in its bytes when it was read whole, else in its decoded text, chunk by chunk. */

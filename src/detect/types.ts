@@ -99,4 +99,19 @@ export interface Detector {
   readonly fallback?: boolean;
 }
 
-export const EMPTY_DETECTION: Detection = Object.freeze({ declarations: [], copyrights: [], problems: [] });
+/**
+ * A detection, always in one shape: V8 compiles the code that reads detections for the shapes
+ * it has seen, and throws that code away at each new one (object literals with and without
+ * `annotations`, a frozen one: three shapes, each costing a recompile per thread and scan).
+ */
+export function detection(
+  declarations: readonly Declaration[],
+  copyrights: readonly CopyrightNotice[],
+  problems: readonly Problem[],
+  annotations?: readonly Annotation[],
+): Detection {
+  return { declarations, copyrights, problems, annotations };
+}
+
+/** Nothing found (not frozen: a frozen object has a shape of its own; the type keeps it read-only). */
+export const EMPTY_DETECTION: Detection = detection([], [], []);

@@ -5,7 +5,7 @@
 import { isLicenseRefId } from '../../catalog/index.js';
 import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
-import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
 import type { MatchResult, TextMatch } from './index.js';
 import { combineMatches } from './combine.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
@@ -384,6 +384,6 @@ function collector(file: string, scope: Scope): Collector {
     problem(code, severity, line, message, suggestion) {
       problems.push({ code, severity, file, line, message, suggestion });
     },
-    detection: () => ({ declarations, copyrights: [], problems }),
+    detection: () => detection(declarations, [], problems),
   };
 }

@@ -12,7 +12,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import { combineMatches } from '../license-text/combine.js';
 import type { Declaration, Problem, Severity } from '../../types.js';
-import type { DetectContext, Detection, FileInput } from '../types.js';
+import { detection, type DetectContext, type Detection, type FileInput } from '../types.js';
 
 export interface FieldValue {
   /** The field as the format names it: `license`, `licenses[0].type`, `project.license`. */
@@ -203,7 +203,7 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
 
   if (!file.complete) {
     out.problem('manifest-too-large', 'warning', undefined, `${file.path} is larger than farleft reads (${file.size} bytes); its license fields were not read`);
-    return { declarations, copyrights: [], problems };
+    return detection(declarations, [], problems);
   }
   try {
     reader(file.text.replace(/^\uFEFF/, ''), out);
@@ -211,7 +211,7 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
     // A reader validates what it reads; this is the last guard that keeps the scan going.
     out.malformed(undefined, undefined, error instanceof Error ? error.message : String(error));
   }
-  return { declarations, copyrights: [], problems };
+  return detection(declarations, [], problems);
 }
 
 function isLicenseText(value: string): boolean {

@@ -5,7 +5,7 @@
 // SPDX. Pure and synchronous: no library, no process, reads bounded by FileInput.
 import type { Catalog } from '../../catalog/index.js';
 import type { Problem } from '../../types.js';
-import { EMPTY_DETECTION, type Detection, type Detector, type FileInput } from '../types.js';
+import { detection, EMPTY_DETECTION, type Detection, type Detector, type FileInput } from '../types.js';
 import { readEpub } from './epub.js';
 import { newRead, type MediaRead } from './fields.js';
 import { readFont } from './font.js';
@@ -58,9 +58,9 @@ export function detectMedia(file: FileInput, catalog: Catalog, texts?: TextReade
   const src = sourceOfInput(file);
   const text = (): string => (file.kind === 'text' ? file.text : decodeText(file.bytes));
   const { format, read } = readMedia(file.path, src, text);
-  if (!format) return { declarations: [], copyrights: [], problems: toProblems(file.path, read) };
+  if (!format) return detection([], [], toProblems(file.path, read));
   const found = fieldsToDetection(file.path, read.fields, catalog, texts);
-  return { declarations: found.declarations, copyrights: found.copyrights, problems: [...toProblems(file.path, read), ...found.problems] };
+  return detection(found.declarations, found.copyrights, [...toProblems(file.path, read), ...found.problems]);
 }
 
 /**
