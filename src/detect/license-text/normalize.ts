@@ -84,6 +84,8 @@ const PAIR_STARTS = new Set([...EQUIVALENT_PAIRS.keys()].map((k) => k.split(' ')
 // Leading decoration of a line: Markdown headings, quotes, bullets, emphasis, table
 // bars, reST underlines, comment stars.
 const LEADING = /^[\s>#*+\-•·◦▪‣|=_~`]*/u;
+// The same after each newline (not \\s there, which would eat the newlines of blank lines).
+const LINE_LEADING = /(^|\n)(?:[^\S\n]|[>#*+\-•·◦▪‣|=_~`])+/gu;
 // List markers — 1. 1) (1) a. (a) iv. (iv) 1.2 1.2.3 — wherever they stand, so that a
 // reflowed text (markers moved from line starts into the middle of lines) reads the same.
 // "(c)" goes too, as a copyright sign.
@@ -125,28 +127,38 @@ const HYPHENS = new Set(['-', '‐', '‑']);
 export function normalizeText(text: string): NormalizedText {
   // Three passes, each keeping every newline so words keep their line numbers:
   // notices out by line, markup and placeholders out across lines, then words by line.
+  // A short run is mostly cold code (V8 has not compiled it yet): what can be one regular
+  // expression over the whole text, rather than three per line, is.
   const noticeFree = prepare(text)
     .split('\n')
     .map((line) => (isNotice(line) ? '' : line))
     .join('\n');
-  const plain = stripMarkup(noticeFree).split('\n');
+  const plain = stripLineMarkers(stripMarkup(noticeFree)).split('\n');
+  // Astral characters: the word test below reads UTF-16 units, which /u would not.
+  const words = /[\ud800-\udfff]/.test(text) ? tokenizeUnits : tokenize;
   const tokens: string[] = [];
   const lines: number[] = [];
   let carry = false; // the last word ended a line with a hyphen: "reason-" / "ably"
   for (let i = 0; i < plain.length; i++) {
-    const line = plain[i]!.replace(LEADING, '').replace(PAREN_MARKER, ' ').replace(MARKER, '$1 ');
-    let words = tokenize(line);
-    if (carry && words.length > 0 && WORD.test(line.trimStart()[0] ?? '')) {
-      tokens[tokens.length - 1] += words[0]!;
-      words = words.slice(1);
+    const line = plain[i]!;
+    if (line === '') continue;
+    let found = words(line);
+    if (carry && found.length > 0 && WORD.test(line.trimStart()[0] ?? '')) {
+      tokens[tokens.length - 1] += found[0]!;
+      found = found.slice(1);
     }
-    if (words.length > 0 || line.trim() !== '') carry = endsHyphenated(line);
-    for (const w of words) {
+    if (found.length > 0 || line.trim() !== '') carry = endsHyphenated(line);
+    for (const w of found) {
       tokens.push(w);
       lines.push(i + 1);
     }
   }
   return applyEquivalents(tokens, lines);
+}
+
+/** Each line's leading decoration and every list marker, over the whole text (its newlines kept). */
+function stripLineMarkers(text: string): string {
+  return text.replace(LINE_LEADING, '$1').replace(PAREN_MARKER, ' ').replace(MARKER, '$1 ');
 }
 
 /** Whether a line ends in a word broken by a hyphen ("reason-"). */
@@ -216,6 +228,16 @@ function isCopyrightLine(s: string): boolean {
 
 /** Words: runs of letters and digits; apostrophes and hyphens inside a word join its parts. */
 function tokenize(line: string): string[] {
+  const found = line.toLowerCase().match(TOKEN);
+  if (found === null) return [];
+  if (JOINER_IN.test(line)) for (let i = 0; i < found.length; i++) found[i] = found[i]!.replace(JOINER, '');
+  return found;
+}
+const TOKEN = /[\p{L}\p{N}]+(?:['’‘`\-‐‑‒][\p{L}\p{N}]+)*/gu;
+const JOINER_IN = /['’‘`\-‐‑‒]/;
+
+/** tokenize() by UTF-16 units, as the matcher always read words: for a text with astral characters. */
+function tokenizeUnits(line: string): string[] {
   const s = line.toLowerCase();
   const out: string[] = [];
   let i = 0;
@@ -246,6 +268,8 @@ function isWordChar(s: string, i: number): boolean {
 }
 
 function applyEquivalents(tokens: readonly string[], lines: readonly number[]): NormalizedText {
+  // Most texts have none of these words: then the words stand as they are, without a copy.
+  if (!tokens.some((t) => EQUIVALENT.has(t) || PAIR_STARTS.has(t))) return { tokens, lines };
   const outTokens: string[] = [];
   const outLines: number[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -43,6 +43,19 @@ describe('normalizeText', () => {
     expect(lines).toEqual([1, 1, 5, 5, 6, 6]);
   });
 
+  it('keeps line numbers where decoration and list markers go, blank lines and the first line included', () => {
+    const { tokens, lines } = normalizeText('\n  > # 1. One\n\n\t* (a) two\n\n   - iv. three 1.2 four\n');
+    expect(tokens).toEqual(['one', 'two', 'three', 'four']);
+    expect(lines).toEqual([2, 4, 6, 6]);
+    expect(normalizeText('  - First\nsecond').lines).toEqual([1, 2]);
+  });
+
+  it('reads words by UTF-16 units in a text with astral characters, as the reference texts were read', () => {
+    // \u{20000} is a letter, but each of its two units alone is not: it parts the words around it.
+    expect(normalizeText('one\u{20000}two 𝐀 three-\nfour').tokens).toEqual(['one', 'two', 'a', 'threefour']);
+    expect(normalizeText('one-two licence').tokens).toEqual(['onetwo', 'license']);
+  });
+
   it('keeps line numbers after a placeholder that spans lines', () => {
     const { tokens, lines } = normalizeText('one <two\nthree> four\nfive');
     expect(tokens).toEqual(['one', 'four', 'five']);
