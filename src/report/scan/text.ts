@@ -102,7 +102,9 @@ function renderMedia(result: ListedScan, c: ChalkInstance, verbose: boolean): st
     `${c.bold('Media files:')} ${media.length}, ${without === 0 ? c.green('all with a license') : c.yellow(`${without} without a license`)}, ${conflicting === 0 ? 'no conflicts' : c.red(`${conflicting} with conflicting declarations`)}`,
   ];
   const shown = verbose ? rows : rows.slice(0, LIST_LIMIT * 2);
-  const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...shown.map((r) => r[i]!.length), 4)));
+  // A path longer than its column pushes the rest of its row out of line: the file column is
+  // wider (release folders nest: addons/katesql/pics/16-actions-sql-field-pk.png).
+  const widths = [0, 1, 2, 3].map((i) => Math.min(i === 0 ? 72 : 40, Math.max(...shown.map((r) => r[i]!.length), 4)));
   out.push(c.dim(`  ${['file', 'type', 'license', 'source'].map((h, i) => h.padEnd(widths[i]!)).join('  ')}  copyright`));
   for (const r of shown) out.push(`  ${r.slice(0, 4).map((v, i) => v.padEnd(widths[i]!)).join('  ')}  ${r[4]}`.trimEnd());
   if (shown.length < rows.length) out.push(c.dim(`  … and ${rows.length - shown.length} more (--verbose lists all)`));

@@ -26,6 +26,20 @@ describe('text scan output', () => {
     expect(renderScan({ ...base, files: { unlicensed: ['a.c'], inHeader: 0, media: [] } }, { color: 0, verbose: false })).not.toContain('in the header');
   });
 
+  it('keeps the media table in columns for paths as deep as a release folder has them', () => {
+    const media = [
+      ['cover.png', 'CC-BY-SA-4.0', 'XMP dc:rights', '2024 Jo'],
+      ['addons/katesql/pics/16-actions-sql-field-pk.png', null, '', ''],
+      ['album/disc-1/01-a-rather-long-track-title-of-the-album.flac', 'LicenseRef-PPL', 'REUSE.toml', ''],
+    ] as const;
+    const text = renderScan({ ...result({}), files: { unlicensed: [], inHeader: 0, media } }, { color: 0, verbose: false });
+    const lines = text.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('  file '));
+    const rows = lines.slice(header, header + 4);
+    const typeAt = rows[0]!.indexOf('type');
+    expect(rows.map((r) => r.slice(typeAt).split('  ')[0])).toEqual(['type', 'PNG image', 'PNG image', 'FLAC audio file']);
+  });
+
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
     const text = renderScan(result({ MIT: 7, 'GPL-2.0-only': 44832, 'GPL-2.0-only WITH Linux-syscall-note OR BSD-3-Clause': 80 }), { color: 0, verbose: false });
     const lines = text.split('\n');
