@@ -48,6 +48,8 @@ const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
 // LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
+/** Comment decoration standing apart at the end of an expression. */
+const TRAILING_BORDER = /\s+([*#|/\\=~-]{1,8})$/;
 /** Longer than this is no expression anyone wrote, and the parser recurses once per operator. */
 const MAX_EXPRESSION_CHARS = 10_000;
 
@@ -58,6 +60,14 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
     return invalid([{ code: 'invalid-expression', message: `'${clip(input)}' is ${input.length} characters long: farleft reads an expression of at most ${MAX_EXPRESSION_CHARS}` }], null);
   const marker = readMarker(input);
   if (marker) return marker;
+  // The border of a box comment after the expression ("LGPL-2.0-or-later       *"): no license,
+  // and not the writer's second one either, as "names licenses with no operator" would have it.
+  const border = TRAILING_BORDER.exec(input);
+  if (border) {
+    const rest = normalizeExpression(input.slice(0, border.index), catalog, withSuggestion);
+    const message = `'${clip(input)}' ends in '${border[1]}', which is no license (a comment's border?): the expression ends before it`;
+    return invalid([{ code: 'invalid-expression', message }], rest.expression ?? rest.suggestion);
+  }
 
   const notes: ExpressionNote[] = [];
   const tokens = tokenize(input);

@@ -53,6 +53,10 @@ describe('invalid expressions say why and suggest a fix', () => {
     ['GPL 2.0+ BSD-3-Clause', null, /names licenses with no operator between them/],
     // No such version: not silently another one.
     ['GPL-2.1+', null, /./],
+    // A box comment's border after the expression (KDE's kate has `// SPDX-License-Identifier: LGPL-2.0-or-later      *`).
+    ['LGPL-2.0-or-later                            *', 'LGPL-2.0-or-later', /ends in '\*', which is no license/],
+    ['MIT OR Apache-2.0 #', 'MIT OR Apache-2.0', /ends in '#'/],
+    ['GPL 2.0+ **', 'GPL-2.0-or-later', /ends in '\*\*'/],
   ])('%j', (raw, suggestion, message) => {
     const r = catalog.normalize(raw);
     expect(r.valid).toBe(false);

@@ -207,6 +207,7 @@ describe('invalid expressions', () => {
     ['(MIT OR Apache-2.0', 'MIT OR Apache-2.0'],
     ['GPL-2.0+ or X11', 'GPL-2.0-or-later OR X11'],
     ['(GPL-2.0+ and MIT)', 'GPL-2.0-or-later AND MIT'],
+    ['LGPL-2.0-or-later                            *', 'LGPL-2.0-or-later'],
   ])('%j is a problem with file, line, text and fix, and the other tags still count', (value, fix) => {
     const r = detect('src/a.c', `// SPDX-FileCopyrightText: 2024 Jo\n// SPDX-License-Identifier: ${value}\n// SPDX-License-Identifier: CC0-1.0\n`);
     expect(r.declarations.map((d) => d.expression)).toEqual(['CC0-1.0']);
