@@ -43,6 +43,13 @@ function readLicenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFi
   return out;
 }
 
+/** LICENSES/<name>.<ext> renamed after `id`, its extension kept. */
+export function renamed(path: string, id: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return `LICENSES/${id}${dot > 0 ? name.slice(dot) : '.txt'}`;
+}
+
 // Facts several rules ask for are worked out once per scan: a tree has 100k files.
 const remembered = new WeakMap<object, Map<string, unknown>>();
 

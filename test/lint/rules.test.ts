@@ -67,6 +67,22 @@ describe('rules on real trees', () => {
     expect(r.findings.filter((f) => f.file === 'src/a.c')).toEqual([]);
   });
 
+  it('says which LICENSES/ file a LicenseRef means when it is there without its prefix', async () => {
+    // systemd: LICENSES/alg-sha1-public-domain.txt, and files say LicenseRef-alg-sha1-public-domain.
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/sha1.c': tag('LicenseRef-alg-sha1-public-domain'), 'src/sha1.h': tag('LicenseRef-alg-sha1-public-domain'), 'LICENSES/alg-sha1-public-domain.txt': 'Public domain.\n', 'LICENSES/MIT.txt': licenseText('MIT'), 'src/m.c': tag('LicenseRef-MIT') });
+    const byRule = (rule: string, file: string) => r.findings.find((f) => f.rule === rule && f.file === file);
+    expect(byRule('misnamed-license-text', 'LICENSES/alg-sha1-public-domain.txt')).toMatchObject({
+      message: "'alg-sha1-public-domain' is neither an SPDX license id nor LicenseRef-<name>; 2 files use LicenseRef-alg-sha1-public-domain",
+      suggestion: 'Rename it LICENSES/LicenseRef-alg-sha1-public-domain.txt',
+    });
+    expect(byRule('missing-license-text', 'src/sha1.c')).toMatchObject({
+      message: expect.stringContaining('(LICENSES/alg-sha1-public-domain.txt is named without LicenseRef-)'),
+      suggestion: 'Rename LICENSES/alg-sha1-public-domain.txt to LICENSES/LicenseRef-alg-sha1-public-domain.txt',
+    });
+    // An SPDX-named text is no LicenseRef's: LicenseRef-MIT is still missing its own.
+    expect(byRule('missing-license-text', 'src/m.c')).toMatchObject({ suggestion: 'Add the text of LicenseRef-MIT as LICENSES/LicenseRef-MIT.txt' });
+  });
+
   it('reports a policy deny as policy-denied, not as incompatible, and a review as needs-review', async () => {
     const yml = '# SPDX-FileCopyrightText: 2026 C\n# SPDX-License-Identifier: PPL\nlicense: PPL\npolicy:\n  deny: [MIT]\n';
     const r = await lintTree({ ...base, '.farleft.yml': yml, 'src/m.c': tag('MIT'), 'LICENSES/MIT.txt': licenseText('MIT'), 'src/own.c': tag('LicenseRef-OurOwn'), 'LICENSES/LicenseRef-OurOwn.txt': 'Our own terms.\n' });

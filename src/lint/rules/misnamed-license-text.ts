@@ -1,5 +1,5 @@
 // LICENSES/ files REUSE cannot map to a license: no extension, not an SPDX id, or the wrong text.
-import { licenseTextFiles } from '../facts.js';
+import { count, idsInUse, licenseTextFiles, renamed, targetFiles } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -14,15 +14,23 @@ export const rule: Rule = {
   codes: ['license-file-mismatch'],
   check(input) {
     const drafts: Draft[] = [];
+    const uses = idsInUse(targetFiles(input), input.catalog);
     for (const t of licenseTextFiles(input.scan, input.catalog)) {
       const known = input.catalog.get(t.id)?.spdx === true || t.id.startsWith('LicenseRef-');
       if (!known) {
         const near = input.catalog.resolve(t.id)?.entry.id;
+        // Files that say LicenseRef-<its name> mean this text (systemd's LICENSES/alg-sha1-public-domain.txt).
+        const ref = `LicenseRef-${t.id}`;
+        const used = uses.get(ref);
         drafts.push({
           file: t.path,
           line: null,
-          message: `'${t.id}' is neither an SPDX license id nor LicenseRef-<name>`,
-          suggestion: near ? `Rename it LICENSES/${near}.txt` : `Rename it LICENSES/LicenseRef-${t.id.replace(/[^A-Za-z0-9.-]+/g, '-')}.txt, or after the SPDX id of the license it holds`,
+          message: `'${t.id}' is neither an SPDX license id nor LicenseRef-<name>${used ? `; ${count(used.count, 'file')} ${used.count === 1 ? 'uses' : 'use'} ${ref}` : ''}`,
+          suggestion: used
+            ? `Rename it ${renamed(t.path, ref)}`
+            : near
+              ? `Rename it LICENSES/${near}.txt`
+              : `Rename it LICENSES/LicenseRef-${t.id.replace(/[^A-Za-z0-9.-]+/g, '-')}.txt, or after the SPDX id of the license it holds`,
         });
       } else if (t.withoutExtension)
         drafts.push({ file: t.path, line: null, message: 'no file extension', suggestion: `Rename it ${t.path}.txt` });

@@ -1,6 +1,6 @@
 // Licenses in use whose text the project does not ship.
 import { licenseFamily } from '../../catalog/index.js';
-import { count, idsInUse, licenseTextFiles, targetFiles, textFamilies } from '../facts.js';
+import { count, idsInUse, licenseTextFiles, renamed, targetFiles, textFamilies } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -24,17 +24,25 @@ export const rule: Rule = {
       for (const id of catalog.normalize(scan.project.license).ids)
         if (!uses.has(id)) uses.set(id, { file: at?.file ?? null, line: at?.line ?? null, count: 0 });
     }
+    // LICENSES/alg-sha1-public-domain.txt for LicenseRef-alg-sha1-public-domain (systemd): there, under a name REUSE does not read.
+    const unprefixed = new Map(
+      licenseTextFiles(scan, catalog)
+        .filter((t) => catalog.get(t.id)?.spdx !== true && !t.id.startsWith('LicenseRef-'))
+        .map((t) => [`LicenseRef-${t.id}`, t.path]),
+    );
     const drafts: Draft[] = [];
     for (const [id, use] of uses) {
       if (defined.has(id) || defined.has(id.replace(/\+$/, '')) || texts.has(licenseFamily(id))) continue;
       if (catalog.get(id)?.kind === 'marker') continue;
+      const misnamed = unprefixed.get(id);
       drafts.push({
         file: use.file,
         line: use.line,
-        message: `${id} is used (${use.count ? `by ${count(use.count, 'file')}` : 'as the project\'s license'}) but its text is not in LICENSES/ or a license file`,
-        suggestion: `Add the text of ${id} as LICENSES/${id}.txt`,
+        message: `${id} is used (${use.count ? `by ${count(use.count, 'file')}` : 'as the project\'s license'}) but its text is not in LICENSES/ or a license file${misnamed ? ` (${misnamed} is named without LicenseRef-)` : ''}`,
+        suggestion: misnamed ? `Rename ${misnamed} to ${renamed(misnamed, id)}` : `Add the text of ${id} as LICENSES/${id}.txt`,
       });
     }
     return drafts;
   },
 };
+
