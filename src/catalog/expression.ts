@@ -68,6 +68,15 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
     const message = `'${clip(input)}' ends in '${border[1]}', which is no license (a comment's border?): the expression ends before it`;
     return invalid([{ code: 'invalid-expression', message }], rest.expression ?? rest.suggestion);
   }
+  // A tag quoted in a sentence: "(SPDX-License-Identifier: MIT-0)." in systemd's man pages.
+  const sentence = withoutSentencePunctuation(input);
+  if (sentence !== null) {
+    const rest = normalizeExpression(sentence.expression, catalog, false);
+    if (rest.valid && rest.expression !== null) {
+      const message = `'${clip(input)}' ends in '${sentence.punctuation}', the punctuation of a sentence around it, not part of the expression`;
+      return invalid([{ code: 'invalid-expression', message }], rest.expression);
+    }
+  }
 
   const notes: ExpressionNote[] = [];
   const tokens = tokenize(input);
@@ -124,6 +133,22 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
     notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression` });
   return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
+}
+
+/**
+ * The input without the run of `.,;:)` it ends in, when the run has one of `.,;:`; a `)` of the run
+ * that closes a `(` of the expression stays. Null when there is no such run. (A loop from the end:
+ * a regular expression for "a run at the end" retries at every start of a long run.)
+ */
+function withoutSentencePunctuation(input: string): { expression: string; punctuation: string } | null {
+  let start = input.length;
+  while (start > 0 && '.,;:)'.includes(input[start - 1]!)) start--;
+  const run = input.slice(start);
+  if (!/[.,;:]/.test(run)) return null;
+  const rest = input.slice(0, start);
+  const open = rest.split('(').length - rest.split(')').length;
+  const closers = Math.max(0, Math.min(open, run.split(')').length - 1));
+  return { expression: rest + ')'.repeat(closers), punctuation: run };
 }
 
 /** Why the token sequence breaks the grammar (operand (op operand)*, balanced parentheses), or null. */

@@ -57,6 +57,11 @@ describe('invalid expressions say why and suggest a fix', () => {
     ['LGPL-2.0-or-later                            *', 'LGPL-2.0-or-later', /ends in '\*', which is no license/],
     ['MIT OR Apache-2.0 #', 'MIT OR Apache-2.0', /ends in '#'/],
     ['GPL 2.0+ **', 'GPL-2.0-or-later', /ends in '\*\*'/],
+    // A tag quoted in a sentence (systemd's man/daemon.xml: "(SPDX-License-Identifier: MIT-0).").
+    ['MIT-0).', 'MIT-0', /ends in '\)\.', the punctuation of a sentence/],
+    ['(MIT OR Apache-2.0).', 'MIT OR Apache-2.0', /ends in '\)\.'/],
+    ['GPL-2.0-only, ', 'GPL-2.0-only', /ends in ','/],
+    ['MIT AND ISC;', 'MIT AND ISC', /ends in ';'/],
   ])('%j', (raw, suggestion, message) => {
     const r = catalog.normalize(raw);
     expect(r.valid).toBe(false);
@@ -73,6 +78,11 @@ describe('invalid expressions say why and suggest a fix', () => {
       expect(r.suggestion).toBeNull();
     },
   );
+
+  it('reads a long run of closing parentheses at the end, or not at the end, and gives its answer', () => {
+    expect(catalog.normalize(`MIT${')'.repeat(9_000)}.`)).toMatchObject({ valid: false, suggestion: 'MIT' });
+    expect(catalog.normalize(`${')'.repeat(9_000)}x`).valid).toBe(false);
+  });
 
   it('refuses a hostile expression in a short message, without overflowing the stack', () => {
     const long = Array(20_000).fill('MIT OR ISC').join(' OR ');
