@@ -29,7 +29,7 @@ describe('deps reporters', () => {
     expect(licenses).toBeGreaterThan(0);
     expect(problems).toBeGreaterThan(licenses!);
     expect(verdicts).toBeGreaterThan(problems!);
-    expect(text).toMatch(/ISC\s+3\s+pad-core 1\.0\.0, pad-core 2\.0\.0, seefile 1\.0\.0/);
+    expect(text).toMatch(/^ +3 {2}ISC\s+pad-core 1\.0\.0, pad-core 2\.0\.0, seefile 1\.0\.0$/m);
     expect(text).toContain('[declared-vs-text-conflict]');
     expect(text).toMatch(/denied\s+deprecated 1\.0\.0 \(GPL-2\.0-or-later\)\s+\.farleft\.yml: policy\.deny\[0\] GPL-2\.0-or-later/);
     expect(text).not.toContain('\u001b['); // colour level 0

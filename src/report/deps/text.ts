@@ -44,7 +44,8 @@ export function render(result: DepsResult, options: TextOptions): string {
       out.push(`  ${colour(license)}  ${c.dim(`(${pkgs.length})`)}`);
       for (const pkg of pkgs) out.push(`    ${id(pkg)}  ${c.dim(`${pkg.scope}${pkg.direct ? ', direct' : ''}${pkg.path ? `  ${pkg.path}` : '  not installed'}`)}`);
     } else {
-      out.push(`  ${colour(license.padEnd(width))}  ${String(pkgs.length).padStart(5)}  ${c.dim(sample(pkgs))}`);
+      // The count first, as the scan's table has it: an expression longer than its column moves its own row's names, not its count.
+      out.push(`  ${String(pkgs.length).padStart(5)}  ${colour(license.padEnd(width))}  ${c.dim(sample(pkgs))}`);
     }
   }
   out.push('');
