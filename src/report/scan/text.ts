@@ -97,9 +97,21 @@ function renderMedia(result: ListedScan, c: ChalkInstance, verbose: boolean): st
   const conflicts = new Set(result.problems.filter((p) => p.code === 'declared-conflict' && p.file !== null).map((p) => p.file));
   const rows = media.map(([path, license, source, copyright]) => [path, FORMAT_NAMES[formatOfPath(path)!], license ?? '—', source, copyright] as const);
   const without = media.filter(([, license]) => license === null).length;
+  // NONE ("All rights reserved") and NOASSERTION are licensing information, but grant nothing:
+  // a release check that called them "with a license" would pass a cover nobody may share.
+  const none = media.filter(([, license]) => license === 'NONE').length;
+  const unclear = media.filter(([, license]) => license === 'NOASSERTION').length;
   const conflicting = media.filter(([path]) => conflicts.has(path)).length;
+  const counts =
+    without + none + unclear === 0
+      ? [c.green('all with a license')]
+      : [
+          ...(without ? [c.yellow(`${without} without a license`)] : []),
+          ...(none ? [c.yellow(`${none} granting none (NONE: all rights reserved)`)] : []),
+          ...(unclear ? [c.yellow(`${unclear} with a license farleft cannot name (NOASSERTION)`)] : []),
+        ];
   const out = [
-    `${c.bold('Media files:')} ${media.length}, ${without === 0 ? c.green('all with a license') : c.yellow(`${without} without a license`)}, ${conflicting === 0 ? 'no conflicts' : c.red(`${conflicting} with conflicting declarations`)}`,
+    `${c.bold('Media files:')} ${media.length}, ${counts.join(', ')}, ${conflicting === 0 ? 'no conflicts' : c.red(`${conflicting} with conflicting declarations`)}`,
   ];
   const shown = verbose ? rows : rows.slice(0, LIST_LIMIT * 2);
   // A path longer than its column pushes the rest of its row out of line: the file column is

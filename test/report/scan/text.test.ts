@@ -40,6 +40,15 @@ describe('text scan output', () => {
     expect(rows.map((r) => r.slice(typeAt).split('  ')[0])).toEqual(['type', 'PNG image', 'PNG image', 'FLAC audio file']);
   });
 
+  it('does not count a media file that grants no license (NONE) or an unnamed one (NOASSERTION) as licensed', () => {
+    const line = (media: readonly (readonly [string, string | null, string, string])[]) =>
+      renderScan({ ...result({}), files: { unlicensed: [], inHeader: 0, media } }, { color: 0, verbose: false }).split('\n').find((l) => l.startsWith('Media files:'));
+    expect(line([['a.png', 'CC0-1.0', 'XMP', '']])).toBe('Media files: 1, all with a license, no conflicts');
+    expect(line([['a.png', 'CC0-1.0', '', ''], ['cover.jpg', 'NONE', 'EXIF:Copyright', ''], ['b.png', null, '', ''], ['c.ogg', 'NOASSERTION', 'Vorbis:LICENSE', '']])).toBe(
+      'Media files: 4, 1 without a license, 1 granting none (NONE: all rights reserved), 1 with a license farleft cannot name (NOASSERTION), no conflicts',
+    );
+  });
+
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
     const text = renderScan(result({ MIT: 7, 'GPL-2.0-only': 44832, 'GPL-2.0-only WITH Linux-syscall-note OR BSD-3-Clause': 80 }), { color: 0, verbose: false });
     const lines = text.split('\n');
