@@ -48,8 +48,6 @@ const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
 // LicenseRef-/DocumentRef- idstrings are letters, digits, '.' and '-' (SPDX 2.3 Annex D).
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
-/** Comment decoration standing apart at the end of an expression. */
-const TRAILING_BORDER = /\s+([*#|/\\=~-]{1,8})$/;
 /** Longer than this is no expression anyone wrote, and the parser recurses once per operator. */
 const MAX_EXPRESSION_CHARS = 10_000;
 
@@ -62,10 +60,10 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   if (marker) return marker;
   // The border of a box comment after the expression ("LGPL-2.0-or-later       *"): no license,
   // and not the writer's second one either, as "names licenses with no operator" would have it.
-  const border = TRAILING_BORDER.exec(input);
+  const border = trailingBorder(input);
   if (border) {
-    const rest = normalizeExpression(input.slice(0, border.index), catalog, withSuggestion);
-    const message = `'${clip(input)}' ends in '${border[1]}', which is no license (a comment's border?): the expression ends before it`;
+    const rest = normalizeExpression(input.slice(0, border.at), catalog, withSuggestion);
+    const message = `'${clip(input)}' ends in '${border.border}', which is no license (a comment's border?): the expression ends before it`;
     return invalid([{ code: 'invalid-expression', message }], rest.expression ?? rest.suggestion);
   }
   // A tag quoted in a sentence: "(SPDX-License-Identifier: MIT-0)." in systemd's man pages.
@@ -133,6 +131,20 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
     notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression` });
   return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
+}
+
+/**
+ * Where a comment's border at the end of the input starts (the whitespace before it) and the
+ * border: up to 8 of `*#|/\=~-`, apart from the expression. Null when it does not end so.
+ * (Loops from the end, as the next function does: linear on any input.)
+ */
+function trailingBorder(input: string): { at: number; border: string } | null {
+  let start = input.length;
+  while (start > 0 && '*#|/\\=~-'.includes(input[start - 1]!)) start--;
+  if (start === input.length || input.length - start > 8) return null;
+  let at = start;
+  while (at > 0 && /\s/.test(input[at - 1]!)) at--;
+  return at < start && at > 0 ? { at, border: input.slice(start) } : null;
 }
 
 /**

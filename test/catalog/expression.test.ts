@@ -79,9 +79,11 @@ describe('invalid expressions say why and suggest a fix', () => {
     },
   );
 
-  it('reads a long run of closing parentheses at the end, or not at the end, and gives its answer', () => {
+  it('reads long runs of closing parentheses or spaces, at the end or not, and gives its answer', () => {
     expect(catalog.normalize(`MIT${')'.repeat(9_000)}.`)).toMatchObject({ valid: false, suggestion: 'MIT' });
     expect(catalog.normalize(`${')'.repeat(9_000)}x`).valid).toBe(false);
+    expect(catalog.normalize(`MIT${' '.repeat(9_000)}*`)).toMatchObject({ valid: false, suggestion: 'MIT' });
+    expect(catalog.normalize(`MIT${' '.repeat(9_000)}x`).valid).toBe(false);
   });
 
   it('refuses a hostile expression in a short message, without overflowing the stack', () => {

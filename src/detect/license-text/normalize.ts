@@ -84,7 +84,8 @@ const PAIR_STARTS = new Set([...EQUIVALENT_PAIRS.keys()].map((k) => k.split(' ')
 // Leading decoration of a line: Markdown headings, quotes, bullets, emphasis, table
 // bars, reST underlines, comment stars.
 const LEADING = /^[\s>#*+\-•·◦▪‣|=_~`]*/u;
-// The same after each newline (not \\s there, which would eat the newlines of blank lines).
+// The same at the start of the text and after each newline, over a whole text (whitespace but
+// not \s, which would also take the newlines of the blank lines after it).
 const LINE_LEADING = /(^|\n)(?:[^\S\n]|[>#*+\-•·◦▪‣|=_~`])+/gu;
 // List markers — 1. 1) (1) a. (a) iv. (iv) 1.2 1.2.3 — wherever they stand, so that a
 // reflowed text (markers moved from line starts into the middle of lines) reads the same.
