@@ -112,6 +112,9 @@ describe('positions', () => {
     expect(JSON.parse(escaped)).toEqual({ name: 'x', license: 'MIT' });
     expect(jsonKeyLines(escaped, ['license'])).toEqual(new Map([['license', 3]]));
     expect(jsonKeyLines('{"a":"license","license":1}', ['license'])).toEqual(new Map([['license', 1]]));
+    // "license" as a value is no key; a key written once is found without reading the document through.
+    expect(jsonKeyLines('{\n  "keywords": ["license", "mit"],\n  "license"  :\n "MIT"\n}', ['license'])).toEqual(new Map([['license', 3]]));
+    expect(jsonKeyLines('{\n  "license": "MIT",\n  "x": { "license": "y" },\n  "licenses": []\n}', ['license', 'licenses'])).toEqual(new Map([['license', 2], ['licenses', 4]]));
   });
 
   it.each([
