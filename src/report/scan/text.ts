@@ -30,7 +30,11 @@ export function renderScan(result: ListedScan, options: TextOptions): string {
 
   const decl = result.project.declarations;
   out.push(`${c.bold('Project license:')} ${result.project.license ?? c.yellow('none declared')}`);
-  for (const d of decl) out.push(c.dim(`  ${d.expression}  from ${d.file}${d.line ? `:${d.line}` : ''} (${d.source}${d.confidence < 1 ? `, ${d.confidence.toFixed(2)}` : ''})`));
+  for (const d of decl) {
+    // A stretch of a license file that no license explains (a preface, a clarification): say so, not "0.00".
+    const how = d.expression === 'NOASSERTION' && d.source === 'license-text' ? ', a text farleft cannot name' : d.confidence < 1 ? `, ${d.confidence.toFixed(2)}` : '';
+    out.push(c.dim(`  ${d.expression}  from ${d.file}${d.line ? `:${d.line}` : ''} (${d.source}${how})`));
+  }
   out.push('');
 
   const licenses = Object.entries(s.licenses).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

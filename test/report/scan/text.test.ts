@@ -49,6 +49,15 @@ describe('text scan output', () => {
     );
   });
 
+  it("says a license file's unnamed stretch is one, not that it was named with confidence 0", () => {
+    const declarations = [
+      { expression: 'LGPL-3.0-or-later', source: 'license-text', file: 'COPYING-ICONS', line: 45, confidence: 0.99, scope: 'project' },
+      { expression: 'NOASSERTION', source: 'license-text', file: 'COPYING-ICONS', line: 1, confidence: 0, scope: 'project' },
+    ] as const;
+    const text = renderScan({ ...result({}), project: { declarations, license: 'LGPL-3.0-or-later' } }, { color: 0, verbose: false });
+    expect(text).toContain('  LGPL-3.0-or-later  from COPYING-ICONS:45 (license-text, 0.99)\n  NOASSERTION  from COPYING-ICONS:1 (license-text, a text farleft cannot name)\n');
+  });
+
   it('lists licenses by file count, the counts in one column however long an expression is', () => {
     const text = renderScan(result({ MIT: 7, 'GPL-2.0-only': 44832, 'GPL-2.0-only WITH Linux-syscall-note OR BSD-3-Clause': 80 }), { color: 0, verbose: false });
     const lines = text.split('\n');
