@@ -5,6 +5,7 @@ import { RULES, RULE_IDS, ruleForCode } from '../../src/lint/index.js';
 import { anchored } from '../../src/lint/run.js';
 import ignore from 'ignore';
 import { removeTree } from '../helpers.js';
+import { LINT_FORMATS } from '../../src/report/lint/index.js';
 import { evaluateLint } from '../../src/lint/evaluate.js';
 import { idsInUse, targetFiles } from '../../src/lint/facts.js';
 import { DEFAULTS, inputOf, licenseText, lintTree, pairs, roots, tree } from './helpers.js';
@@ -65,6 +66,24 @@ describe('rules on real trees', () => {
     expect(pairs(r)).toContainEqual([rule, file]);
     // The clean part of the tree stays clean.
     expect(r.findings.filter((f) => f.file === 'src/a.c')).toEqual([]);
+  });
+
+  it('offers one REUSE.toml annotation for a folder of images without licensing information', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001'.padEnd(160, '0'), 'hex');
+    const icons = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`icons/a${i}.png`, png]));
+    const few = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`art/b${i}.png`, png]));
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), ...icons, ...few, 'icons/CMakeLists.txt': 'install()\n' });
+    const missing = r.findings.filter((f) => f.rule === 'missing-license');
+    expect(missing.find((f) => f.file === 'icons/a7.png')!.suggestion).toBe(
+      'Run `farleft apply --reuse-toml --license <license> icons`: one REUSE.toml annotation covers icons/, where 20 images, media and other binary files have none (a sidecar each would be 20 files)',
+    );
+    // A text file there takes a header; three images elsewhere, a sidecar each.
+    expect(missing.find((f) => f.file === 'icons/CMakeLists.txt')!.suggestion).not.toContain('--reuse-toml');
+    expect(missing.find((f) => f.file === 'art/b1.png')!.suggestion).not.toContain('--reuse-toml');
+    // The text report says the folder's fix once, under its first file.
+    const text = LINT_FORMATS.text.render(r, { color: 0 }) as string;
+    expect(text.split('--reuse-toml').length - 1).toBe(1);
+    expect(text).toContain('(a sidecar each would be 20 files) (the same for the 19 findings below)\n  icons/a1.png  no licensing information');
   });
 
   it('says which LICENSES/ file a LicenseRef means when it is there without its prefix', async () => {

@@ -1,8 +1,10 @@
 // Files without licensing information, and a project that declares no license.
 import { seeLicenseFile } from '../../catalog/index.js';
 import { isHeaderNotice } from '../../detect/header-notice.js';
+import { formatOfPath } from '../../detect/media/formats.js';
 import { andAll } from '../../project/index.js';
 import { licenseTextAbove, targetFiles } from '../facts.js';
+import type { FileReport } from '../../types.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -17,13 +19,23 @@ export const rule: Rule = {
     'compatibility of its parts cannot be checked.',
   fix: 'Add `SPDX-License-Identifier: <license>` in a comment at the top of the file (for binary files, a `<file>.license` sidecar, or a REUSE.toml annotation); `farleft apply` writes them for you.',
   check(input) {
-    const drafts: Draft[] = targetFiles(input)
-      .filter((f) => f.license === null)
+    const missing = targetFiles(input).filter((f) => f.license === null);
+    const folders = bulkFolders(missing);
+    const drafts: Draft[] = missing
       .map((f) => {
         const message = 'no licensing information: no SPDX-License-Identifier, .license sidecar, REUSE.toml or dep5 entry covers it';
         // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
         const prose = f.declarations.filter(isHeaderNotice);
-        if (prose.length === 0) return { file: f.path, line: null, message };
+        if (prose.length === 0) {
+          const folder = cannotHoldComment(f) ? folders.get(topFolder(f.path) ?? '') : undefined;
+          if (folder === undefined) return { file: f.path, line: null, message };
+          return {
+            file: f.path,
+            line: null,
+            message,
+            suggestion: `Run \`farleft apply --reuse-toml --license <license> ${shellWord(folder.name)}\`: one REUSE.toml annotation covers ${folder.name}/, where ${folder.count} images, media and other binary files have none (a sidecar each would be ${folder.count} files)`,
+          };
+        }
         const line = prose[0]!.line ?? null;
         // Each notice's license: the one it names, or, for one that defers to a file ("…found in the
         // LICENSE file"), what the nearest such file holds.
@@ -60,6 +72,35 @@ export const rule: Rule = {
     return drafts;
   },
 };
+
+/** Top-level folders with this many media or binary files without licensing information get one REUSE.toml annotation as their fix. */
+const BULK_FILES = 20;
+
+/**
+ * The top-level folders where at least BULK_FILES files that cannot hold a comment (images, audio,
+ * fonts, binaries) have no licensing information: an icon theme, an album, a folder of photos.
+ * For them one REUSE.toml annotation is the fix, not a header or sidecar each.
+ */
+function bulkFolders(files: readonly FileReport[]): Map<string, { name: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const top = topFolder(f.path);
+    if (top !== null && cannotHoldComment(f)) counts.set(top, (counts.get(top) ?? 0) + 1);
+  }
+  const out = new Map<string, { name: string; count: number }>();
+  for (const [name, count] of counts) if (count >= BULK_FILES) out.set(name, { name, count });
+  return out;
+}
+
+/** Images, audio, fonts and other binaries: files REUSE licenses with a sidecar or REUSE.toml, not a header. */
+function cannotHoldComment(f: FileReport): boolean {
+  return f.kind === 'binary' || formatOfPath(f.path) !== null;
+}
+
+function topFolder(path: string): string | null {
+  const slash = path.indexOf('/');
+  return slash > 0 ? path.slice(0, slash) : null;
+}
 
 /** A word as a POSIX shell (and then farleft's options) reads it back: quoted unless plain, never taken for an option. */
 function shellWord(word: string): string {

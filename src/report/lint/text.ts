@@ -24,10 +24,15 @@ export function render(result: LintResult, options: TextOptions): string {
     const rule = findRule(id)!;
     const colour = list[0]!.severity === 'error' ? c.red : c.yellow;
     out.push('', `${colour.bold(list[0]!.severity === 'error' ? '✖ error' : '⚠ warning')} ${c.bold(id)} ${c.dim(`— ${rule.title} (${list.length})`)}`);
-    for (const f of list) {
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '(project)';
       out.push(`  ${c.cyan(where)}  ${f.message}`);
-      if (f.suggestion !== rule.fix) out.push(`    ${c.dim('fix:')} ${f.suggestion}`);
+      // A fix shared by the findings that follow (a folder's one REUSE.toml annotation) is said once.
+      if (f.suggestion === rule.fix || (i > 0 && list[i - 1]!.suggestion === f.suggestion)) continue;
+      let same = 0;
+      while (i + same + 1 < list.length && list[i + same + 1]!.suggestion === f.suggestion) same++;
+      out.push(`    ${c.dim('fix:')} ${f.suggestion}${same ? c.dim(` (the same for the ${count(same, 'finding')} below)`) : ''}`);
     }
     out.push(`  ${c.green('fix:')} ${rule.fix} ${c.dim(`(farleft lint --explain ${id})`)}`);
   }
