@@ -43,6 +43,18 @@ function readLicenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFi
   return out;
 }
 
+/**
+ * `LicenseRef-<name>` → LICENSES/<name>.<ext>, for the texts in LICENSES/ named after neither an SPDX id nor a
+ * LicenseRef: files that use `LicenseRef-<name>` mean that text (systemd's LICENSES/alg-sha1-public-domain.txt).
+ */
+export function unprefixedTexts(scan: ScanResult, catalog: Catalog): ReadonlyMap<string, string> {
+  return new Map(
+    licenseTextFiles(scan, catalog)
+      .filter((t) => catalog.get(t.id)?.spdx !== true && !t.id.startsWith('LicenseRef-'))
+      .map((t) => [`LicenseRef-${t.id}`, t.path]),
+  );
+}
+
 /** LICENSES/<name>.<ext> renamed after `id`, its extension kept. */
 export function renamed(path: string, id: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -98,8 +98,10 @@ describe('rules on real trees', () => {
       message: expect.stringContaining('(LICENSES/alg-sha1-public-domain.txt is named without LicenseRef-)'),
       suggestion: 'Rename LICENSES/alg-sha1-public-domain.txt to LICENSES/LicenseRef-alg-sha1-public-domain.txt',
     });
+    expect(byRule('unknown-license', 'src/sha1.c')).toMatchObject({ suggestion: 'Rename LICENSES/alg-sha1-public-domain.txt to LICENSES/LicenseRef-alg-sha1-public-domain.txt' });
     // An SPDX-named text is no LicenseRef's: LicenseRef-MIT is still missing its own.
     expect(byRule('missing-license-text', 'src/m.c')).toMatchObject({ suggestion: 'Add the text of LicenseRef-MIT as LICENSES/LicenseRef-MIT.txt' });
+    expect(byRule('unknown-license', 'src/m.c')!.suggestion).toMatch(/^Put the text of LicenseRef-MIT in LICENSES\/LicenseRef-MIT\.txt/);
   });
 
   it('reports a policy deny as policy-denied, not as incompatible, and a review as needs-review', async () => {

@@ -1,6 +1,6 @@
 // Licenses in use whose text the project does not ship.
 import { licenseFamily } from '../../catalog/index.js';
-import { count, idsInUse, licenseTextFiles, renamed, targetFiles, textFamilies } from '../facts.js';
+import { count, idsInUse, licenseTextFiles, renamed, targetFiles, textFamilies, unprefixedTexts } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -25,11 +25,7 @@ export const rule: Rule = {
         if (!uses.has(id)) uses.set(id, { file: at?.file ?? null, line: at?.line ?? null, count: 0 });
     }
     // LICENSES/alg-sha1-public-domain.txt for LicenseRef-alg-sha1-public-domain (systemd): there, under a name REUSE does not read.
-    const unprefixed = new Map(
-      licenseTextFiles(scan, catalog)
-        .filter((t) => catalog.get(t.id)?.spdx !== true && !t.id.startsWith('LicenseRef-'))
-        .map((t) => [`LicenseRef-${t.id}`, t.path]),
-    );
+    const unprefixed = unprefixedTexts(scan, catalog);
     const drafts: Draft[] = [];
     for (const [id, use] of uses) {
       if (defined.has(id) || defined.has(id.replace(/\+$/, '')) || texts.has(licenseFamily(id))) continue;
