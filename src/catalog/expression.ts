@@ -136,31 +136,36 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
 /**
  * Where a comment's border at the end of the input starts (the whitespace before it) and the
  * border: up to 8 of `*#|/\=~-`, apart from the expression. Null when it does not end so.
- * (Loops from the end, as the next function does: linear on any input.)
  */
 function trailingBorder(input: string): { at: number; border: string } | null {
-  let start = input.length;
-  while (start > 0 && '*#|/\\=~-'.includes(input[start - 1]!)) start--;
+  const start = runBefore(input, input.length, (c) => '*#|/\\=~-'.includes(c));
   if (start === input.length || input.length - start > 8) return null;
-  let at = start;
-  while (at > 0 && /\s/.test(input[at - 1]!)) at--;
+  const at = runBefore(input, start, (c) => /\s/.test(c));
   return at < start && at > 0 ? { at, border: input.slice(start) } : null;
 }
 
 /**
  * The input without the run of `.,;:)` it ends in, when the run has one of `.,;:`; a `)` of the run
- * that closes a `(` of the expression stays. Null when there is no such run. (A loop from the end:
- * a regular expression for "a run at the end" retries at every start of a long run.)
+ * that closes a `(` of the expression stays. Null when there is no such run.
  */
 function withoutSentencePunctuation(input: string): { expression: string; punctuation: string } | null {
-  let start = input.length;
-  while (start > 0 && '.,;:)'.includes(input[start - 1]!)) start--;
+  const start = runBefore(input, input.length, (c) => '.,;:)'.includes(c));
   const run = input.slice(start);
   if (!/[.,;:]/.test(run)) return null;
   const rest = input.slice(0, start);
   const open = rest.split('(').length - rest.split(')').length;
   const closers = Math.max(0, Math.min(open, run.split(')').length - 1));
   return { expression: rest + ')'.repeat(closers), punctuation: run };
+}
+
+/**
+ * Where the run of characters `inRun` takes that ends at `end` starts. A loop from the end: a
+ * regular expression for "a run at the end" would retry at every start of a long run.
+ */
+function runBefore(input: string, end: number, inRun: (c: string) => boolean): number {
+  let start = end;
+  while (start > 0 && inRun(input[start - 1]!)) start--;
+  return start;
 }
 
 /** Why the token sequence breaks the grammar (operand (op operand)*, balanced parentheses), or null. */
