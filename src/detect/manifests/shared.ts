@@ -286,7 +286,7 @@ export function jsonKeyLines(text: string, keys: readonly string[]): Map<string,
     else if (c === 0x22) {
       const start = i;
       i = stringEnd(text, i);
-      if (depth === 1 && /^\s*:/.test(text.slice(i + 1, i + 40))) {
+      if (depth === 1 && colonAfter(text, i + 1)) {
         const key = safeJson(text.slice(start, i + 1));
         if (typeof key === 'string' && keys.includes(key) && !lines.has(key)) lines.set(key, line);
       }
@@ -300,13 +300,18 @@ function onlyKeyAt(text: string, key: string): number {
   const quoted = `"${key}"`;
   let found = -1;
   for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + quoted.length)) {
-    let i = at + quoted.length;
-    while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d)) i++;
-    if (text.charCodeAt(i) !== 0x3a) continue; // a value, not a key
+    if (!colonAfter(text, at + quoted.length)) continue; // a value, not a key
     if (found >= 0) return -1;
     found = at;
   }
   return found;
+}
+
+/** Whether a colon follows offset `at`, after JSON's white space: the string that ends there is a key. */
+function colonAfter(text: string, at: number): boolean {
+  let i = at;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
+  return text.charCodeAt(i) === 0x3a;
 }
 
 /** The offset of the quote that closes the JSON string opening at `open` (the text's length if none does). */
