@@ -44,15 +44,20 @@ function readLicenseTextFiles(scan: ScanResult, catalog: Catalog): LicenseTextFi
 }
 
 /**
- * `LicenseRef-<name>` → LICENSES/<name>.<ext>, for the texts in LICENSES/ named after neither an SPDX id nor a
- * LicenseRef: files that use `LicenseRef-<name>` mean that text (systemd's LICENSES/alg-sha1-public-domain.txt).
+ * For a `LicenseRef-<name>` whose text is in LICENSES/ under <name> alone (systemd's
+ * LICENSES/alg-sha1-public-domain.txt, named after neither an SPDX id nor a LicenseRef): what a
+ * finding's message adds, and the rename that fixes it. Null for any other id.
  */
-export function unprefixedTexts(scan: ScanResult, catalog: Catalog): ReadonlyMap<string, string> {
-  return new Map(
-    licenseTextFiles(scan, catalog)
-      .filter((t) => catalog.get(t.id)?.spdx !== true && !t.id.startsWith('LicenseRef-'))
-      .map((t) => [`LicenseRef-${t.id}`, t.path]),
+export function unprefixedText(scan: ScanResult, catalog: Catalog, id: string): { note: string; fix: string } | null {
+  const byRef = remember(scan, 'unprefixed-texts', () =>
+    new Map(
+      licenseTextFiles(scan, catalog)
+        .filter((t) => catalog.get(t.id)?.spdx !== true && !t.id.startsWith('LicenseRef-'))
+        .map((t) => [`LicenseRef-${t.id}`, t.path]),
+    ),
   );
+  const path = byRef.get(id);
+  return path === undefined ? null : { note: ` (${path} is named without LicenseRef-)`, fix: `Rename ${path} to ${renamed(path, id)}` };
 }
 
 /** LICENSES/<name>.<ext> renamed after `id`, its extension kept. */

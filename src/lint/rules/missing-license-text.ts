@@ -1,6 +1,6 @@
 // Licenses in use whose text the project does not ship.
 import { licenseFamily } from '../../catalog/index.js';
-import { count, idsInUse, licenseTextFiles, renamed, targetFiles, textFamilies, unprefixedTexts } from '../facts.js';
+import { count, idsInUse, licenseTextFiles, targetFiles, textFamilies, unprefixedText } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -24,21 +24,19 @@ export const rule: Rule = {
       for (const id of catalog.normalize(scan.project.license).ids)
         if (!uses.has(id)) uses.set(id, { file: at?.file ?? null, line: at?.line ?? null, count: 0 });
     }
-    // LICENSES/alg-sha1-public-domain.txt for LicenseRef-alg-sha1-public-domain (systemd): there, under a name REUSE does not read.
-    const unprefixed = unprefixedTexts(scan, catalog);
     const drafts: Draft[] = [];
     for (const [id, use] of uses) {
       if (defined.has(id) || defined.has(id.replace(/\+$/, '')) || texts.has(licenseFamily(id))) continue;
       if (catalog.get(id)?.kind === 'marker') continue;
-      const misnamed = unprefixed.get(id);
+      // There, under a name REUSE does not read (LicenseRef-<name> in LICENSES/<name>.txt)?
+      const unprefixed = unprefixedText(scan, catalog, id);
       drafts.push({
         file: use.file,
         line: use.line,
-        message: `${id} is used (${use.count ? `by ${count(use.count, 'file')}` : 'as the project\'s license'}) but its text is not in LICENSES/ or a license file${misnamed ? ` (${misnamed} is named without LicenseRef-)` : ''}`,
-        suggestion: misnamed ? `Rename ${misnamed} to ${renamed(misnamed, id)}` : `Add the text of ${id} as LICENSES/${id}.txt`,
+        message: `${id} is used (${use.count ? `by ${count(use.count, 'file')}` : 'as the project\'s license'}) but its text is not in LICENSES/ or a license file${unprefixed?.note ?? ''}`,
+        suggestion: unprefixed?.fix ?? `Add the text of ${id} as LICENSES/${id}.txt`,
       });
     }
     return drafts;
   },
 };
-

@@ -27,13 +27,14 @@ export const rule: Rule = {
         // A header that names its license in prose (src/detect/header-notice.ts): say which tag to write.
         const prose = f.declarations.filter(isHeaderNotice);
         if (prose.length === 0) {
-          const folder = cannotHoldComment(f) ? folders.get(topFolder(f.path) ?? '') : undefined;
-          if (folder === undefined) return { file: f.path, line: null, message };
+          const folder = cannotHoldComment(f) ? topFolder(f.path) : null;
+          const count = folder === null ? undefined : folders.get(folder);
+          if (folder === null || count === undefined) return { file: f.path, line: null, message };
           return {
             file: f.path,
             line: null,
             message,
-            suggestion: `Run \`farleft apply --reuse-toml --license <license> ${shellWord(folder.name)}\`: one REUSE.toml annotation covers ${folder.name}/, where ${folder.count} images, media and other binary files have none (a sidecar each would be ${folder.count} files)`,
+            suggestion: `Run \`farleft apply --reuse-toml --license <license> ${shellWord(folder)}\`: one REUSE.toml annotation covers ${folder}/, where ${count} images, media and other binary files have none (a sidecar each would be ${count} files)`,
           };
         }
         const line = prose[0]!.line ?? null;
@@ -81,15 +82,14 @@ const BULK_FILES = 20;
  * fonts, binaries) have no licensing information: an icon theme, an album, a folder of photos.
  * For them one REUSE.toml annotation is the fix, not a header or sidecar each.
  */
-function bulkFolders(files: readonly FileReport[]): Map<string, { name: string; count: number }> {
+function bulkFolders(files: readonly FileReport[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const f of files) {
     const top = topFolder(f.path);
     if (top !== null && cannotHoldComment(f)) counts.set(top, (counts.get(top) ?? 0) + 1);
   }
-  const out = new Map<string, { name: string; count: number }>();
-  for (const [name, count] of counts) if (count >= BULK_FILES) out.set(name, { name, count });
-  return out;
+  for (const [name, count] of counts) if (count < BULK_FILES) counts.delete(name);
+  return counts;
 }
 
 /** Images, audio, fonts and other binaries: files REUSE licenses with a sidecar or REUSE.toml, not a header. */

@@ -1,5 +1,5 @@
 // Licenses farleft cannot identify: texts it does not know, and LicenseRef ids defined nowhere.
-import { count, idsInUse, licenseTextFiles, renamed, targetFiles, unprefixedTexts } from '../facts.js';
+import { count, idsInUse, licenseTextFiles, targetFiles, unprefixedText } from '../facts.js';
 import type { Draft, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -15,19 +15,18 @@ export const rule: Rule = {
   codes: ['unknown-license', 'unknown-license-text', 'license-text-too-short', 'non-spdx-declaration', 'license-file-without-text', 'empty-license-file'],
   check(input) {
     const defined = new Set(licenseTextFiles(input.scan, input.catalog).map((t) => t.id));
-    // Its text there without the prefix (systemd's LICENSES/alg-sha1-public-domain.txt): the fix is a rename.
-    const unprefixed = unprefixedTexts(input.scan, input.catalog);
     const drafts: Draft[] = [];
     for (const [id, use] of idsInUse(targetFiles(input), input.catalog))
       if (id.startsWith('LicenseRef-') && !input.catalog.get(id) && !defined.has(id)) {
-        const misnamed = unprefixed.get(id);
+        // Its text there without the prefix: the fix is a rename.
+        const unprefixed = unprefixedText(input.scan, input.catalog, id);
         drafts.push({
           file: use.file,
           line: use.line,
-          message: `${id} (used by ${count(use.count, 'file')}) is defined neither by farleft's catalog nor by a text in LICENSES/${misnamed ? ` (${misnamed} is named without LicenseRef-)` : ''}`,
-          suggestion: misnamed
-            ? `Rename ${misnamed} to ${renamed(misnamed, id)}`
-            : `Put the text of ${id} in LICENSES/${id}.txt, or use the license's SPDX id (farleft licenses list shows the known ones)`,
+          message: `${id} (used by ${count(use.count, 'file')}) is defined neither by farleft's catalog nor by a text in LICENSES/${unprefixed?.note ?? ''}`,
+          suggestion:
+            unprefixed?.fix ??
+            `Put the text of ${id} in LICENSES/${id}.txt, or use the license's SPDX id (farleft licenses list shows the known ones)`,
         });
       }
     return drafts;
