@@ -357,12 +357,13 @@ function readSectionStart(text: string, line: number, catalog: Catalog): Finding
 
 // ---------------------------------------------------------------- badges and links
 
-const URL = /https?:\/\/[^\s()<>"'[\]]+/g;
+/** A link in prose. */
+export const LINK = /https?:\/\/[^\s()<>"'[\]]+/g;
 
 function readLinks(block: Block, inLicense: boolean, catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < block.lines.length; i++) {
-    const urls = [...block.lines[i]!.matchAll(URL)].map((m) => m[0]);
+    const urls = [...block.lines[i]!.matchAll(LINK)].map((m) => m[0]);
     const badges = urls.map(badgeText);
     for (const [j, url] of urls.entries()) {
       const badge = badges[j];

@@ -96,6 +96,22 @@ describe('license files', () => {
       removeTree(alone);
     }
   });
+
+  // glob's LICENSE: ISC, then its logo under CC-BY-SA-4.0 in a sentence.
+  it('a license named beside the text is a note, and leaves the effective license as the texts say', () => {
+    const logo = "\n\n## Glob Logo\n\nGlob's logo created by Tanya Brassie <http://tanyabrassie.com/>, licensed\nunder a Creative Commons Attribution-ShareAlike 4.0 International License\nhttps://creativecommons.org/licenses/by-sa/4.0/\n";
+    const root = makeTree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"glob":"1.0.0"}}',
+      node_modules: { glob: { 'package.json': '{"name":"glob","version":"1.0.0","license":"ISC"}', LICENSE: `${spdxText('ISC')}${logo}` } },
+    });
+    try {
+      const glob = byName(audit(root), 'glob');
+      expect(glob.license).toBe('ISC');
+      expect(glob.problems.map((p) => [p.code, p.severity])).toEqual([['license-named-without-text', 'note']]);
+    } finally {
+      removeTree(root);
+    }
+  });
 });
 
 describe('reading only', () => {

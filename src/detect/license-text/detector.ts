@@ -3,13 +3,13 @@
 // confidence; a text that cannot be named is declared NOASSERTION with the closest
 // licenses as candidates and a problem, never dropped and never guessed.
 import { isLicenseRefId } from '../../catalog/index.js';
-import { nameToExpression } from '../../catalog/names.js';
+import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
-import type { MatchResult, TextMatch } from './index.js';
+import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { combineMatches } from './combine.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
-import { detectNotices, noticesIn } from '../notice.js';
+import { detectNotices, LINK, noticesIn } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */
@@ -26,6 +26,10 @@ const MAX_POINTER_WORDS = 300;
  * terms of its own that mention a license, and is reported as an unknown text.
  */
 const MAX_PROSE_WORDS = 60;
+/** Unexplained words beside a license text read as a notice (see namedWithoutText), at most. */
+const MAX_PART_NOTICE_WORDS = 80;
+/** ...naming a license at least this surely: a sentence ("licensed under ...", 0.76) or a link to its text (0.54), not a bare "GPL" (0.4). */
+const PART_NOTICE_CONFIDENCE = 0.5;
 
 /** Words of terms that restrict or except (see aboutTheTexts). */
 const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
@@ -116,10 +120,10 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
-    // Far from any license: perhaps a list of bundled parts' licenses, or words on how the texts apply.
+    // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
-      if (declareListed(out, file.path, lines, u.startLine, ctx) || aboutTheTexts(file.path, lines, u.words, result, ctx)) continue;
+      if (declareListed(out, file.path, lines, u.startLine, ctx) || aboutTheTexts(file.path, lines, u.words, result, ctx) || namedWithoutText(out, file.path, lines, u, result, ctx)) continue;
     }
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
@@ -317,6 +321,40 @@ function aboutTheTexts(path: string, lines: readonly string[], words: number, re
   if (held.size === 0) return false;
   const named = noticesIn(path, stretch, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
   return named.length > 0 && named.every((id) => held.has(id));
+}
+
+/**
+ * A few words beside the texts that name another license, by name or link, without its text
+ * (glob's LICENSE: "Glob's logo [...] licensed under a Creative Commons Attribution-ShareAlike 4.0
+ * International License"): a notice, not a license text of unknown terms. What it covers, a part
+ * or the whole, farleft cannot tell, so the file's license stays what its texts say, and a
+ * warning names the license whose text is missing.
+ */
+function namedWithoutText(out: Collector, path: string, lines: readonly string[], u: UnknownText, result: MatchResult, ctx: DetectContext): boolean {
+  if (u.words > MAX_PART_NOTICE_WORDS) return false;
+  const stretch = lines.join('\n');
+  if (RESTRICTING.test(stretch)) return false;
+  const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
+  if (held.size === 0) return false;
+  const named = new Set<string>();
+  for (const d of noticesIn(path, stretch, ctx.catalog, true).declarations) if (d.confidence >= PART_NOTICE_CONFIDENCE) named.add(d.expression);
+  // Beside a license text, a link to a license names it too (lodash's "CC0: http://creativecommons.org/publicdomain/zero/1.0/").
+  for (const [url] of stretch.matchAll(LINK)) {
+    const hit = urlToExpression(url, ctx.catalog);
+    if (hit) named.add(hit.expression);
+  }
+  const others = [...named].filter((e) => !ctx.catalog.normalize(e).ids.every((id) => held.has(id)));
+  if (others.length === 0) return false;
+  const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
+  const them = others.join(', ');
+  out.problem(
+    'license-named-without-text',
+    'warning',
+    u.startLine,
+    `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text but does not hold the text of ${them}`,
+    `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
+  );
+  return true;
 }
 
 /** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */

@@ -219,6 +219,24 @@ describe('license files', () => {
     expect(codes(only)).toEqual(['license-file-without-text']);
   });
 
+  // glob's LICENSE (its logo) and lodash's (its sample code): another license named beside the text, by name or by link.
+  it('reports a license named beside the text without its text, and declares only the text it holds', () => {
+    const logo = "\n\n## Glob Logo\n\nGlob's logo created by Tanya Brassie <http://tanyabrassie.com/>, licensed\nunder a Creative Commons Attribution-ShareAlike 4.0 International License\nhttps://creativecommons.org/licenses/by-sa/4.0/\n";
+    const glob = detect('LICENSE', `${spdxText('ISC')}${logo}`);
+    expect(exprs(glob.declarations)).toEqual(['ISC']);
+    expect(glob.problems.map((p) => [p.code, p.severity, p.line])).toEqual([['license-named-without-text', 'warning', spdxText('ISC').split('\n').length + 2]]);
+    expect(glob.problems[0]!.message).toContain('names CC-BY-SA-4.0 beside its ISC text but does not hold the text of CC-BY-SA-4.0');
+    const samples = '\n\n====\n\nCopyright and related rights for sample code are waived via CC0. Sample\ncode is defined as all source code displayed within the prose of the\ndocumentation.\n\nCC0: http://creativecommons.org/publicdomain/zero/1.0/\n';
+    const lodash = detect('LICENSE', `${spdxText('MIT')}${samples}`);
+    expect(exprs(lodash.declarations)).toEqual(['MIT']);
+    expect(codes(lodash)).toEqual(['license-named-without-text']);
+    expect(lodash.problems[0]!.message).toContain('names CC0-1.0 beside its MIT text');
+    // Terms that restrict ("only for members"), or a vague name ("a GPL project"), stay a text farleft cannot name.
+    expect(codes(detect('LICENSE', `${spdxText('MIT')}${samples.replace('waived via CC0', 'waived only for members')}`))).toEqual(['unknown-license-text']);
+    const vague = '\n\nSome of the tools in this package were written long ago for a GPL project by a group of friends who met on weekends to work on them.\n';
+    expect(codes(detect('LICENSE', `${spdxText('MIT')}${vague}`))).toEqual(['unknown-license-text']);
+  });
+
   // npm's own dependencies: abbrev's intro, json-parse-even-better-errors' closing line.
   it('takes a few words that say how the texts beside them apply for no license text of their own', () => {
     const intro = 'This software is dual-licensed under the ISC and MIT licenses.\nYou may use this software under EITHER of the following licenses.\n\n----------\n\n';
@@ -227,8 +245,8 @@ describe('license files', () => {
     expect(both.problems).toEqual([]);
     const outro = "\n\n---\n\nThis library is a fork of 'better-json-errors' by Kat Marchán, extended and\ndistributed under the terms of the MIT license above.\n";
     expect(detect('LICENSE.md', `${spdxText('MIT')}${outro}`).problems).toEqual([]);
-    // A sentence naming a license the file does not hold, or terms of its own, is still reported.
-    expect(codes(detect('LICENSE.md', `${spdxText('MIT')}${outro.replace('MIT license above', 'Apache License 2.0')}`))).toEqual(['unknown-license-text']);
+    // A sentence naming a license the file does not hold is reported (license-named-without-text, below); terms of its own are unknown.
+    expect(codes(detect('LICENSE.md', `${spdxText('MIT')}${outro.replace('MIT license above', 'Apache License 2.0')}`))).toEqual(['license-named-without-text']);
     const terms = '\n\nThe software may not be used by any police force, army or prison, nor by any business that profits from the wage labour of its employees, under the MIT license above.\n';
     expect(codes(detect('LICENSE', `${spdxText('MIT')}${terms}`))).toEqual(['unknown-license-text']);
     const sneaky = '\n\nThis software is distributed under the MIT license above, but it may not be used by any police force, army or prison.\n';
