@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
+import { anchored } from '../walk/walk.js';
 import { isFolder } from './flags.js';
 import { writeOut } from './output.js';
 
@@ -119,10 +120,12 @@ export function register(program: Command): void {
       let outbound = given === undefined ? undefined : readable(given, flags.license !== undefined ? '--license' : `${config!.file}: license:`);
       const source = flags.license !== undefined ? 'option' : config?.license ? 'config' : 'declared';
       const { exclude, include } = walkPatterns(config, root, flags);
+      // Each dependency counts once, as a package: the folders they are installed in are not the project's own files.
+      const deps = flags.deps ? await dependencyItems(root, catalog, flags.dev === true, config?.deps?.context ?? 'link') : { items: [], folders: [] };
       const result = await scan({
         root,
         gitignore: flags.ignore,
-        exclude,
+        exclude: [...exclude, ...deps.folders.map((f) => `${anchored(f)}/`)],
         include,
         followSymlinks: false,
         minConfidence: 0.9,
@@ -134,7 +137,7 @@ export function register(program: Command): void {
       if (outbound === undefined)
         throw new UsageError(`${root}: the project declares no license, so there is nothing to check against`, 'Set license: in .farleft.yml, add a LICENSE file, or pass --license EXPRESSION.');
       const { items, unlicensed } = itemsFromScan(result);
-      if (flags.deps) items.push(...(await dependencyItems(root, catalog, flags.dev === true, config?.deps?.context ?? 'link')));
+      items.push(...deps.items);
       const project = evaluateProject(
         { root: result.root, outbound, outboundSource: source, items, unlicensed, problems: result.problems.filter((p) => p.severity !== 'note') },
         options,
@@ -144,18 +147,21 @@ export function register(program: Command): void {
     });
 }
 
-/** The project's installed dependencies as compat items, used as `context` (link unless configured). */
+/** The project's installed dependencies as compat items, used as `context` (link unless configured), and the folders they are installed in. */
 async function dependencyItems(root: string, catalog: Catalog, dev: boolean, context: 'bundle' | 'link' | 'network' | 'aggregate') {
-  const [{ collectDependencies }, { NotInstalledError }] = await Promise.all([import('../deps/index.js'), import('../deps/fs.js')]);
+  const [{ collectDependencies, installFolders }, { NotInstalledError }] = await Promise.all([import('../deps/index.js'), import('../deps/fs.js')]);
   try {
     const { dependencies } = collectDependencies(root, { catalog, env: process.env, production: !dev });
-    return dependencies
-      .filter((d) => d.path !== null && (dev || d.scope !== 'dev'))
-      .map((d) => ({ kind: 'package' as const, name: d.version ? `${d.name}@${d.version}` : d.name, package: d.name, license: d.license, context }));
+    return {
+      items: dependencies
+        .filter((d) => d.path !== null && (dev || d.scope !== 'dev'))
+        .map((d) => ({ kind: 'package' as const, name: d.version ? `${d.name}@${d.version}` : d.name, package: d.name, license: d.license, context })),
+      folders: installFolders(dependencies),
+    };
   } catch (e) {
     if (!(e instanceof NotInstalledError)) throw e;
     process.stderr.write(`farleft: ${e.message}; dependencies are left out of this check\n`);
-    return [];
+    return { items: [], folders: [] };
   }
 }
 

@@ -22,7 +22,7 @@ import type { AuditOptions, DependencyReport, DepsResult, DepsSummary, LicenseTe
 const ROOT_MANIFESTS = ['package.json', 'Cargo.toml', 'pyproject.toml', 'composer.json', 'setup.cfg', 'go.mod'];
 
 export function auditDependencies(options: AuditOptions): DepsResult {
-  const collection = collectAll(options.root, options);
+  const collection = options.collection ?? collectAll(options.root, options);
   const catalog = options.catalog ?? loadCatalog();
   const problems: Problem[] = [...collection.problems];
   const evaluating = options.evaluate ?? true;

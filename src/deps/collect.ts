@@ -9,7 +9,7 @@ import { listDir, NotInstalledError, problem } from './fs.js';
 import { collector as go } from './go.js';
 import { collector as npm } from './npm.js';
 import { collector as python } from './python.js';
-import type { CollectedPackage, CollectOptions, Collector, Ecosystem } from './types.js';
+import type { CollectAllResult, CollectedPackage, CollectOptions, Collector, Ecosystem } from './types.js';
 
 /** In the order their packages are listed. */
 export const COLLECTORS: readonly Collector[] = [npm, python, cargo, go, composer];
@@ -19,12 +19,6 @@ export const ECOSYSTEMS: readonly Ecosystem[] = COLLECTORS.map((c) => c.ecosyste
 export function findCollectors(root: string, options: CollectOptions): Collector[] {
   const names = new Set(listDir(root).map((e) => e.name));
   return COLLECTORS.filter((c) => (options.ecosystems ? options.ecosystems.includes(c.ecosystem) : c.applies(names, options)));
-}
-
-export interface CollectAllResult {
-  readonly ecosystems: readonly Ecosystem[];
-  readonly packages: readonly CollectedPackage[];
-  readonly problems: readonly Problem[];
 }
 
 /**

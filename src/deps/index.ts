@@ -61,3 +61,31 @@ export function collectDependencies(
     problems: [...result.problems, ...result.packages.flatMap((p) => p.problems)],
   };
 }
+
+/** Folder names whose contents a package manager installs (npm, Composer, Go and Cargo vendoring). */
+const INSTALL_FOLDERS = new Set(['node_modules', 'vendor']);
+/** Python's: a virtualenv's site folder, below its root. */
+const SITE_FOLDERS = new Set(['site-packages', 'dist-packages']);
+
+/**
+ * The folders below the root that hold installed dependencies (node_modules, vendor, a
+ * virtualenv), from their packages' paths: what `compat .` and `lint` leave out of the
+ * project's own files, since they count each dependency as one (outermost folders only, sorted).
+ */
+export function installFolders(dependencies: readonly { readonly path: string | null }[]): string[] {
+  const found = new Set<string>();
+  for (const { path } of dependencies) {
+    if (path === null || path.startsWith('/') || path.startsWith('$')) continue; // outside the root (a cache)
+    const parts = path.split('/');
+    let end = parts.findIndex((p) => INSTALL_FOLDERS.has(p)) + 1;
+    if (end === 0) {
+      // <venv>/lib/pythonX.Y/site-packages, or on Windows <venv>/Lib/site-packages: the virtualenv's root.
+      const site = parts.findIndex((p) => SITE_FOLDERS.has(p));
+      const lib = /^python/i.test(parts[site - 1] ?? '') ? site - 2 : site - 1;
+      end = site > 0 && lib > 0 && /^lib(?:64)?$/i.test(parts[lib]!) ? lib : site + 1;
+    }
+    if (end > 0) found.add(parts.slice(0, end).join('/'));
+  }
+  const sorted = [...found].sort();
+  return sorted.filter((f) => !sorted.some((g) => g !== f && f.startsWith(`${g}/`)));
+}

@@ -191,6 +191,12 @@ export interface DepsResult {
   readonly problems: readonly Problem[];
 }
 
+export interface CollectAllResult {
+  readonly ecosystems: readonly Ecosystem[];
+  readonly packages: readonly CollectedPackage[];
+  readonly problems: readonly Problem[];
+}
+
 export interface AuditOptions extends CollectOptions {
   readonly root: string;
   readonly version: string;
@@ -212,4 +218,6 @@ export interface AuditOptions extends CollectOptions {
   /** Evaluate against the outbound license and the policy (default true; collectDependencies() does not). */
   readonly evaluate?: boolean;
   readonly catalog?: Catalog;
+  /** What collectAll() found at the root, when the caller has collected already (lint). */
+  readonly collection?: CollectAllResult;
 }

@@ -4,10 +4,11 @@
 import type { Catalog } from '../catalog/index.js';
 import { evaluateProject } from '../compat/index.js';
 import { itemsFromScan } from '../compat/project.js';
-import { auditDependencies } from '../deps/index.js';
-import type { CollectEnv } from '../deps/types.js';
+import { auditDependencies, collectAll, installFolders } from '../deps/index.js';
+import type { CollectAllResult, CollectEnv } from '../deps/types.js';
 import { InputError } from '../errors.js';
 import { scan, type ScanOptions } from '../scan.js';
+import { anchored } from '../walk/walk.js';
 import type { Problem } from '../types.js';
 import type { LintInput } from './types.js';
 
@@ -33,7 +34,19 @@ export async function prepareLint(options: LintRunOptions): Promise<LintInput> {
   const { catalog, config } = options;
   const only = options.only === null ? null : new Set(options.only);
   const include = only === null ? [...options.include] : [...CONTEXT, ...[...only].flatMap((p) => [anchored(p), anchored(`${p}.license`)])];
-  const result = await scan({ ...options, include, followSymlinks: false });
+  // The dependencies first: each counts once, as a package, so the folders they are installed in are no project files.
+  const depsProblems: Problem[] = [];
+  let collection: CollectAllResult | null = null;
+  if (options.deps && only === null)
+    try {
+      collection = collectAll(options.root, { env: options.env });
+    } catch (e) {
+      // Dependencies declared but not installed: lint the rest and say what was not checked.
+      if (!(e instanceof InputError)) throw e;
+      depsProblems.push({ code: 'not-installed', severity: 'warning', file: null, line: null, message: `dependencies were not checked: ${e.message}`, suggestion: 'Install them first (npm ci, pip install ..., cargo fetch), or pass --no-deps' });
+    }
+  const exclude = [...options.exclude, ...installFolders(collection?.packages ?? []).map((f) => `${anchored(f)}/`)];
+  const result = await scan({ ...options, include, exclude, followSymlinks: false });
 
   const configured = config?.license ? catalog.normalize(config.license).expression : null;
   const outbound = configured ?? result.project.license;
@@ -49,34 +62,23 @@ export async function prepareLint(options: LintRunOptions): Promise<LintInput> {
   }
 
   let deps = null;
-  const depsProblems: Problem[] = [];
-  if (options.deps && only === null) {
-    try {
-      const audit = auditDependencies({
-        root: options.root,
-        version: options.version,
-        env: options.env,
-        minConfidence: options.minConfidence,
-        ...(outbound ? { license: outbound } : {}),
-        context: 'link',
-        dev: false,
-        production: false,
-        licensee,
-        ...policy,
-        withTexts: false,
-        catalog,
-      });
-      if (audit.ecosystems.length > 0) deps = audit;
-    } catch (e) {
-      // Dependencies declared but not installed: lint the rest and say what was not checked.
-      if (!(e instanceof InputError)) throw e;
-      depsProblems.push({ code: 'not-installed', severity: 'warning', file: null, line: null, message: `dependencies were not checked: ${e.message}`, suggestion: 'Install them first (npm ci, pip install ..., cargo fetch), or pass --no-deps' });
-    }
+  if (collection) {
+    const audit = auditDependencies({
+      collection,
+      root: options.root,
+      version: options.version,
+      env: options.env,
+      minConfidence: options.minConfidence,
+      ...(outbound ? { license: outbound } : {}),
+      context: 'link',
+      dev: false,
+      production: false,
+      licensee,
+      ...policy,
+      withTexts: false,
+      catalog,
+    });
+    if (audit.ecosystems.length > 0) deps = audit;
   }
   return { scan: result, catalog, compat, deps, depsProblems, only };
-}
-
-/** A path as a .gitignore pattern that matches exactly that file. */
-export function anchored(path: string): string {
-  return `/${path.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
 }

@@ -237,6 +237,11 @@ function gitIgnoresCase(commonDir: string): boolean {
   return core !== null && /^[ \t]*ignorecase[ \t]*=[ \t]*true[ \t]*$/im.test(core[1]!);
 }
 
+/** A path as a .gitignore pattern that matches exactly that file (or, with a trailing /, that folder). */
+export function anchored(path: string): string {
+  return `/${path.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
+}
+
 /**
  * Rewrites .gitignore-style rules written in a folder above the scanned root (`prefix`
  * is the root's path below that folder) so they apply below it:

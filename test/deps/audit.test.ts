@@ -1,7 +1,7 @@
 // The whole audit: the outbound license, evaluation with compat (whatever it decides, a
 // verdict is attached), dev dependencies, the policy, and the promise never to write.
 import { describe, expect, it } from 'vitest';
-import { collectDependencies, findCollectors } from '../../src/deps/index.js';
+import { collectDependencies, findCollectors, installFolders } from '../../src/deps/index.js';
 import { isFailing } from '../../src/deps/evaluate.js';
 import { makeTree, removeTree } from '../helpers.js';
 import { fixtureCopier } from './fixture.js';
@@ -144,6 +144,27 @@ describe('finding the ecosystems', () => {
     const root = makeTree(tree as never);
     expect(findCollectors(root, { env: {} }).map((c) => c.ecosystem)).toEqual(expected);
     removeTree(root);
+  });
+});
+
+describe('installFolders (what compat . leaves out of the project files)', () => {
+  const rec = (path: string | null) => ({ ecosystem: 'npm' as const, name: 'x', version: null, license: 'MIT', path, scope: 'prod' as const, direct: true });
+  it('takes the outermost install folder of each package inside the root', () => {
+    const paths = [
+      'node_modules/a',
+      'node_modules/@scope/b',
+      'node_modules/a/node_modules/c',
+      'packages/web/node_modules/d',
+      'vendor/github.com/pkg/errors',
+      '.venv/lib/python3.11/site-packages/requests-2.31.0.dist-info',
+      'env/Lib/site-packages/six-1.16.0.dist-info',
+      'site-packages/pkg-1.0.dist-info',
+      '$GOMODCACHE/golang.org/x/text@v0.3.0',
+      '/usr/lib/python3/dist-packages/yaml',
+      null,
+    ];
+    expect(installFolders(paths.map(rec))).toEqual(['.venv', 'env', 'node_modules', 'packages/web/node_modules', 'site-packages', 'vendor']);
+    expect(installFolders([])).toEqual([]);
   });
 });
 

@@ -166,6 +166,27 @@ describe('farleft compat [folder]', () => {
     expect(without.stdout).not.toMatch(/gpl-lib/);
   });
 
+  // Without a .gitignore that names node_modules (a folder not yet under git): each dependency counts once, as a package.
+  it('leaves the folders dependencies are installed in out of the project\'s files', () => {
+    const root = tree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"ok-lib":"1.0.0"}}',
+      'src': { 'a.js': '// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2026 Jo\n', 'b.js': 'no header\n' },
+      node_modules: {
+        '.package-lock.json': '{}',
+        'ok-lib': { 'package.json': '{"name":"ok-lib","version":"1.0.0","license":"ISC"}', 'index.js': 'module.exports = 1;\n', lib: { 'x.js': '// SPDX-License-Identifier: GPL-3.0-only\n' } },
+      },
+    });
+    const run = (args: string[]) => {
+      const out = JSON.parse(runCli(['compat', '.', '--json', ...args], { cwd: root }).stdout) as { groups: { components: { name: string }[] }[]; unlicensed: string[] };
+      return { unlicensed: out.unlicensed, components: out.groups.flatMap((g) => g.components.map((c) => c.name)).sort() };
+    };
+    expect(run([])).toEqual({ unlicensed: ['package.json', 'src/b.js'], components: ['ok-lib@1.0.0', 'src/a.js'] });
+    // Without the dependencies, their folder is the project's, as the walk finds it.
+    const without = run(['--no-deps']);
+    expect(without.unlicensed).toContain('node_modules/ok-lib/index.js');
+    expect(without.components).toContain('node_modules/ok-lib/lib/x.js');
+  });
+
   it('a project without any license is a usage error', () => {
     const r = runCli(['compat', tree({ 'a.js': 'x\n' })]);
     expect(r.code).toBe(2);

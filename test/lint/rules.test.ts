@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES, RULE_IDS, ruleForCode } from '../../src/lint/index.js';
-import { anchored } from '../../src/lint/run.js';
+import { anchored } from '../../src/walk/walk.js';
 import ignore from 'ignore';
 import { removeTree } from '../helpers.js';
 import { LINT_FORMATS } from '../../src/report/lint/index.js';
@@ -250,6 +250,10 @@ describe('dependencies', () => {
     expect(byRule('incompatible').map((f) => [f.file, f.message.split(' is under')[0]])).toContainEqual(['package.json', 'dependency deprecated@1.0.0 (npm)']);
     expect(byRule('needs-review').length).toBeGreaterThan(0);
     expect(byRule('dependency-problem').length).toBeGreaterThan(0);
+    // No .gitignore here: the folder the dependencies are installed in is theirs, not the project's files; without the audit it is.
+    expect(r.findings.filter((f) => f.file?.startsWith('node_modules/'))).toEqual([]);
+    const own = evaluateLint(await inputOf(root, { deps: false }), DEFAULTS, { version: 't', root });
+    expect(own.findings.filter((f) => f.file?.startsWith('node_modules/')).length).toBeGreaterThan(0);
     // Not installed: lint goes on and says what it did not check.
     const bare = mkdtempSync(join(tmpdir(), 'farleft-lint-deps-'));
     roots.push(bare);
