@@ -3,7 +3,6 @@
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
-import { anchored } from '../walk/walk.js';
 import { isFolder } from './flags.js';
 import { writeOut } from './output.js';
 
@@ -121,11 +120,11 @@ export function register(program: Command): void {
       const source = flags.license !== undefined ? 'option' : config?.license ? 'config' : 'declared';
       const { exclude, include } = walkPatterns(config, root, flags);
       // Each dependency counts once, as a package: the folders they are installed in are not the project's own files.
-      const deps = flags.deps ? await dependencyItems(root, catalog, flags.dev === true, config?.deps?.context ?? 'link') : { items: [], folders: [] };
+      const deps = flags.deps ? await dependencyItems(root, catalog, flags.dev === true, config?.deps?.context ?? 'link') : { items: [], excludes: [] };
       const result = await scan({
         root,
         gitignore: flags.ignore,
-        exclude: [...exclude, ...deps.folders.map((f) => `${anchored(f)}/`)],
+        exclude: [...exclude, ...deps.excludes],
         include,
         followSymlinks: false,
         minConfidence: 0.9,
@@ -147,21 +146,21 @@ export function register(program: Command): void {
     });
 }
 
-/** The project's installed dependencies as compat items, used as `context` (link unless configured), and the folders they are installed in. */
+/** The project's installed dependencies as compat items, used as `context` (link unless configured), and the walk patterns that leave the folders they are installed in out. */
 async function dependencyItems(root: string, catalog: Catalog, dev: boolean, context: 'bundle' | 'link' | 'network' | 'aggregate') {
-  const [{ collectDependencies, installFolders }, { NotInstalledError }] = await Promise.all([import('../deps/index.js'), import('../deps/fs.js')]);
+  const [{ collectDependencies, installExcludes }, { NotInstalledError }] = await Promise.all([import('../deps/index.js'), import('../deps/fs.js')]);
   try {
     const { dependencies } = collectDependencies(root, { catalog, env: process.env, production: !dev });
     return {
       items: dependencies
         .filter((d) => d.path !== null && (dev || d.scope !== 'dev'))
         .map((d) => ({ kind: 'package' as const, name: d.version ? `${d.name}@${d.version}` : d.name, package: d.name, license: d.license, context })),
-      folders: installFolders(dependencies),
+      excludes: installExcludes(dependencies),
     };
   } catch (e) {
     if (!(e instanceof NotInstalledError)) throw e;
     process.stderr.write(`farleft: ${e.message}; dependencies are left out of this check\n`);
-    return { items: [], folders: [] };
+    return { items: [], excludes: [] };
   }
 }
 

@@ -1,8 +1,10 @@
 // `farleft deps`: the entry points other commands use: auditDependencies() (the whole
-// audit, as the CLI runs it) and collectDependencies() (name, version, license and path of
-// each dependency, for `compat .` and reports). The collectors are in collect.ts.
+// audit, as the CLI runs it), collectDependencies() (name, version, license and path of
+// each dependency, for `compat .` and reports) and installExcludes() (the folders they are
+// installed in, which `compat .` and `lint` leave out). The collectors are in collect.ts.
 import type { Catalog } from '../catalog/index.js';
 import type { Problem } from '../types.js';
+import { anchored } from '../walk/walk.js';
 import { auditDependencies } from './audit.js';
 import type { CollectEnv, DepScope, Ecosystem } from './types.js';
 
@@ -88,4 +90,9 @@ export function installFolders(dependencies: readonly { readonly path: string | 
   }
   const sorted = [...found].sort();
   return sorted.filter((f) => !sorted.some((g) => g !== f && f.startsWith(`${g}/`)));
+}
+
+/** installFolders() as walk patterns that leave those folders out. */
+export function installExcludes(dependencies: readonly { readonly path: string | null }[]): string[] {
+  return installFolders(dependencies).map((f) => `${anchored(f)}/`);
 }

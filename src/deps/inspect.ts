@@ -12,7 +12,7 @@ import { readPackageJson } from '../detect/manifests/package-json.js';
 import { readManifest, type ManifestReader } from '../detect/manifests/shared.js';
 import { detectContext } from '../detect/run.js';
 import { scanFileTags } from '../detect/spdx-tags.js';
-import { EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
 import type { Declaration, Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
 import { decideLicense, type DeclaredFact } from './effective.js';
@@ -163,7 +163,7 @@ function detectLicenseFile(input: FileInput, ctx: DetectContext): Detection {
   const declarations: Declaration[] = combineMatches(result.matches).named.map((m) => ({ expression: m.expression, source: 'license-text', file: input.path, line: m.line, confidence: m.confidence, scope: 'package' }));
   if (declarations.length === 0 && result.unknown.length > 0)
     declarations.push({ expression: 'NOASSERTION', source: 'license-text', file: input.path, line: result.unknown[0]!.startLine, confidence: 0, scope: 'package', candidates: result.candidates });
-  return { declarations, copyrights: [], problems: [] };
+  return detection(declarations, [], []);
 }
 
 /** The tag scanner's copyright notices of a license file (its license tags are no concern here), remembered per text. */

@@ -4,7 +4,7 @@
 import type { Catalog } from '../catalog/index.js';
 import { evaluateProject } from '../compat/index.js';
 import { itemsFromScan } from '../compat/project.js';
-import { auditDependencies, collectAll, installFolders } from '../deps/index.js';
+import { auditDependencies, collectAll, installExcludes } from '../deps/index.js';
 import type { CollectAllResult, CollectEnv } from '../deps/types.js';
 import { InputError } from '../errors.js';
 import { scan, type ScanOptions } from '../scan.js';
@@ -45,7 +45,7 @@ export async function prepareLint(options: LintRunOptions): Promise<LintInput> {
       if (!(e instanceof InputError)) throw e;
       depsProblems.push({ code: 'not-installed', severity: 'warning', file: null, line: null, message: `dependencies were not checked: ${e.message}`, suggestion: 'Install them first (npm ci, pip install ..., cargo fetch), or pass --no-deps' });
     }
-  const exclude = [...options.exclude, ...installFolders(collection?.packages ?? []).map((f) => `${anchored(f)}/`)];
+  const exclude = [...options.exclude, ...installExcludes(collection?.packages ?? [])];
   const result = await scan({ ...options, include, exclude, followSymlinks: false });
 
   const configured = config?.license ? catalog.normalize(config.license).expression : null;

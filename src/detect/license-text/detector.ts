@@ -26,12 +26,12 @@ const MAX_POINTER_WORDS = 300;
  * terms of its own that mention a license, and is reported as an unknown text.
  */
 const MAX_PROSE_WORDS = 60;
-/** Unexplained words beside a license text read as a notice (see namedWithoutText), at most. */
+/** Unexplained words beside a license text read as a notice, at most (proseBesideTexts; words on how the texts apply, MAX_PROSE_WORDS)... */
 const MAX_PART_NOTICE_WORDS = 80;
 /** ...naming a license at least this surely: a sentence ("licensed under ...", 0.76) or a link to its text (0.54), not a bare "GPL" (0.4). */
 const PART_NOTICE_CONFIDENCE = 0.5;
 
-/** Words of terms that restrict or except (see aboutTheTexts). */
+/** Words of terms that restrict or except (see proseBesideTexts). */
 const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
 
 /** The fields of R's license files that fill a template (Writing R Extensions: "MIT + file LICENSE", "BSD_3_clause + file LICENSE"). */
@@ -123,7 +123,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
-      if (declareListed(out, file.path, lines, u.startLine, ctx) || aboutTheTexts(file.path, lines, u.words, result, ctx) || namedWithoutText(out, file.path, lines, u, result, ctx)) continue;
+      if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, result, ctx)) continue;
     }
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
@@ -308,36 +308,27 @@ function declareListed(out: Collector, path: string, lines: readonly string[], f
 }
 
 /**
- * A few words beside the texts that say how they apply (npm's abbrev: "dual-licensed under the ISC and MIT
- * licenses"; "distributed under the terms of the MIT license above"): read as a notice, they name only
- * licenses whose texts the file holds, and are no license text of their own.
+ * A few words beside the texts, read as a notice; words that restrict or except are terms of
+ * their own, whatever licenses they name. True when they are no license text of their own:
+ *  - they say how the texts apply (npm's abbrev: "dual-licensed under the ISC and MIT licenses";
+ *    "distributed under the terms of the MIT license above"), naming only licenses the file holds;
+ *  - they name another license, by name or link, without its text (glob's LICENSE: "Glob's logo
+ *    [...] licensed under a Creative Commons Attribution-ShareAlike 4.0 International License").
+ *    What that covers, a part or the whole, farleft cannot tell, so the file's license stays what
+ *    its texts say, and a warning names the license whose text is missing.
  */
-function aboutTheTexts(path: string, lines: readonly string[], words: number, result: MatchResult, ctx: DetectContext): boolean {
-  if (words > MAX_PROSE_WORDS) return false;
-  const stretch = lines.join('\n');
-  // Words that restrict or except are terms of their own, whatever licenses they name.
-  if (RESTRICTING.test(stretch)) return false;
-  const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
-  if (held.size === 0) return false;
-  const named = noticesIn(path, stretch, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
-  return named.length > 0 && named.every((id) => held.has(id));
-}
-
-/**
- * A few words beside the texts that name another license, by name or link, without its text
- * (glob's LICENSE: "Glob's logo [...] licensed under a Creative Commons Attribution-ShareAlike 4.0
- * International License"): a notice, not a license text of unknown terms. What it covers, a part
- * or the whole, farleft cannot tell, so the file's license stays what its texts say, and a
- * warning names the license whose text is missing.
- */
-function namedWithoutText(out: Collector, path: string, lines: readonly string[], u: UnknownText, result: MatchResult, ctx: DetectContext): boolean {
+function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, result: MatchResult, ctx: DetectContext): boolean {
   if (u.words > MAX_PART_NOTICE_WORDS) return false;
   const stretch = lines.join('\n');
   if (RESTRICTING.test(stretch)) return false;
   const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
   if (held.size === 0) return false;
+  const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
+  const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
+
   const named = new Set<string>();
-  for (const d of noticesIn(path, stretch, ctx.catalog, true).declarations) if (d.confidence >= PART_NOTICE_CONFIDENCE) named.add(d.expression);
+  for (const d of notices) if (d.confidence >= PART_NOTICE_CONFIDENCE) named.add(d.expression);
   // Beside a license text, a link to a license names it too (lodash's "CC0: http://creativecommons.org/publicdomain/zero/1.0/").
   for (const [url] of stretch.matchAll(LINK)) {
     const hit = urlToExpression(url, ctx.catalog);
