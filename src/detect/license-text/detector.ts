@@ -129,15 +129,27 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
     const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
     const short = result.words < MIN_TEXT_WORDS;
-    out.problem(
-      short ? 'license-text-too-short' : 'unknown-license-text',
-      'warning',
-      u.startLine,
-      short
-        ? `${file.path} holds only ${result.words} words: too short to be a license text, and no license is named by it`
-        : `${file.path} (${where}) holds a license text that is not a known license${closestText(u.candidates)}`,
-      'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
-    );
+    // Far from any license, beside a text farleft named: words about the text (lodash's history and
+    // "applies to all parts of this software except as documented below"), not a mangled license.
+    const beside = !short && best < NOTICE_UNKNOWN_FLOOR ? heldTexts(result, ctx) : [];
+    if (beside.length > 0)
+      out.problem(
+        'unknown-license-text',
+        'warning',
+        u.startLine,
+        `${file.path} (${where}) holds words beside its ${beside.join(', ')} text that are no license farleft knows: terms of their own, or words about the project`,
+        'Read them: terms of their own (an exception, a part under other terms) need a name a tool can read (an SPDX exception with WITH, or LicenseRef-<name> with its text in LICENSES/); words about the project (its history, its authors) belong in the README',
+      );
+    else
+      out.problem(
+        short ? 'license-text-too-short' : 'unknown-license-text',
+        'warning',
+        u.startLine,
+        short
+          ? `${file.path} holds only ${result.words} words: too short to be a license text, and no license is named by it`
+          : `${file.path} (${where}) holds a license text that is not a known license${closestText(u.candidates)}`,
+        'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
+      );
   }
   return out.detection();
 }
@@ -321,7 +333,7 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
   if (u.words > MAX_PART_NOTICE_WORDS) return false;
   const stretch = lines.join('\n');
   if (RESTRICTING.test(stretch)) return false;
-  const held = new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids));
+  const held = new Set(heldTexts(result, ctx));
   if (held.size === 0) return false;
   const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
   const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
@@ -346,6 +358,11 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
     `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
   );
   return true;
+}
+
+/** The ids of the license texts a file holds (not its exceptions), in the order they stand. */
+function heldTexts(result: MatchResult, ctx: DetectContext): string[] {
+  return [...new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids))];
 }
 
 /** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */

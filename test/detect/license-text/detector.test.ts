@@ -142,6 +142,18 @@ describe('license files', () => {
     expect(codes(detect('LICENSE', `${prose}${spdxText('MIT')}`))).toEqual(['unknown-license-text']);
   });
 
+  it("says of prose beside a license text (lodash's history and scope) that it is words beside the text, not a license text", () => {
+    const preface = 'Based on an earlier library by other authors.\n\nThis software consists of voluntary contributions made by many individuals. For exact contribution history, see the revision history of the repository.\n\nThe following license applies to all parts of this software except as documented below:\n\n====\n\n';
+    const r = detect('LICENSE', `${preface}${spdxText('MIT')}`);
+    expect(exprs(r.declarations)).toEqual(['MIT', 'NOASSERTION']);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'unknown-license-text', severity: 'warning', line: 1 })]);
+    expect(r.problems[0]!.message).toBe('LICENSE (lines 1-5) holds words beside its MIT text that are no license farleft knows: terms of their own, or words about the project');
+    expect(r.problems[0]!.suggestion).toMatch(/^Read them: terms of their own/);
+    // Terms of their own with no license text beside them are a license text farleft does not know, as before.
+    const alone = detect('LICENSE', preface.repeat(3));
+    expect(alone.problems.map((p) => p.message)).toEqual([expect.stringContaining('holds a license text that is not a known license')]);
+  });
+
   it("reads R's license template fields (MIT + file LICENSE) as no license text, with a note", () => {
     const r = detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: Jeroen Ooms\n');
     expect(r.declarations).toEqual([]);
