@@ -56,6 +56,10 @@ const MARKERS = ['PDX-', 'USE-I', 'yright', 'YRIGHT', '©'];
 // with endsWith in a loop: a regex anchored at the end would retry every start position
 // of a long run of spaces (quadratic on a hostile line).
 const TRAILERS = ['*/', '-->', '#}', '*)', '-}', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
+/** The last characters of the trailers: a value that ends otherwise has none (most do: `MIT`, `2020 Jo`). */
+const TRAILER_ENDS = new Set(TRAILERS.map((t) => t.charCodeAt(t.length - 1)));
+/** A value sliced from a line of its own this long at most is kept as a slice (it keeps the line, not the file). */
+const OWN_LINE_KEPT = 256;
 /** Control characters other than tab: none is text. */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]+/;
 
@@ -71,6 +75,8 @@ class TagCollector {
   constructor(
     private readonly anywhere = false,
     private readonly binaryNotices = false,
+    /** Each line is a string of its own (decoded from bytes), not a slice of the whole text. */
+    private readonly ownLines = false,
   ) {}
 
   private readonly tags: RawTag[] = [];
@@ -92,6 +98,13 @@ class TagCollector {
       if (this.marks(line, 'REUSE-IgnoreEnd')) this.ignoreFrom = null;
       return;
     }
+    // Most marked lines are tags or notices: the four block markers are looked for only where one may be.
+    if (line.includes('USE-Ignore') || line.includes('Snippet')) this.blockMarker(line, lineNo);
+    else this.tag(line, lineNo);
+  }
+
+  /** A line that may be a REUSE-Ignore or SPDX-Snippet marker (else it is read as a tag). */
+  private blockMarker(line: string, lineNo: number): void {
     if (this.marks(line, 'REUSE-IgnoreStart')) {
       if (!line.includes('REUSE-IgnoreEnd')) this.ignoreFrom = lineNo;
       return;
@@ -105,14 +118,21 @@ class TagCollector {
       this.openSnippet = null;
       return;
     }
+    this.tag(line, lineNo);
+  }
+
+  /** A line read as a tag or a notice, if it is one. */
+  private tag(line: string, lineNo: number): void {
     const tag = readTagLine(line, this.anywhere, this.binaryNotices);
     if (!tag) return;
     if (this.tags.length + this.rejected.length >= MAX_TAGS) {
       this.tooMany ??= lineNo;
       return;
     }
-    if (tag === 'rejected') this.rejected.push({ line: lineNo, text: detach(line.trim().slice(0, 200)) });
-    else this.tags.push({ kind: tag.kind, value: detach(tag.value), line: lineNo, snippet: this.openSnippet });
+    // What is kept is a slice of the line: copied, unless the line is a short string of its own.
+    const keep = this.ownLines && line.length <= OWN_LINE_KEPT ? same : detach;
+    if (tag === 'rejected') this.rejected.push({ line: lineNo, text: keep(line.trim().slice(0, 200)) });
+    else this.tags.push({ kind: tag.kind, value: keep(tag.value), line: lineNo, snippet: this.openSnippet });
   }
 
   result(): TagScan {
@@ -189,7 +209,7 @@ const BYTE_MARKERS = {
  * that hold one are decoded. This is the path almost every file takes.
  */
 export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false, binaryNotices = false): TagScan {
-  const collector = new TagCollector(anywhere, binaryNotices);
+  const collector = new TagCollector(anywhere, binaryNotices, !anywhere);
   scanBytes(buf, from, encoding, collector, 1, true);
   return collector.result();
 }
@@ -200,7 +220,7 @@ export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1
  * line (and no character) is cut, and nothing is decoded but the lines that hold a marker.
  */
 export function scanByteChunks(head: Buffer, from: number, rest: Iterable<Buffer>, encoding: 'utf8' | 'latin1'): TagScan {
-  const collector = new TagCollector();
+  const collector = new TagCollector(false, false, true);
   let { line, cut } = scanBytes(head, from, encoding, collector, 1, false);
   let carry: Buffer = head.subarray(Math.max(cut, head.length - MAX_CARRY));
   for (const chunk of rest) {
@@ -266,6 +286,10 @@ function detach(s: string): string {
   return (` ${s}`).slice(1);
 }
 
+const same = (s: string): string => s;
+
+const NOTICE_TAGS = ['SPDX-FileCopyrightText:', 'SPDX-SnippetCopyrightText:', 'SPDX-FileContributor:'];
+
 /** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
 function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
   const inComment = anywhere ? () => true : commentPrefix;
@@ -274,7 +298,7 @@ function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Om
     if (!inComment(line.slice(0, at))) return 'rejected';
     return { kind: 'license', value: dropFrame(clean(line.slice(at + 'SPDX-License-Identifier:'.length)), line.slice(0, at)) };
   }
-  for (const tag of ['SPDX-FileCopyrightText:', 'SPDX-SnippetCopyrightText:', 'SPDX-FileContributor:']) {
+  for (const tag of NOTICE_TAGS) {
     at = line.indexOf(tag);
     if (at >= 0) {
       if (!inComment(line.slice(0, at))) return null;
@@ -363,6 +387,7 @@ function quotesBalanced(s: string): boolean {
 
 function clean(value: string): string {
   let v = value.trimEnd();
+  if (!TRAILER_ENDS.has(v.charCodeAt(v.length - 1))) return v.trimStart();
   for (let again = true; again; ) {
     again = false;
     for (const t of TRAILERS)
