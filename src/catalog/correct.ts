@@ -7,7 +7,13 @@ type Correct = (identifier: string, options?: { upgrade?: boolean }) => string |
 const require = createRequire(import.meta.url);
 let loaded: Correct | undefined;
 
+/** spdx-correct's guess for an identifier, or null when it has none (or fails on it). */
 export function correctId(identifier: string, options?: { upgrade?: boolean }): string | null {
   loaded ??= require('spdx-correct') as Correct;
-  return loaded(identifier, options);
+  try {
+    return loaded(identifier, options);
+  } catch {
+    // spdx-correct 3.2.0 throws a TypeError on some input (a lone "+"): a guess it cannot make is no guess.
+    return null;
+  }
 }

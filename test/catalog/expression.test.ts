@@ -101,6 +101,14 @@ describe('invalid expressions say why and suggest a fix', () => {
     expect(catalog.normalize(Array(1_000).fill('MIT').join(' OR ')).expression).toMatch(/^MIT OR MIT/);
   });
 
+  it("reads what spdx-correct fails on (a lone '+') as invalid, with no suggestion", () => {
+    for (const raw of ['+', '+ ', 'OR +', '(+)']) {
+      const r = catalog.normalize(raw);
+      expect(r.valid).toBe(false);
+      expect(r.suggestion).toBeNull();
+    }
+  });
+
   it('lists the closest ids for an unknown one', () => {
     expect(catalog.normalize('GPL-3.0-onyl').notes[0]?.message).toMatch(/closest: GPL-3.0-only/);
   });

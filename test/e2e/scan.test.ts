@@ -190,6 +190,15 @@ describe('farleft scan', () => {
     expect(json.problems).toContainEqual(expect.objectContaining({ code: 'invalid-expression', file: 'bad.c', line: 2, severity: 'error', suggestion: 'Write: SPDX-License-Identifier: GPL-2.0-or-later OR BSD-3-Clause' }));
   });
 
+  // spdx-correct 3.2.0 throws on a lone '+' (found by fuzzing); it was farleft's internal error, exit 3.
+  it("reports a tag or a manifest license of a lone '+' as invalid, and exits 1", () => {
+    const root = tree({ 'a.c': '// SPDX-License-Identifier: +\n', 'package.json': '{"name":"x","version":"1.0.0","license":"+"}\n' });
+    const { json, code } = scanJson(root);
+    expect(code).toBe(1);
+    expect(json.problems).toContainEqual(expect.objectContaining({ code: 'invalid-expression', file: 'a.c', line: 1, severity: 'error' }));
+    expect(json.problems.map((p) => p.file)).toContain('package.json');
+  });
+
   it.each([
     [['scan', '/nonexistent/farleft-test'], /farleft: \/nonexistent\/farleft-test: no such file or folder/],
     [['scan', BIN], /is a file; give the folder to scan/],
