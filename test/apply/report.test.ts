@@ -57,7 +57,7 @@ describe('apply reporters', () => {
     expect(text).toMatch(/ {2}unknown type {7}1/);
     expect(text).toMatch(/ {2}skipped {12}3 {2}gitignore 2, not-covered 1\n/);
     expect(text).toMatch(/LICENSES\/PPL\.txt: written \(from spdx-license-list\)/);
-    expect(text).toMatch(/Problems: 1 errors, 0 warnings, 1 notes \(--verbose shows them\)\n {2}error {3}c\.js:1 {2}c\.js declares MIT .* \[license-differs\]\n {10}fix: Give --replace/);
+    expect(text).toMatch(/Problems: 1 error, 0 warnings, 1 note \(--verbose shows them\)\n {2}error {3}c\.js:1 {2}c\.js declares MIT .* \[license-differs\]\n {10}fix: Give --replace/);
     expect(APPLY_FORMATS.text.renderApply(RESULT, { color: 0, verbose: true })).toMatch(/note {4}read as PPL/);
     const embedded = { ...RESULT, files: [...RESULT.files, file('p.jpg', 'sidecar', { embed: { status: 'written', format: 'jpeg' } })] };
     expect(APPLY_FORMATS.text.renderApply(embedded, { color: 0, verbose: false })).toMatch(/ {2}embedded {11}1 {2}given license metadata inside the file \(--embed\)/);

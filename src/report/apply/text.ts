@@ -3,8 +3,7 @@
 // prints renderDiff on stdout and this summary on stderr.
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { ApplyResult } from '../../apply/types.js';
-import type { Severity } from '../../types.js';
-import { renderProblem } from '../text-parts.js';
+import { problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -47,9 +46,7 @@ export function renderApply(result: ApplyResult, options: TextOptions): string {
   out.push('');
 
   const shown = options.verbose ? result.problems : result.problems.filter((p) => p.severity !== 'note');
-  const notes = result.problems.length - shown.length;
-  const tally = (sev: Severity): number => result.problems.filter((p) => p.severity === sev).length;
-  out.push(`${c.bold('Problems:')} ${tally('error')} errors, ${tally('warning')} warnings` + (notes > 0 ? c.dim(`, ${notes} notes (--verbose shows them)`) : ''));
+  out.push(problemsLine(result.problems, options.verbose, c));
   const listed = options.verbose ? shown : shown.slice(0, LIST_LIMIT);
   for (const p of listed) out.push(...renderProblem(p, c));
   if (listed.length < shown.length) out.push(c.dim(`  … and ${shown.length - listed.length} more (--verbose or --format json lists all)`));

@@ -2,9 +2,8 @@
 // verdicts (what fails first, then what needs review).
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { DependencyReport, DepsResult, DepStatus } from '../../deps/types.js';
-import type { Severity } from '../../types.js';
 import { sortedExpression } from '../../catalog/expression.js';
-import { count, renderProblem } from '../text-parts.js';
+import { count, problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -52,9 +51,7 @@ export function render(result: DepsResult, options: TextOptions): string {
 
   const all = [...result.problems, ...result.packages.flatMap((x) => x.problems)];
   const shown = options.verbose ? all : all.filter((x) => x.severity !== 'note');
-  const tally = (sev: Severity): number => all.filter((x) => x.severity === sev).length;
-  const notes = all.length - shown.length;
-  out.push(`${c.bold('Problems:')} ${tally('error')} errors, ${tally('warning')} warnings` + (notes > 0 ? c.dim(`, ${notes} notes (--verbose shows them)`) : `, ${tally('note')} notes`));
+  out.push(problemsLine(all, options.verbose, c));
   for (const x of options.verbose ? shown : shown.slice(0, LIST_LIMIT * 2)) out.push(...renderProblem(x, c));
   if (!options.verbose && shown.length > LIST_LIMIT * 2) out.push(c.dim(`  … and ${shown.length - LIST_LIMIT * 2} more (--verbose or --format json lists all)`));
   out.push('');

@@ -2,6 +2,7 @@
 // on the pull request at the file and line; the verdict as a plain last line.
 import { findRule } from '../../lint/index.js';
 import type { LintResult } from '../../lint/types.js';
+import { count } from '../text-parts.js';
 
 export function render(result: LintResult): string {
   const out: string[] = [];
@@ -14,7 +15,7 @@ export function render(result: LintResult): string {
     out.push(`::${f.severity} ${props.join(',')}::${data(`${f.message}\nfix: ${f.suggestion}`)}`);
   }
   const { errors, warnings, files } = result.summary;
-  out.push(`farleft lint: ${result.verdict === 'pass' ? 'passed' : 'failed'}: ${errors} errors, ${warnings} warnings in ${files} files`);
+  out.push(`farleft lint: ${result.verdict === 'pass' ? 'passed' : 'failed'}: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -3,8 +3,8 @@
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
 import type { ListedScan } from '../../scan.js';
-import type { Problem, Severity } from '../../types.js';
-import { count, renderProblem } from '../text-parts.js';
+import type { Problem } from '../../types.js';
+import { count, problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -58,12 +58,7 @@ export function renderScan(result: ListedScan, options: TextOptions): string {
   out.push('');
 
   const problems = options.verbose ? result.problems : result.problems.filter((p) => p.severity !== 'note');
-  const notes = result.problems.length - problems.length;
-  const tally = (sev: Severity): number => result.problems.filter((p) => p.severity === sev).length;
-  out.push(
-    `${c.bold('Problems:')} ${tally('error')} errors, ${tally('warning')} warnings` +
-      (notes > 0 ? c.dim(`, ${notes} notes (--verbose shows them)`) : ''),
-  );
+  out.push(problemsLine(result.problems, options.verbose, c));
   if (options.verbose || problems.length <= PROBLEM_LIMIT) for (const p of problems) out.push(...renderProblem(p, c));
   else out.push(...renderByKind(problems, c));
   return `${out.join('\n')}\n`;
