@@ -50,6 +50,17 @@ const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 const WORD_SHAPE = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
 /** Longer than this is no expression anyone wrote, and the parser recurses once per operator. */
 const MAX_EXPRESSION_CHARS = 10_000;
+/**
+ * What is worked out for one broken expression, at most: its notes (each said once), the
+ * closest ids of its unknown words, and the segments a suggestion corrects. A real expression
+ * names a few licenses; a hostile one of 10,000 characters, "GPL or GPL or …", took 135 ms
+ * and gave a problem of 180 KB.
+ */
+const MAX_NOTES = 10;
+const MAX_CLOSEST_LOOKUPS = 5;
+const MAX_SUGGESTED_SEGMENTS = 16;
+/** A segment longer than any license's name is corrected by no guess (spdx-correct's transformations run over all of it). */
+const MAX_SEGMENT_CHARS = 200;
 
 export function normalizeExpression(raw: string, catalog: Catalog, withSuggestion = true): NormalizedExpression {
   const input = raw.trim();
@@ -79,6 +90,13 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   const notes: ExpressionNote[] = [];
   const tokens = tokenize(input);
   let ok = true;
+  // The closest ids of an unknown word, looked up once per word, for a few words.
+  const near = new Map<string, string[]>();
+  const closest = (word: string): string[] => {
+    let found = near.get(word);
+    if (found === undefined) near.set(word, (found = near.size < MAX_CLOSEST_LOOKUPS ? catalog.closest(word) : []));
+    return found;
+  };
   const out: string[] = [];
   let afterWith = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -110,7 +128,7 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
       ok = false;
       i = j;
     } else {
-      const id = canonicalWord(t.text, afterWith, catalog, notes);
+      const id = canonicalWord(t.text, afterWith, catalog, notes, closest);
       if (id === null) ok = false;
       out.push(id ?? t.text);
     }
@@ -122,7 +140,7 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   if (ok && structure === null) {
     try {
       const tree = parseSpdx(out.join(' ')) as Node;
-      return { expression: render(tree), valid: true, notes, suggestion: null, ids: collectIds(tree), marker: null };
+      return { expression: render(tree), valid: true, notes: bounded(notes), suggestion: null, ids: collectIds(tree), marker: null };
     } catch (e) {
       // Our checks above should leave nothing for the parser to refuse; if they did, say so plainly.
       notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression: ${e instanceof RangeError ? 'it is nested too deeply to be read' : (e as Error).message}` });
@@ -130,7 +148,16 @@ export function normalizeExpression(raw: string, catalog: Catalog, withSuggestio
   }
   if (!notes.some((n) => n.code === 'unknown-license' || n.code === 'operator-case' || n.code === 'invalid-expression'))
     notes.push({ code: 'invalid-expression', message: `'${clip(input)}' is not a valid SPDX expression` });
-  return invalid(notes, withSuggestion ? suggest(tokens, catalog) : null);
+  return invalid(bounded(notes), withSuggestion ? suggest(tokens, catalog) : null);
+}
+
+/** Each note once, and at most MAX_NOTES of them (then how many more). */
+function bounded(notes: ExpressionNote[]): ExpressionNote[] {
+  const seen = new Set<string>();
+  const distinct = notes.filter((n) => !seen.has(n.message) && seen.add(n.message));
+  if (distinct.length <= MAX_NOTES) return distinct;
+  const more = distinct.length - (MAX_NOTES - 1);
+  return [...distinct.slice(0, MAX_NOTES - 1), { code: 'invalid-expression', message: `and ${more} more problems in this expression` }];
 }
 
 /**
@@ -225,7 +252,7 @@ function tokenize(input: string): Token[] {
 }
 
 /** The canonical id for a written id, or null (with a note) when it is not one. */
-function canonicalWord(word: string, isException: boolean, catalog: Catalog, notes: ExpressionNote[]): string | null {
+function canonicalWord(word: string, isException: boolean, catalog: Catalog, notes: ExpressionNote[], closest: (word: string) => string[]): string | null {
   if (!WORD_SHAPE.test(word)) {
     notes.push({ code: 'invalid-expression', message: `'${word}' is not a license identifier (only letters, digits, '.', '-' and a final '+')` });
     return null;
@@ -242,7 +269,7 @@ function canonicalWord(word: string, isException: boolean, catalog: Catalog, not
       }
       return base.replace(/^licenseref-/i, 'LicenseRef-');
     }
-    const near = catalog.closest(base).filter((id) => (catalog.get(id)?.kind === 'exception') === isException);
+    const near = closest(base).filter((id) => (catalog.get(id)?.kind === 'exception') === isException);
     notes.push({
       code: 'unknown-license',
       message: `'${base}' is not an SPDX ${isException ? 'exception' : 'license'} identifier${near.length ? ` (closest: ${near.join(', ')})` : ''}`,
@@ -282,6 +309,9 @@ function canonicalWord(word: string, isException: boolean, catalog: Catalog, not
 
 /** A valid expression close to an invalid one, built segment by segment, or null. */
 function suggest(tokens: Token[], catalog: Catalog): string | null {
+  // Each segment to correct may cost spdx-correct's every transformation: past a few, none is suggested.
+  const segments = tokens.filter((t, i) => t.kind === 'word' && tokens[i - 1]?.kind !== 'word').length;
+  if (segments > MAX_SUGGESTED_SEGMENTS) return null;
   const parts: string[] = [];
   let segment: string[] = [];
   let depth = 0;
@@ -350,7 +380,7 @@ function correctSegment(raw: string, isException: boolean, catalog: Catalog): st
   // A tag followed by punctuation ("GPL-2.0+:" in reST) is the tag.
   const text = raw.replace(/[:;,.]+$/, '');
   // Template placeholders, regexes and string fragments are code, not a misspelt license.
-  if (text === '' || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
+  if (text === '' || text.length > MAX_SEGMENT_CHARS || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
   // Two licenses with no operator: AND or OR is the writer's to say.
   if (text.includes(' ') && namesSeveral(text.split(' '), catalog)) return null;
   const plus = text.endsWith('+');

@@ -42,6 +42,10 @@ export function loadCatalog(dir: string = GENERATED_DIR): Catalog {
   return createCatalog(JSON.parse(text) as CatalogData);
 }
 
+/** normalize() remembers at most this many expressions, each of at most this many characters. */
+const MAX_CACHED_EXPRESSIONS = 20_000;
+const MAX_CACHED_CHARS = 500;
+
 export function createCatalog(data: CatalogData): Catalog {
   const byId = new Map<string, LicenseEntry>();
   const byLower = new Map<string, LicenseEntry>();
@@ -102,7 +106,8 @@ export function createCatalog(data: CatalogData): Catalog {
       let hit = cache.get(raw);
       if (!hit) {
         hit = normalizeExpression(raw, catalog);
-        cache.set(raw, hit);
+        // A tree repeats a few expressions; a hostile one may hold a million long ones: what is kept is bounded.
+        if (raw.length <= MAX_CACHED_CHARS && cache.size < MAX_CACHED_EXPRESSIONS) cache.set(raw, hit);
       }
       return hit;
     },

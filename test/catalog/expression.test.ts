@@ -109,6 +109,29 @@ describe('invalid expressions say why and suggest a fix', () => {
     }
   });
 
+  it('says each thing once, at most ten things, and suggests nothing for a long broken expression', () => {
+    const r = catalog.normalize('GPL or '.repeat(1_300).trim());
+    expect(r.notes.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^'GPL' is not an SPDX license identifier \(closest: /),
+      "the operator 'or' must be written in upper case: OR",
+    ]);
+    expect(r.suggestion).toBeNull();
+    const words = Array.from({ length: 40 }, (_, i) => `NoSuchLicense${i}`);
+    const many = catalog.normalize(words.join(' OR '));
+    expect(many.notes).toHaveLength(10);
+    expect(many.notes.at(-1)!.message).toBe('and 31 more problems in this expression');
+    // Closest ids are looked up for the first few unknown words only; a short broken expression still gets its suggestion.
+    expect(many.notes.filter((n) => n.message.includes('closest:')).length).toBeLessThanOrEqual(5);
+    expect(catalog.normalize('GPL-2.0+ or MIT').suggestion).toBe('GPL-2.0-or-later OR MIT');
+  });
+
+  it('remembers short expressions only: a long one is worked out again, not kept', () => {
+    const long = `${'MIT AND '.repeat(100)}ISC`;
+    expect(catalog.normalize(long)).not.toBe(catalog.normalize(long));
+    expect(catalog.normalize(long).expression).toBe(catalog.normalize(long).expression);
+    expect(catalog.normalize('MIT AND ISC')).toBe(catalog.normalize('MIT AND ISC'));
+  });
+
   it('lists the closest ids for an unknown one', () => {
     expect(catalog.normalize('GPL-3.0-onyl').notes[0]?.message).toMatch(/closest: GPL-3.0-only/);
   });
