@@ -176,7 +176,8 @@ function sha256(bytes: Buffer): string {
 function matchesChecksum(bytes: Buffer, expected: string): boolean {
   if (sha256(bytes) === expected) return true;
   const lf = bytes.toString('utf8').replace(/\r\n/g, '\n');
-  return [lf, lf.replace(/\n+$/, ''), `${lf.replace(/\n+$/, '')}\n`].some((t) => sha256(Buffer.from(t)) === expected);
+  const trimmed = lf.replace(/(?<!\n)\n+$/, '');
+  return [lf, trimmed, `${trimmed}\n`].some((t) => sha256(Buffer.from(t)) === expected);
 }
 
 /** Two texts with the same words (wrapping, spacing and case aside) are the same text. */

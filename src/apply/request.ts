@@ -104,7 +104,7 @@ export function renderTemplate(nameOrFile: string, values: TemplateValues): stri
     } catch {
       throw new UsageError(`--template ${quote(nameOrFile)} is neither a built-in template (${Object.keys(TEMPLATES).join(', ')}) nor a readable file`);
     }
-    lines = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+    lines = text.replace(/\r\n/g, '\n').replace(/(?<!\n)\n+$/, '').split('\n');
   }
   if (lines.length > MAX_TEMPLATE_LINES) throw new UsageError(`--template: at most ${MAX_TEMPLATE_LINES} lines, not ${lines.length}`);
   const fill: Record<string, string> = { license: values.license, names: values.names, copyright: values.copyright.join(', ') };

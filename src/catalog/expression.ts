@@ -378,9 +378,10 @@ function keepsVersions(text: string, id: string | null): string | null {
 
 function correctSegment(raw: string, isException: boolean, catalog: Catalog): string | null {
   // A tag followed by punctuation ("GPL-2.0+:" in reST) is the tag.
+  if (raw.length > MAX_SEGMENT_CHARS) return null;
   const text = raw.replace(/[:;,.]+$/, '');
   // Template placeholders, regexes and string fragments are code, not a misspelt license.
-  if (text === '' || text.length > MAX_SEGMENT_CHARS || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
+  if (text === '' || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;
   // Two licenses with no operator: AND or OR is the writer's to say.
   if (text.includes(' ') && namesSeveral(text.split(' '), catalog)) return null;
   const plus = text.endsWith('+');

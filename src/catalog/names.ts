@@ -75,7 +75,7 @@ function match(expression: string, how: NameHow, note: string | null, confidence
 function clean(text: string): string {
   // ' -or- ' is ' or ' (sniffio's "MIT -or- Apache License 2.0"): a compound the reader splits, not one name to guess.
   let s = text.trim().replace(/\s+/g, ' ').replace(/ -(or|and)- /gi, ' $1 ');
-  s = s.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').replace(/[.,;:]+$/, '').trim();
+  s = s.replace(/^["'“”‘’`]+|(?<!["'“”‘’`])["'“”‘’`]+$/g, '').replace(/(?<![.,;:])[.,;:]+$/, '').trim();
   while (s.startsWith('(') && s.endsWith(')') && s.indexOf(')') === s.length - 1) s = s.slice(1, -1).trim();
   return s;
 }
@@ -291,11 +291,11 @@ export function urlKey(url: string): string {
     .replace(/^https?:\/\//, '')
     .replace(/^www\./, '')
     .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '')
+    .replace(/(?<!\/)\/+$/, '')
     .replace(/\/(?:legalcode|deed)(?:\.[a-z_-]+)?$/, '')
     .replace(/(?:\.[a-z]{2})?\.(?:html?|txt|php|md)$/, '')
     .replace(/-standalone$/, '')
-    .replace(/\/+$/, '');
+    .replace(/(?<!\/)\/+$/, '');
 }
 
 const GNU_LATEST: Readonly<Record<string, string>> = { gpl: 'GPL-3.0', lgpl: 'LGPL-3.0', agpl: 'AGPL-3.0', fdl: 'GFDL-1.3' };

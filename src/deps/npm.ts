@@ -352,7 +352,7 @@ function workspaceDirs(root: string, globs: readonly string[]): string[] {
   const dirs: string[] = [];
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) continue;
-    const parts = pattern.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
+    const parts = pattern.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '').split('/');
     expand(root, parts, 0, dirs, root);
   }
   return dirs.filter((d) => existsSync(join(d, 'package.json')));

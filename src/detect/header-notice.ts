@@ -80,7 +80,8 @@ const DEFERS_WEIGHT = 0.8;
 
 // A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings.
 const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|\/\/+!?|#+!?|--+|;+|%+|!+|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
-const LINE_CLOSER = /\s*(?:\*+\/|-->|\*+\)|-\}|"""|''')\s*$/;
+// Tried from the start of a run of spaces or stars only (the lookbehinds): from every start of a long run it is quadratic.
+const LINE_CLOSER = /(?<!\s)\s*(?:(?<!\*)\*+\/|-->|(?<!\*)\*+\)|-\}|"""|''')\s*$/;
 const BLOCK_OPENERS = [
   ['/*', '*/'],
   ['<!--', '-->'],

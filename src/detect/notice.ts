@@ -212,7 +212,7 @@ function inline(line: string): string {
     .replace(/<[^<>]*>/g, ' ')
     .replace(/\bhttps?:\/\/[^\s<>()\]]+/g, ' ')
     .replace(/[*`]/g, '')
-    .replace(/(^|\s)_+|_+(?=[\s.,;:!?]|$)/g, '$1')
+    .replace(/(^|\s)_+|(?<!_)_+(?=[\s.,;:!?]|$)/g, '$1')
     .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '');
 }
 

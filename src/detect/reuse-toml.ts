@@ -38,7 +38,7 @@ function readReuseToml(file: FileInput, ctx: DetectContext): Detection {
     data = parse(text, { integersAsBigInt: true, maxDepth: 32, unsafeKeyBehaviour: 'drop' }) as Record<string, unknown>;
   } catch (error) {
     const line = error instanceof TomlError ? error.line : null;
-    const why = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Invalid TOML document:\s*/, '').replace(/[.\s]+$/, '') : String(error);
+    const why = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Invalid TOML document:\s*/, '').replace(/(?<![.\s])[.\s]+$/, '') : String(error);
     problem('malformed-reuse-toml', line, `${file.path} is not valid TOML: ${why}; none of its annotations apply`, 'Fix the TOML syntax (https://toml.io/en/v1.0.0)');
     return detection([], [], problems);
   }

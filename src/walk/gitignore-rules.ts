@@ -36,7 +36,7 @@ export function compileIgnoreRules(text: string, ignoreCase: boolean): IgnoreRul
   const rules: Rule[] = [];
   let dropped = 0;
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\) +$/, ''); // git drops trailing spaces, not escaped ones
+    let line = withoutTrailingSpaces(raw); // git drops trailing spaces, not escaped ones
     if (line === '' || line.startsWith('#')) continue;
     const negative = line.startsWith('!');
     if (negative) line = line.slice(1);
@@ -205,4 +205,16 @@ function wildcardWalk<P, I>(pattern: readonly P[], items: ArrayLike<I>, start: n
   }
   while (g < pattern.length && star(pattern[g]!)) g++;
   return g === pattern.length;
+}
+
+/**
+ * A line without its trailing spaces, but for one escaped with a backslash. A loop from the end:
+ * a regular expression for the run (/(?<!\\) +$/) is tried from every space of it, which on
+ * a hostile line of a million spaces and a letter takes minutes.
+ */
+function withoutTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  if (end < line.length && end > 0 && line.charCodeAt(end - 1) === 92) end++;
+  return end === line.length ? line : line.slice(0, end);
 }

@@ -87,6 +87,15 @@ describe('compileIgnoreRules', () => {
     expect(rules.ignores(`${'a'.repeat(250)}b`, false)).toBe(true);
   });
 
+  // Trailing spaces were dropped by a regular expression tried from every space of the run: minutes on this line.
+  it('drops trailing spaces but an escaped one, in one pass over a hostile line', () => {
+    const rules = compileIgnoreRules(`a${' '.repeat(1_000_000)}x\nb.log   \nc\\   \n`, false);
+    expect(rules.ignores(`a${' '.repeat(1_000_000)}x`, false)).toBe(true);
+    expect(rules.ignores('b.log', false)).toBe(true);
+    expect(rules.ignores('c ', false)).toBe(true);
+    expect(rules.ignores('c', false)).toBe(false);
+  });
+
   it('lets the last matching rule decide, negations included', () => {
     const rules = compileIgnoreRules('*.log\n!important.log\nimportant.log\n', false);
     expect(rules.ignores('important.log', false)).toBe(true);

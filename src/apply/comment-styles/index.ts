@@ -128,7 +128,7 @@ export function shebangInterpreter(head: string): string | null {
     // env [-S] [-i] [NAME=value ...] program
     program = basename(words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) ?? '');
   }
-  const bare = program.replace(/[\d.]+$/, '');
+  const bare = program.replace(/(?<![\d.])[\d.]+$/, '');
   return bare === '' ? null : bare;
 }
 

@@ -121,7 +121,7 @@ export function planFields(target: Target, l: LicenseFacts): PlannedField[] {
       return [...f('Vorbis:LICENSE', l.url), ...f('Vorbis:COPYRIGHT', l.notice)];
     case 'wav':
       // RIFF INFO has no license field: the copyright notice carries the license URL.
-      return f('RIFF:ICOP', l.notice ? `${l.notice.replace(/[.\s]+$/, '')}. License: ${l.url}` : `License: ${l.url}`);
+      return f('RIFF:ICOP', l.notice ? `${l.notice.replace(/(?<![.\s])[.\s]+$/, '')}. License: ${l.url}` : `License: ${l.url}`);
     case 'svg':
       return [...f('SVG-cc:license', l.url), ...f('SVG-dc:rights', l.notice)];
     default:

@@ -18,7 +18,7 @@ export function readGemspec(text: string, out: ManifestOutput): void {
     const field = m[1]!.endsWith('es') ? 'licenses' : 'license';
     // An array may run over a few lines. A license literal is short: bounding the text keeps
     // the literal scan linear on hostile lines.
-    const code = (line: string): string => line.slice(0, MAX_RHS).replace(/\s+#.*$/, '');
+    const code = (line: string): string => line.slice(0, MAX_RHS).replace(/(?<!\s)\s+#.*$/, '');
     let rhs = code(m[2]!);
     for (let j = i + 1; /^\s*\[[^\]]*$/.test(rhs) && j < lines.length && j <= i + MAX_ARRAY_LINES; j++) rhs += ` ${code(lines[j]!)}`;
     rhs = rhs.slice(0, MAX_RHS).trim();

@@ -147,7 +147,7 @@ function named(field: MediaField, m: NameMatch, confidence: number): FieldReadin
 export function extractUrls(value: string): string[] {
   const out: string[] = [];
   for (const m of value.matchAll(URL_RE)) {
-    out.push(m[0].replace(/[.,;:!?]+$/, ''));
+    out.push(m[0].replace(/(?<![.,;:!?])[.,;:!?]+$/, ''));
     if (out.length >= MAX_URLS) break;
   }
   return out;
@@ -332,8 +332,8 @@ function readNotice(value: string, catalog: Catalog): string {
   }
   for (const url of extractUrls(text)) text = text.replace(url, '');
   // A URL given in brackets leaves them empty: "Authors (https://…)" is "Authors", not "Authors ()".
-  text = text.replace(/\s*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
-  return copyrightStatement(text.replace(/[\s,;:–—-]+$/u, '').replace(/\s+/g, ' '));
+  text = text.replace(/(?<!\s)\s*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
+  return copyrightStatement(text.replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/u, '').replace(/\s+/g, ' '));
 }
 
 function short(value: string): string {

@@ -31,7 +31,7 @@ export function licenseRefs(expression: string): string[] {
 
 /** A stable id fragment: letters, digits, '.' and '-' only. */
 export function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+  return text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|(?<!-)-+$/g, '') || 'x';
 }
 
 /** A UUID derived from content (RFC 4122 form, version 5 bits): same document, same id. */
