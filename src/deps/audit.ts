@@ -161,7 +161,12 @@ function nameAndVersion(file: string, text: string): { name: string | null; vers
   const start = text.indexOf(`[${table}]`);
   if (start === -1) return { name: null, version: null };
   const body = text.slice(start, text.indexOf('\n[', start + 1) >>> 0);
-  const get = (key: string): string | null => new RegExp(`^${key}\\s*[=:]\\s*"?([^"\\n]+?)"?\\s*$`, 'm').exec(body)?.[1] ?? null;
+  // The line's value, quotes off; null when it holds another quote (a comment after it, an escape).
+  const get = (key: string): string | null => {
+    const line = new RegExp(`^${key}[ \\t]*[=:](.*)$`, 'm').exec(body)?.[1]?.trim();
+    const value = line?.replace(/^"/, '').replace(/"$/, '');
+    return value && !value.includes('"') ? value : null;
+  };
   return { name: get('name'), version: get('version') };
 }
 

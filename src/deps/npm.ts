@@ -16,6 +16,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { isRecord } from '../detect/manifests/shared.js';
+import { compileGlob, matchGlob } from '../project/reuse-glob.js';
 import type { Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
 import { nameLost, nameNotUtf8 } from '../walk/walk.js';
@@ -371,8 +372,9 @@ function expand(dir: string, parts: readonly string[], i: number, out: string[],
     return;
   }
   if (part.includes('*')) {
-    const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-    for (const e of listDir(dir)) if ((e.isDirectory() || e.isSymbolicLink()) && e.name !== 'node_modules' && re.test(e.name)) expand(join(dir, e.name), parts, i + 1, out, root);
+    // REUSE.toml's glob matcher: linear in the name, where a regular expression of `*a*a*a*b` backtracks without end.
+    const glob = compileGlob(part, 'reuse-toml');
+    for (const e of listDir(dir)) if ((e.isDirectory() || e.isSymbolicLink()) && e.name !== 'node_modules' && matchGlob(glob, e.name)) expand(join(dir, e.name), parts, i + 1, out, root);
     return;
   }
   if (part === '..' || part === '') return;

@@ -1,4 +1,5 @@
 // The Cargo collector: Cargo.lock with vendor/, with a registry cache, and a corrupt lock.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectCargo } from '../../src/deps/cargo.js';
@@ -7,6 +8,14 @@ import { fixtureCopier, FIXTURES } from './fixture.js';
 import { audit, byName, codes } from './run.js';
 
 const fixture = fixtureCopier();
+
+// The name and version were read by a regular expression that, on a long run of spaces in a value, is quadratic.
+it("reads the project's name from its Cargo.toml in one pass over a hostile line", () => {
+  const root = fixture('cargo');
+  const toml = readFileSync(join(root, 'Cargo.toml'), 'utf8').replace('version = "0.1.0"', `version = 0${' '.repeat(300_000)}x`);
+  writeFileSync(join(root, 'Cargo.toml'), toml);
+  expect(audit(root).project.name).toBe('ledger-cli');
+});
 
 describe('cargo: vendor/', () => {
   const result = audit(fixture('cargo'));

@@ -1,5 +1,5 @@
 // The npm collector on real node_modules trees (fixtures/deps/npm-*, pnpm, yarn*).
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectNpm } from '../../src/deps/npm.js';
@@ -106,6 +106,18 @@ describe('npm: workspaces and links', () => {
       ['test-kit', 'dev', true],
     ]);
     expect(result.project.license).toBe('PPL');
+  });
+
+  // A regular expression made of this pattern backtracks without end on a long folder name.
+  it('matches a hostile workspace pattern against folder names in linear time', () => {
+    const root = fixture('npm-workspaces');
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'ws-root', version: '1.0.0', private: true, license: 'PPL', workspaces: ['packages/app', 'packages/util', `packages/${'*a'.repeat(14)}*b`] }));
+    mkdirSync(join(root, 'packages', 'a'.repeat(250)));
+    expect(audit(root).packages.map((p) => [p.name, p.scope, p.direct])).toEqual([
+      ['lib-x', 'prod', true],
+      ['lib-y', 'prod', true],
+      ['test-kit', 'dev', true],
+    ]);
   });
 
   it('does not follow a link out of the root, and says so', () => {
