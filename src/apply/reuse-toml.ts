@@ -47,7 +47,11 @@ export function planReuseToml(existing: Buffer | null, globs: readonly string[],
   const index = tables.findIndex((t) => sameSet(strings(t.path), globs));
   if (index === -1) {
     const table = renderTable(globs, undefined, request.copyright, request.expression, {});
-    if (headers.length === 0) return changed(`${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${text.trim() ? '\n' : ''}${table}`, null);
+    if (headers.length === 0) {
+      // An empty file (or one of comments) has no version yet, and REUSE reads none without it.
+      const version = data.version === undefined ? 'version = 1\n\n' : '';
+      return changed(`${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${text.trim() ? '\n' : ''}${version}${table}`, null);
+    }
     if (request.replace) return changed(`${text}${text.endsWith('\n') ? '' : '\n'}\n${table}`, null);
     const at = headers[0]!;
     return changed([...lines.slice(0, at), ...table.split('\n'), ...lines.slice(at)].join('\n'), null);

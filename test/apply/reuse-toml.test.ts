@@ -31,6 +31,16 @@ describe('REUSE.toml annotations', () => {
     expect(readBack(text)).toEqual([{ paths: ['**'], precedence: 'closest', licenses: ['PPL'], copyrights: ['2026 Example Collective'] }]);
   });
 
+  // Found by fuzzing: an empty REUSE.toml (touch REUSE.toml) got a table and no version, which REUSE does not read.
+  it('gives an empty REUSE.toml, or one of comments, its version with the table', () => {
+    expect(planned('', ['**'])).toBe(planned(null, ['**']));
+    const commented = planned('# Licensing of this repository\n', ['**']);
+    expect(commented).toBe('# Licensing of this repository\n\nversion = 1\n\n[[annotations]]\npath = "**"\nSPDX-FileCopyrightText = "2026 Example Collective"\nSPDX-License-Identifier = "PPL"\n');
+    expect(readBack(commented).map((a) => a.licenses)).toEqual([['PPL']]);
+    // A file with its version keeps it once.
+    expect(planned('version = 1\n', ['**'])).toBe(planned(null, ['**']));
+  });
+
   it('puts a new table first, so existing tables keep their word; last with --replace', () => {
     const existing = '# Our REUSE file\nversion = 1\n\n[[annotations]]\npath = "img/**"\nSPDX-License-Identifier = "CC-BY-SA-4.0"\n';
     const first = planned(existing, ['src/**', 'docs/**']);
