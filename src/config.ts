@@ -160,7 +160,8 @@ const require = createRequire(import.meta.url);
 export function parseConfig(text: string, file: string): FarleftConfig {
   const shown = displayPath(file);
   const { parseDocument } = require('yaml') as typeof import('yaml');
-  const doc = parseDocument(text);
+  // Errors only: a warning of the yaml package (a mapping as a key) would go to stderr as Node's own; the key is reported below.
+  const doc = parseDocument(text, { logLevel: 'error' });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const line = err.linePos?.[0]?.line;

@@ -205,7 +205,8 @@ function yarnName(spec: string): string | null {
 export function readPnpmLock(file: string, text: string): LockRead {
   let data: unknown;
   try {
-    data = yaml().parse(text, { maxAliasCount: 100 });
+    // logLevel: a warning of the yaml package (a mapping as a key) would go to stderr as Node's own.
+    data = yaml().parse(text, { maxAliasCount: 100, logLevel: 'error' });
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? null;
     return malformed(file, line, (error as Error).message.split('\n')[0]!);

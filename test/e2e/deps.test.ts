@@ -1,6 +1,6 @@
 // `farleft deps` from the built CLI on the fixture projects: formats, exit codes, bad input,
 // determinism, and the promise never to write to what it audits.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCopier, FIXTURES } from '../deps/fixture.js';
@@ -100,6 +100,14 @@ describe('farleft deps', () => {
     const validate = cyclonedxValidator();
     expect(validate(bom), errorsOf(validate).join('\n')).toBe(true);
     expect((bom.metadata as { timestamp: string }).timestamp).toBe('2026-01-31T12:00:00Z');
+  });
+
+  it("reads a pnpm lock with a mapping as a key quietly: no warning of the YAML parser on stderr", () => {
+    const root = fixture('pnpm');
+    writeFileSync(join(root, 'pnpm-lock.yaml'), `? {a: b}\n: c\n${readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8')}`);
+    const r = runCli(['deps', root, '--format', 'json'], { env: EPOCH });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { packages: unknown[] }).packages.length).toBeGreaterThan(0);
   });
 
   it.each(['json', 'spdx', 'cyclonedx', 'notice'])('gives the same bytes twice (%s), and writes nothing', (format) => {

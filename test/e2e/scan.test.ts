@@ -224,6 +224,13 @@ describe('farleft scan', () => {
     expect(r.stderr).toMatch(/\.farleft\.yml: licence: unknown key .*did you mean license\?/);
   });
 
+  it('names a mapping written as a .farleft.yml key as unknown, with no warning of the YAML parser on stderr', () => {
+    const root = tree({ '.farleft.yml': '? {license: x}\n: y\n', 'a.txt': 'x' });
+    const r = runCli(['scan', '.'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('farleft: .farleft.yml: { license: x }: unknown key (known keys: license, copyright, exclude, include, licensee, policy, deps, lint; did you mean license?)\n');
+  });
+
   it('applies .farleft.yml excludes relative to the config file', () => {
     const root = tree({ '.farleft.yml': 'exclude: [vendor/]\n', vendor: { 'v.js': 'x' }, app: { 'a.js': '// SPDX-License-Identifier: MIT\n', vendor: { 'w.js': 'x' } } });
     expect(scanJson(root).json.files.map((f) => f.path)).toEqual(['.farleft.yml', 'app/a.js']);
