@@ -224,6 +224,17 @@ describe('farleft scan', () => {
     expect(r.stderr).toMatch(/\.farleft\.yml: licence: unknown key .*did you mean license\?/);
   });
 
+  // A hostile tree's file names could recolour or clear the terminal, or forge a line of the report.
+  it('shows control characters in file names and tag values as escapes in the text report', () => {
+    const root = tree({ 'evil\x1b[2J.c': 'x', 'new\nProblems: 0 errors.c': 'x', 'tag.c': '// SPDX-License-Identifier: MIT\x1b]0;pwned\x07\n' });
+    const r = runCli(['scan', root, '--verbose']);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain('  evil\\x1b[2J.c\n');
+    expect(r.stdout).toContain('  new\\x0aProblems: 0 errors.c\n');
+    expect(r.stdout).toContain("invalid SPDX-License-Identifier 'MIT\\x1b]0;pwned\\x07'");
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('Problems:'))).toEqual(['Problems: 1 error, 0 warnings']);
+  });
+
   it('names a mapping written as a .farleft.yml key as unknown, with no warning of the YAML parser on stderr', () => {
     const root = tree({ '.farleft.yml': '? {license: x}\n: y\n', 'a.txt': 'x' });
     const r = runCli(['scan', '.'], { cwd: root });

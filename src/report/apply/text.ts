@@ -3,7 +3,7 @@
 // prints renderDiff on stdout and this summary on stderr.
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { ApplyResult } from '../../apply/types.js';
-import { problemsLine, renderProblem } from '../text-parts.js';
+import { printableDeep, problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -14,7 +14,9 @@ export interface TextOptions {
 
 const LIST_LIMIT = 50;
 
-export function renderApply(result: ApplyResult, options: TextOptions): string {
+export function renderApply(raw: ApplyResult, options: TextOptions): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const c = new Chalk({ level: options.color });
   const s = result.summary;
   const would = result.dryRun ? 'would be ' : '';

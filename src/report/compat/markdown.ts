@@ -1,6 +1,7 @@
 // `farleft compat --format markdown`: tables to paste into a README or a pull request.
 import type { MatrixResult, ProjectCompat, Reason, Verdict } from '../../compat/index.js';
 import { describeLicensee, MARKS } from './text.js';
+import { printableDeep } from '../text-parts.js';
 
 export function renderVerdict(v: Verdict): string {
   const out = [
@@ -34,7 +35,9 @@ export function renderMatrix(m: MatrixResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderProject(p: ProjectCompat): string {
+export function renderProject(raw: ProjectCompat): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const p = printableDeep(raw);
   const out = [
     `### ${MARKS[p.verdict]} ${p.verdict}: components of a work under ${code(p.outbound)}`,
     '',

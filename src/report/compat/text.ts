@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import type { LicenseeConfig } from '../../config.js';
 import type { MatrixResult, ProjectCompat, Reason, Verdict, VerdictKind } from '../../compat/index.js';
-import { count } from '../text-parts.js';
+import { count, printableDeep } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -65,7 +65,9 @@ export function renderMatrix(m: MatrixResult, options: TextOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderProject(p: ProjectCompat, options: TextOptions): string {
+export function renderProject(raw: ProjectCompat, options: TextOptions): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const p = printableDeep(raw);
   const c = new Chalk({ level: options.color });
   const s = p.summary;
   const from = { option: '--license', config: '.farleft.yml', declared: 'the project\'s declared license' }[p.outboundSource];

@@ -1,8 +1,11 @@
 // `farleft deps --format markdown`: a DEPENDENCIES.md to commit or paste: the licenses with
 // their counts, every package, the problems and the verdicts that need attention.
 import type { DependencyReport, DepsResult } from '../../deps/types.js';
+import { printableDeep } from '../text-parts.js';
 
-export function render(result: DepsResult): string {
+export function render(raw: DepsResult): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const s = result.summary;
   const out: string[] = [];
   out.push(`# Dependencies of ${md(result.project.name ?? result.root)}`, '');

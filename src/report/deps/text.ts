@@ -3,7 +3,7 @@
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { DependencyReport, DepsResult, DepStatus } from '../../deps/types.js';
 import { sortedExpression } from '../../catalog/expression.js';
-import { count, problemsLine, renderProblem } from '../text-parts.js';
+import { count, printableDeep, problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -17,7 +17,9 @@ const NAMES_WIDTH = 90;
 const LIST_LIMIT = 20;
 const STATUS_ORDER: readonly DepStatus[] = ['denied', 'incompatible', 'review', 'allowed', 'compatible', 'not-evaluated'];
 
-export function render(result: DepsResult, options: TextOptions): string {
+export function render(raw: DepsResult, options: TextOptions): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const c = new Chalk({ level: options.color });
   const s = result.summary;
   const out: string[] = [];

@@ -2,9 +2,11 @@
 // on the pull request at the file and line; the verdict as a plain last line.
 import { findRule } from '../../lint/index.js';
 import type { LintResult } from '../../lint/types.js';
-import { count } from '../text-parts.js';
+import { count, printableDeep } from '../text-parts.js';
 
-export function render(result: LintResult): string {
+export function render(raw: LintResult): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const out: string[] = [];
   for (const f of result.findings) {
     const props = [

@@ -2,10 +2,13 @@
 // and per rule its doc, fix hint and findings (the first MAX_ROWS; GitHub caps a step summary at 1 MiB).
 import { findingsByRule, findRule } from '../../lint/index.js';
 import type { LintResult } from '../../lint/types.js';
+import { printableDeep } from '../text-parts.js';
 
 const MAX_ROWS = 50;
 
-export function render(result: LintResult): string {
+export function render(raw: LintResult): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const { errors, warnings, files } = result.summary;
   const out: string[] = [];
   const mark = result.verdict === 'pass' ? '✅' : '❌';

@@ -5,13 +5,16 @@ import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { findingsByRule, findRule } from '../../lint/index.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { renderReuse } from './reuse-text.js';
+import { printableDeep } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
   readonly color: ColorSupportLevel;
 }
 
-export function render(result: LintResult, options: TextOptions): string {
+export function render(raw: LintResult, options: TextOptions): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const c = new Chalk({ level: options.color });
   if (result.reuse) return renderReuse(result.reuse, c);
   const out: string[] = [];

@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
 import type { ListedScan } from '../../scan.js';
 import type { Problem } from '../../types.js';
-import { count, problemsLine, renderProblem } from '../text-parts.js';
+import { count, printableDeep, problemsLine, renderProblem } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -19,7 +19,9 @@ const PROBLEM_LIMIT = 40;
 const PER_KIND = 3;
 
 /** The files come as the summary lists them (scanForText; listFiles makes it from reports). */
-export function renderScan(result: ListedScan, options: TextOptions): string {
+export function renderScan(raw: ListedScan, options: TextOptions): string {
+  // Names and values from the scanned tree, shown: control characters as escapes (see printable).
+  const result = printableDeep(raw);
   const c = new Chalk({ level: options.color });
   const s = result.summary;
   const out: string[] = [];
