@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, FarleftError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { printable } from '../report/text-parts.js';
 
 export function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -33,9 +34,10 @@ export async function runWorker(kind: string): Promise<void> {
 
 function report(error: unknown): number {
   if (error instanceof FarleftError && error.exitCode !== EXIT.internal) {
-    process.stderr.write(`farleft: ${error.message}\n`);
+    // A message may quote a file's path or a .farleft.yml key from the tree: its control characters as escapes.
+    process.stderr.write(`farleft: ${printable(error.message)}\n`);
     const hint = (error as { hint?: string }).hint;
-    if (hint) process.stderr.write(`${hint}\n`);
+    if (hint) process.stderr.write(`${printable(hint)}\n`);
     return error.exitCode;
   }
   // commander signals --help, --version and its own usage errors by throwing (exitOverride).

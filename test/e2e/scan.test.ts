@@ -235,6 +235,13 @@ describe('farleft scan', () => {
     expect(r.stdout.split('\n').filter((l) => l.startsWith('Problems:'))).toEqual(['Problems: 1 error, 0 warnings']);
   });
 
+  it('shows control characters of a .farleft.yml key as escapes in its error', () => {
+    const root = tree({ '.farleft.yml': '"lic\\e[2Jense": PPL\n', 'a.txt': 'x' });
+    const r = runCli(['scan', '.'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^farleft: \.farleft\.yml: lic\\x1b\[2Jense: unknown key /);
+  });
+
   it('names a mapping written as a .farleft.yml key as unknown, with no warning of the YAML parser on stderr', () => {
     const root = tree({ '.farleft.yml': '? {license: x}\n: y\n', 'a.txt': 'x' });
     const r = runCli(['scan', '.'], { cwd: root });
