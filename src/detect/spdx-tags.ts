@@ -55,7 +55,9 @@ const MARKERS = ['PDX-', 'USE-I', 'yright', 'YRIGHT', '©'];
 // Comment closers and string ends that trail a tag value (REUSE strips the same). Stripped
 // with endsWith in a loop: a regex anchored at the end would retry every start position
 // of a long run of spaces (quadratic on a hostile line).
-const TRAILERS = ['*/', '-->', '#}', '*)', '-}', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
+// The closers of every block comment apply writes are here (Handlebars `--}}`, JSP `--%>`, MDX `*/}`, XQuery `:)`):
+// a one-line `{{!-- SPDX-License-Identifier: MIT --}}` is MIT. Longer ones first: `--%>` before `%>`.
+const TRAILERS = ['--}}', '--%>', '*/}', '*/', '-->', '#}', '*)', '-}', ':)', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
 /** The last characters of the trailers: a value that ends otherwise has none (most do: `MIT`, `2020 Jo`). */
 const TRAILER_ENDS = new Set(TRAILERS.map((t) => t.charCodeAt(t.length - 1)));
 /** A value sliced from a line of its own this long at most is kept as a slice (it keeps the line, not the file). */

@@ -44,6 +44,22 @@ describe('tags in every comment style', () => {
   });
 });
 
+// reuse-tool strips every comment style's block closer; apply writes these styles' closers too.
+describe('a one-line block comment around a tag: the closer is no part of the value', () => {
+  it.each([
+    ['a.hbs', '{{!-- SPDX-FileCopyrightText: 2020 Jo --}}\n{{!-- SPDX-License-Identifier: MIT --}}\n'],
+    ['a.jsp', '<%-- SPDX-FileCopyrightText: 2020 Jo --%>\n<%-- SPDX-License-Identifier: MIT --%>\n'],
+    ['a.mdx', '{/* SPDX-FileCopyrightText: 2020 Jo */}\n{/* SPDX-License-Identifier: MIT */}\n'],
+    ['a.xq', '(: SPDX-FileCopyrightText: 2020 Jo :)\n(: SPDX-License-Identifier: MIT :)\n'],
+    ['a.j2', '{# SPDX-FileCopyrightText: 2020 Jo #}\n{# SPDX-License-Identifier: MIT #}\n'],
+  ])('%s', (path, text) => {
+    const r = detect(path, text);
+    expect(r.declarations.map((d) => d.expression)).toEqual(['MIT']);
+    expect(r.copyrights.map((c) => c.text)).toEqual(['2020 Jo']);
+    expect(r.problems).toEqual([]);
+  });
+});
+
 describe('tags in code are not declarations', () => {
   it.each([
     ['a.js', 'const header = "// SPDX-License-Identifier: MIT\\n";\n'],
