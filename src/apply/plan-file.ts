@@ -141,10 +141,18 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
   const spdxCopyrights = copyrightTags.filter((t) => lines.text(t.line).includes(COPYRIGHT_TAG));
   const newLines = [...added.map((s) => `${COPYRIGHT_TAG} ${s}`), ...(addLicense ? [`${LICENSE_TAG} ${request.expression}`] : [])];
   if (newLines.length) {
-    const insert =
-      spdxCopyrights.length || licenseTags.length
-        ? insertNear(lines, view, style, spdxCopyrights.length ? spdxCopyrights.at(-1)!.line : licenseTags[0]!.line, spdxCopyrights.length ? 'after' : 'before', newLines)
-        : insertHeader(view, style, added, request);
+    // New tags go beside a tag that stands in a comment of its own: framed like one inside code
+    // (`<div>{/* SPDX-… */}</div>;`) they would be bare lines of code.
+    const copyrightAnchors = spdxCopyrights.filter((t) => ownLine(lines.text(t.line)));
+    const licenseAnchors = licenseTags.filter((t) => ownLine(lines.text(t.line)));
+    const tagged = spdxCopyrights.length || licenseTags.length;
+    if (tagged && !copyrightAnchors.length && !licenseAnchors.length) {
+      const line = (spdxCopyrights[0] ?? licenseTags[0])!.line;
+      return refuse('failed', 'tags-in-code', line, `${path} has its SPDX tags inside code (line ${line}), where a new tag cannot be written like them; it is left as it is`, 'Put the tags in a comment of their own at the top of the file, or add the new ones by hand');
+    }
+    const insert = tagged
+      ? insertNear(lines, view, style, copyrightAnchors.length ? copyrightAnchors.at(-1)!.line : licenseAnchors[0]!.line, copyrightAnchors.length ? 'after' : 'before', newLines)
+      : insertHeader(view, style, added, request);
     if (insert === null) return refuse('failed', 'encoding', null, `${path} is not UTF-8, and the header holds characters beyond ASCII; it is left as it is`, 'Convert the file to UTF-8, or give --sidecar');
     edits.push(insert);
   }
@@ -205,6 +213,12 @@ function insertHeader(view: TextView, style: CommentStyle | null, statements: re
     insert = `${place.afterPreamble && gap ? eol : ''}${header}${eol}${gap && at < length && !restIsBlank ? eol : ''}`;
   }
   return { start: at, end: at, text: insert };
+}
+
+/** A tag line with only comment syntax before its tag (`// `, ` * `, `{{!-- `, `REM `, `@Comment{`), no code. */
+function ownLine(line: string): boolean {
+  const before = line.slice(0, line.indexOf('SPDX-')).replace(/^\s*(?:@?REM\b|@?rem\b|dnl\b|@Comment\{)/, '');
+  return !/[\p{L}\p{N}]/u.test(before);
 }
 
 /**

@@ -188,6 +188,27 @@ describe('existing SPDX headers are merged', () => {
   });
 });
 
+describe('new tags beside tags in code', () => {
+  // A tag inside a line of code (JSX's {/* */}) framed new lines as bare code; apply now writes beside a tag of its own line.
+  it('go beside the tag that stands in a comment of its own, not beside one inside code', () => {
+    const text = '// SPDX-FileCopyrightText: 2020 Jo\nexport const A = () => <div>{/* SPDX-FileCopyrightText: 2021 Al */}</div>;\n';
+    expect(after(text, STYLES.cpp).toString()).toBe(
+      '// SPDX-FileCopyrightText: 2020 Jo\n// SPDX-FileCopyrightText: 2026 Example Collective\n// SPDX-License-Identifier: PPL\nexport const A = () => <div>{/* SPDX-FileCopyrightText: 2021 Al */}</div>;\n',
+    );
+  });
+
+  it('are refused where every tag stands inside code', () => {
+    expect(plan('export const A = () => <div>{/* SPDX-FileCopyrightText: 2021 Al */}</div>;\n', STYLES.cpp)).toMatchObject({ status: 'failed', code: 'tags-in-code', line: 1 });
+  });
+
+  it.each([
+    ['handlebars', '{{!-- SPDX-FileCopyrightText: 2020 Jo --}}\n<p></p>\n', '{{!-- SPDX-FileCopyrightText: 2020 Jo --}}\n{{!-- SPDX-FileCopyrightText: 2026 Example Collective --}}\n{{!-- SPDX-License-Identifier: PPL --}}\n<p></p>\n'],
+    ['bat', '@REM SPDX-FileCopyrightText: 2020 Jo\necho hi\n', '@REM SPDX-FileCopyrightText: 2020 Jo\n@REM SPDX-FileCopyrightText: 2026 Example Collective\n@REM SPDX-License-Identifier: PPL\necho hi\n'],
+  ] as const)('are framed like a one-line comment of %s', (name, text, expected) => {
+    expect(after(text, STYLES[name]).toString()).toBe(expected);
+  });
+});
+
 describe('notices that are not SPDX tags', () => {
   it.each([
     ['// Licensed under the MIT License\nx()\n', STYLES.cpp, 1],
