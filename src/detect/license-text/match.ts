@@ -157,7 +157,18 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
   for (let slot = 0; slot < ev.targets.length; slot++) all.push(...ev.stretches(slot, 0, m - 1, maxGap));
   const picked: Stretch[] = [];
   for (const group of overlapGroups(all)) {
-    let pool = new Set(group);
+    // An array, not a set: no stretch enters it twice, and its order (which picks the first of equals) is kept as well.
+    let pool: Stretch[] = group;
+    // Where each candidate's stretches in the pool start, kept as the pool changes: a walk after a named
+    // stretch stops where one of them starts (made afresh for every name, the sets made a file of hundreds
+    // of texts quadratic).
+    const starts = new Map<number, Set<number>>();
+    const startsOf = (slot: number): Set<number> => {
+      let set = starts.get(slot);
+      if (!set) starts.set(slot, (set = new Set()));
+      return set;
+    };
+    for (const s of group) startsOf(s.slot).add(s.from);
     const rejected = new Set<Stretch>();
     let groupEnd = 0;
     for (const s of group) groupEnd = Math.max(groupEnd, s.to);
@@ -170,17 +181,32 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
       for (const p of picked) if (p.from > best.to) right = Math.min(right, p.from - 1);
       const cut = new Map<number, Stretch[]>(); // candidate trimmed by `best` -> its stretches after it
       for (const s of pool) if (overlap(s, best) > 0) cut.set(s.slot, []);
-      const next = new Set<Stretch>();
+      const next: Stretch[] = [];
       for (const s of pool) {
         const later = s.from > best.to ? cut.get(s.slot) : undefined;
         if (later) later.push(s);
-        else if (overlap(s, best) === 0) next.add(s);
-        else if (s.from < best.from) for (const piece of ev.stretches(s.slot, s.from, best.from - 1, maxGap)) next.add(piece);
+        else if (overlap(s, best) === 0) next.push(s);
+        else {
+          // Trimmed by `best` (it starts at or before best.to: the walks below look only after it).
+          startsOf(s.slot).delete(s.from);
+          if (s.from < best.from)
+            for (const piece of ev.stretches(s.slot, s.from, best.from - 1, maxGap)) {
+              next.push(piece);
+              startsOf(s.slot).add(piece.from);
+            }
+        }
       }
       for (const [slot, later] of cut) {
-        const walked = ev.stretchesUntil(slot, best.to + 1, right, maxGap, new Set(later.map((s) => s.from)));
-        for (const piece of walked.stretches) next.add(piece);
-        for (const s of later) if (s.from >= walked.end) next.add(s);
+        // The candidate's stretches after `best` are `later`: where they start is what `starts` holds past best.to.
+        const own = startsOf(slot);
+        const walked = ev.stretchesUntil(slot, best.to + 1, right, maxGap, own);
+        for (const s of later)
+          if (s.from < walked.end) own.delete(s.from);
+        for (const piece of walked.stretches) {
+          next.push(piece);
+          own.add(piece.from);
+        }
+        for (const s of later) if (s.from >= walked.end) next.push(s);
       }
       pool = next;
     }
@@ -240,13 +266,12 @@ function templatesOf(index: LicenseIndex): TemplateSet {
  */
 function pickNext(
   ev: Evidence,
-  pool: ReadonlySet<Stretch>,
+  all: readonly Stretch[],
   rejected: Set<Stretch>,
   eligible: (s: Stretch) => boolean,
   hinted: (s: Stretch) => boolean,
   named: (s: Stretch) => string,
 ): Stretch | null {
-  const all = [...pool];
   const seeds = all.filter((s) => !rejected.has(s) && eligible(s)).sort((a, b) => rank(a, b, hinted));
   for (const seed of seeds) {
     const s = widest(ev, seed, all);
