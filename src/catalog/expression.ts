@@ -377,8 +377,8 @@ function keepsVersions(text: string, id: string | null): string | null {
 }
 
 function correctSegment(raw: string, isException: boolean, catalog: Catalog): string | null {
-  // A tag followed by punctuation ("GPL-2.0+:" in reST) is the tag.
   if (raw.length > MAX_SEGMENT_CHARS) return null;
+  // A tag followed by punctuation ("GPL-2.0+:" in reST) is the tag.
   const text = raw.replace(/[:;,.]+$/, '');
   // Template placeholders, regexes and string fragments are code, not a misspelt license.
   if (text === '' || /[^A-Za-z0-9 .+,/_-]/.test(text)) return null;

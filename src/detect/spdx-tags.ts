@@ -52,11 +52,11 @@ export const MAX_TAGS = 10_000;
 // inside its UTF-8 bytes when the text is viewed as Latin-1.)
 const MARKERS = ['PDX-', 'USE-I', 'yright', 'YRIGHT', '©'];
 
-// Comment closers and string ends that trail a tag value (REUSE strips the same). Stripped
-// with endsWith in a loop: a regex anchored at the end would retry every start position
-// of a long run of spaces (quadratic on a hostile line).
-// The closers of every block comment apply writes are here (Handlebars `--}}`, JSP `--%>`, MDX `*/}`, XQuery `:)`):
-// a one-line `{{!-- SPDX-License-Identifier: MIT --}}` is MIT. Longer ones first: `--%>` before `%>`.
+// Comment closers and string ends that trail a tag value (REUSE strips the same), the closers
+// of every block comment apply writes among them (Handlebars `--}}`, JSP `--%>`, MDX `*/}`,
+// XQuery `:)`), longer ones first (`--%>` before `%>`). Stripped with endsWith in a loop: a
+// regex anchored at the end would retry every start position of a long run of spaces
+// (quadratic on a hostile line).
 const TRAILERS = ['--}}', '--%>', '*/}', '*/', '-->', '#}', '*)', '-}', ':)', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
 /** The last characters of the trailers: a value that ends otherwise has none (most do: `MIT`, `2020 Jo`). */
 const TRAILER_ENDS = new Set(TRAILERS.map((t) => t.charCodeAt(t.length - 1)));

@@ -29,7 +29,8 @@ export function count(n: number, noun: string): string {
 
 // C0 controls but tab, DEL, C1 controls, and the bidirectional overrides and isolates (U+202A–202E,
 // U+2066–2069) that reorder what a line shows.
-const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
 
 /**
  * A string from a scanned tree (a file name, a tag's value, a package's name) as a report shows
@@ -38,9 +39,8 @@ const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
  * of the report ("Problems: 0 errors").
  */
 export function printable(s: string): string {
-  UNPRINTABLE.lastIndex = 0;
   if (!UNPRINTABLE.test(s)) return s;
-  return s.replace(UNPRINTABLE, (c) => {
+  return s.replace(UNPRINTABLE_ALL, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
