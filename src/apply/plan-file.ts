@@ -145,7 +145,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     // (`<div>{/* SPDX-… */}</div>;`) they would be bare lines of code.
     const copyrightAnchors = spdxCopyrights.filter((t) => ownLine(lines.text(t.line)));
     const licenseAnchors = licenseTags.filter((t) => ownLine(lines.text(t.line)));
-    const tagged = spdxCopyrights.length || licenseTags.length;
+    const tagged = spdxCopyrights.length > 0 || licenseTags.length > 0;
     if (tagged && !copyrightAnchors.length && !licenseAnchors.length) {
       const line = (spdxCopyrights[0] ?? licenseTags[0])!.line;
       return refuse('failed', 'tags-in-code', line, `${path} has its SPDX tags inside code (line ${line}), where a new tag cannot be written like them; it is left as it is`, 'Put the tags in a comment of their own at the top of the file, or add the new ones by hand');

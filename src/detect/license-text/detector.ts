@@ -116,6 +116,9 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
   const parts = describesParts(file.path, route);
+  // The licenses whose texts the file holds, worked out once for its unexplained stretches.
+  let texts: string[] | undefined;
+  const held = (): string[] => (texts ??= heldTexts(result, ctx));
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
@@ -123,15 +126,15 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
-      if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, result, ctx)) continue;
+      if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
     }
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
-    const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
+    const where = lineSpan(u);
     const short = result.words < MIN_TEXT_WORDS;
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
-    const beside = !short && best < NOTICE_UNKNOWN_FLOOR ? heldTexts(result, ctx) : [];
+    const beside = !short && best < NOTICE_UNKNOWN_FLOOR ? held() : [];
     if (beside.length > 0)
       out.problem(
         'unknown-license-text',
@@ -329,11 +332,11 @@ function declareListed(out: Collector, path: string, lines: readonly string[], f
  *    What that covers, a part or the whole, farleft cannot tell, so the file's license stays what
  *    its texts say, and a warning names the license whose text is missing.
  */
-function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, result: MatchResult, ctx: DetectContext): boolean {
+function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, texts: readonly string[], ctx: DetectContext): boolean {
   if (u.words > MAX_PART_NOTICE_WORDS) return false;
   const stretch = lines.join('\n');
   if (RESTRICTING.test(stretch)) return false;
-  const held = new Set(heldTexts(result, ctx));
+  const held = new Set(texts);
   if (held.size === 0) return false;
   const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
   const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
@@ -348,7 +351,7 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
   }
   const others = [...named].filter((e) => !ctx.catalog.normalize(e).ids.every((id) => held.has(id)));
   if (others.length === 0) return false;
-  const where = u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
+  const where = lineSpan(u);
   const them = others.join(', ');
   out.problem(
     'license-named-without-text',
@@ -358,6 +361,11 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
     `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
   );
   return true;
+}
+
+/** "line 3" or "lines 3-11": where an unexplained stretch stands. */
+function lineSpan(u: UnknownText): string {
+  return u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
 }
 
 /** The ids of the license texts a file holds (not its exceptions), in the order they stand. */
