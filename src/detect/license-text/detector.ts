@@ -134,13 +134,16 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     const short = result.words < MIN_TEXT_WORDS;
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
-    const beside = !short && best < NOTICE_UNKNOWN_FLOOR ? held() : [];
-    if (beside.length > 0)
+    // Beside a license's standard notice alone (a bundler's *.LICENSE.txt: a banner, then the Apache-2.0 header), the same.
+    const texts = !short && best < NOTICE_UNKNOWN_FLOOR ? held() : [];
+    const notices = !short && best < NOTICE_UNKNOWN_FLOOR && texts.length === 0 ? heldTexts(result, ctx, 'notice') : [];
+    const beside = texts.length > 0 ? `${texts.join(', ')} text` : `${notices.join(', ')} notice`;
+    if (texts.length > 0 || notices.length > 0)
       out.problem(
         'unknown-license-text',
         'warning',
         u.startLine,
-        `${file.path} (${where}) holds words beside its ${beside.join(', ')} text that are no license farleft knows: terms of their own, or words about the project`,
+        `${file.path} (${where}) holds words beside its ${beside} that are no license farleft knows: terms of their own, or words about the project`,
         'Read them: terms of their own (an exception, a part under other terms) need a name a tool can read (an SPDX exception with WITH, or LicenseRef-<name> with its text in LICENSES/); words about the project (its history, its authors) belong in the README',
       );
     else
@@ -368,9 +371,9 @@ function lineSpan(u: UnknownText): string {
   return u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
 }
 
-/** The ids of the license texts a file holds (not its exceptions), in the order they stand. */
-function heldTexts(result: MatchResult, ctx: DetectContext): string[] {
-  return [...new Set(result.matches.filter((m) => m.kind === 'license').flatMap((m) => ctx.catalog.normalize(m.expression).ids))];
+/** The ids of the license texts a file holds (not its exceptions; or of its standard notices), in the order they stand. */
+function heldTexts(result: MatchResult, ctx: DetectContext, kind: 'license' | 'notice' = 'license'): string[] {
+  return [...new Set(result.matches.filter((m) => m.kind === kind).flatMap((m) => ctx.catalog.normalize(m.expression).ids))];
 }
 
 /** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */

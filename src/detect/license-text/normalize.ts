@@ -108,7 +108,10 @@ const ESCAPE = /\\([\\`*_{}[\]()#+\-.!'"<>|~])/g;
 // Authors 2020" — but not prose that starts a wrapped line ("copyright law", "COPYRIGHT
 // HOLDERS BE LIABLE", "Copyright Notice").
 const COPYRIGHT_SIGN = /^(?:©|\(c\)\s*(?:\d|copyright))/i;
-const COPYRIGHT_NOTICE = /^copyright\b\s*(?::\s*)?(?:\(c\)|©|\d|<|\[|\{|by\b)/i;
+// A name or link in parentheses may stand first: "Copyright (https://github.com/x/y) (c) 2021 Jo".
+const COPYRIGHT_NOTICE = /^copyright\b\s*(?::\s*)?(?:\([^()]{0,200}\)\s*)?(?:\(c\)|©|\d|<|\[|\{|by\b)/i;
+/** "Portions Copyright (c) 1994, The Regents of the University of California" (PostgreSQL's): a notice all the same. */
+const PORTIONS = /^portions\s+(?=copyright\b|\(c\)|©)/i;
 const COPYRIGHT_NAMED = /^Copyright:?\s+(\p{Lu}\p{L}*)/u;
 const COPYRIGHT_PROSE = new Set([
   'Notice', 'Notices', 'Holder', 'Holders', 'Owner', 'Owners', 'Law', 'Laws', 'Act', 'License', 'Licence',
@@ -221,7 +224,8 @@ function stripComments(text: string): string {
   return out + text.slice(pos);
 }
 
-function isCopyrightLine(s: string): boolean {
+function isCopyrightLine(line: string): boolean {
+  const s = line.replace(PORTIONS, '');
   if (COPYRIGHT_SIGN.test(s) || COPYRIGHT_NOTICE.test(s)) return true;
   const named = COPYRIGHT_NAMED.exec(s);
   return named !== null && !COPYRIGHT_PROSE.has(named[1]!);

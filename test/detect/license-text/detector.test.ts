@@ -154,6 +154,30 @@ describe('license files', () => {
     expect(alone.problems.map((p) => p.message)).toEqual([expect.stringContaining('holds a license text that is not a known license')]);
   });
 
+  it('names a text with more copyright lines than its template, in the forms real files have', () => {
+    // PostgreSQL's own "Portions Copyright" lines, and a project's beside them: read as notices, not as words of the text.
+    const postgres = spdxText('PostgreSQL').replace(/(Portions Copyright \(c\) 1994[^\n]*\n)/, '$1\nPortions Copyright (c) 2005-2012, Acme Corp\n');
+    expect(postgres).toContain('Acme Corp');
+    expect(exprs(detect('LICENSE', postgres).declarations)).toEqual(['PostgreSQL']);
+    // bonjour-service's: a link in parentheses before the sign.
+    const mit = spdxText('MIT').replace(/^Copyright[^\n]*\n/m, 'Copyright (https://github.com/onlxltd/bonjour-service) (c) 2021 ON LX Limited\n\nPortions Copyright (Bonjour - https://github.com/watson/bonjour) (c) 2015-2016 Thomas Watson Steen\n');
+    const r = detect('LICENSE', mit);
+    expect(exprs(r.declarations)).toEqual(['MIT']);
+    expect(codes(r)).toEqual([]);
+  });
+
+  it("says of a bundler's banner beside a license's standard notice that it is words beside the notice", () => {
+    // webpack's dist/<name>.min.js.LICENSE.txt: the bundled file's banner comment, then the Apache-2.0 header.
+    const header =
+      'Licensed under the Apache License, Version 2.0 (the "License"); you may not\nuse this file except in compliance with the License. You may obtain a copy\nof the License at\n\nhttp://www.apache.org/licenses/LICENSE-2.0\n\nUnless required by applicable law or agreed to in writing, software\ndistributed under the License is distributed on an "AS IS" BASIS, WITHOUT\nWARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the\nLicense for the specific language governing permissions and limitations under\nthe License.\n';
+    const banner = 'workerpool.js\nhttps://github.com/josdejong/workerpool\n\nOffload tasks to a pool of workers on node.js and in the browser.\n\n@version 6.5.1\n@date    2023-10-11\n\n@license\nCopyright (C) 2014-2022 Jos de Jong\n\n';
+    const r = detect('dist/workerpool.min.js.LICENSE.txt', `${banner}${header}`);
+    expect(exprs(r.declarations)).toEqual(['Apache-2.0', 'NOASSERTION']);
+    expect(r.problems.find((p) => p.code === 'unknown-license-text')?.message).toBe(
+      'dist/workerpool.min.js.LICENSE.txt (lines 1-9) holds words beside its Apache-2.0 notice that are no license farleft knows: terms of their own, or words about the project',
+    );
+  });
+
   it("reads R's license template fields (MIT + file LICENSE) as no license text, with a note", () => {
     const r = detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: Jeroen Ooms\n');
     expect(r.declarations).toEqual([]);

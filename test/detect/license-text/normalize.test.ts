@@ -18,6 +18,8 @@ describe('normalizeWords', () => {
     ['list markers wherever they stand', '1. Redistributions\n(a) first; b) second: iv. third\n  2.1 Sub', 'redistributions first second third sub'],
     ['bullets and numbers read the same', '* Redistributions of source', 'redistributions of source'],
     ['copyright notices', 'Copyright (c) 2020 Jane Doe\n© 2021 X\n(C) 1999 Y\nCopyright 2021 The Foo Authors\nCopyright [yyyy] [name of copyright owner]\nCOPYRIGHT (C) 2000 Z\nAll rights reserved.\nKeep', 'keep'],
+    ['a name or link before the sign, and "Portions Copyright"', 'Copyright (https://github.com/onlxltd/bonjour-service) (c) 2021 ON LX Limited\nPortions Copyright (Bonjour - https://github.com/watson/bonjour) (c) 2015 T\nPortions Copyright (c) 1994, The Regents\nportions © 2001 X\nKeep', 'keep'],
+    ['prose about portions and copyright stays', 'Portions of this software are\nCopyright (see below) holders\nportions copyright law', 'portions of this software are copyright see below holders portions copyright law'],
     ['prose about copyright stays', 'copyright law applies\nCOPYRIGHT HOLDERS BE LIABLE\nCopyright Notice', 'copyright law applies copyright holders be liable copyright notice'],
     ['template placeholders, even across lines', 'Offered by <name of\nauthor> for [Work Title] and {owner} OK', 'offered by for and ok'],
     ['placeholders in a sentence', 'Neither the name of <ORGANIZATION> nor', 'neither the name of nor'],
