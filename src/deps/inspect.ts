@@ -29,6 +29,8 @@ const MAX_CACHED_TEXTS = 4096;
 
 /** Detector problems that the package-level `unknown-text` replaces. */
 const REPLACED = new Set(['unknown-license-text', 'license-text-too-short']);
+/** Detector problems a dependency's audit leaves out: a LICENSE that points to the package's other license files, which are read. */
+const LEFT_OUT = new Set(['license-file-points-elsewhere']);
 /** Detector problems a dependency's audit reports as notes: its authors' to fix, and its effective license is not in doubt. */
 const AS_NOTES = new Set(['license-named-without-text']);
 
@@ -114,7 +116,7 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
     const nameOnly = detection.problems.find((p) => p.code === 'license-file-without-text');
     if (nameOnly) withoutText.push({ problem: nameOnly, ids });
     else for (const id of ids) held.add(id);
-    for (const p of detection.problems) if (!REPLACED.has(p.code) && p !== nameOnly) problems.push(AS_NOTES.has(p.code) ? { ...p, severity: 'note' } : p);
+    for (const p of detection.problems) if (!REPLACED.has(p.code) && !LEFT_OUT.has(p.code) && p !== nameOnly) problems.push(AS_NOTES.has(p.code) ? { ...p, severity: 'note' } : p);
     for (const c of copyrightsOf(input, ctx)) if (copyright.length < MAX_COPYRIGHTS && !copyright.includes(c)) copyright.push(c);
     if (ctx.withTexts) texts.push({ file: shown, text: input.text, expressions: [...new Set(named.map((d) => d.expression))] });
   }

@@ -97,6 +97,18 @@ describe('license files', () => {
     }
   });
 
+  it("a LICENSE that points to the package's other license files (Trio's, PyCA's) is no unknown text, and no note either", () => {
+    const pointer = 'This software is made available under the terms of *either* of the\nlicenses found in LICENSE-APACHE or LICENSE-MIT. Contributions to\nDual are made under the terms of *both* these licenses.\n';
+    const root = pkgWith({ LICENSE: pointer, 'LICENSE-MIT': `MIT License\n\nCopyright (c) 2026 Us\n\n${MIT_BODY}`, 'LICENSE-APACHE': spdxText('Apache-2.0') });
+    try {
+      const dual = byName(audit(root), 'dual');
+      expect(dual.problems.map((p) => p.code)).toEqual([]);
+      expect(dual).toMatchObject({ license: 'MIT OR Apache-2.0', basis: 'declared-and-detected' });
+    } finally {
+      removeTree(root);
+    }
+  });
+
   // glob's LICENSE: ISC, then its logo under CC-BY-SA-4.0 in a sentence.
   it('a license named beside the text is a note, and leaves the effective license as the texts say', () => {
     const logo = "\n\n## Glob Logo\n\nGlob's logo created by Tanya Brassie <http://tanyabrassie.com/>, licensed\nunder a Creative Commons Attribution-ShareAlike 4.0 International License\nhttps://creativecommons.org/licenses/by-sa/4.0/\n";

@@ -46,6 +46,13 @@ export const EXCEPTION_TEXTS: Readonly<Record<string, string>> = {
 
 /** See buildIndex. */
 const OFL_NOTICE = 'This Font Software is licensed under the SIL Open Font License, Version 1.1. This license is copied below, and is also available with a FAQ at:';
+/**
+ * Amazon's wording of Apache-2.0's notice, the whole LICENSE of the AWS CLI and the header of the AWS SDKs' files: the
+ * appendix's notice but for where the license is found ("located at http://aws.amazon.com/apache2.0/ or in the
+ * "license" file accompanying this file"), too far from it to be named.
+ */
+const AWS_APACHE_NOTICE =
+  'Licensed under the Apache License, Version 2.0 (the "License"). You may not use this file except in compliance with the License. A copy of the License is located at http://aws.amazon.com/apache2.0/ or in the "license" file accompanying this file. This file is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the License for the specific language governing permissions and limitations under the License.';
 
 export interface IndexInputs {
   /** spdx-license-list's spdx-full.json: id -> { licenseText }. */
@@ -100,6 +107,7 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
   const apache = inputs.spdx['Apache-2.0']?.licenseText;
   const notice = apache?.indexOf('Licensed under the Apache License, Version 2.0') ?? -1;
   if (apache && notice >= 0) add('Apache-2.0', 'notice', 'spdx', normalizeWords(apache.slice(notice)));
+  if (apache) add('Apache-2.0', 'notice', 'spdx', normalizeWords(AWS_APACHE_NOTICE));
   // OFL-1.1's notice, which its SPDX template puts before the text (an optional part spdx-license-list's text
   // lacks): nearly every font's OFL.txt starts with it. Without the FAQ's address, which has moved.
   if (inputs.spdx['OFL-1.1']?.licenseText) add('OFL-1.1', 'notice', 'spdx', normalizeWords(OFL_NOTICE));

@@ -114,6 +114,9 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // No text, no tag, a few words: a sentence may name the licenses, as in a README (BurntSushi's
   // COPYING: "This project is dual-licensed under the Unlicense and MIT licenses.", with their texts beside it).
   const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
+  // No text, no tag, no name, a few words that name other license files (PyCA's and Trio's LICENSE: "made available
+  // under the terms of *either* of the licenses found in LICENSE.APACHE or LICENSE.BSD"): a pointer to them.
+  const toFiles = !pointer && !inProse && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS && pointsToFiles(out, file);
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
   const parts = describesParts(file.path, route);
   // The licenses whose texts the file holds, worked out once for its unexplained stretches.
@@ -121,7 +124,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const held = (): string[] => (texts ??= heldTexts(result, ctx));
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
-    if (definesRef || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
+    if (definesRef || toFiles || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
@@ -297,6 +300,30 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
       `${path} names ${named.map((t) => t.expression).join(', ')} in an SPDX tag but does not hold its text`,
       'Most licenses must be distributed with their full text: put it in this file, or in LICENSES/<id>.txt as REUSE does',
     );
+}
+
+/** A license file's name where prose names one (LICENSE.APACHE, LICENSE-MIT, COPYING.LESSER, LICENSE.md), and the LICENSES/ folder. */
+const LICENSE_FILE_NAME = /(?<![\w./-])(?:(?:LICEN[CS]E|COPYING)(?:[-._][A-Za-z0-9][\w+-]{0,30}){1,2}|LICENSES\/)(?![\w/-])/g;
+
+/**
+ * A short file whose words point to other license files for the terms: no unknown text, but a note
+ * saying which (their texts are read where they are), and, where the words offer a choice ("either of
+ * the licenses found in …"), how to declare it: the project's license joins its license files with AND.
+ * False when the words name no other license file.
+ */
+function pointsToFiles(out: Collector, file: FileInput): boolean {
+  const own = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const files = [...new Set([...file.text.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
+  if (files.length === 0) return false;
+  const choice = files.length > 1 && /\beither\b/i.test(file.text);
+  out.problem(
+    'license-file-points-elsewhere',
+    'note',
+    1,
+    `${file.path} names no license itself: it points to ${files.join(', ')}${choice ? ', offering a choice between them' : ''}`,
+    choice ? 'farleft joins license files with AND: declare the choice where a tool reads it (a manifest\'s license field, or license: in .farleft.yml, e.g. MIT OR Apache-2.0)' : null,
+  );
+  return true;
 }
 
 /**

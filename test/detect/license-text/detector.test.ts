@@ -178,6 +178,30 @@ describe('license files', () => {
     );
   });
 
+  it("reads a LICENSE that points to other license files as a pointer, with a note (Trio's, PyCA's): no unknown text", () => {
+    const trio = 'This software is made available under the terms of *either* of the\nlicenses found in LICENSE.APACHE2 or LICENSE.MIT. Contributions to\nTrio are made under the terms of *both* these licenses.\n';
+    const r = detect('LICENSE', trio);
+    expect(r.declarations).toEqual([]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'license-file-points-elsewhere', severity: 'note', line: 1 })]);
+    expect(r.problems[0]!.message).toBe('LICENSE names no license itself: it points to LICENSE.APACHE2, LICENSE.MIT, offering a choice between them');
+    expect(r.problems[0]!.suggestion).toMatch(/joins license files with AND: declare the choice/);
+    // One file, no choice: a note without a fix.
+    const one = detect('COPYING', 'The terms are in LICENSE.md, next to this file.\n');
+    expect(one.problems.map((p) => [p.code, p.message, p.suggestion])).toEqual([['license-file-points-elsewhere', 'COPYING names no license itself: it points to LICENSE.md', null]]);
+    // A file's own name is no pointer; nor are many words that mention a file (terms of their own).
+    expect(codes(detect('LICENSE.md', 'The terms of LICENSE.md are ours. You may not sell this work or anything made from it, nor use it in a company.\n'))).toEqual(['unknown-license-text']);
+    expect(codes(detect('LICENSE', `${CUSTOM}\nSee also LICENSE-MIT.\n`))).toEqual(['unknown-license-text']);
+  });
+
+  it("names Apache-2.0 by Amazon's wording of its notice, the AWS CLI's whole LICENSE.txt", () => {
+    const aws =
+      'Copyright 2012-2020 Amazon.com, Inc. or its affiliates. All Rights Reserved.\n\nLicensed under the Apache License, Version 2.0 (the "License"). You\nmay not use this file except in compliance with the License. A copy of\nthe License is located at\n\n    http://aws.amazon.com/apache2.0/\n\nor in the "license" file accompanying this file. This file is\ndistributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF\nANY KIND, either express or implied. See the License for the specific\nlanguage governing permissions and limitations under the License.\n';
+    const r = detect('LICENSE.txt', aws);
+    expect(exprs(r.declarations)).toEqual(['Apache-2.0']);
+    // As with the appendix's wording: the notice is there, the text is not.
+    expect(codes(r)).toEqual(['license-file-without-text']);
+  });
+
   it("reads R's license template fields (MIT + file LICENSE) as no license text, with a note", () => {
     const r = detect('LICENSE', 'YEAR: 2020\nCOPYRIGHT HOLDER: Jeroen Ooms\n');
     expect(r.declarations).toEqual([]);
