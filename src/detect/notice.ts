@@ -44,6 +44,12 @@ const MAX_NAME_WORDS = 30;
 const ANCHOR =
   /\b(?:(?:dual[- ])?licen[cs]ed|released|distributed|available|published|provided|offered|shared|made available|modify it|is|are)(?: to you| freely| openly| publicly)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
+/**
+ * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it
+ * skips prose(), the costliest step, which most paragraphs of a long README do not need. (Markup
+ * inside the word, "un*der*", would hide it: no notice is written so.)
+ */
+const SENTENCE_WORD = /under|licen[cs]ed/i;
 const LICENSE_SECTION = /^(?:licen[cs](?:e|es|ing)|copying|legal|copyright(?: and licen[cs]e)?|licen[cs]e and copyright)\b/i;
 const SKIP_SECTION = /credit|acknowledg|thank|third[- ]party|dependenc|vendor|inspir|related|see also|alternative|similar|contribut/i;
 const SUBJECTS = new Set(['this', 'these', 'our', 'all', 'everything', 'it', 'the', 'source', 'code', 'software', 'content', 'contents', 'work', 'project', 'repository']);
@@ -102,9 +108,14 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, anyS
       findings.push(...readLinks(block, false, catalog));
       continue;
     }
-    const { text, lineAt } = prose(block);
-    const found = readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget);
-    if (found.length === 0 && inLicense && block.firstInSection) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
+    const sentences = block.lines.some((l) => SENTENCE_WORD.test(l));
+    const sectionStart = inLicense && block.firstInSection;
+    const found: Finding[] = [];
+    if (sentences || sectionStart) {
+      const { text, lineAt } = prose(block);
+      if (sentences) found.push(...readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget));
+      if (found.length === 0 && sectionStart) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
+    }
     found.push(...readLinks(block, inLicense, catalog));
     findings.push(...found);
   }
@@ -363,6 +374,7 @@ export const LINK = /https?:\/\/[^\s()<>"'[\]]+/g;
 function readLinks(block: Block, inLicense: boolean, catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < block.lines.length; i++) {
+    if (!block.lines[i]!.includes('http')) continue;
     const urls = [...block.lines[i]!.matchAll(LINK)].map((m) => m[0]);
     const badges = urls.map(badgeText);
     for (const [j, url] of urls.entries()) {
