@@ -380,14 +380,16 @@ function commentPrefix(prefix: string): boolean {
   return COMMENT_OPENER.test(p.length > COMMENT_TAIL ? p.slice(-COMMENT_TAIL) : p) && /(?:^|\s)\S*$/.test(p) && !/&#?\w+;$/.test(p);
 }
 
+/** By UTF-16 units, not characters (the quotes are ASCII): a minified line's prefix may be a megabyte long. */
 function quotesBalanced(s: string): boolean {
   let d = 0;
   let q = 0;
   let b = 0;
-  for (const ch of s) {
-    if (ch === '"') d++;
-    else if (ch === "'") q++;
-    else if (ch === '`') b++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) d++;
+    else if (c === 39) q++;
+    else if (c === 96) b++;
   }
   return d % 2 === 0 && q % 2 === 0 && b % 2 === 0;
 }
