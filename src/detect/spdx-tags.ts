@@ -58,6 +58,8 @@ const MARKERS = ['PDX-', 'USE-I', 'yright', 'YRIGHT', '©'];
 // regex anchored at the end would retry every start position of a long run of spaces
 // (quadratic on a hostile line).
 const TRAILERS = ['--}}', '--%>', '*/}', '*/', '-->', '#}', '*)', '-}', ':)', '%>', '?>', '"""', "'''", '"', "'", '`', ';', ','];
+/** An HTML entity at the end of a value, whose ';' is no trailer (a README's `Copyright (c) 2013 Jo &lt;jo@example.org&gt;`). */
+const ENTITY_END = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});$/i;
 /** The last characters of the trailers: a value that ends otherwise has none (most do: `MIT`, `2020 Jo`). */
 const TRAILER_ENDS = new Set(TRAILERS.map((t) => t.charCodeAt(t.length - 1)));
 /** A value sliced from a line of its own this long at most is kept as a slice (it keeps the line, not the file). */
@@ -400,7 +402,7 @@ function clean(value: string): string {
   for (let again = true; again; ) {
     again = false;
     for (const t of TRAILERS)
-      if (v.endsWith(t)) {
+      if (v.endsWith(t) && !(t === ';' && ENTITY_END.test(v))) {
         v = v.slice(0, -t.length).trimEnd();
         again = true;
       }

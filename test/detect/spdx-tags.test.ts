@@ -150,6 +150,10 @@ describe('copyright notices', () => {
     ['rem * Copyright (C) Steve Holme, <steve_holme@hotmail.com>.', 'Steve Holme, <steve_holme@hotmail.com>.'],
     // An address in angle brackets is no placeholder, whatever its words.
     ['// Copyright (C) 2020 Jo Doe <author@example.com>', '2020 Jo Doe <author@example.com>'],
+    // An HTML entity keeps its ';' (brace-expansion's README); a statement's own ';' still goes.
+    ['Copyright (c) 2013 Julian Gruber &lt;julian@juliangruber.com&gt;', '2013 Julian Gruber &lt;julian@juliangruber.com&gt;'],
+    ['# Copyright 2020 Jo &#169;', '2020 Jo &#169;'],
+    ['x = 1; // Copyright 2020 Jo;', '2020 Jo'],
   ])('%j', (line, statement) => {
     expect(detect('a.c', `${line}\n`).copyrights.map((c) => c.text)).toEqual([statement]);
   });
