@@ -220,11 +220,7 @@ function projectLicense(
   problems: Problem[],
 ): string | null {
   const manifests: string[] = [];
-  // A manifest says it best in its license field: Trove classifiers beside it (pyproject.toml, setup.cfg) restate
-  // it less surely, and are read only where nothing surer is there.
-  const surest = new Map<string, number>();
-  for (const d of declarations) if (d.source === 'manifest' && d.expression !== 'NOASSERTION') surest.set(d.file, Math.max(surest.get(d.file) ?? 0, d.confidence));
-  for (const d of declarations.filter((x) => x.source === 'manifest' && x.confidence >= (surest.get(x.file) ?? 0))) {
+  for (const d of surestManifest(declarations)) {
     const target = seeLicenseTarget(d);
     if (target !== null) {
       const named = texts.get(target)?.declarations.filter(namesTextLicense);
@@ -246,6 +242,16 @@ function projectLicense(
   if (rootTexts.length) return andAll(rootTexts.map((d) => d.expression));
   const notices = declarations.filter((d) => d.source === 'notice');
   return notices.length ? andAll(notices.map((d) => d.expression)) : null;
+}
+
+/**
+ * Each manifest's surest declarations. A manifest says it best in its license field: Trove classifiers beside it
+ * (pyproject.toml, setup.cfg, METADATA) restate it less surely, and are read only where nothing surer is there.
+ */
+function surestManifest(declarations: readonly Declaration[]): Declaration[] {
+  const surest = new Map<string, number>();
+  for (const d of declarations) if (d.source === 'manifest' && d.expression !== 'NOASSERTION') surest.set(d.file, Math.max(surest.get(d.file) ?? 0, d.confidence));
+  return declarations.filter((x) => x.source === 'manifest' && x.confidence >= (surest.get(x.file) ?? 0));
 }
 
 /** License ids of an expression, with -only / -or-later / + folded: GPL-3.0-only and GPL-3.0-or-later share one text. */
@@ -289,7 +295,8 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
     const texts = decls.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
     if (texts.length === 0) continue;
     const textIds = new Set(texts.flatMap((t) => [...families(t.expression, catalog)]));
-    for (const m of decls.filter((d) => d.source === 'manifest' && !d.expression.startsWith('SEE LICENSE IN') && d.expression !== 'NOASSERTION')) {
+    // A classifier's guess beside a license field ("BSD License" read as BSD-3-Clause beside "License: BSD-2-Clause") is not checked.
+    for (const m of surestManifest(decls).filter((d) => !d.expression.startsWith('SEE LICENSE IN') && d.expression !== 'NOASSERTION')) {
       const ids = families(m.expression, catalog);
       if (ids.size > 0 && !overlaps(ids, textIds)) {
         const t = texts[0]!;

@@ -166,6 +166,19 @@ describe('license files', () => {
     expect(codes(r)).toEqual([]);
   });
 
+  it("names texts whose template's variables a project filled in: NCSA's developers (numpy's random), Qhull's holders since 2011", () => {
+    const ncsa = spdxText('NCSA')
+      .replace('<Name of Development Group> <Name of Institution> <URL for Development Group/Institution>', 'Jo Doe (<jo@example.org>,\n<jo.doe@example.com>)\n[http://www.example.org](http://www.example.org)')
+      .replace('<Name of Development Group, Name of Institution>, nor the names of its contributors', 'Jo Doe, nor the names of any contributors');
+    expect(ncsa).toContain('Developed by: Jo Doe');
+    expect(exprs(detect('LICENSE.md', ncsa).declarations)).toEqual(['NCSA']);
+    const qhull = spdxText('Qhull')
+      .replace('1993-2003', '1993-2020\n\n    C.B. Barber\n    Arlington, MA\n\n    and')
+      .replace('includes Qhull from The Geometry Center. Qhull is copyrighted as noted above.', 'includes Qhull from C.B. Barber and The Geometry Center. Files derived from Qhull 1.0 are copyrighted by the Geometry Center. The remaining files are copyrighted by C.B. Barber.');
+    expect(qhull).toContain('The remaining files');
+    expect(exprs(detect('COPYING.txt', qhull).declarations)).toEqual(['Qhull']);
+  });
+
   it("says of a bundler's banner beside a license's standard notice that it is words beside the notice", () => {
     // webpack's dist/<name>.min.js.LICENSE.txt: the bundled file's banner comment, then the Apache-2.0 header.
     const header =

@@ -1,0 +1,29 @@
+// The project stage's conflicts on real trees: a manifest against the license texts beside it.
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan.js';
+import { spdxText } from '../detect/license-text/corpus.js';
+import { makeTree, removeTree } from '../helpers.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+
+async function conflicts(tree: Parameters<typeof makeTree>[0]): Promise<string[]> {
+  const root = makeTree(tree);
+  roots.push(root);
+  const result = await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+  return result.problems.filter((p) => p.code === 'declared-conflict').map((p) => `${p.file}:${p.line} ${p.message}`);
+}
+
+const bsd2 = spdxText('BSD-2-Clause').replace('<year>', '2005').replace('<owner>', 'Jo');
+const metadata = (fields: string) => `Metadata-Version: 2.2\nName: decorator\nVersion: 5.2.1\n${fields}`;
+
+describe('a manifest against the license text beside it', () => {
+  it("checks a METADATA's License field, not a classifier's guess beside it (decorator's)", async () => {
+    // "BSD License" names no clause count: read as BSD-3-Clause, less surely than the field.
+    const dist = { 'METADATA': metadata('License: BSD-2-Clause\nClassifier: License :: OSI Approved :: BSD License\n'), 'LICENSE.txt': bsd2 };
+    expect(await conflicts({ 'decorator-5.2.1.dist-info': dist })).toEqual([]);
+    // The field itself is still checked.
+    const wrong = { 'METADATA': metadata('License: MIT\nClassifier: License :: OSI Approved :: BSD License\n'), 'LICENSE.txt': bsd2 };
+    expect(await conflicts({ 'decorator-5.2.1.dist-info': wrong })).toEqual([expect.stringMatching(/^decorator-5\.2\.1\.dist-info\/METADATA:4 .*declares MIT, but .*LICENSE\.txt:\d+ is the text of BSD-2-Clause/)]);
+  });
+});
