@@ -173,6 +173,8 @@ function snapshot(path: string, format: MediaFormat, src: ByteSource, catalog: C
   const text = format === 'svg' ? src.read(0, src.size).toString('utf8') : null;
   if (format !== 'svg' && sniffed !== format && !(format === 'mp3' && sniffed === null))
     return refused('failed', `its content is ${sniffed ? aFormat(sniffed) : 'not a media format farleft reads'}, not ${aFormat(format)}; rename it to match before embedding`);
+  // The writer (TagLib) knows RIFF's little-endian sizes only: it would damage a RIFX file.
+  if (format === 'wav' && src.head.toString('latin1', 0, 4) === 'RIFX') return refused('unsupported', 'is a big-endian WAV (RIFX), which farleft reads but does not write; it was not changed');
   if (format === 'pdf') {
     const tail = src.read(Math.max(0, src.size - 64 * 1024), 64 * 1024).toString('latin1') + src.head.toString('latin1', 0, 64 * 1024);
     if (/\/Encrypt\b/.test(tail)) return refused('unsupported', 'is an encrypted PDF; it was not changed');

@@ -110,7 +110,7 @@ export function sniffFormat(head: Uint8Array): MediaFormat | null {
   if (ascii(b, 0, '\x89PNG\r\n\x1a\n')) return 'png';
   if (ascii(b, 0, 'II*\0') || ascii(b, 0, 'MM\0*') || ascii(b, 0, 'II+\0') || ascii(b, 0, 'MM\0+')) return 'tiff';
   if (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')) return 'gif';
-  if (ascii(b, 0, 'RIFF') || ascii(b, 0, 'RF64') || ascii(b, 0, 'BW64')) {
+  if (ascii(b, 0, 'RIFF') || ascii(b, 0, 'RF64') || ascii(b, 0, 'BW64') || ascii(b, 0, 'RIFX')) {
     if (ascii(b, 8, 'WEBP')) return 'webp';
     if (ascii(b, 8, 'WAVE')) return 'wav';
     return null;

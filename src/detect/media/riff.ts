@@ -1,6 +1,7 @@
 // RIFF containers: WebP ("XMP " and "EXIF" chunks, after the image data) and WAV (a LIST
 // "INFO" list with ICOP, often after the audio data; an "id3 " chunk; Adobe's "_PMX" XMP).
-// Chunks are walked by their sizes, so the audio or image data is skipped, not read.
+// Chunks are walked by their sizes, so the audio or image data is skipped, not read. RIFX is
+// RIFF with big-endian sizes (WAV files from old Macs and from test suites: scipy's).
 import { addField, addIssue, notFullyRead, truncated, type MediaRead } from './fields.js';
 import { readId3 } from './id3.js';
 import { decodeText, sourceOfBytes, type ByteSource } from './source.js';
@@ -17,27 +18,33 @@ export interface RiffChunk {
 }
 
 /** The top-level chunks after the 12-byte RIFF header. */
-export function riffChunks(src: ByteSource): { chunks: RiffChunk[]; complete: boolean; error: string | null } {
+export function riffChunks(src: ByteSource): { chunks: RiffChunk[]; complete: boolean; error: string | null; bigEndian: boolean } {
   const chunks: RiffChunk[] = [];
   const header = src.read(0, 12);
-  const declared = header.length >= 8 ? header.readUInt32LE(4) + 8 : src.size;
-  const end = Math.min(src.size, header.toString('latin1', 0, 4) === 'RIFF' ? declared : src.size);
+  const form = header.toString('latin1', 0, 4);
+  const bigEndian = form === 'RIFX';
+  const declared = header.length >= 8 ? sizeAt(header, 4, bigEndian) + 8 : src.size;
+  const end = Math.min(src.size, form === 'RIFF' || bigEndian ? declared : src.size);
   let i = 12;
   for (let n = 0; n < MAX_CHUNKS && i + 8 <= end; n++) {
     const h = src.read(i, 8);
-    if (h.length < 8) return { chunks, complete: false, error: src.starved ? null : 'the file ends inside a chunk header' };
+    if (h.length < 8) return { chunks, complete: false, error: src.starved ? null : 'the file ends inside a chunk header', bigEndian };
     const id = h.toString('latin1', 0, 4);
-    const size = h.readUInt32LE(4);
-    if (!/^[\x20-\x7e]{4}$/.test(id)) return { chunks, complete: false, error: `no valid chunk at offset ${i}` };
+    const size = sizeAt(h, 4, bigEndian);
+    if (!/^[\x20-\x7e]{4}$/.test(id)) return { chunks, complete: false, error: `no valid chunk at offset ${i}`, bigEndian };
     chunks.push({ id, offset: i, size });
-    if (size === 0xffffffff) return { chunks, complete: false, error: null }; // RF64: the real size is in ds64
+    if (size === 0xffffffff) return { chunks, complete: false, error: null, bigEndian }; // RF64: the real size is in ds64
     i += 8 + size + (size & 1);
   }
-  return { chunks, complete: i >= end, error: i > src.size ? 'a chunk runs past the end of the file' : null };
+  return { chunks, complete: i >= end, error: i > src.size ? 'a chunk runs past the end of the file' : null, bigEndian };
+}
+
+function sizeAt(buf: Buffer, at: number, bigEndian: boolean): number {
+  return bigEndian ? buf.readUInt32BE(at) : buf.readUInt32LE(at);
 }
 
 export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav'): void {
-  const { chunks, complete, error } = riffChunks(src);
+  const { chunks, complete, error, bigEndian } = riffChunks(src);
   for (const c of chunks) {
     const wanted = kind === 'webp' ? c.id === 'XMP ' || c.id === 'EXIF' : c.id === 'LIST' || c.id === 'id3 ' || c.id === 'ID3 ' || c.id === '_PMX';
     if (!wanted) continue;
@@ -55,7 +62,7 @@ export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav'):
     else if (c.id === 'EXIF') {
       // Some writers keep JPEG's "Exif\0\0" prefix.
       readTiff(sourceOfBytes(data.subarray(data.toString('latin1', 0, 6) === 'Exif\0\0' ? 6 : 0)), 0, out);
-    } else if (c.id === 'LIST') readInfo(data, out);
+    } else if (c.id === 'LIST') readInfo(data, out, bigEndian);
     else readId3(sourceOfBytes(data), 0, out);
   }
   if (error) addIssue(out, 'media-truncated', 'warning', `the RIFF structure is cut or damaged (${error}): chunks after that point were not read`, 'Re-export the file from its source');
@@ -63,12 +70,12 @@ export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav'):
 }
 
 /** LIST/INFO: ICOP holds the copyright notice (RIFF 1991, "Multimedia Programming Interface"). */
-function readInfo(list: Buffer, out: MediaRead): void {
+function readInfo(list: Buffer, out: MediaRead, bigEndian: boolean): void {
   if (list.toString('latin1', 0, 4) !== 'INFO') return;
   let i = 4;
   while (i + 8 <= list.length) {
     const id = list.toString('latin1', i, i + 4);
-    const size = list.readUInt32LE(i + 4);
+    const size = sizeAt(list, i + 4, bigEndian);
     if (id === 'ICOP') addField(out, 'RIFF:ICOP', decodeText(list.subarray(i + 8, i + 8 + size)), 'rights');
     i += 8 + size + (size & 1);
   }

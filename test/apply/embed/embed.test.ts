@@ -247,6 +247,21 @@ describe('refusals leave the file as it was', () => {
   });
 });
 
+describe('a big-endian WAV (RIFX)', () => {
+  it('is read but not written: TagLib would write little-endian sizes into it (the sidecar declares it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'farleft-embed-'));
+    dirs.push(dir);
+    const abs = join(dir, 'be.wav');
+    const fmt = Buffer.concat([Buffer.from('fmt '), Buffer.from([0, 0, 0, 16]), Buffer.alloc(16)]);
+    const data = Buffer.concat([Buffer.from('data'), Buffer.from([0, 0, 0, 8]), Buffer.alloc(8)]);
+    writeFileSync(abs, Buffer.concat([Buffer.from('RIFX'), Buffer.from([0, 0, 0, 4 + fmt.length + data.length]), Buffer.from('WAVE'), fmt, data]));
+    const before = readFileSync(abs);
+    const r = await embedMetadata(request(abs));
+    expect(r).toMatchObject({ status: 'unsupported', message: expect.stringMatching(/big-endian WAV \(RIFX\)/) });
+    expect(readFileSync(abs).equals(before)).toBe(true);
+  });
+});
+
 describe('canEmbed', () => {
   it.each([
     ['a.jpg', true],

@@ -146,6 +146,25 @@ describe('metadata past the first MiB is reached by bounded range reads', () => 
     expect(licenses(detectFile('late.wav', file))).toEqual(['CC-BY-SA-4.0']);
   });
 
+  it('a big-endian WAV (RIFX): its sizes read as such, its LIST/INFO found', () => {
+    // RIFF's chunks with big-endian sizes (old Macs' files, scipy's test data): "no format farleft reads" before.
+    const be = (id: string, data: Buffer): Buffer => {
+      const h = Buffer.alloc(8);
+      h.write(id, 0, 'latin1');
+      h.writeUInt32BE(data.length, 4);
+      return Buffer.concat([h, data, data.length & 1 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+    };
+    const info = Buffer.concat([Buffer.from('INFO'), be('ICOP', Buffer.from(`2026 Jo Artist. License: ${CC_BY_SA}\0`))]);
+    const body = Buffer.concat([Buffer.from('WAVE'), be('fmt ', Buffer.alloc(16)), be('data', Buffer.alloc(4099)), be('LIST', info)]);
+    const head = Buffer.alloc(8);
+    head.write('RIFX');
+    head.writeUInt32BE(body.length, 4);
+    const d = detectFile('be.wav', Buffer.concat([head, body]));
+    expect(licenses(d)).toEqual(['CC-BY-SA-4.0']);
+    expect(d.copyrights.map((c) => c.text)).toEqual(['2026 Jo Artist']);
+    expect(d.problems).toEqual([]);
+  });
+
   it('a PNG whose text chunks follow 4 MiB of image data in small IDAT chunks', () => {
     const idat = pngChunk('IDAT', Buffer.alloc(2048));
     const parts = [Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', Buffer.alloc(13))];
