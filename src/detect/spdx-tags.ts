@@ -71,7 +71,7 @@ const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]+/;
 // Anchored at the end only, it is tried from every start: on a long run of '/' or '#' each try
 // backtracks over the rest of the run (a 20 KB line took 0.4 s, a 1 MB one minutes). It is
 // tried on the end of the prefix, COMMENT_TAIL characters, where any opener and star stand.
-const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::)(?:[ \t]+\*+)?\s*$/;
+const COMMENT_OPENER = /(?:\/\/+|#+|--+|;+|%+|\/\*+|<!--|\{#|\(\*|\{-|!|'|REM|rem|@REM|@rem|dnl|::|@[Cc]omment\{)(?:[ \t]+\*+)?\s*$/;
 const COMMENT_TAIL = 64;
 
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
@@ -365,7 +365,8 @@ const MIRROR: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']',
  * (` *  SPDX-License-Identifier: MIT  *`, `#  ...  #`): the frame is not part of the value.
  */
 function dropFrame(value: string, prefix: string): string {
-  const p = prefix.trim();
+  // BibTeX's one-line `@Comment{ SPDX-License-Identifier: MIT }`: its brace is the frame.
+  const p = prefix.trimEnd().endsWith('@Comment{') || prefix.trimEnd().endsWith('@comment{') ? '{' : prefix.trim();
   if (p === '' || p.length > 8) return value;
   let mirror = '';
   for (let i = p.length - 1; i >= 0; i--) mirror += MIRROR[p[i]!] ?? p[i]!;

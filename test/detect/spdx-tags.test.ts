@@ -52,6 +52,8 @@ describe('a one-line block comment around a tag: the closer is no part of the va
     ['a.mdx', '{/* SPDX-FileCopyrightText: 2020 Jo */}\n{/* SPDX-License-Identifier: MIT */}\n'],
     ['a.xq', '(: SPDX-FileCopyrightText: 2020 Jo :)\n(: SPDX-License-Identifier: MIT :)\n'],
     ['a.j2', '{# SPDX-FileCopyrightText: 2020 Jo #}\n{# SPDX-License-Identifier: MIT #}\n'],
+    // BibTeX's comment entry: the brace closes it (reuse-tool strips it too).
+    ['refs.bib', '@Comment{ SPDX-FileCopyrightText: 2020 Jo }\n@comment{SPDX-License-Identifier: MIT}\n\n@article{x, title={T}}\n'],
   ])('%s', (path, text) => {
     const r = detect(path, text);
     expect(r.declarations.map((d) => d.expression)).toEqual(['MIT']);
