@@ -42,7 +42,7 @@ const MAX_ANCHORS = 100;
 const MAX_NAME_WORDS = 30;
 
 const ANCHOR =
-  /\b(?:(?:dual[- ])?licen[cs]ed|released|distributed|available|published|provided|offered|shared|made available|modify it|is|are)(?: to you| freely| openly| publicly)? under\b/gi;
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|distributed|available|published|provided|offered|shared|made available|modify it|use it|use this(?: [a-z]+)?|is|are)(?: to you| freely| openly| publicly)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
 /**
  * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it
@@ -294,9 +294,13 @@ function words(text: string, keepCase = false): string[] {
   return keepCase ? ws : ws.map((w) => w.toLowerCase());
 }
 
-/** Start of the sentence holding `at`: after the last ". ", "! ", "? " or ": " (at most 300 characters back). */
+/**
+ * Start of the sentence holding `at`: after the last ". ", "! ", "? ", ": " or "| " (at most 300 characters
+ * back). A bar parts a banner's fields: "/*! DOMPurify 3.0.5 | (c) Cure53 and other contributors | Released
+ * under the Apache license 2.0 …", whose last field's subject is not the contributors of the one before.
+ */
 function sentenceStart(text: string, at: number): number {
-  for (let i = at - 1; i > 0 && i > at - 300; i--) if (text[i] === ' ' && /[.!?:]/.test(text[i - 1]!)) return i + 1;
+  for (let i = at - 1; i > 0 && i > at - 300; i--) if (text[i] === ' ' && /[.!?:|]/.test(text[i - 1]!)) return i + 1;
   return Math.max(0, at - 300);
 }
 
@@ -308,7 +312,7 @@ function sentenceEnd(text: string, from: number): number {
     const c = text[i]!;
     // The GNU notice goes on after its semicolon: "…as published by the Free Software Foundation;
     // either version 2 of the License, or (at your option) any later version."
-    if (c === ';' && !GNU_VERSION.test(text.slice(i + 1, i + 40))) return i;
+    if ((c === ';' && !GNU_VERSION.test(text.slice(i + 1, i + 40))) || c === '|') return i;
     if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || text[i + 1] === ' ')) return i;
   }
   return limit;

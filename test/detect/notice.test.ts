@@ -29,6 +29,8 @@ describe('notice: what is found', () => {
   // [case, README text, [expression, line, how found][]]
   it.each([
     ['the Peer Production License', '# coop-tool\n\nThis repository is licensed under the Peer Production License.\n', [['PPL', 3, 'sentence']]],
+    // A bar parts a banner's fields: "other contributors" is the subject of the field before, not of "Released under".
+    ['a banner in fields (DOMPurify\'s)', '@license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify\n', [['Apache-2.0 AND MPL-2.0', 1, 'sentence']]],
     ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
     ['a bare sentence', '# Foo\n\nLicensed under the MIT License.\n', [['MIT', 3, 'sentence']]],
     ['the terms of', '# Foo\n\nFoo is distributed under the terms of the GNU General Public License v3.0 or later.\n', [['GPL-3.0-or-later', 3, 'sentence']]],

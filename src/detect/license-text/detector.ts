@@ -2,7 +2,7 @@
 // their full text. One declaration per license found in the file, with the match's
 // confidence; a text that cannot be named is declared NOASSERTION with the closest
 // licenses as candidates and a problem, never dropped and never guessed.
-import { isLicenseRefId } from '../../catalog/index.js';
+import { isLicenseRefId, licenseFamily } from '../../catalog/index.js';
 import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
@@ -31,6 +31,9 @@ const MAX_PART_NOTICE_WORDS = 80;
 /** ...naming a license at least this surely: a sentence ("licensed under ...", 0.76) or a link to its text (0.54), not a bare "GPL" (0.4). */
 const PART_NOTICE_CONFIDENCE = 0.5;
 
+/** Words that offer a choice among licenses (see proseBesideTexts): "dual licensed", or "either", "at your choice" with an "or". */
+const DUAL = /\bdual[- ]?licen[cs]ed\b/i;
+const CHOICE = /\beither\b|\bat your (?:choice|option|discretion)\b|\b(?:choose|choice)\b/i;
 /** Words of terms that restrict or except (see proseBesideTexts). */
 const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
 
@@ -104,6 +107,12 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
 
   declareMatches(out, orLater(result.matches, file.text, ctx), file.path, route.role);
+  // A few words before the first text, too few to be reported as unexplained, may still offer a choice among the texts.
+  const first = result.matches.reduce((min, m) => Math.min(min, m.startLine), Infinity);
+  if (route.role === 'license' && first > 1 && first !== Infinity && !result.unknown.some((u) => u.startLine < first)) {
+    const before = linesOf(file.text, 1, first - 1).join('\n');
+    declareChoice(out, before, noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(heldTexts(result, ctx)), ctx);
+  }
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   // Tags and no license text: the words around the tags are a pointer, not an unknown license.
   // Under LicenseRef tags alone, the file's text is that license's (as in LICENSES/LicenseRef-*.txt).
@@ -370,6 +379,7 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
   if (held.size === 0) return false;
   const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
   const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, ids, held, ctx)) return true;
   if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
 
   const named = new Set<string>();
@@ -391,6 +401,19 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
     `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
   );
   return true;
+}
+
+/**
+ * Words that offer a choice among the texts a file holds ("JSZip is dual licensed. At your choice you may
+ * use it under the MIT license *or* the GPLv3 license."): the file's license is one of them, not all, so
+ * their declarations become one OR. Among the texts the words name (`ids`), or all when they name none.
+ */
+function declareChoice(out: Collector, words: string, ids: readonly string[], held: ReadonlySet<string>, ctx: DetectContext): boolean {
+  if (held.size < 2 || !(DUAL.test(words) || (CHOICE.test(words) && /\bor\b/i.test(words)))) return false;
+  // Naming one license is no choice among the texts (a GNU notice's "either version 2 … or … any later version").
+  const families = new Set(ids.map(licenseFamily));
+  const chosen = families.size === 0 ? [...held] : [...held].filter((id) => families.has(licenseFamily(id)));
+  return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen, ctx);
 }
 
 /** "line 3" or "lines 3-11": where an unexplained stretch stands. */
@@ -453,6 +476,8 @@ function isProjectLevel(path: string): boolean {
 interface Collector {
   declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
   declares(expression: string): boolean;
+  /** The declarations of these licenses become one, a choice (OR) among them; false when fewer than two are declared. */
+  choose(ids: readonly string[], ctx: DetectContext): boolean;
   problem(code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null): void;
   detection(): Detection;
 }
@@ -465,6 +490,18 @@ function collector(file: string, scope: Scope): Collector {
       declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
     },
     declares: (expression) => declarations.some((d) => d.expression === expression),
+    choose(ids, ctx) {
+      const wanted = new Set(ids);
+      const parts = declarations.filter((d) => d.expression !== 'NOASSERTION' && ctx.catalog.normalize(d.expression).ids.some((id) => wanted.has(id)));
+      if (parts.length < 2) return false;
+      const joined = ctx.catalog.normalize(parts.map((d) => (d.expression.includes(' ') ? `(${d.expression})` : d.expression)).join(' OR ')).expression;
+      if (!joined) return false;
+      const at = declarations.indexOf(parts[0]!);
+      const choice: Declaration = { ...parts[0]!, expression: joined, confidence: Math.min(...parts.map((d) => d.confidence)) };
+      for (const d of parts) declarations.splice(declarations.indexOf(d), 1);
+      declarations.splice(at, 0, choice);
+      return true;
+    },
     problem(code, severity, line, message, suggestion) {
       problems.push({ code, severity, file, line, message, suggestion });
     },

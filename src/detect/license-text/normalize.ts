@@ -178,7 +178,7 @@ export function normalizeWords(text: string): string[] {
 
 function prepare(text: string): string {
   // Compatibility forms (ligatures, full-width letters) and accents, for non-ASCII texts.
-  const plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}|\u00AD/gu, '') : text;
+  const plain = stripLinePrefix(/[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}|\u00AD/gu, '') : text);
   return (
     plain
       .replace(/\r\n?/g, '\n')
@@ -187,6 +187,29 @@ function prepare(text: string): string {
       .replace(ESCAPE, '$1')
       .replace(/\\/g, ' ')
   );
+}
+
+/**
+ * A word every line of a text starts with, as comment syntax: PostScript's `%%Copyright:` before each
+ * line of Adobe's CMap license (pdf.js ships it), a batch file's `REM`. Punctuation alone (`//`, `#`,
+ * `%`) makes no words and needs no stripping. Every non-empty line must carry the same one, and five
+ * at least: a prose text has no such column.
+ */
+const LINE_PREFIX = /^[ \t]*[^\p{L}\p{N}\s]{0,4}(?:\p{L}[\p{L}\p{N}-]{0,19}:|REM\b|rem\b|dnl\b)/u;
+const MIN_PREFIXED_LINES = 5;
+
+function stripLinePrefix(text: string): string {
+  const lines = text.split('\n');
+  let prefix: string | null = null;
+  let count = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const m = LINE_PREFIX.exec(line);
+    if (m === null || (prefix !== null && m[0] !== prefix)) return text;
+    prefix = m[0];
+    count++;
+  }
+  return prefix !== null && count >= MIN_PREFIXED_LINES ? lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l)).join('\n') : text;
 }
 
 /** A line that is a copyright notice, "All rights reserved", an SPDX/REUSE tag or a Markdown link definition. */

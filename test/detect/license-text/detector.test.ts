@@ -179,6 +179,32 @@ describe('license files', () => {
     expect(exprs(detect('COPYING.txt', qhull).declarations)).toEqual(['Qhull']);
   });
 
+  it('reads words that offer a choice among the texts as one: their OR (JSZip, numpy)', () => {
+    const mit = `MIT License\n\nCopyright (c) 2016 Jo\n\n${spdxText('MIT').replace(/^[\s\S]*?Permission/, 'Permission')}`;
+    const jszip = detect('LICENSE.markdown', `JSZip is dual licensed. At your choice you may use it under the MIT license *or* the GPLv3\nlicense.\n\n${mit}\n\n${spdxText('GPL-3.0-only')}`);
+    expect(jszip.declarations.map((d) => [d.expression, d.line])).toEqual([['MIT OR GPL-3.0-only', 4]]);
+    expect(codes(jszip)).toEqual([]);
+    const bsd = spdxText('BSD-3-Clause').replace('<year> <owner>', '2019 Jo');
+    const numpy = detect('LICENSE.md', `**This software is dual-licensed under the The University of Illinois/NCSA\nOpen Source License (NCSA) and The 3-Clause BSD License**\n\n${spdxText('NCSA')}\n\n${bsd}`);
+    expect(exprs(numpy.declarations)).toEqual(['NCSA OR BSD-3-Clause']);
+    // The choice is among the texts it names; one it does not name stays beside them.
+    const three = detect('LICENSE', `You may use this under either the MIT license or the 3-Clause BSD License.\n\n${mit}\n\n${bsd}\n\n${spdxText('Apache-2.0')}`);
+    expect(exprs(three.declarations)).toEqual(['MIT OR BSD-3-Clause', 'Apache-2.0']);
+  });
+
+  it('offers no choice where the words do not: parts under each license, one license named, terms that restrict', () => {
+    const mit = `MIT License\n\nCopyright (c) 2016 Jo\n\n${spdxText('MIT').replace(/^[\s\S]*?Permission/, 'Permission')}`;
+    const bsd = spdxText('BSD-3-Clause').replace('<year> <owner>', '2019 Jo');
+    for (const words of ['The code is under the MIT license and the documentation under the BSD license.', 'Choose the MIT license for the code.', 'You may choose either license, except for the icons.'])
+      expect(exprs(detect('LICENSE', `${words}\n\n${mit}\n\n${bsd}`).declarations)).toEqual(expect.arrayContaining(['MIT', 'BSD-3-Clause']));
+  });
+
+  it("names a text whose every line carries PostScript's %%Copyright: (Adobe's CMap license, in pdf.js)", () => {
+    const bsd = spdxText('BSD-3-Clause').replace('<year> <owner>', '1990-2009 Adobe Systems Incorporated');
+    const cmap = bsd.split('\n').map((l) => `%%Copyright: ${l}`.trimEnd()).join('\n');
+    expect(exprs(detect('cmaps/LICENSE', cmap).declarations)).toEqual(['BSD-3-Clause']);
+  });
+
   it("says of a bundler's banner beside a license's standard notice that it is words beside the notice", () => {
     // webpack's dist/<name>.min.js.LICENSE.txt: the bundled file's banner comment, then the Apache-2.0 header.
     const header =
@@ -314,7 +340,8 @@ describe('license files', () => {
   it('takes a few words that say how the texts beside them apply for no license text of their own', () => {
     const intro = 'This software is dual-licensed under the ISC and MIT licenses.\nYou may use this software under EITHER of the following licenses.\n\n----------\n\n';
     const both = detect('LICENSE', `${intro}${spdxText('ISC')}\n\n----------\n\n${spdxText('MIT')}`);
-    expect(exprs(both.declarations)).toEqual(['ISC', 'MIT']);
+    // npm's abbrev: the words offer a choice, so the file's license is one of its texts.
+    expect(exprs(both.declarations)).toEqual(['ISC OR MIT']);
     expect(both.problems).toEqual([]);
     const outro = "\n\n---\n\nThis library is a fork of 'better-json-errors' by Kat Marchán, extended and\ndistributed under the terms of the MIT license above.\n";
     expect(detect('LICENSE.md', `${spdxText('MIT')}${outro}`).problems).toEqual([]);

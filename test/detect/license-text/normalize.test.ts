@@ -31,6 +31,18 @@ describe('normalizeWords', () => {
     expect(words(input)).toBe(expected);
   });
 
+  it("drops a word every line starts with as comment syntax (Adobe's %%Copyright:, REM), and no other", () => {
+    const text = 'Permission is hereby granted\nfree of charge\n\nto any person\nobtaining a copy\nof this software';
+    const prefixed = (p: string) => text.split('\n').map((l) => (l ? `${p}${l}` : l)).join('\n');
+    expect(words(prefixed('%%Copyright: '))).toBe(words(text));
+    expect(words(prefixed('REM '))).toBe(words(text));
+    expect(normalizeText(prefixed('%%Copyright: ')).lines).toEqual(normalizeText(text).lines);
+    // Fewer than five lines, lines that differ, or a column of copyright notices: as written.
+    expect(words('Note: one\nNote: two\nNote: three')).toBe('note one note two note three');
+    expect(words(`${prefixed('%%Copyright: ')}\nand one line without`)).toContain('copyright');
+    expect(words('Copyright 2020 A\nCopyright 2021 B\nCopyright 2022 C\nCopyright 2023 D\nCopyright 2024 E\nKeep')).toBe('keep');
+  });
+
   it('reads a text the same after its paragraphs are re-wrapped', () => {
     const text = 'The Licensor grants You a worldwide,\nroyalty-free license:\n\n  a. to Reproduce the Work;\n  b. to Distribute it.\n';
     const reflowed = 'The Licensor grants You a worldwide, royalty-free\nlicense: a. to Reproduce the Work; b. to\nDistribute it.\n';
