@@ -3,7 +3,7 @@
 // then decides the effective license (effective.ts). Reads only inside the package folder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { seeLicenseFile, type Catalog } from '../catalog/index.js';
+import { licenseFamily, seeLicenseFile, type Catalog } from '../catalog/index.js';
 import { combineMatches } from '../detect/license-text/combine.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as manifestDetector } from '../detect/manifests/index.js';
@@ -131,6 +131,13 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
     ? decideLicense({ declared: declaredFact, detected, unknown, licenseFiles: files.length, where }, ctx.catalog)
     : { license: chosen && !ctx.catalog.normalize(chosen.expression).marker ? chosen.expression : (chosen?.expression ?? 'NOASSERTION'), basis: (chosen ? 'recorded' : 'none') as LicenseBasis, problems: [] };
   problems.push(...decision.problems);
+  // A name mapped to an SPDX id ("Apache 2.0", "MIT license") that the package's license text confirms leaves
+  // its license in no doubt: the authors' to tidy, a note. Unconfirmed (a guess, no text), it stays a warning.
+  const confirmed = chosen ? confirmingText(chosen.expression, detected, ctx.catalog) : null;
+  if (confirmed)
+    for (const [i, p] of problems.entries())
+      if (p.code === 'non-spdx-declaration' && p.severity === 'warning' && p.file === chosen!.file)
+        problems[i] = { ...p, severity: 'note', message: `${p.message}; ${confirmed} holds its text` };
   if (!pkg.installed) {
     // Optional packages for other platforms, and dev packages after an install without them, are left out on purpose.
     const expected = pkg.scope === 'optional' || pkg.scope === 'dev';
@@ -156,6 +163,13 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
     problems: dedupeProblems(problems),
     ...(ctx.withTexts ? { texts } : {}),
   };
+}
+
+/** The first license file whose text is of a license the declaration names (-only / -or-later aside), or null. */
+function confirmingText(expression: string, detected: readonly DetectedLicense[], catalog: Catalog): string | null {
+  const declared = new Set(catalog.normalize(expression).ids.map(licenseFamily));
+  if (declared.size === 0) return null;
+  return detected.find((d) => catalog.normalize(d.expression).ids.some((id) => declared.has(licenseFamily(id))))?.file ?? null;
 }
 
 /** A license file by the license-text detector; a file it would not take (SEE LICENSE IN terms.json) by the matcher itself. */

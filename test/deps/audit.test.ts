@@ -97,6 +97,24 @@ describe('license files', () => {
     }
   });
 
+  it('a non-SPDX license name is a note where the license text confirms its reading, a warning where nothing does', () => {
+    const pkg = (files: Record<string, string>) =>
+      makeTree({
+        'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"old":"1.0.0"}}',
+        node_modules: { old: { 'package.json': '{"name":"old","version":"1.0.0","license":"Apache 2.0"}', ...files } },
+      });
+    const withText = pkg({ LICENSE: spdxText('Apache-2.0') });
+    const without = pkg({});
+    try {
+      const confirmed = byName(audit(withText), 'old').problems.find((p) => p.code === 'non-spdx-declaration');
+      expect(confirmed).toMatchObject({ severity: 'note', message: expect.stringMatching(/read as Apache-2\.0; node_modules\/old\/LICENSE holds its text$/) });
+      expect(byName(audit(without), 'old').problems.find((p) => p.code === 'non-spdx-declaration')).toMatchObject({ severity: 'warning' });
+    } finally {
+      removeTree(withText);
+      removeTree(without);
+    }
+  });
+
   it("a LICENSE that points to the package's other license files (Trio's, PyCA's) is no unknown text, and no note either", () => {
     const pointer = 'This software is made available under the terms of *either* of the\nlicenses found in LICENSE-APACHE or LICENSE-MIT. Contributions to\nDual are made under the terms of *both* these licenses.\n';
     const root = pkgWith({ LICENSE: pointer, 'LICENSE-MIT': `MIT License\n\nCopyright (c) 2026 Us\n\n${MIT_BODY}`, 'LICENSE-APACHE': spdxText('Apache-2.0') });
