@@ -365,8 +365,9 @@ const MIRROR: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']',
  * (` *  SPDX-License-Identifier: MIT  *`, `#  ...  #`): the frame is not part of the value.
  */
 function dropFrame(value: string, prefix: string): string {
+  const trimmed = prefix.trim();
   // BibTeX's one-line `@Comment{ SPDX-License-Identifier: MIT }`: its brace is the frame.
-  const p = prefix.trimEnd().endsWith('@Comment{') || prefix.trimEnd().endsWith('@comment{') ? '{' : prefix.trim();
+  const p = trimmed.endsWith('@Comment{') || trimmed.endsWith('@comment{') ? '{' : trimmed;
   if (p === '' || p.length > 8) return value;
   let mirror = '';
   for (let i = p.length - 1; i >= 0; i--) mirror += MIRROR[p[i]!] ?? p[i]!;
