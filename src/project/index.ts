@@ -239,7 +239,13 @@ function projectLicense(
   }
   if (manifests.length) return andAll(manifests);
   const rootTexts = declarations.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
-  if (rootTexts.length) return andAll(rootTexts.map((d) => d.expression));
+  if (rootTexts.length) {
+    // The texts say which licenses; a README that offers them as a choice ("Licensed under either of Apache
+    // License, Version 2.0 or MIT license at your option", LICENSE-APACHE and LICENSE-MIT beside it) says how they combine.
+    const held = new Set(rootTexts.flatMap((d) => [...families(d.expression, options.catalog)]));
+    const choice = declarations.find((d) => d.source === 'notice' && d.expression.includes(' OR ') && sameSet(families(d.expression, options.catalog), held));
+    return choice ? choice.expression : andAll(rootTexts.map((d) => d.expression));
+  }
   const notices = declarations.filter((d) => d.source === 'notice');
   return notices.length ? andAll(notices.map((d) => d.expression)) : null;
 }
@@ -258,6 +264,10 @@ function surestManifest(declarations: readonly Declaration[]): Declaration[] {
 function families(expression: string, catalog: Catalog): Set<string> {
   const ids = catalog.normalize(expression).ids;
   return new Set(ids.map(licenseFamily));
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {

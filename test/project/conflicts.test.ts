@@ -1,4 +1,4 @@
-// The project stage's conflicts on real trees: a manifest against the license texts beside it.
+// The project stage on real trees: its license, and a manifest against the license texts beside it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { spdxText } from '../detect/license-text/corpus.js';
@@ -7,11 +7,14 @@ import { makeTree, removeTree } from '../helpers.js';
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeTree));
 
-async function conflicts(tree: Parameters<typeof makeTree>[0]): Promise<string[]> {
+async function scanTree(tree: Parameters<typeof makeTree>[0]) {
   const root = makeTree(tree);
   roots.push(root);
-  const result = await scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
-  return result.problems.filter((p) => p.code === 'declared-conflict').map((p) => `${p.file}:${p.line} ${p.message}`);
+  return scan({ root, gitignore: false, exclude: [], include: [], followSymlinks: false, minConfidence: 0.9, config: null, version: 'test', jobs: 1 });
+}
+
+async function conflicts(tree: Parameters<typeof makeTree>[0]): Promise<string[]> {
+  return (await scanTree(tree)).problems.filter((p) => p.code === 'declared-conflict').map((p) => `${p.file}:${p.line} ${p.message}`);
 }
 
 const bsd2 = spdxText('BSD-2-Clause').replace('<year>', '2005').replace('<owner>', 'Jo');
@@ -25,5 +28,18 @@ describe('a manifest against the license text beside it', () => {
     // The field itself is still checked.
     const wrong = { 'METADATA': metadata('License: MIT\nClassifier: License :: OSI Approved :: BSD License\n'), 'LICENSE.txt': bsd2 };
     expect(await conflicts({ 'decorator-5.2.1.dist-info': wrong })).toEqual([expect.stringMatching(/^decorator-5\.2\.1\.dist-info\/METADATA:4 .*declares MIT, but .*LICENSE\.txt:\d+ is the text of BSD-2-Clause/)]);
+  });
+});
+
+describe("the project's license from its root license files", () => {
+  const texts = { 'LICENSE-MIT': spdxText('MIT').replace('<year> <copyright holders>', '2020 Jo'), 'LICENSE-APACHE': spdxText('Apache-2.0') };
+  const readme = (license: string) => `# foo\n\nA crate.\n\n## License\n\n${license}\n`;
+
+  it('joins them with OR where the README offers them as a choice (the Rust layout), with AND elsewhere', async () => {
+    const either = readme('Licensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n * MIT license ([LICENSE-MIT](LICENSE-MIT))\n\nat your option.');
+    expect((await scanTree({ ...texts, 'README.md': either })).project.license).toBe('Apache-2.0 OR MIT');
+    // No README, or one that names another set of licenses: the texts, all of them.
+    expect((await scanTree(texts)).project.license).toBe('Apache-2.0 AND MIT');
+    expect((await scanTree({ ...texts, 'README.md': readme('Licensed under either the MIT license or the ISC license.') })).project.license).toBe('Apache-2.0 AND MIT');
   });
 });
