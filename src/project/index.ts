@@ -240,11 +240,15 @@ function projectLicense(
   if (manifests.length) return andAll(manifests);
   const rootTexts = declarations.filter((d) => namesTextLicense(d) && d.confidence >= options.minConfidence);
   if (rootTexts.length) {
-    // The texts say which licenses; a README that offers them as a choice ("Licensed under either of Apache
-    // License, Version 2.0 or MIT license at your option", LICENSE-APACHE and LICENSE-MIT beside it) says how they combine.
+    // The texts say which licenses; a README notice of the same licenses says what the texts cannot: a choice among
+    // them ("Licensed under either of Apache License, Version 2.0 or MIT license at your option", beside
+    // LICENSE-APACHE and LICENSE-MIT), or a GNU license's versions ("either version 3 of the License, or (at your
+    // option) any later version", beside a COPYING that holds the GPL's text, which says no version range).
     const held = new Set(rootTexts.flatMap((d) => [...families(d.expression, options.catalog)]));
-    const choice = declarations.find((d) => d.source === 'notice' && d.expression.includes(' OR ') && sameSet(families(d.expression, options.catalog), held));
-    return choice ? choice.expression : andAll(rootTexts.map((d) => d.expression));
+    const refining = declarations
+      .filter((d) => d.source === 'notice' && sameSet(families(d.expression, options.catalog), held))
+      .sort((a, b) => b.confidence - a.confidence)[0];
+    return refining ? refining.expression : andAll(rootTexts.map((d) => d.expression));
   }
   const notices = declarations.filter((d) => d.source === 'notice');
   return notices.length ? andAll(notices.map((d) => d.expression)) : null;

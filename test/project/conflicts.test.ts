@@ -42,4 +42,11 @@ describe("the project's license from its root license files", () => {
     expect((await scanTree(texts)).project.license).toBe('Apache-2.0 AND MIT');
     expect((await scanTree({ ...texts, 'README.md': readme('Licensed under either the MIT license or the ISC license.') })).project.license).toBe('Apache-2.0 AND MIT');
   });
+
+  it("takes a GNU license's versions from the README where the text has none (COPYING holds the GPL's text)", async () => {
+    const copying = { COPYING: spdxText('GPL-3.0-only') };
+    const later = readme('This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.');
+    expect((await scanTree({ ...copying, 'README.md': later })).project.license).toBe('GPL-3.0-or-later');
+    expect((await scanTree(copying)).project.license).toBe('GPL-3.0-only');
+  });
 });
