@@ -75,6 +75,8 @@ const TEXT_TAIL = /^the above copyright notice/i;
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
 // file. Bounded quantifiers, so no backtracking to speak of.
 const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
+/** A notice below this confidence names its license vaguely ("the BSD license": which one?): a text in the header says it better. */
+const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
 const DEFERS_WEIGHT = 0.8;
 
@@ -106,11 +108,16 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   if (found === null) return EMPTY_DETECTION;
   const { head, notice } = found;
   const comment = commentLines(head);
-  const declarations = notice ? noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog) : [];
-  if (declarations.length === 0 && TEXT_STARTS.some((t) => head.includes(t)))
+  let declarations = notice ? noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog) : [];
+  // A license's text in the header names it surely; a name that says less ("Distributed under the BSD license:"
+  // before BSD-2-Clause's text, in UglifyJS's and terser's files) gives way to it.
+  if (declarations.every((d) => d.confidence < SURE_NAME) && TEXT_STARTS.some((t) => head.includes(t)))
     for (const text of licenseTextsIn(comment)) {
-      declarations.push(...licenseTextNotice(file.path, text, ctx));
-      if (declarations.length) break;
+      const named = licenseTextNotice(file.path, text, ctx);
+      if (named.length) {
+        declarations = named;
+        break;
+      }
     }
   return declarations.length ? detection(declarations, [], []) : EMPTY_DETECTION;
 }

@@ -195,6 +195,12 @@ describe('header-notice: a license text in the header', () => {
     expect(textNotice('a.c', `/* Licensed under the Apache License 2.0. */\n${DRM_MIT}`).map((d) => d[0])).toEqual(['Apache-2.0']);
     expect(textNotice('a.c', `// SPDX-License-Identifier: GPL-2.0-only\n${DRM_MIT}`)).toEqual([]);
   });
+  it("takes the text over a name that says less (UglifyJS's and terser's \"Distributed under the BSD license:\")", () => {
+    const bsd2 = BSD3.replace(/\n# 3\. Neither[\s\S]*?permission\.\n/, '\n');
+    expect(bsd2).not.toContain('Neither');
+    const uglify = `# A JavaScript parser.\n#\n# Distributed under the BSD license:\n#\n${bsd2.replace(/^#!.*\n/, '')}`;
+    expect(textNotice('lib/ast.sh', uglify).map((d) => [d[0], d[2]])).toEqual([['BSD-2-Clause', 'text']]);
+  });
   it('reads the leading comment only: a license text quoted in the code is not the header', () => {
     expect(textNotice('gen.py', `import os\nTEMPLATE = """\n${DRM_MIT.replace(/^ \*/gm, '')}"""\n`)).toEqual([]);
   });
