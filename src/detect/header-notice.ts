@@ -109,13 +109,15 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   const { head, notice } = found;
   const comment = commentLines(head);
   let declarations = notice ? noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog) : [];
-  // A license's text in the header names it surely; a name that says less ("Distributed under the BSD license:"
-  // before BSD-2-Clause's text, in UglifyJS's and terser's files) gives way to it.
+  // A license's text in the header names it surely; a name of its kind that says less ("Distributed under the BSD
+  // license:" before BSD-2-Clause's text, in UglifyJS's and terser's files) gives way to it. A vague name of
+  // another kind stays beside it (node-forge's "…based on the following MIT and BSD licensed code").
   if (declarations.every((d) => d.confidence < SURE_NAME) && TEXT_STARTS.some((t) => head.includes(t)))
     for (const text of licenseTextsIn(comment)) {
       const named = licenseTextNotice(file.path, text, ctx);
       if (named.length) {
-        declarations = named;
+        const kinds = new Set(named.map((d) => kindOf(d.expression)));
+        declarations = [...declarations.filter((d) => !kinds.has(kindOf(d.expression))), ...named].sort((a, b) => a.line! - b.line!);
         break;
       }
     }
@@ -135,6 +137,11 @@ function licenseTextNotice(path: string, text: HeaderText, ctx: DetectContext): 
   if (found.length !== 1 || found[0]!.kind !== 'license') return [];
   const m = found[0]!;
   return [{ expression: m.expression, source: 'notice', file: path, line: text.line + m.startLine - 1, confidence: m.confidence, scope: 'file', field: 'text' }];
+}
+
+/** A license's kind, the first part of its id: BSD for BSD-2-Clause and BSD-3-Clause, GPL for every GPL. */
+function kindOf(expression: string): string {
+  return expression.split(/[-\s]/, 1)[0]!;
 }
 
 /** A declaration made by this detector: a notice in a file's header (it never licenses the file). */

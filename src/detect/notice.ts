@@ -91,8 +91,10 @@ export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
 /**
  * The notices in a text (`path` names the project when the text does not: see projectNames).
  * `anySubject`: a sentence need not be about the work (words beside a license text speak of it, fork or not).
+ * `sentencesAsInLicense`: every sentence is read as in a License section (a license file's own words), its
+ * links are not (a license file links to what it mentions, not only to its license).
  */
-export function noticesIn(path: string, fileText: string, catalog: Catalog, anySubject = false): Detection {
+export function noticesIn(path: string, fileText: string, catalog: Catalog, anySubject = false, sentencesAsInLicense = false): Detection {
   const blocks = readBlocks(fileText);
   if (blocks.length === 0) return EMPTY_DETECTION;
   const names = projectNames(path, blocks);
@@ -113,7 +115,7 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, anyS
     const found: Finding[] = [];
     if (sentences || sectionStart) {
       const { text, lineAt } = prose(block);
-      if (sentences) found.push(...readSentences(text, lineAt, anySubject || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget));
+      if (sentences) found.push(...readSentences(text, lineAt, anySubject || sentencesAsInLicense || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget));
       if (found.length === 0 && sectionStart) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
     }
     found.push(...readLinks(block, inLicense, catalog));

@@ -200,6 +200,9 @@ describe('header-notice: a license text in the header', () => {
     expect(bsd2).not.toContain('Neither');
     const uglify = `# A JavaScript parser.\n#\n# Distributed under the BSD license:\n#\n${bsd2.replace(/^#!.*\n/, '')}`;
     expect(textNotice('lib/ast.sh', uglify).map((d) => [d[0], d[2]])).toEqual([['BSD-2-Clause', 'text']]);
+    // A vague name of another kind stays beside the text (node-forge's pkcs1.js: MIT's text, then "the BSD License").
+    const forge = `# Based on the following MIT and BSD licensed code.\n#\n${DRM_MIT.replace(/^\/\*\n/, '').replace(/^ \*\/\n[\s\S]*$/m, '').replace(/^ \*/gm, '#')}#\n# Distributed under the BSD License.\n`;
+    expect(textNotice('lib/pkcs1.sh', forge).map((d) => [d[0], d[2]])).toEqual([['MIT', 'text'], ['BSD-3-Clause', 'sentence']]);
   });
   it('reads the leading comment only: a license text quoted in the code is not the header', () => {
     expect(textNotice('gen.py', `import os\nTEMPLATE = """\n${DRM_MIT.replace(/^ \*/gm, '')}"""\n`)).toEqual([]);

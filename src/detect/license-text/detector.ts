@@ -126,6 +126,10 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // No text, no tag, no name, a few words that name other license files (PyCA's and Trio's LICENSE: "made available
   // under the terms of *either* of the licenses found in LICENSE.APACHE or LICENSE.BSD"): a pointer to them.
   const toFiles = !pointer && !inProse && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS && pointsToFiles(out, file);
+  // A longer text that is no license text but says in a sentence which license applies (CKEditor's LICENSE.md, a
+  // "Software License Agreement": "this software is available under: the GNU General Public License Version 2 or
+  // later, or commercial license terms …"): that license, with a warning to read the rest.
+  const inTerms = !pointer && !inProse && !toFiles && route.role === 'license' && result.matches.length === 0 && result.words > MAX_PROSE_WORDS && declareInTerms(out, file, ctx);
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
   const parts = describesParts(file.path, route);
   // The licenses whose texts the file holds, worked out once for its unexplained stretches.
@@ -134,6 +138,11 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || toFiles || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
+    // Beside a license its words name, the rest is still unknown (terms of its own?): NOASSERTION, said by that warning.
+    if (inTerms) {
+      out.declare('NOASSERTION', 0, u.startLine, u.candidates);
+      continue;
+    }
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
     // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
@@ -309,6 +318,26 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
       `${path} names ${named.map((t) => t.expression).join(', ')} in an SPDX tag but does not hold its text`,
       'Most licenses must be distributed with their full text: put it in this file, or in LICENSES/<id>.txt as REUSE does',
     );
+}
+
+/**
+ * The licenses a license file that is no license text names in its sentences, read as a License section's (the
+ * subject may be any words but a part's or a dependency's; links are not read), declared at the sentence's
+ * confidence, with a warning: farleft reads the name, not the terms around it. False when no sentence names one.
+ */
+function declareInTerms(out: Collector, file: FileInput, ctx: DetectContext): boolean {
+  const named = noticesIn(file.path, file.text, ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  if (named.length === 0) return false;
+  for (const d of named) out.declare(d.expression, d.confidence, d.line ?? 1);
+  const them = named.map((d) => `${d.expression} (line ${d.line})`).join(', ');
+  out.problem(
+    'license-named-in-terms',
+    'warning',
+    named[0]!.line ?? 1,
+    `${file.path} is no license text farleft knows, but its words name ${them}; the rest may be terms of their own, and stays unknown (NOASSERTION)`,
+    'Read the file: where it grants more or less than that license (a commercial option, restrictions), record it in a policy exception; where it is only that license, ship the license\'s text',
+  );
+  return true;
 }
 
 /** A license file's name where prose names one (LICENSE.APACHE, LICENSE-MIT, COPYING.LESSER, LICENSE.md), and the LICENSES/ folder. */

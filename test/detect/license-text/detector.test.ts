@@ -199,6 +199,39 @@ describe('license files', () => {
       expect(exprs(detect('LICENSE', `${words}\n\n${mit}\n\n${bsd}`).declarations)).toEqual(expect.arrayContaining(['MIT', 'BSD-3-Clause']));
   });
 
+  it('reads the license a longer text that is no license names in a sentence (CKEditor\'s "Software License Agreement"), with a warning', () => {
+    const agreement = [
+      'Software License Agreement',
+      '==========================',
+      '',
+      '**Example Editor** (https://example.org/editor)<br>',
+      'Copyright (c) 2003-2025, [Example Holding](https://example.org) All rights reserved.',
+      '',
+      'Licensed under a dual-license model, this software is available under:',
+      '',
+      '* the [GNU General Public License Version 2 or later](https://www.gnu.org/licenses/gpl.html),',
+      '* or commercial license terms from Example Holding.',
+      '',
+      'Sources of Intellectual Property Included in the Editor',
+      '--------------------------------------------------------',
+      '',
+      'Where not otherwise indicated, all of the editor is written by our own engineers and is our own intellectual property. In some cases the editor takes in work done by developers outside the company with their express permission.',
+      '',
+      'The following libraries are included in the editor under the [MIT license](https://opensource.org/licenses/MIT):',
+      '',
+      '* Lodash - Copyright (c) JS Foundation and other contributors.',
+      '',
+    ].join('\n');
+    const r = detect('LICENSE.md', agreement);
+    // The license it names, and the rest beside it as unknown (the commercial option, the parts' notes).
+    expect(r.declarations.map((d) => [d.expression, d.line])).toEqual([['GPL-2.0-or-later', 7], ['NOASSERTION', 1]]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'license-named-in-terms', severity: 'warning', line: 7 })]);
+    expect(r.problems[0]!.message).toBe('LICENSE.md is no license text farleft knows, but its words name GPL-2.0-or-later (line 7); the rest may be terms of their own, and stays unknown (NOASSERTION)');
+    // A sentence about a part is no reading of the whole: as before, an unknown text.
+    const parts = agreement.replace('Licensed under a dual-license model, this software is available under:', 'Portions of this software are available under:');
+    expect(codes(detect('LICENSE.md', parts))).toEqual(['unknown-license-text']);
+  });
+
   it("names a text whose every line carries PostScript's %%Copyright: (Adobe's CMap license, in pdf.js)", () => {
     const bsd = spdxText('BSD-3-Clause').replace('<year> <owner>', '1990-2009 Adobe Systems Incorporated');
     const cmap = bsd.split('\n').map((l) => `%%Copyright: ${l}`.trimEnd()).join('\n');
@@ -283,11 +316,12 @@ describe('license files', () => {
     expect(r.declarations.map((d) => [d.expression, d.line, d.source])).toEqual([['Unlicense OR MIT', 1, 'license-text']]);
     expect(r.declarations[0]!.confidence).toBeLessThan(0.9);
     expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['license-file-without-text', 'note']]);
-    // Terms of their own that mention a license are no pointer: still an unknown text.
+    // Terms of their own that mention a license are no pointer: the license they name is read, and the rest stays
+    // unknown beside it (never the named license alone: these terms take from what MIT grants).
     const terms = `This software is licensed under the MIT license, with these further terms. ${'It may not be used by any business that profits from the wage labour of its employees. '.repeat(4)}`;
     const own = detect('LICENSE', terms);
-    expect(own.declarations.map((d) => d.expression)).toEqual(['NOASSERTION']);
-    expect(codes(own)).toEqual(['unknown-license-text']);
+    expect(own.declarations.map((d) => d.expression)).toEqual(['MIT', 'NOASSERTION']);
+    expect(codes(own)).toEqual(['license-named-in-terms']);
     // A sentence that names nothing stays what it was.
     expect(codes(detect('LICENSE', 'All of this was written by us, for everyone who asks nicely, and may be shared among friends and neighbours alike.\n'))).toEqual(['unknown-license-text']);
   });
