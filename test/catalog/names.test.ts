@@ -119,6 +119,9 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['https://spdx.org/licenses/MIT.html', 'MIT', 'url'],
   ['https://wiki.p2pfoundation.net/Peer_Production_License', 'PPL', 'url'],
   ['https://anticapitalist.software/', 'LicenseRef-ACSL-1.4', 'url'],
+  // The OFL's own site, in every Google Font's name table since 2023.
+  ['https://openfontlicense.org', 'OFL-1.1', 'url'],
+  ['https://openfontlicense.org/', 'OFL-1.1', 'url'],
 ];
 
 describe('the name table', () => {
