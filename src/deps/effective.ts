@@ -71,15 +71,19 @@ export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
   const marker = declared ? catalog.normalize(declared.expression).marker : null;
   const joined = (exprs: readonly string[]): string => join(exprs, catalog);
 
-  for (const u of facts.unknown)
+  for (const u of facts.unknown) {
+    // A whole license file of other words, and no file with the text of what the manifest declares: the package
+    // may have moved to terms of its own (Remix Icon's 2026 license beside "license": "Apache-2.0").
+    const instead = !u.partly && texts.length === 0 && declared !== null && !marker;
     problems.push({
       code: 'unknown-text',
-      severity: u.partly || texts.length > 0 || (declared && !marker) ? 'note' : 'warning',
+      severity: u.partly || texts.length > 0 || (declared && !marker && !instead) ? 'note' : 'warning',
       file: u.file,
       line: u.line,
-      message: `${u.file} holds ${u.partly ? 'text beside its license that is' : 'a license text that is'} not a known license${u.closest ? ` (closest: ${u.closest})` : ''}`,
+      message: `${u.file} holds ${u.partly ? 'text beside its license that is' : 'a license text that is'} not a known license${u.closest ? ` (closest: ${u.closest})` : ''}${instead ? `, and no license file holds the text of ${declared.expression}, which ${declared.file} declares: the package's terms may be that text's, not ${declared.expression}'s` : ''}`,
       suggestion: u.partly ? null : 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception',
     });
+  }
 
   if (!declared || marker === 'NOASSERTION' || marker === 'SEE LICENSE IN') {
     if (texts.length > 0) return { license: joined(texts), basis: 'detected', problems };

@@ -133,11 +133,13 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
   problems.push(...decision.problems);
   // A name mapped to an SPDX id ("Apache 2.0", "MIT license") that the package's license text confirms leaves
   // its license in no doubt: the authors' to tidy, a note. Unconfirmed (a guess, no text), it stays a warning.
+  // So is a license a license file names in its words, where the manifest declares the same (certifi's MPL-2.0).
   const confirmed = chosen ? confirmingText(chosen.expression, detected, ctx.catalog) : null;
   if (confirmed)
     for (const [i, p] of problems.entries())
       if (p.code === 'non-spdx-declaration' && p.severity === 'warning' && p.file === chosen!.file)
         problems[i] = { ...p, severity: 'note', message: `${p.message}; ${confirmed} holds its text` };
+      else if (p.code === 'license-named-in-terms' && p.severity === 'warning') problems[i] = { ...p, severity: 'note', message: `${p.message}; ${chosen!.file} declares ${chosen!.expression} too` };
   if (!pkg.installed) {
     // Optional packages for other platforms, and dev packages after an install without them, are left out on purpose.
     const expected = pkg.scope === 'optional' || pkg.scope === 'dev';

@@ -54,6 +54,11 @@ const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed b
 // MPL-2.0-no-copyleft-exception.
 const UNDER_WORD = /\bunder\b/;
 const SUBJECT_TO = /\bsubject to the terms of\b/gi;
+
+/** MPL's notice (its Exhibit A) says "subject to the terms of" where the notice reader reads "under the terms of". */
+export function underTheTermsOf(text: string): string {
+  return text.replace(SUBJECT_TO, 'under the terms of');
+}
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
 
 // Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).
@@ -392,7 +397,7 @@ function commentLines(head: string): CommentLines {
 function noticeParagraphs(comment: string): string | null {
   // MPL's notice (its Exhibit A) says "subject to the terms of" what the others say "under the terms of".
   const lines = comment.split('\n');
-  if (/ubject to the terms of/.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(SUBJECT_TO, 'under the terms of');
+  if (/ubject to the terms of/.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = underTheTermsOf(lines[i]!);
   let any = false;
   for (const [start, end] of paragraphs(lines)) {
     if (lines.slice(start, end).some((l) => UNDER_WORD.test(l))) any = true;

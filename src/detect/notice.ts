@@ -315,6 +315,8 @@ function sentenceEnd(text: string, from: number): number {
     // The GNU notice goes on after its semicolon: "…as published by the Free Software Foundation;
     // either version 2 of the License, or (at your option) any later version."
     if ((c === ';' && !GNU_VERSION.test(text.slice(i + 1, i + 40))) || c === '|') return i;
+    // "v." and "ver." before a version end no sentence: "the Mozilla Public License, v. 2.0".
+    if (c === '.' && / v(?:er)?$/i.test(text.slice(Math.max(0, i - 4), i))) continue;
     if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || text[i + 1] === ' ')) return i;
   }
   return limit;

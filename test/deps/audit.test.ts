@@ -77,6 +77,10 @@ describe('evaluation', () => {
   });
 });
 
+/** Terms of their own, no license farleft knows (a made-up icon license). */
+const CUSTOM_TERMS =
+  'These icons may be used in personal and commercial projects, changed and shipped as part of a larger work, as long as the icons are not the main thing that is sold. You may not sell the icons on their own, as a pack or a font, nor offer them for download as a collection. Attribution is welcome but not required. The icons are provided as they are, with no warranty of any kind.\n';
+
 describe('license files', () => {
   const pkgWith = (files: Record<string, string>) =>
     makeTree({
@@ -112,6 +116,43 @@ describe('license files', () => {
     } finally {
       removeTree(withText);
       removeTree(without);
+    }
+  });
+
+  it("a license file of other terms, and no text of the declared license, is a warning (Remix Icon's 2026 license)", () => {
+    const own = `Example Icon License v1.0\n\n${CUSTOM_TERMS}`;
+    const moved = makeTree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"icons":"1.0.0","bundle":"1.0.0"}}',
+      node_modules: {
+        icons: { 'package.json': '{"name":"icons","version":"1.0.0","license":"Apache-2.0"}', License: own },
+        // The same terms beside the declared license's text are words beside it: a note, as before.
+        bundle: { 'package.json': '{"name":"bundle","version":"1.0.0","license":"Apache-2.0"}', 'LICENSE': spdxText('Apache-2.0'), 'LICENSE-ICONS': own },
+      },
+    });
+    try {
+      const r = audit(moved);
+      expect(byName(r, 'icons').problems).toEqual([
+        expect.objectContaining({ code: 'unknown-text', severity: 'warning', message: expect.stringMatching(/no license file holds the text of Apache-2\.0, which node_modules\/icons\/package\.json declares: the package's terms may be that text's, not Apache-2\.0's$/) }),
+      ]);
+      expect(byName(r, 'icons').license).toBe('Apache-2.0');
+      expect(byName(r, 'bundle').problems.map((p) => [p.code, p.severity])).toEqual([['unknown-text', 'note']]);
+    } finally {
+      removeTree(moved);
+    }
+  });
+
+  it("a license file that names its license in a sentence among words of its own: a note where the manifest says the same (certifi's MPL-2.0)", () => {
+    const notice = `This package holds a bundle of certificates taken from a browser's source tree, in PEM form, for use by HTTP clients that check servers.\nIt is rebuilt from that tree for each release, and its content changes with it; nothing in this package is our own work beyond the packaging.\n\n***** BEGIN LICENSE BLOCK *****\nThis Source Code Form is subject to the terms of the Mozilla Public License,\nv. 2.0. If a copy of the MPL was not distributed with this file, You can obtain\none at http://mozilla.org/MPL/2.0/.\n***** END LICENSE BLOCK *****\n`;
+    const root = makeTree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"certs":"1.0.0"}}',
+      node_modules: { certs: { 'package.json': '{"name":"certs","version":"1.0.0","license":"MPL-2.0"}', LICENSE: notice } },
+    });
+    try {
+      const certs = byName(audit(root), 'certs');
+      expect(certs).toMatchObject({ license: 'MPL-2.0', basis: 'declared-and-detected' });
+      expect(certs.problems.map((p) => [p.code, p.severity])).toEqual([['license-named-in-terms', 'note'], ['unknown-text', 'note']]);
+    } finally {
+      removeTree(root);
     }
   });
 

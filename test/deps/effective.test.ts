@@ -31,7 +31,10 @@ describe('decideLicense', () => {
     ['SEE LICENSE IN an unreadable text', facts('SEE LICENSE IN TERMS.txt', [], { licenseFiles: 1 }), 'NOASSERTION', 'none', ['no-license:warning']],
     ['texts without a declaration', facts(null, ['MIT', 'Apache-2.0']), 'MIT AND Apache-2.0', 'detected', []],
     ['an unknown text alone', facts(null, [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: false, closest: 'ISC 0.84' }] }), 'NOASSERTION', 'none', ['unknown-text:warning']],
-    ['an unknown text beside a declaration', facts('ISC', [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: false, closest: null }] }), 'ISC', 'declared', ['unknown-text:note']],
+    // A whole license file of other words, where no file holds the declared license's text: the terms may be those words.
+    ['an unknown text instead of the declared one', facts('ISC', [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: false, closest: null }] }), 'ISC', 'declared', ['unknown-text:warning']],
+    ['an unknown text beside the declared one', facts('ISC', ['ISC'], { licenseFiles: 2, unknown: [{ file: 'pkg/NOTES', line: 1, partly: false, closest: null }] }), 'ISC', 'declared-and-detected', ['unknown-text:note']],
+    ['words beside the declared license in its file', facts('ISC', [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: true, closest: null }] }), 'ISC', 'declared', ['unknown-text:note']],
   ] as const)('%s', (_, input, license, basis, codes) => {
     const d = decideLicense(input, testCatalog());
     expect([d.license, d.basis, d.problems.map((p) => `${p.code}:${p.severity}`)]).toEqual([license, basis, codes]);

@@ -109,6 +109,12 @@ describe('notice: what is found', () => {
     expect(found('README.md', text)).toEqual([]);
   });
 
+  it('reads "v." before a version as no end of the sentence (MPL\'s "Mozilla Public License, v. 2.0")', () => {
+    const [d] = detect('README.md', '# Foo\n\nThis code is released under the Mozilla Public License, v. 2.0. See LICENSE.\n').declarations;
+    expect(d).toMatchObject({ expression: 'MPL-2.0', line: 3, raw: 'Mozilla Public License, v. 2.0' });
+    expect(d!.confidence).toBeGreaterThan(0.7);
+  });
+
   it('makes a declaration with source notice, scope by place, and lower confidence than a tag', () => {
     const text = '# Foo\n\nThis project is licensed under the Peer Production License.\n';
     const [root] = detect('README.md', text).declarations;

@@ -10,6 +10,7 @@ import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { combineMatches } from './combine.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { detectNotices, LINK, noticesIn } from '../notice.js';
+import { underTheTermsOf } from '../header-notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */
@@ -326,7 +327,7 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
  * confidence, with a warning: farleft reads the name, not the terms around it. False when no sentence names one.
  */
 function declareInTerms(out: Collector, file: FileInput, ctx: DetectContext): boolean {
-  const named = noticesIn(file.path, file.text, ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  const named = noticesIn(file.path, underTheTermsOf(file.text), ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
   if (named.length === 0) return false;
   for (const d of named) out.declare(d.expression, d.confidence, d.line ?? 1);
   const them = named.map((d) => `${d.expression} (line ${d.line})`).join(', ');
