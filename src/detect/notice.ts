@@ -53,6 +53,8 @@ const SENTENCE_WORD = /under|licen[cs]ed/i;
 const LICENSE_SECTION = /^(?:licen[cs](?:e|es|ing)|copying|legal|copyright(?: and licen[cs]e)?|licen[cs]e and copyright)\b/i;
 const SKIP_SECTION = /credit|acknowledg|thank|third[- ]party|dependenc|vendor|inspir|related|see also|alternative|similar|contribut/i;
 const SUBJECTS = new Set(['this', 'these', 'our', 'all', 'everything', 'it', 'the', 'source', 'code', 'software', 'content', 'contents', 'work', 'project', 'repository']);
+/** Words by which a sentence speaks of something the work uses, not of the work. */
+const USES = new Set(['uses', 'using', 'used', 'includes', 'including', 'bundles', 'bundled', 'vendored', 'depends', 'dependency', 'dependencies', 'third']);
 const REJECT = new Set([
   'which', 'that', 'who', 'whose', 'uses', 'use', 'using', 'used', 'depends', 'dependency', 'dependencies', 'based', 'includes',
   'including', 'included', 'bundles', 'bundled', 'vendored', 'third', 'fork', 'forked', 'derived', 'upstream', 'except', 'unless',
@@ -263,6 +265,8 @@ function readSentences(
     const gnu = /^modify it/i.test(m[0]);
     const subject = words(text.slice(sentenceStart(text, m.index), m.index));
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
+    // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license").
+    if (!gnu && names === null && subject.some((w) => USES.has(w))) continue;
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
