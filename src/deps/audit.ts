@@ -38,7 +38,13 @@ export function auditDependencies(options: AuditOptions): DepsResult {
   const verdicts = new Map<string, Verdict>();
   const packages: DependencyReport[] = collected.map((pkg) => {
     let seen = inspectPackage(pkg, inspect);
-    if (seen.texts && seen.texts.length === 0) seen = { ...seen, texts: standardTexts(seen.license, catalog) };
+    if (seen.texts) {
+      // The notice holds every license's text: where the package's files hold none of one (no license file, or a
+      // file that only names it, as CKEditor's names the GPL), SPDX's text of it is added.
+      const held = new Set(seen.detected.filter((d) => d.confidence >= options.minConfidence).flatMap((d) => catalog.normalize(d.expression).ids));
+      const missing = catalog.normalize(seen.license).ids.filter((id) => !held.has(id));
+      if (missing.length > 0) seen = { ...seen, texts: [...seen.texts, ...standardTexts(missing, catalog)] };
+    }
     const outcome = evaluating
       ? evaluateDependency(
           { name: pkg.name, path: pkg.path, license: seen.license, scope: pkg.scope },
@@ -87,9 +93,9 @@ export function auditDependencies(options: AuditOptions): DepsResult {
   };
 }
 
-/** The SPDX License List's texts of the licenses in an expression (for the notice of a package without a license file). */
-function standardTexts(expression: string, catalog: Catalog): LicenseText[] {
-  return catalog.normalize(expression).ids.flatMap((id) => {
+/** The SPDX License List's texts of these licenses (for the notice of a package whose files hold none of them). */
+function standardTexts(ids: readonly string[], catalog: Catalog): LicenseText[] {
+  return ids.flatMap((id) => {
     const t = standardText(id, catalog);
     return t ? [{ file: `${id} (SPDX License List)`, text: t.text, expressions: [id], standard: true }] : [];
   });

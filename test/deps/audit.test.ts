@@ -200,6 +200,24 @@ describe('reading only', () => {
     expect(byName(r, 'left-pad').texts?.map((t) => [t.file, t.expressions])).toEqual([['node_modules/left-pad/LICENSE', ['MIT']]]);
     expect(byName(r, 'gpl-tool').texts?.map((t) => [t.file, t.standard])).toEqual([['GPL-3.0-only (SPDX License List)', true]]);
   });
+
+  it("adds the standard text of a license the package's files only name (CKEditor's license agreement names the GPL)", () => {
+    const agreement = `Software License Agreement\n\nCopyright (c) 2003-2025 Example Holding. All rights reserved.\n\nLicensed under a dual-license model, this software is available under:\n\n* the GNU General Public License Version 2 or later,\n* or commercial license terms from Example Holding.\n\n${CUSTOM_TERMS}`;
+    const root = makeTree({
+      'package.json': '{"name":"app","version":"1.0.0","license":"MIT","dependencies":{"editor":"1.0.0"}}',
+      node_modules: { editor: { 'package.json': '{"name":"editor","version":"1.0.0","license":"SEE LICENSE IN LICENSE.md"}', 'LICENSE.md': agreement } },
+    });
+    try {
+      const editor = byName(audit(root, { withTexts: true }), 'editor');
+      expect(editor.license).toBe('GPL-2.0-or-later');
+      expect(editor.texts?.map((t) => [t.file, t.standard ?? false])).toEqual([
+        ['node_modules/editor/LICENSE.md', false],
+        ['GPL-2.0-or-later (SPDX License List)', true],
+      ]);
+    } finally {
+      removeTree(root);
+    }
+  });
 });
 
 describe('finding the ecosystems', () => {
