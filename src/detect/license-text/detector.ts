@@ -110,9 +110,9 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   declareMatches(out, orLater(result.matches, file.text, ctx), file.path, route.role);
   // A few words before the first text, too few to be reported as unexplained, may still offer a choice among the texts.
   const first = result.matches.reduce((min, m) => Math.min(min, m.startLine), Infinity);
-  if (route.role === 'license' && first > 1 && first !== Infinity && !result.unknown.some((u) => u.startLine < first)) {
+  if (route.role === 'license' && first > 1 && first !== Infinity && result.matches.length > 1 && !result.unknown.some((u) => u.startLine < first)) {
     const before = linesOf(file.text, 1, first - 1).join('\n');
-    declareChoice(out, before, noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(heldTexts(result, ctx)), ctx);
+    declareChoice(out, before, () => noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(heldTexts(result, ctx)), ctx);
   }
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   // Tags and no license text: the words around the tags are a pointer, not an unknown license.
@@ -409,7 +409,7 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
   if (held.size === 0) return false;
   const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
   const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
-  if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, ids, held, ctx)) return true;
+  if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, () => ids, held, ctx)) return true;
   if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
 
   const named = new Set<string>();
@@ -436,12 +436,12 @@ function proseBesideTexts(out: Collector, path: string, lines: readonly string[]
 /**
  * Words that offer a choice among the texts a file holds ("JSZip is dual licensed. At your choice you may
  * use it under the MIT license *or* the GPLv3 license."): the file's license is one of them, not all, so
- * their declarations become one OR. Among the texts the words name (`ids`), or all when they name none.
+ * their declarations become one OR. Among the texts the words name (`ids`, asked only of such words), or all when they name none.
  */
-function declareChoice(out: Collector, words: string, ids: readonly string[], held: ReadonlySet<string>, ctx: DetectContext): boolean {
+function declareChoice(out: Collector, words: string, ids: () => readonly string[], held: ReadonlySet<string>, ctx: DetectContext): boolean {
   if (held.size < 2 || !(DUAL.test(words) || (CHOICE.test(words) && /\bor\b/i.test(words)))) return false;
   // Naming one license is no choice among the texts (a GNU notice's "either version 2 … or … any later version").
-  const families = new Set(ids.map(licenseFamily));
+  const families = new Set(ids().map(licenseFamily));
   const chosen = families.size === 0 ? [...held] : [...held].filter((id) => families.has(licenseFamily(id)));
   return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen, ctx);
 }
