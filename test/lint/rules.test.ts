@@ -35,6 +35,8 @@ describe('the rule list', () => {
     expect(ruleForCode('invalid-expression')?.id).toBe('invalid-expression');
     expect(ruleForCode('malformed-dep5')?.id).toBe('malformed-file');
     expect(ruleForCode('media-unrecognized')?.id).toBe('scan-problem');
+    // A license file that only names its license among words of its own: a license farleft cannot identify.
+    expect(ruleForCode('license-named-in-terms')?.id).toBe('unknown-license');
   });
 });
 

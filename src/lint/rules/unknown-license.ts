@@ -12,7 +12,7 @@ export const rule: Rule = {
     'are, and farleft cannot check their compatibility. Modified license texts land here too, because a changed text ' +
     'is a different license.',
   fix: 'Use the unmodified text of a known license, declare it with its SPDX id, or define your own terms as LicenseRef-<name> with the text in LICENSES/LicenseRef-<name>.txt.',
-  codes: ['unknown-license', 'unknown-license-text', 'license-text-too-short', 'non-spdx-declaration', 'license-file-without-text', 'empty-license-file'],
+  codes: ['unknown-license', 'unknown-license-text', 'license-named-in-terms', 'license-text-too-short', 'non-spdx-declaration', 'license-file-without-text', 'empty-license-file'],
   check(input) {
     const defined = new Set(licenseTextFiles(input.scan, input.catalog).map((t) => t.id));
     const drafts: Draft[] = [];
