@@ -36,6 +36,18 @@ describe('deps reporters', () => {
     expect(render('text', { verbose: true })).toContain('node_modules/left-pad/node_modules/pad-core');
   });
 
+  it('text: a few problems of each code, the rest counted, so that one code does not hide the others', () => {
+    const same = Array.from({ length: 12 }, (_, i) => ({ code: 'license-named-in-terms', severity: 'warning' as const, file: `node_modules/p${i}/LICENSE.md`, line: 7, message: `p${i} names GPL-2.0-or-later`, suggestion: null }));
+    const other = { code: 'unknown-text', severity: 'warning' as const, file: 'node_modules/q/LICENSE', line: 1, message: 'q holds a license text that is not a known license', suggestion: null };
+    const many = { ...result, problems: [...same, other] };
+    const text = DEPS_FORMATS.text(many, options);
+    expect(text.match(/names GPL-2\.0-or-later/g)).toHaveLength(5);
+    expect(text).toContain('  … and 7 more license-named-in-terms\n');
+    expect(text).toContain('q holds a license text that is not a known license');
+    expect(text).toContain('(--verbose or --format json lists all)');
+    expect(DEPS_FORMATS.text(many, { ...options, verbose: true }).match(/names GPL-2\.0-or-later/g)).toHaveLength(12);
+  });
+
   it('json: schema 1, no license texts, the same bytes twice', () => {
     const json = render('json');
     const data = JSON.parse(json) as { schema: number; packages: Record<string, unknown>[] };

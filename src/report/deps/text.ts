@@ -15,6 +15,8 @@ export interface TextOptions {
 /** Characters of package names shown per license in the summary. */
 const NAMES_WIDTH = 90;
 const LIST_LIMIT = 20;
+/** Problems of one code shown before the rest are counted (without --verbose). */
+const PER_CODE = 5;
 const STATUS_ORDER: readonly DepStatus[] = ['denied', 'incompatible', 'review', 'allowed', 'compatible', 'not-evaluated'];
 
 export function render(raw: DepsResult, options: TextOptions): string {
@@ -52,10 +54,25 @@ export function render(raw: DepsResult, options: TextOptions): string {
   out.push('');
 
   const all = [...result.problems, ...result.packages.flatMap((x) => x.problems)];
-  const shown = options.verbose ? all : all.filter((x) => x.severity !== 'note');
   out.push(problemsLine(all, options.verbose, c));
-  for (const x of options.verbose ? shown : shown.slice(0, LIST_LIMIT * 2)) out.push(...renderProblem(x, c));
-  if (!options.verbose && shown.length > LIST_LIMIT * 2) out.push(c.dim(`  … and ${shown.length - LIST_LIMIT * 2} more (--verbose or --format json lists all)`));
+  if (options.verbose) for (const x of all) out.push(...renderProblem(x, c));
+  else {
+    // By code, a few of each: 61 packages of one product with the same warning are one thing to read, not a page.
+    const byCode = new Map<string, typeof all>();
+    for (const x of all) if (x.severity !== 'note') byCode.set(x.code, [...(byCode.get(x.code) ?? []), x]);
+    let budget = LIST_LIMIT * 2;
+    let hidden = 0;
+    for (const [code, list] of byCode) {
+      const take = Math.min(list.length, PER_CODE, budget);
+      for (const x of list.slice(0, take)) out.push(...renderProblem(x, c));
+      budget -= take;
+      if (list.length > take) {
+        out.push(c.dim(`  … and ${list.length - take} more ${code}`));
+        hidden += list.length - take;
+      }
+    }
+    if (hidden > 0) out.push(c.dim('  (--verbose or --format json lists all)'));
+  }
   out.push('');
 
   const statuses = STATUS_ORDER.filter((st) => s.statuses[st]).map((st) => `${s.statuses[st]} ${st}`);
