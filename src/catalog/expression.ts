@@ -408,6 +408,11 @@ function typo(text: string, catalog: Catalog, kind: 'license' | 'exception'): st
   return near && text.length >= 3 && distance(text.toLowerCase(), near.toLowerCase()) <= 2 ? near : null;
 }
 
+/** Expressions as one choice, `A OR (B AND C)`: each in parentheses where it has operators of its own. */
+export function anyOf(expressions: readonly string[]): string {
+  return expressions.map((e) => (e.includes(' ') ? `(${e})` : e)).join(' OR ');
+}
+
 /**
  * One written form for expressions that say the same thing in another order: the operands of
  * each AND and OR sorted (`Apache-2.0 OR MIT` for `MIT OR Apache-2.0`). An expression that does

@@ -24,6 +24,7 @@
 //   free prose the patterns miss is not found: notices have lower confidence than tags,
 //   manifests and license texts for that reason.
 // One declaration per expression: the first line it was found on, the best confidence.
+import { anyOf } from '../catalog/expression.js';
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import type { Declaration } from '../types.js';
@@ -363,7 +364,7 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
     consumed.add(i);
   }
   if (hits.length === 0) return null;
-  const joined = catalog.normalize(hits.map((h) => (h.expression.includes(' ') ? `(${h.expression})` : h.expression)).join(' OR '));
+  const joined = catalog.normalize(anyOf(hits.map((h) => h.expression)));
   if (!joined.valid || !joined.expression) return null;
   const worst = hits.reduce((a, b) => (b.confidence < a.confidence ? b : a));
   return { ...worst, expression: joined.expression, raw: hits.map((h) => h.expression).join(', ') };

@@ -2,6 +2,7 @@
 // their full text. One declaration per license found in the file, with the match's
 // confidence; a text that cannot be named is declared NOASSERTION with the closest
 // licenses as candidates and a problem, never dropped and never guessed.
+import { anyOf } from '../../catalog/expression.js';
 import { isLicenseRefId, licenseFamily } from '../../catalog/index.js';
 import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
@@ -524,7 +525,7 @@ function collector(file: string, scope: Scope): Collector {
       const wanted = new Set(ids);
       const parts = declarations.filter((d) => d.expression !== 'NOASSERTION' && ctx.catalog.normalize(d.expression).ids.some((id) => wanted.has(id)));
       if (parts.length < 2) return false;
-      const joined = ctx.catalog.normalize(parts.map((d) => (d.expression.includes(' ') ? `(${d.expression})` : d.expression)).join(' OR ')).expression;
+      const joined = ctx.catalog.normalize(anyOf(parts.map((d) => d.expression))).expression;
       if (!joined) return false;
       const at = declarations.indexOf(parts[0]!);
       const choice: Declaration = { ...parts[0]!, expression: joined, confidence: Math.min(...parts.map((d) => d.confidence)) };

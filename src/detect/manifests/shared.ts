@@ -9,6 +9,7 @@
 // form, 0.8 corrected, 0.5 ambiguous), 0.7 x that for a deprecated license URL, and
 // UNKNOWN_CONFIDENCE for a value no mapping reads (declared NOASSERTION, raw kept).
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { anyOf } from '../../catalog/expression.js';
 import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import { combineMatches } from '../license-text/combine.js';
 import type { Declaration, Problem, Severity } from '../../types.js';
@@ -161,7 +162,7 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
         out.problem('license-list', 'note', line, `${field}: '${r.raw}' (${r.expression}) cannot be part of a choice of licenses and is left out`, 'Declare one SPDX expression');
       let expression = use[0]!.expression;
       if (use.length > 1) {
-        const joined = catalog.normalize(use.map((r) => (r.expression.includes(' ') ? `(${r.expression})` : r.expression)).join(' OR '));
+        const joined = catalog.normalize(anyOf(use.map((r) => r.expression)));
         expression = joined.expression ?? use.map((r) => r.expression).join(' OR ');
       }
       const raw = found.length > 1 ? found.map((r) => r.raw).join(' | ') : found[0]!.raw;
