@@ -17,7 +17,7 @@
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression } from '../catalog/names.js';
 import type { Declaration } from '../types.js';
-import { noticesIn } from './notice.js';
+import { noticesIn, underTheTermsOf } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
@@ -53,12 +53,6 @@ const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed b
 // Exhibit A) says "subject to the terms of" for "under the terms of"; its Exhibit B makes it
 // MPL-2.0-no-copyleft-exception.
 const UNDER_WORD = /\bunder\b/;
-const SUBJECT_TO = /\bsubject to the terms of\b/gi;
-
-/** MPL's notice (its Exhibit A) says "subject to the terms of" where the notice reader reads "under the terms of". */
-export function underTheTermsOf(text: string): string {
-  return text.replace(SUBJECT_TO, 'under the terms of');
-}
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
 
 // Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).

@@ -54,6 +54,14 @@ const SENTENCE_WORD = /under|licen[cs]ed/i;
 const LICENSE_SECTION = /^(?:licen[cs](?:e|es|ing)|copying|legal|copyright(?: and licen[cs]e)?|licen[cs]e and copyright)\b/i;
 const SKIP_SECTION = /credit|acknowledg|thank|third[- ]party|dependenc|vendor|inspir|related|see also|alternative|similar|contribut/i;
 const SUBJECTS = new Set(['this', 'these', 'our', 'all', 'everything', 'it', 'the', 'source', 'code', 'software', 'content', 'contents', 'work', 'project', 'repository']);
+/** MPL's notice (its Exhibit A) says "subject to the terms of" where the others say "under the terms of". */
+const SUBJECT_TO = /\bsubject to the terms of\b/gi;
+
+/** A text with MPL's wording of a notice as the notice reader reads it. */
+export function underTheTermsOf(text: string): string {
+  return text.replace(SUBJECT_TO, 'under the terms of');
+}
+
 /** Words by which a sentence speaks of something the work uses, not of the work. */
 const USES = new Set(['uses', 'using', 'used', 'includes', 'including', 'bundles', 'bundled', 'vendored', 'depends', 'dependency', 'dependencies', 'third']);
 const REJECT = new Set([

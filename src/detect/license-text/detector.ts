@@ -10,8 +10,7 @@ import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type De
 import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { combineMatches } from './combine.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
-import { detectNotices, LINK, noticesIn } from '../notice.js';
-import { underTheTermsOf } from '../header-notice.js';
+import { detectNotices, LINK, noticesIn, underTheTermsOf } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */

@@ -199,6 +199,11 @@ const LINE_PREFIX = /^[ \t]*[^\p{L}\p{N}\s]{0,4}(?:\p{L}[\p{L}\p{N}-]{0,19}:|REM
 const MIN_PREFIXED_LINES = 5;
 
 function stripLinePrefix(text: string): string {
+  // Most texts fail on their first line: no split of the whole text for them.
+  const start = text.search(/\S/);
+  if (start < 0) return text;
+  const end = text.indexOf('\n', start);
+  if (!LINE_PREFIX.test(text.slice(text.lastIndexOf('\n', start) + 1, end < 0 ? text.length : end))) return text;
   const lines = text.split('\n');
   let prefix: string | null = null;
   let count = 0;
