@@ -1,16 +1,18 @@
 // License files (LICENSE, COPYING, NOTICE, LICENSES/<id>.txt, ...: see route.ts) named by
 // their full text. One declaration per license found in the file, with the match's
 // confidence; a text that cannot be named is declared NOASSERTION with the closest
-// licenses as candidates and a problem, never dropped and never guessed.
-import { anyOf } from '../../catalog/expression.js';
-import { isLicenseRefId, licenseFamily } from '../../catalog/index.js';
-import { nameToExpression, urlToExpression } from '../../catalog/names.js';
-import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
-import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
-import type { MatchResult, TextMatch, UnknownText } from './index.js';
+// licenses as candidates and a problem, never dropped and never guessed. The words beside or
+// instead of the texts are read in prose.ts.
+import { isLicenseRefId } from '../../catalog/index.js';
+import { nameToExpression } from '../../catalog/names.js';
+import type { Candidate } from '../../types.js';
+import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
+import type { MatchResult, TextMatch } from './index.js';
+import { collector, type Collector } from './collector.js';
 import { combineMatches } from './combine.js';
+import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead } from './prose.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
-import { detectNotices, LINK, noticesIn, underTheTermsOf } from '../notice.js';
+import { noticesIn } from '../notice.js';
 import { scanFileTags } from '../spdx-tags.js';
 
 /** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */
@@ -21,23 +23,6 @@ const MIN_TEXT_WORDS = 20;
 const MAX_NAME_LINE = 200;
 /** A license file of at most this many words around its SPDX tags points to its license (Linux's COPYING has 64). */
 const MAX_POINTER_WORDS = 300;
-/**
- * A license file of at most this many words and no license text may name its licenses in a
- * sentence (BurntSushi's COPYING has 22): read as a README's notice is. A longer text may be
- * terms of its own that mention a license, and is reported as an unknown text.
- */
-const MAX_PROSE_WORDS = 60;
-/** Unexplained words beside a license text read as a notice, at most (proseBesideTexts; words on how the texts apply, MAX_PROSE_WORDS)... */
-const MAX_PART_NOTICE_WORDS = 80;
-/** ...naming a license at least this surely: a sentence ("licensed under ...", 0.76) or a link to its text (0.54), not a bare "GPL" (0.4). */
-const PART_NOTICE_CONFIDENCE = 0.5;
-
-/** Words that offer a choice among licenses (see proseBesideTexts): "dual licensed", or "either", "at your choice" with an "or". */
-const DUAL = /\bdual[- ]?licen[cs]ed\b/i;
-const CHOICE = /\beither\b|\bat your (?:choice|option|discretion)\b|\b(?:choose|choice)\b/i;
-/** Words of terms that restrict or except (see proseBesideTexts). */
-const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
-
 /** The fields of R's license files that fill a template (Writing R Extensions: "MIT + file LICENSE", "BSD_3_clause + file LICENSE"). */
 const R_TEMPLATE_FIELD = /^\s*(?:YEAR|COPYRIGHT HOLDERS?|ORGANI[SZ]ATION)\s*:\s*\S/;
 
@@ -63,7 +48,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   // A Debian machine-readable copyright file (usr/share/doc/<package>/copyright, as debian/copyright is
   // by its path): its License paragraphs quote, and often adapt, many texts; it is no license file.
   if (route.role !== 'reuse' && DEBIAN_COPYRIGHT_FORMAT.test(file.text.slice(0, 300))) return EMPTY_DETECTION;
-  const out = collector(file.path, isProjectLevel(file.path) ? 'project' : 'package');
+  const out = collector(file.path, isProjectLevel(file.path) ? 'project' : 'package', ctx.catalog);
   if (!file.complete)
     out.problem('license-text-truncated', 'note', null, `only the first ${file.text.length} characters of ${file.path} were compared with known license texts`, null);
 
@@ -108,11 +93,14 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
 
   declareMatches(out, orLater(result.matches, file.text, ctx), file.path, route.role);
+  // The licenses whose texts the file holds, worked out once, if asked.
+  let heldIds: string[] | undefined;
+  const held = (): string[] => (heldIds ??= heldTexts(result, ctx));
   // A few words before the first text, too few to be reported as unexplained, may still offer a choice among the texts.
   const first = result.matches.reduce((min, m) => Math.min(min, m.startLine), Infinity);
   if (route.role === 'license' && first > 1 && first !== Infinity && result.matches.length > 1 && !result.unknown.some((u) => u.startLine < first)) {
     const before = linesOf(file.text, 1, first - 1).join('\n');
-    declareChoice(out, before, () => noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(heldTexts(result, ctx)), ctx);
+    declareChoice(out, before, () => noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(held()), ctx);
   }
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   // Tags and no license text: the words around the tags are a pointer, not an unknown license.
@@ -121,26 +109,15 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const pointer = tagged.length > 0 && !result.matches.some((m) => m.kind === 'license') && result.words <= MAX_POINTER_WORDS;
   const definesRef = pointer && tagged.every((t) => t.ref);
   if (pointer) declarePointer(out, file.path, tagged);
-  // No text, no tag, a few words: a sentence may name the licenses, as in a README (BurntSushi's
-  // COPYING: "This project is dual-licensed under the Unlicense and MIT licenses.", with their texts beside it).
-  const inProse = !pointer && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS ? declareProse(out, file, ctx) : false;
-  // No text, no tag, no name, a few words that name other license files (PyCA's and Trio's LICENSE: "made available
-  // under the terms of *either* of the licenses found in LICENSE.APACHE or LICENSE.BSD"): a pointer to them.
-  const toFiles = !pointer && !inProse && route.role === 'license' && result.matches.length === 0 && result.words <= MAX_PROSE_WORDS && pointsToFiles(out, file);
-  // A longer text that is no license text but says in a sentence which license applies (CKEditor's LICENSE.md, a
-  // "Software License Agreement": "this software is available under: the GNU General Public License Version 2 or
-  // later, or commercial license terms …"): that license, with a warning to read the rest.
-  const inTerms = !pointer && !inProse && !toFiles && route.role === 'license' && result.matches.length === 0 && result.words > MAX_PROSE_WORDS && declareInTerms(out, file, ctx);
+  // No text and no tag: what the words say instead (a sentence, a pointer to other files; prose.ts).
+  const instead = !pointer && route.role === 'license' && result.matches.length === 0 ? readWordsInstead(out, file, result.words, ctx) : null;
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
   const parts = describesParts(file.path, route);
-  // The licenses whose texts the file holds, worked out once for its unexplained stretches.
-  let texts: string[] | undefined;
-  const held = (): string[] => (texts ??= heldTexts(result, ctx));
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
-    if (definesRef || toFiles || ((route.role === 'notice' || parts || pointer || inProse) && best < NOTICE_UNKNOWN_FLOOR)) continue;
+    if (definesRef || instead === 'files' || ((route.role === 'notice' || parts || pointer || instead === 'prose') && best < NOTICE_UNKNOWN_FLOOR)) continue;
     // Beside a license its words name, the rest is still unknown (terms of its own?): NOASSERTION, said by that warning.
-    if (inTerms) {
+    if (instead === 'terms') {
       out.declare('NOASSERTION', 0, u.startLine, u.candidates);
       continue;
     }
@@ -321,154 +298,9 @@ function declarePointer(out: Collector, path: string, tagged: readonly Tagged[])
     );
 }
 
-/**
- * The licenses a license file that is no license text names in its sentences, read as a License section's (the
- * subject may be any words but a part's or a dependency's; links are not read), declared at the sentence's
- * confidence, with a warning: farleft reads the name, not the terms around it. False when no sentence names one.
- */
-function declareInTerms(out: Collector, file: FileInput, ctx: DetectContext): boolean {
-  const named = noticesIn(file.path, underTheTermsOf(file.text), ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
-  if (named.length === 0) return false;
-  for (const d of named) out.declare(d.expression, d.confidence, d.line ?? 1);
-  const them = named.map((d) => `${d.expression} (line ${d.line})`).join(', ');
-  out.problem(
-    'license-named-in-terms',
-    'warning',
-    named[0]!.line ?? 1,
-    `${file.path} is no license text farleft knows, but its words name ${them}; the rest may be terms of their own, and stays unknown (NOASSERTION)`,
-    'Read the file: where it grants more or less than that license (a commercial option, restrictions), record it in a policy exception; where it is only that license, ship the license\'s text',
-  );
-  return true;
-}
-
-/** A license file's name where prose names one (LICENSE.APACHE, LICENSE-MIT, COPYING.LESSER, LICENSE.md), and the LICENSES/ folder. */
-const LICENSE_FILE_NAME = /(?<![\w./-])(?:(?:LICEN[CS]E|COPYING)(?:[-._][A-Za-z0-9][\w+-]{0,30}){1,2}|LICENSES\/)(?![\w/-])/g;
-
-/**
- * A short file whose words point to other license files for the terms: no unknown text, but a note
- * saying which (their texts are read where they are), and, where the words offer a choice ("either of
- * the licenses found in …"), how to declare it: the project's license joins its license files with AND.
- * False when the words name no other license file.
- */
-function pointsToFiles(out: Collector, file: FileInput): boolean {
-  const own = file.path.slice(file.path.lastIndexOf('/') + 1);
-  const files = [...new Set([...file.text.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
-  if (files.length === 0) return false;
-  const choice = files.length > 1 && /\beither\b/i.test(file.text);
-  out.problem(
-    'license-file-points-elsewhere',
-    'note',
-    1,
-    `${file.path} names no license itself: it points to ${files.join(', ')}${choice ? ', offering a choice between them' : ''}`,
-    choice ? 'farleft joins license files with AND: declare the choice where a tool reads it (a manifest\'s license field, or license: in .farleft.yml, e.g. MIT OR Apache-2.0)' : null,
-  );
-  return true;
-}
-
-/**
- * A list of bundled parts and their licenses after the text (numpy's LICENSE.txt: "Name: lapack-lite /
- * Files: numpy/linalg/lapack_lite/* / License: BSD-3-Clause / For details, see …"): each `License:` line
- * that is an exact SPDX expression is declared, and the stretch is no unknown license text. False when
- * the stretch has no such line.
- */
-function declareListed(out: Collector, path: string, lines: readonly string[], from: number, ctx: DetectContext): boolean {
-  const listed: { expression: string; line: number }[] = [];
-  lines.forEach((text, i) => {
-    const m = /^\s*Licen[cs]e:[ \t]*(\S.*?)\s*$/.exec(text);
-    const read = m && m[1]!.length <= 200 ? ctx.catalog.normalize(m[1]!) : null;
-    if (read?.valid && read.expression && read.notes.length === 0) listed.push({ expression: read.expression, line: from + i });
-  });
-  if (listed.length === 0) return false;
-  // Each license once, as the texts are (the file's own may be listed again for a part).
-  for (const l of listed) if (!out.declares(l.expression)) out.declare(l.expression, 1, l.line);
-  out.problem(
-    'bundled-licenses-listed',
-    'note',
-    from,
-    `${path} (lines ${from}-${from + lines.length - 1}) lists the licenses of parts it bundles: ${[...new Set(listed.map((l) => l.expression))].join(', ')}`,
-    null,
-  );
-  return true;
-}
-
-/**
- * A few words beside the texts, read as a notice; words that restrict or except are terms of
- * their own, whatever licenses they name. True when they are no license text of their own:
- *  - they say how the texts apply (npm's abbrev: "dual-licensed under the ISC and MIT licenses";
- *    "distributed under the terms of the MIT license above"), naming only licenses the file holds;
- *  - they name another license, by name or link, without its text (glob's LICENSE: "Glob's logo
- *    [...] licensed under a Creative Commons Attribution-ShareAlike 4.0 International License").
- *    What that covers, a part or the whole, farleft cannot tell, so the file's license stays what
- *    its texts say, and a warning names the license whose text is missing.
- */
-function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, texts: readonly string[], ctx: DetectContext): boolean {
-  if (u.words > MAX_PART_NOTICE_WORDS) return false;
-  const stretch = lines.join('\n');
-  if (RESTRICTING.test(stretch)) return false;
-  const held = new Set(texts);
-  if (held.size === 0) return false;
-  const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
-  const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
-  if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, () => ids, held, ctx)) return true;
-  if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
-
-  const named = new Set<string>();
-  for (const d of notices) if (d.confidence >= PART_NOTICE_CONFIDENCE) named.add(d.expression);
-  // Beside a license text, a link to a license names it too (lodash's "CC0: http://creativecommons.org/publicdomain/zero/1.0/").
-  for (const [url] of stretch.matchAll(LINK)) {
-    const hit = urlToExpression(url, ctx.catalog);
-    if (hit) named.add(hit.expression);
-  }
-  const others = [...named].filter((e) => !ctx.catalog.normalize(e).ids.every((id) => held.has(id)));
-  if (others.length === 0) return false;
-  const where = lineSpan(u);
-  const them = others.join(', ');
-  out.problem(
-    'license-named-without-text',
-    'warning',
-    u.startLine,
-    `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text but does not hold the text of ${them}`,
-    `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
-  );
-  return true;
-}
-
-/**
- * Words that offer a choice among the texts a file holds ("JSZip is dual licensed. At your choice you may
- * use it under the MIT license *or* the GPLv3 license."): the file's license is one of them, not all, so
- * their declarations become one OR. Among the texts the words name (`ids`, asked only of such words), or all when they name none.
- */
-function declareChoice(out: Collector, words: string, ids: () => readonly string[], held: ReadonlySet<string>, ctx: DetectContext): boolean {
-  if (held.size < 2 || !(DUAL.test(words) || (CHOICE.test(words) && /\bor\b/i.test(words)))) return false;
-  // Naming one license is no choice among the texts (a GNU notice's "either version 2 … or … any later version").
-  const families = new Set(ids().map(licenseFamily));
-  const chosen = families.size === 0 ? [...held] : [...held].filter((id) => families.has(licenseFamily(id)));
-  return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen, ctx);
-}
-
-/** "line 3" or "lines 3-11": where an unexplained stretch stands. */
-function lineSpan(u: UnknownText): string {
-  return u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
-}
-
 /** The ids of the license texts a file holds (not its exceptions; or of its standard notices), in the order they stand. */
 function heldTexts(result: MatchResult, ctx: DetectContext, kind: 'license' | 'notice' = 'license'): string[] {
   return [...new Set(result.matches.filter((m) => m.kind === kind).flatMap((m) => ctx.catalog.normalize(m.expression).ids))];
-}
-
-/** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */
-function declareProse(out: Collector, file: FileInput, ctx: DetectContext): boolean {
-  const found = detectNotices(file, ctx).declarations;
-  for (const d of found) out.declare(d.expression, d.confidence, d.line ?? 1);
-  if (found.length > 0)
-    out.problem(
-      'license-file-without-text',
-      'note',
-      found[0]!.line ?? null,
-      `${file.path} names ${found.map((d) => d.expression).join(', ')} in a sentence and holds no license text`,
-      'Keep the text of each license it names beside it (LICENSE-MIT, UNLICENSE, ...) or in LICENSES/<id>.txt',
-    );
-  return found.length > 0;
 }
 
 /** Lines [from, to] of a text, 1-based. */
@@ -501,40 +333,4 @@ function closestText(candidates: readonly Candidate[]): string {
 /** Root files, and REUSE files in the root LICENSES/, speak for the project; others for their package. */
 function isProjectLevel(path: string): boolean {
   return !path.includes('/') || (path.indexOf('/') === path.lastIndexOf('/') && inLicenseFolder(path));
-}
-
-interface Collector {
-  declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
-  declares(expression: string): boolean;
-  /** The declarations of these licenses become one, a choice (OR) among them; false when fewer than two are declared. */
-  choose(ids: readonly string[], ctx: DetectContext): boolean;
-  problem(code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null): void;
-  detection(): Detection;
-}
-
-function collector(file: string, scope: Scope): Collector {
-  const declarations: Declaration[] = [];
-  const problems: Problem[] = [];
-  return {
-    declare(expression, confidence, line, candidates) {
-      declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
-    },
-    declares: (expression) => declarations.some((d) => d.expression === expression),
-    choose(ids, ctx) {
-      const wanted = new Set(ids);
-      const parts = declarations.filter((d) => d.expression !== 'NOASSERTION' && ctx.catalog.normalize(d.expression).ids.some((id) => wanted.has(id)));
-      if (parts.length < 2) return false;
-      const joined = ctx.catalog.normalize(anyOf(parts.map((d) => d.expression))).expression;
-      if (!joined) return false;
-      const at = declarations.indexOf(parts[0]!);
-      const choice: Declaration = { ...parts[0]!, expression: joined, confidence: Math.min(...parts.map((d) => d.confidence)) };
-      for (const d of parts) declarations.splice(declarations.indexOf(d), 1);
-      declarations.splice(at, 0, choice);
-      return true;
-    },
-    problem(code, severity, line, message, suggestion) {
-      problems.push({ code, severity, file, line, message, suggestion });
-    },
-    detection: () => detection(declarations, [], problems),
-  };
 }

@@ -1,0 +1,42 @@
+// What the license-text detector found in one file, as it finds it: declarations and problems,
+// and the one change a later reading makes to what an earlier one declared (a choice among texts).
+import { anyOf } from '../../catalog/expression.js';
+import type { Catalog } from '../../catalog/index.js';
+import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
+import { detection, type Detection } from '../types.js';
+
+export interface Collector {
+  declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
+  declares(expression: string): boolean;
+  /** The declarations of these licenses become one, a choice (OR) among them; false when fewer than two are declared. */
+  choose(ids: readonly string[]): boolean;
+  problem(code: string, severity: Problem['severity'], line: number | null, message: string, suggestion: string | null): void;
+  detection(): Detection;
+}
+
+export function collector(file: string, scope: Scope, catalog: Catalog): Collector {
+  const declarations: Declaration[] = [];
+  const problems: Problem[] = [];
+  return {
+    declare(expression, confidence, line, candidates) {
+      declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
+    },
+    declares: (expression) => declarations.some((d) => d.expression === expression),
+    choose(ids) {
+      const wanted = new Set(ids);
+      const parts = declarations.filter((d) => d.expression !== 'NOASSERTION' && catalog.normalize(d.expression).ids.some((id) => wanted.has(id)));
+      if (parts.length < 2) return false;
+      const joined = catalog.normalize(anyOf(parts.map((d) => d.expression))).expression;
+      if (!joined) return false;
+      const at = declarations.indexOf(parts[0]!);
+      const choice: Declaration = { ...parts[0]!, expression: joined, confidence: Math.min(...parts.map((d) => d.confidence)) };
+      for (const d of parts) declarations.splice(declarations.indexOf(d), 1);
+      declarations.splice(at, 0, choice);
+      return true;
+    },
+    problem(code, severity, line, message, suggestion) {
+      problems.push({ code, severity, file, line, message, suggestion });
+    },
+    detection: () => detection(declarations, [], problems),
+  };
+}

@@ -1,0 +1,187 @@
+// The words of a license file that are no license text: a sentence or a pointer where there is no
+// text at all, and the words beside the texts (how they apply, a choice among them, a list of parts'
+// licenses, a license named without its text). The license-text detector (detector.ts) asks these
+// of the stretches its matcher could not explain.
+import { licenseFamily } from '../../catalog/index.js';
+import { urlToExpression } from '../../catalog/names.js';
+import { detectNotices, LINK, noticesIn, underTheTermsOf } from '../notice.js';
+import type { DetectContext, FileInput } from '../types.js';
+import type { Collector } from './collector.js';
+import type { UnknownText } from './index.js';
+
+/**
+ * A license file of at most this many words and no license text may name its licenses in a
+ * sentence (BurntSushi's COPYING has 22): read as a README's notice is. A longer text may be
+ * terms of its own that mention a license, and is reported as an unknown text.
+ */
+const MAX_PROSE_WORDS = 60;
+/** Unexplained words beside a license text read as a notice, at most (proseBesideTexts; words on how the texts apply, MAX_PROSE_WORDS)... */
+const MAX_PART_NOTICE_WORDS = 80;
+/** ...naming a license at least this surely: a sentence ("licensed under ...", 0.76) or a link to its text (0.54), not a bare "GPL" (0.4). */
+const PART_NOTICE_CONFIDENCE = 0.5;
+
+/** Words that offer a choice among licenses (see proseBesideTexts): "dual licensed", or "either", "at your choice" with an "or". */
+const DUAL = /\bdual[- ]?licen[cs]ed\b/i;
+const CHOICE = /\beither\b|\bat your (?:choice|option|discretion)\b|\b(?:choose|choice)\b/i;
+/** Words of terms that restrict or except (see proseBesideTexts). */
+const RESTRICTING = /\b(?:not|no|nor|never|except|unless|only|without|prohibit\w*|forbid\w*|restrict\w*|exclud\w*)\b/i;
+
+/**
+ * A license file with no license text and no tag: what its words say instead, declared. A few words may
+ * name the licenses in a sentence, as a README does ('prose': BurntSushi's COPYING, "This project is
+ * dual-licensed under the Unlicense and MIT licenses.", with their texts beside it), or point to other
+ * license files ('files': PyCA's and Trio's LICENSE, "made available under the terms of *either* of the
+ * licenses found in LICENSE.APACHE or LICENSE.BSD"); a longer text that is no license may still say which
+ * one applies in a sentence among terms of its own ('terms': CKEditor's "Software License Agreement",
+ * "this software is available under: the GNU General Public License Version 2 or later, or commercial
+ * license terms …"). Null when they say none of these: an unknown text.
+ */
+export function readWordsInstead(out: Collector, file: FileInput, words: number, ctx: DetectContext): 'prose' | 'files' | 'terms' | null {
+  if (words <= MAX_PROSE_WORDS) return declareProse(out, file, ctx) ? 'prose' : pointsToFiles(out, file) ? 'files' : null;
+  return declareInTerms(out, file, ctx) ? 'terms' : null;
+}
+
+/** Declares the licenses a short license file names in prose (read as the README notices are); false when it names none. */
+function declareProse(out: Collector, file: FileInput, ctx: DetectContext): boolean {
+  const found = detectNotices(file, ctx).declarations;
+  for (const d of found) out.declare(d.expression, d.confidence, d.line ?? 1);
+  if (found.length > 0)
+    out.problem(
+      'license-file-without-text',
+      'note',
+      found[0]!.line ?? null,
+      `${file.path} names ${found.map((d) => d.expression).join(', ')} in a sentence and holds no license text`,
+      'Keep the text of each license it names beside it (LICENSE-MIT, UNLICENSE, ...) or in LICENSES/<id>.txt',
+    );
+  return found.length > 0;
+}
+
+/**
+ * The licenses a license file that is no license text names in its sentences, read as a License section's (the
+ * subject may be any words but a part's or a dependency's; links are not read), declared at the sentence's
+ * confidence, with a warning: farleft reads the name, not the terms around it. False when no sentence names one.
+ */
+function declareInTerms(out: Collector, file: FileInput, ctx: DetectContext): boolean {
+  const named = noticesIn(file.path, underTheTermsOf(file.text), ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  if (named.length === 0) return false;
+  for (const d of named) out.declare(d.expression, d.confidence, d.line ?? 1);
+  const them = named.map((d) => `${d.expression} (line ${d.line})`).join(', ');
+  out.problem(
+    'license-named-in-terms',
+    'warning',
+    named[0]!.line ?? 1,
+    `${file.path} is no license text farleft knows, but its words name ${them}; the rest may be terms of their own, and stays unknown (NOASSERTION)`,
+    'Read the file: where it grants more or less than that license (a commercial option, restrictions), record it in a policy exception; where it is only that license, ship the license\'s text',
+  );
+  return true;
+}
+
+/** A license file's name where prose names one (LICENSE.APACHE, LICENSE-MIT, COPYING.LESSER, LICENSE.md), and the LICENSES/ folder. */
+const LICENSE_FILE_NAME = /(?<![\w./-])(?:(?:LICEN[CS]E|COPYING)(?:[-._][A-Za-z0-9][\w+-]{0,30}){1,2}|LICENSES\/)(?![\w/-])/g;
+
+/**
+ * A short file whose words point to other license files for the terms: no unknown text, but a note
+ * saying which (their texts are read where they are), and, where the words offer a choice ("either of
+ * the licenses found in …"), how to declare it: the project's license joins its license files with AND.
+ * False when the words name no other license file.
+ */
+function pointsToFiles(out: Collector, file: FileInput): boolean {
+  const own = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const files = [...new Set([...file.text.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
+  if (files.length === 0) return false;
+  const choice = files.length > 1 && /\beither\b/i.test(file.text);
+  out.problem(
+    'license-file-points-elsewhere',
+    'note',
+    1,
+    `${file.path} names no license itself: it points to ${files.join(', ')}${choice ? ', offering a choice between them' : ''}`,
+    choice ? 'farleft joins license files with AND: declare the choice where a tool reads it (a manifest\'s license field, or license: in .farleft.yml, e.g. MIT OR Apache-2.0)' : null,
+  );
+  return true;
+}
+
+/**
+ * A list of bundled parts and their licenses after the text (numpy's LICENSE.txt: "Name: lapack-lite /
+ * Files: numpy/linalg/lapack_lite/* / License: BSD-3-Clause / For details, see …"): each `License:` line
+ * that is an exact SPDX expression is declared, and the stretch is no unknown license text. False when
+ * the stretch has no such line.
+ */
+export function declareListed(out: Collector, path: string, lines: readonly string[], from: number, ctx: DetectContext): boolean {
+  const listed: { expression: string; line: number }[] = [];
+  lines.forEach((text, i) => {
+    const m = /^\s*Licen[cs]e:[ \t]*(\S.*?)\s*$/.exec(text);
+    const read = m && m[1]!.length <= 200 ? ctx.catalog.normalize(m[1]!) : null;
+    if (read?.valid && read.expression && read.notes.length === 0) listed.push({ expression: read.expression, line: from + i });
+  });
+  if (listed.length === 0) return false;
+  // Each license once, as the texts are (the file's own may be listed again for a part).
+  for (const l of listed) if (!out.declares(l.expression)) out.declare(l.expression, 1, l.line);
+  out.problem(
+    'bundled-licenses-listed',
+    'note',
+    from,
+    `${path} (lines ${from}-${from + lines.length - 1}) lists the licenses of parts it bundles: ${[...new Set(listed.map((l) => l.expression))].join(', ')}`,
+    null,
+  );
+  return true;
+}
+
+/**
+ * A few words beside the texts, read as a notice; words that restrict or except are terms of
+ * their own, whatever licenses they name. True when they are no license text of their own:
+ *  - they say how the texts apply (npm's abbrev: "dual-licensed under the ISC and MIT licenses";
+ *    "distributed under the terms of the MIT license above"), naming only licenses the file holds;
+ *  - they name another license, by name or link, without its text (glob's LICENSE: "Glob's logo
+ *    [...] licensed under a Creative Commons Attribution-ShareAlike 4.0 International License").
+ *    What that covers, a part or the whole, farleft cannot tell, so the file's license stays what
+ *    its texts say, and a warning names the license whose text is missing.
+ */
+export function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, texts: readonly string[], ctx: DetectContext): boolean {
+  if (u.words > MAX_PART_NOTICE_WORDS) return false;
+  const stretch = lines.join('\n');
+  if (RESTRICTING.test(stretch)) return false;
+  const held = new Set(texts);
+  if (held.size === 0) return false;
+  const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
+  const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
+  if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, () => ids, held, ctx)) return true;
+  if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
+
+  const named = new Set<string>();
+  for (const d of notices) if (d.confidence >= PART_NOTICE_CONFIDENCE) named.add(d.expression);
+  // Beside a license text, a link to a license names it too (lodash's "CC0: http://creativecommons.org/publicdomain/zero/1.0/").
+  for (const [url] of stretch.matchAll(LINK)) {
+    const hit = urlToExpression(url, ctx.catalog);
+    if (hit) named.add(hit.expression);
+  }
+  const others = [...named].filter((e) => !ctx.catalog.normalize(e).ids.every((id) => held.has(id)));
+  if (others.length === 0) return false;
+  const where = lineSpan(u);
+  const them = others.join(', ');
+  out.problem(
+    'license-named-without-text',
+    'warning',
+    u.startLine,
+    `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text but does not hold the text of ${them}`,
+    `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
+  );
+  return true;
+}
+
+/**
+ * Words that offer a choice among the texts a file holds ("JSZip is dual licensed. At your choice you may
+ * use it under the MIT license *or* the GPLv3 license."): the file's license is one of them, not all, so
+ * their declarations become one OR. Among the texts the words name (`ids`, asked only of such words), or all when they name none.
+ */
+export function declareChoice(out: Collector, words: string, ids: () => readonly string[], held: ReadonlySet<string>, ctx: DetectContext): boolean {
+  if (held.size < 2 || !(DUAL.test(words) || (CHOICE.test(words) && /\bor\b/i.test(words)))) return false;
+  // Naming one license is no choice among the texts (a GNU notice's "either version 2 … or … any later version").
+  const families = new Set(ids().map(licenseFamily));
+  const chosen = families.size === 0 ? [...held] : [...held].filter((id) => families.has(licenseFamily(id)));
+  return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen);
+}
+
+/** "line 3" or "lines 3-11": where an unexplained stretch stands. */
+export function lineSpan(u: UnknownText): string {
+  return u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;
+}
