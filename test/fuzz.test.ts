@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { STYLES } from '../src/apply/comment-styles/index.js';
 import { planText } from '../src/apply/plan-file.js';
 import { detectFile } from '../src/detect/index.js';
-import { scanBuffer } from '../src/detect/spdx-tags.js';
+import { scanBuffer } from '../src/detect/tag-scan.js';
 import type { FileInput } from '../src/detect/types.js';
 import { decode, sniff } from '../src/walk/read.js';
 import { testCatalog, testContext } from './helpers.js';

@@ -6,7 +6,7 @@
 // kept: encodings, line endings, the final newline or its absence.
 import { seeLicenseFile, type Catalog } from '../catalog/index.js';
 import { HEADER_BYTES, headerLicenseText, headerNotices } from '../detect/header-notice.js';
-import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/spdx-tags.js';
+import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/tag-scan.js';
 import { declaredExpression } from './request.js';
 import type { Encoding } from '../walk/read.js';
 import { STYLES, type CommentStyle } from './comment-styles/index.js';
@@ -304,7 +304,7 @@ function refuse(status: 'conflict' | 'failed', code: string, line: number | null
   return { status, code, line, message, suggestion };
 }
 
-/** The tags of the file, found as the scan finds them (src/detect/spdx-tags.ts). */
+/** The tags of the file, found as the scan finds them (src/detect/tag-scan.ts). */
 function scanView(bytes: Buffer, view: TextView): TagScan {
   if (view.encoding === 'utf-16le' || view.encoding === 'utf-16be') return scanTags(view.slice(0, view.length));
   return scanBuffer(bytes, view.bom.length, view.encoding === 'utf-8' ? 'utf8' : 'latin1');

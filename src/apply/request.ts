@@ -3,7 +3,7 @@
 // problem here is a usage error (exit 2) and nothing is written.
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../catalog/index.js';
-import { copyrightStatement } from '../detect/spdx-tags.js';
+import { copyrightStatement } from '../detect/tag-scan.js';
 import { UsageError } from '../errors.js';
 import { andAll } from '../project/index.js';
 import { formatStatement, parseStatement, parseYears } from './copyright.js';

@@ -6,7 +6,7 @@
 // file is kept byte for byte.
 import { parse, stringify } from 'smol-toml';
 import type { Catalog } from '../catalog/index.js';
-import { copyrightStatement } from '../detect/spdx-tags.js';
+import { copyrightStatement } from '../detect/tag-scan.js';
 import { declaredExpression } from './request.js';
 import type { Problem } from '../types.js';
 import { coversYears, formatStatement, holderKey, mergeYears, parseStatement } from './copyright.js';

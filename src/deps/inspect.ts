@@ -11,7 +11,7 @@ import { readComposerJson } from '../detect/manifests/composer-json.js';
 import { readPackageJson } from '../detect/manifests/package-json.js';
 import { readManifest, type ManifestReader } from '../detect/manifests/shared.js';
 import { detectContext } from '../detect/run.js';
-import { scanFileTags } from '../detect/spdx-tags.js';
+import { scanFileTags } from '../detect/tag-scan.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
 import type { Declaration, Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';

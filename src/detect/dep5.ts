@@ -4,7 +4,7 @@
 // and uses the last matching paragraph, as Debian's format and reuse-tool do.
 import type { CopyrightNotice, Declaration, Problem } from '../types.js';
 import { readExpression } from './reuse-toml.js';
-import { copyrightStatement } from './spdx-tags.js';
+import { copyrightStatement } from './tag-scan.js';
 import { detection, type Annotation, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 export const DEP5_PATH = '.reuse/dep5';

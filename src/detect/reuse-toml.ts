@@ -3,7 +3,7 @@
 // reads and checks the file; src/project matches the globs and applies precedence.
 import { parse, TomlError } from 'smol-toml';
 import type { CopyrightNotice, Declaration, Precedence, Problem, Source } from '../types.js';
-import { copyrightStatement } from './spdx-tags.js';
+import { copyrightStatement } from './tag-scan.js';
 import { detection, type Annotation, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** REUSE.toml files are small; past this many characters one is refused rather than parsed. */

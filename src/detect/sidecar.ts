@@ -1,7 +1,8 @@
 // REUSE `.license` sidecars: `cat.jpg.license` holds the licensing of `cat.jpg` as SPDX
 // tags. What it declares is read here (source 'sidecar'); the resolver (src/project)
 // applies it to the file it names, in place of that file's own tags.
-import { scanFileTags, tagsToDetection } from './spdx-tags.js';
+import { tagsToDetection } from './spdx-tags.js';
+import { scanFileTags } from './tag-scan.js';
 import type { Detector } from './types.js';
 
 const SUFFIX = '.license';

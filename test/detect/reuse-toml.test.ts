@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detector } from '../../src/detect/reuse-toml.js';
-import { copyrightStatement } from '../../src/detect/spdx-tags.js';
+import { copyrightStatement } from '../../src/detect/tag-scan.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const ctx = testContext();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detector, MAX_TAGS, scanBuffer, scanByteChunks, scanTags } from '../../src/detect/spdx-tags.js';
+import { detector } from '../../src/detect/spdx-tags.js';
+import { MAX_TAGS, scanBuffer, scanByteChunks, scanTags } from '../../src/detect/tag-scan.js';
 import { fileInput, testContext } from '../helpers.js';
 
 const ctx = testContext();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanTags } from '../../src/detect/spdx-tags.js';
+import { scanTags } from '../../src/detect/tag-scan.js';
 import { MAX_READ_BYTES, readFileInput } from '../../src/walk/read.js';
 import { makeTree, removeTree } from '../helpers.js';
 

@@ -13,7 +13,7 @@ import { combineMatches } from './combine.js';
 import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead } from './prose.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { noticesIn } from '../notice.js';
-import { scanFileTags } from '../spdx-tags.js';
+import { scanFileTags } from '../tag-scan.js';
 
 /** In a notice (NOTICE, COPYRIGHT, a notice of parts), unexplained text is reported only when it is this close to a license. */
 const NOTICE_UNKNOWN_FLOOR = 0.5;

@@ -11,7 +11,7 @@ import { nameToExpression, urlKey, urlToExpression, type NameMatch } from '../..
 import type { CopyrightNotice, Declaration, Problem } from '../../types.js';
 import { combineMatches } from '../license-text/combine.js';
 import type { MatchResult } from '../license-text/match.js';
-import { copyrightStatement } from '../spdx-tags.js';
+import { copyrightStatement } from '../tag-scan.js';
 import type { FieldRole, MediaField } from './fields.js';
 
 /**

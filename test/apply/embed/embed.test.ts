@@ -11,7 +11,7 @@ import { ExifTool } from 'exiftool-vendored';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canEmbed, embedMetadata, endEmbedding, type EmbedRequest } from '../../../src/apply/embed/index.js';
 import { detectMedia } from '../../../src/detect/media/index.js';
-import { scanFileTags } from '../../../src/detect/spdx-tags.js';
+import { scanFileTags } from '../../../src/detect/tag-scan.js';
 import { readFileInput } from '../../../src/walk/read.js';
 import { removeTree, testCatalog } from '../../helpers.js';
 
