@@ -167,7 +167,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
   const said: Declaration[] =
     prose === null
       ? []
-      : noticesIn(path, prose, catalog, true)
+      : noticesIn(path, prose, catalog, 'any')
           .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
           .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), scope: 'file' as const }));
   const more = [...fieldNotices(path, comment, catalog), ...(/overned by/.test(comment) ? deferringNotices(path, comment) : [])].filter((f) => !said.some((d) => d.expression === f.expression));

@@ -100,12 +100,15 @@ export function detectNotices(file: FileInput, ctx: DetectContext): Detection {
 }
 
 /**
- * The notices in a text (`path` names the project when the text does not: see projectNames).
- * `anySubject`: a sentence need not be about the work (words beside a license text speak of it, fork or not).
- * `sentencesAsInLicense`: every sentence is read as in a License section (a license file's own words), its
- * links are not (a license file links to what it mentions, not only to its license).
+ * Whose sentences count: `work`, only those about the work (a README's: its own name, "this project", or
+ * none); `license-file`, any subject but a part or something the work uses, every sentence read as in a
+ * License section (a license file's own words; its links are not read, as it links to what it mentions);
+ * `any`, every subject but something the work uses (words beside a license text speak of it, fork or not).
  */
-export function noticesIn(path: string, fileText: string, catalog: Catalog, anySubject = false, sentencesAsInLicense = false): Detection {
+export type NoticeSubject = 'work' | 'license-file' | 'any';
+
+/** The notices in a text (`path` names the project when the text does not: see projectNames). */
+export function noticesIn(path: string, fileText: string, catalog: Catalog, subject: NoticeSubject = 'work'): Detection {
   const blocks = readBlocks(fileText);
   if (blocks.length === 0) return EMPTY_DETECTION;
   const names = projectNames(path, blocks);
@@ -126,7 +129,7 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, anyS
     const found: Finding[] = [];
     if (sentences || sectionStart) {
       const { text, lineAt } = prose(block);
-      if (sentences) found.push(...readSentences(text, lineAt, anySubject || sentencesAsInLicense || inLicense, anySubject ? null : names, { blocks, index: i, consumed }, catalog, budget));
+      if (sentences) found.push(...readSentences(text, lineAt, subject !== 'work' || inLicense, subject === 'any' ? null : names, { blocks, index: i, consumed }, catalog, budget));
       if (found.length === 0 && sectionStart) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
     }
     found.push(...readLinks(block, inLicense, catalog));
@@ -262,7 +265,7 @@ function readSentences(
   text: string,
   lineAt: (offset: number) => number,
   inLicense: boolean,
-  /** The project's names; null: any subject will do (noticesIn's anySubject). */
+  /** The project's names; null: any subject will do (noticesIn's subject 'any'). */
   names: ReadonlySet<string> | null,
   list: ListContext,
   catalog: Catalog,

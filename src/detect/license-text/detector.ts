@@ -100,7 +100,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const first = result.matches.reduce((min, m) => Math.min(min, m.startLine), Infinity);
   if (route.role === 'license' && first > 1 && first !== Infinity && result.matches.length > 1 && !result.unknown.some((u) => u.startLine < first)) {
     const before = linesOf(file.text, 1, first - 1).join('\n');
-    declareChoice(out, before, () => noticesIn(file.path, before, ctx.catalog, true).declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(held()), ctx);
+    declareChoice(out, before, () => noticesIn(file.path, before, ctx.catalog, 'any').declarations.flatMap((d) => ctx.catalog.normalize(d.expression).ids), new Set(held()), ctx);
   }
   if (expected) checkReuseFile(out, file.path, expected, result, matcher.knows(expected.id));
   // Tags and no license text: the words around the tags are a pointer, not an unknown license.
@@ -169,7 +169,7 @@ function orLater(matches: readonly TextMatch[], text: string, ctx: DetectContext
   const lines = text.split('\n', MAX_NOTICE_LINES + 1);
   const title = lines.findIndex((l) => GNU_TITLE.test(l));
   if (title <= 0) return matches;
-  const later = new Set(noticesIn('', lines.slice(0, title).join('\n'), ctx.catalog, true).declarations.map((d) => d.expression).filter((e) => e.endsWith('-or-later')));
+  const later = new Set(noticesIn('', lines.slice(0, title).join('\n'), ctx.catalog, 'any').declarations.map((d) => d.expression).filter((e) => e.endsWith('-or-later')));
   if (later.size === 0) return matches;
   return matches.map((m) => {
     const wider = m.expression.replace(/-only$/, '-or-later');

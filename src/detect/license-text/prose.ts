@@ -62,7 +62,7 @@ function declareProse(out: Collector, file: FileInput, ctx: DetectContext): bool
  * confidence, with a warning: farleft reads the name, not the terms around it. False when no sentence names one.
  */
 function declareInTerms(out: Collector, file: FileInput, ctx: DetectContext): boolean {
-  const named = noticesIn(file.path, underTheTermsOf(file.text), ctx.catalog, false, true).declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  const named = noticesIn(file.path, underTheTermsOf(file.text), ctx.catalog, 'license-file').declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
   if (named.length === 0) return false;
   for (const d of named) out.declare(d.expression, d.confidence, d.line ?? 1);
   const them = named.map((d) => `${d.expression} (line ${d.line})`).join(', ');
@@ -142,7 +142,7 @@ export function proseBesideTexts(out: Collector, path: string, lines: readonly s
   if (RESTRICTING.test(stretch)) return false;
   const held = new Set(texts);
   if (held.size === 0) return false;
-  const notices = noticesIn(path, stretch, ctx.catalog, true).declarations;
+  const notices = noticesIn(path, stretch, ctx.catalog, 'any').declarations;
   const ids = notices.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
   if (u.words <= MAX_PROSE_WORDS && declareChoice(out, stretch, () => ids, held, ctx)) return true;
   if (u.words <= MAX_PROSE_WORDS && ids.length > 0 && ids.every((id) => held.has(id))) return true;
