@@ -17,6 +17,7 @@ import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
 const WARM_UP: readonly (readonly string[])[] = [
   ['scan', 'fixtures', '--format', 'json'],
   ['scan', 'fixtures/reuse'],
+  ['scan', 'fixtures/compat/ppl-project'], // a .farleft.yml: the YAML parser
   ['scan', 'fixtures/media', '--format', 'json'],
   ['lint', 'fixtures/reuse', '--format', 'sarif'],
   ['deps', '<npm-basic>', '--format', 'json'],

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { createRequire } from 'node:module';
 import { ConfigError } from './errors.js';
+import { yaml } from './lazy.js';
 
 export const CONFIG_FILE = '.farleft.yml';
 
@@ -154,12 +154,10 @@ export function loadConfig(start: string): FarleftConfig | null {
   return file ? parseConfig(readFileSync(file, 'utf8'), file) : null;
 }
 
-// The YAML parser is loaded only when a .farleft.yml is found: most runs have none.
-const require = createRequire(import.meta.url);
-
 export function parseConfig(text: string, file: string): FarleftConfig {
   const shown = displayPath(file);
-  const { parseDocument } = require('yaml') as typeof import('yaml');
+  // The YAML parser is loaded only when a .farleft.yml is found: most runs have none.
+  const { parseDocument } = yaml();
   // Errors only: a warning of the yaml package (a mapping as a key) would go to stderr as Node's own; the key is reported below.
   const doc = parseDocument(text, { logLevel: 'error' });
   if (doc.errors.length > 0) {

@@ -1,6 +1,6 @@
 // spdx-correct, loaded on first use: it does real work when it is loaded, and only a
 // suggestion for a misspelt id, or a last-resort reading of a name, needs it.
-import { createRequire } from 'node:module';
+import { spdxCorrect } from '../lazy.js';
 
 export type Correct = (identifier: string, options?: { upgrade?: boolean }) => string | null;
 
@@ -11,9 +11,6 @@ let loaded: Correct | undefined;
  * first localeCompare builds an ICU collator: 15 ms of a 17 ms load, in a `deps` run of 380 ms.
  * Its tables are ASCII, where comparing code units orders them the same (a test loads it both
  * ways and compares), so the load runs with that comparison.
- *
- * In the CLI's bundle (a CommonJS file) `require` is the bundler's, and spdx-correct is in the
- * bundle and its code cache, still run only here; as ES modules Node loads it from node_modules.
  */
 export function loadCorrect(): Correct {
   const localeCompare = String.prototype.localeCompare;
@@ -22,7 +19,7 @@ export function loadCorrect(): Correct {
     return self < that ? -1 : self > that ? 1 : 0;
   };
   try {
-    return typeof require === 'function' ? (require('spdx-correct') as Correct) : (createRequire(import.meta.url)('spdx-correct') as Correct);
+    return spdxCorrect();
   } finally {
     String.prototype.localeCompare = localeCompare;
   }

@@ -2,8 +2,8 @@
 // npm-shrinkwrap.json (v1 nested `dependencies`, v2 and v3 flat `packages` keyed by install
 // path), yarn.lock (classic v1 and berry) and pnpm-lock.yaml (v5, v6, v9). Each reader is a
 // pure function of the text; a malformed lock is one problem naming the file and line.
-import { createRequire } from 'node:module';
 import { isRecord, jsonErrorAt } from '../detect/manifests/shared.js';
+import { yaml } from '../lazy.js';
 import type { Problem } from '../types.js';
 import { lineAt, problem } from './fs.js';
 import type { DepEdge } from './graph.js';
@@ -283,10 +283,6 @@ function pnpmId(key: string, lockVersion: number): { name: string; version: stri
 
 // ---------------------------------------------------------------- helpers
 
-/** The YAML parser, loaded only for a pnpm project (it is the largest module farleft loads). */
-export function yaml(): typeof import('yaml') {
-  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
-}
 
 function malformed(file: string, line: number | null, reason: string): LockRead {
   return {

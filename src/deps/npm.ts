@@ -23,7 +23,8 @@ import { nameLost, nameNotUtf8 } from '../walk/walk.js';
 import { isInside, licenseFilesIn, listDir, NotInstalledError, problem, readText, realpath, showPath } from './fs.js';
 import { assignScopes, findCycles, type DepEdge } from './graph.js';
 import { compareLock, installCommand, notInstalled, scopesFromLock } from './npm-lock-check.js';
-import { NPM_LOCK_FILES, readNpmLock, yaml, type NpmLock } from './npm-locks.js';
+import { yaml } from '../lazy.js';
+import { NPM_LOCK_FILES, readNpmLock, type NpmLock } from './npm-locks.js';
 import type { CollectedPackage, Collection, Collector, DepScope } from './types.js';
 
 /** Deeper nesting than this is a hostile or looping tree, not an install. */

@@ -5,7 +5,7 @@
 // when some way uses allowed licenses only. NOASSERTION counts as the category `unknown`,
 // UNLICENSED and NONE as `proprietary`.
 import parseSpdx from 'spdx-expression-parse';
-import { createRequire } from 'node:module';
+import { ignore as lazyIgnore } from '../lazy.js';
 import type { Catalog } from '../catalog/index.js';
 import { CATEGORIES } from '../catalog/schema.js';
 import type { PolicyConfig } from '../config.js';
@@ -86,7 +86,7 @@ function parseTree(expression: string): Tree {
 /** A package folder matches a .gitignore-style pattern (`node_modules/pkg/` names the folder). */
 function pathMatches(pattern: string, path: string): boolean {
   // The matcher is loaded only for a policy exception by path.
-  const ignore = createRequire(import.meta.url)('ignore') as (options?: object) => import('ignore').Ignore;
+  const ignore = lazyIgnore();
   try {
     const rules = ignore({ ignorecase: false }).add(pattern);
     return rules.ignores(path) || rules.ignores(`${path}/`);

@@ -2,13 +2,16 @@
 // bin/farleft.js runs them, V8 accepts the cache, and the ES modules they are made from
 // (FARLEFT_NO_BUNDLE=1) give the same bytes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fixtureCopier } from '../deps/fixture.js';
 import { treeMaker } from '../helpers.js';
 import { runCli } from './run.js';
 
 const tree = treeMaker();
+const depsFixture = fixtureCopier();
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -57,4 +60,24 @@ describe('the CLI bundle', () => {
     expect(bundled.stdout).toBe(modules.stdout);
     expect((JSON.parse(bundled.stdout) as { summary: { withLicense: number } }).summary.withLicense).toBe(1000);
   });
+
+  it('loads the packages it needs now and then (the YAML parser, spdx-correct) from the bundle, not from node_modules', () => {
+    // A hook run before the CLI lists every module file Node loads from a node_modules folder.
+    const hook = join(tree({}), 'hook.cjs');
+    writeFileSync(hook, "const M = require('node:module'); const load = M._load; M._load = function (request, parent, isMain) { const file = M._resolveFilename(request, parent, isMain); if (file.includes('node_modules')) process.stderr.write('loaded ' + file + '\\n'); return load.apply(this, arguments); };");
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    // .farleft.yml, read with the YAML parser.
+    const config = runCli(['lint', `${FIXTURES}compat/policy-project`, '--format', 'json'], { env });
+    // pnpm's lock file, read with it too; and a license name that only spdx-correct reads.
+    const pnpm = depsFixture('pnpm');
+    expect(existsSync(join(pnpm, 'node_modules', '.pnpm'))).toBe(true);
+    const root = tree({ 'package.json': JSON.stringify({ name: 'odd', license: 'MITClause' }) });
+    const odd = runCli(['scan', root, '--format', 'json'], { env });
+    const locked = runCli(['deps', pnpm, '--format', 'json'], { env });
+    for (const r of [config, odd, locked]) expect(r.stderr.split('\n').filter((l) => l.startsWith('loaded '))).toEqual([]);
+    expect(config.stdout).toContain('"findings"');
+    expect(odd.stdout).toContain('a guess by spdx-correct');
+    expect(locked.stdout).toContain('"packages"');
+  });
 });
+
