@@ -86,6 +86,9 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['GPL-2 | GPL-3', 'GPL-2.0-only OR GPL-3.0-only', 'catalog'],
   ['MIT and Apache-2.0', 'MIT AND Apache-2.0', 'catalog'],
   ['dual licensed under MIT and Apache 2.0', 'MIT OR Apache-2.0', 'catalog'],
+  // minimal-lexical's LICENSE.md: "dual licensed under the Apache 2.0 license as well as the MIT license"
+  ['MIT as well as Apache-2.0', 'MIT AND Apache-2.0', 'catalog'],
+  ['dual licensed under the Apache 2.0 license as well as the MIT license', 'Apache-2.0 OR MIT', 'catalog'],
   // Ambiguous: a family without its version, or "public domain"
   ['GPL', 'GPL-1.0-or-later', 'ambiguous'],
   ['LGPL', 'LGPL-2.0-or-later', 'ambiguous'],

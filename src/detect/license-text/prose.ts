@@ -86,8 +86,7 @@ const LICENSE_FILE_NAME = /(?<![\w./-])(?:(?:LICEN[CS]E|COPYING)(?:[-._][A-Za-z0
  * False when the words name no other license file.
  */
 function pointsToFiles(out: Collector, file: FileInput): boolean {
-  const own = file.path.slice(file.path.lastIndexOf('/') + 1);
-  const files = [...new Set([...file.text.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
+  const files = otherLicenseFiles(file.path, file.text);
   if (files.length === 0) return false;
   const choice = files.length > 1 && /\beither\b/i.test(file.text);
   out.problem(
@@ -98,6 +97,12 @@ function pointsToFiles(out: Collector, file: FileInput): boolean {
     choice ? 'farleft joins license files with AND: declare the choice where a tool reads it (a manifest\'s license field, or license: in .farleft.yml, e.g. MIT OR Apache-2.0)' : null,
   );
   return true;
+}
+
+/** The license files other than itself (by name) that a license file's words name. */
+function otherLicenseFiles(path: string, words: string): string[] {
+  const own = path.slice(path.lastIndexOf('/') + 1);
+  return [...new Set([...words.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
 }
 
 /**
@@ -134,7 +139,8 @@ export function declareListed(out: Collector, path: string, lines: readonly stri
  *  - they name another license, by name or link, without its text (glob's LICENSE: "Glob's logo
  *    [...] licensed under a Creative Commons Attribution-ShareAlike 4.0 International License").
  *    What that covers, a part or the whole, farleft cannot tell, so the file's license stays what
- *    its texts say, and a warning names the license whose text is missing.
+ *    its texts say, and a warning names the license whose text is missing (a note where the words
+ *    point to the license files that hold it).
  */
 export function proseBesideTexts(out: Collector, path: string, lines: readonly string[], u: UnknownText, texts: readonly string[], ctx: DetectContext): boolean {
   if (u.words > MAX_PART_NOTICE_WORDS) return false;
@@ -158,6 +164,13 @@ export function proseBesideTexts(out: Collector, path: string, lines: readonly s
   if (others.length === 0) return false;
   const where = lineSpan(u);
   const them = others.join(', ');
+  // "See the LICENCE-MIT and the LICENCE-APACHE files for the licenses" (minimal-lexical's LICENSE.md, before the
+  // BSD-3-Clause text of a part): their texts are said to be there, and are read where they are.
+  const pointed = otherLicenseFiles(path, stretch);
+  if (pointed.length > 0) {
+    out.problem('license-named-without-text', 'note', u.startLine, `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text, and points to ${pointed.join(', ')} for their texts`, null);
+    return true;
+  }
   out.problem(
     'license-named-without-text',
     'warning',

@@ -366,6 +366,13 @@ describe('license files', () => {
     expect(lodash.problems[0]!.message).toContain('names CC0-1.0 beside its MIT text');
     // Terms that restrict ("only for members"), or a vague name ("a GPL project"), stay a text farleft cannot name.
     expect(codes(detect('LICENSE', `${spdxText('MIT')}${samples.replace('waived via CC0', 'waived only for members')}`))).toEqual(['unknown-license-text']);
+    // Words that name the licenses of other license files (minimal-lexical's LICENSE.md, before a part's BSD-3-Clause text):
+    // their texts are there, so a note says where, not a warning that the texts are missing.
+    const pointer = 'Minimal-lexical is dual licensed under the Apache 2.0 license as well as the MIT\nlicense. See the LICENCE-MIT and the LICENCE-APACHE files for the licenses.\n\n---\n\n`src/bellerophon.rs` is loosely based off the Golang implementation.\nThat code is subject to a 3-clause BSD license:\n\n';
+    const lexical = detect('LICENSE.md', `${pointer}${spdxText('BSD-3-Clause')}`);
+    expect(exprs(lexical.declarations)).toEqual(['BSD-3-Clause']);
+    expect(lexical.problems.map((p) => [p.code, p.severity, p.line])).toEqual([['license-named-without-text', 'note', 1]]);
+    expect(lexical.problems[0]!.message).toContain('names Apache-2.0 OR MIT beside its BSD-3-Clause text, and points to LICENCE-MIT, LICENCE-APACHE for their texts');
     const vague = '\n\nSome of the tools in this package were written long ago for a GPL project by a group of friends who met on weekends to work on them.\n';
     expect(codes(detect('LICENSE', `${spdxText('MIT')}${vague}`))).toEqual(['unknown-license-text']);
   });
