@@ -145,14 +145,24 @@ function vendorDir(root: string): string {
   return join(root, 'vendor');
 }
 
-/** vendor/<name>-<version>, vendor/<name> (cargo vendor's two spellings), or a registry's <name>-<version>. */
+/**
+ * vendor/<name>-<version>, vendor/<name> (cargo vendor's two spellings), vendor/<name>-<version without
+ * its build metadata> (Debian's directory source names bzip2-sys 0.1.11+1.0.8 `bzip2-sys-0.1.11`), or a
+ * registry's <name>-<version>. Versions that differ only in build metadata are one version (SemVer 2.0.0, §10).
+ */
 function locate(c: Crate, vendor: string, registries: readonly string[], root: string): string | null {
-  const vendored = [join(vendor, `${c.name}-${c.version}`), join(vendor, c.name)];
+  const core = withoutBuild(c.version);
+  const vendored = [...new Set([join(vendor, `${c.name}-${c.version}`), join(vendor, c.name), join(vendor, `${c.name}-${core}`)])];
   // A vendored crate is read only where it really is inside the project.
-  for (const dir of vendored) if (isInside(root, realpath(dir) ?? '/') && existsSync(join(dir, 'Cargo.toml')) && vendoredVersion(dir) === c.version) return dir;
+  for (const dir of vendored) if (isInside(root, realpath(dir) ?? '/') && existsSync(join(dir, 'Cargo.toml')) && withoutBuild(vendoredVersion(dir) ?? '') === core) return dir;
   if (c.source?.startsWith('registry+') || c.source?.startsWith('sparse+'))
     for (const reg of registries) if (existsSync(join(reg, `${c.name}-${c.version}`, 'Cargo.toml'))) return join(reg, `${c.name}-${c.version}`);
   return null;
+}
+
+function withoutBuild(version: string): string {
+  const plus = version.indexOf('+');
+  return plus < 0 ? version : version.slice(0, plus);
 }
 
 /** A vendored crate's version, from the first `version = "..."` of its [package] table. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectCargo } from '../../src/deps/cargo.js';
 import { NotInstalledError } from '../../src/deps/fs.js';
+import { spdxText } from '../detect/license-text/corpus.js';
+import { makeTree, removeTree } from '../helpers.js';
 import { fixtureCopier, FIXTURES } from './fixture.js';
 import { audit, byName, codes } from './run.js';
 
@@ -38,6 +40,24 @@ describe('cargo: vendor/', () => {
       ['vendor/serde/LICENSE-MIT', 'MIT'],
     ]);
   });
+});
+
+// Debian's directory source (/usr/share/cargo/registry) names a crate without its version's build metadata.
+it('finds a vendored crate whose folder name leaves out the build metadata of its version', () => {
+  const lock = (v: string): string => `version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "bzip2-sys",\n]\n\n[[package]]\nname = "bzip2-sys"\nversion = "${v}"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n`;
+  const crate = { 'Cargo.toml': '[package]\nname = "bzip2-sys"\nversion = "0.1.11+1.0.8"\nlicense = "MIT/Apache-2.0"\n', 'LICENSE-MIT': spdxText('MIT'), 'LICENSE-APACHE': '../LICENSE-APACHE' };
+  const root = makeTree({ 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n', 'Cargo.lock': lock('0.1.11+1.0.8'), vendor: { 'bzip2-sys-0.1.11': crate } });
+  try {
+    const found = (): unknown[] => audit(root).packages.map((p) => [p.name, p.version, p.path, p.license]);
+    expect(found()).toEqual([['bzip2-sys', '0.1.11+1.0.8', 'vendor/bzip2-sys-0.1.11', 'MIT OR Apache-2.0']]);
+    // Its LICENSE-APACHE is a symbolic link saved as a file (opener 0.5.0's, as Debian ships it): a note the audit keeps.
+    expect(codes(byName(audit(root), 'bzip2-sys'))).toEqual(['license-file-is-a-link', 'non-spdx-declaration']);
+    // Another version is not this one: nothing of the lock is on disk.
+    writeFileSync(join(root, 'Cargo.lock'), lock('0.1.12+1.0.8'));
+    expect(found).toThrowError(NotInstalledError);
+  } finally {
+    removeTree(root);
+  }
 });
 
 describe('cargo: $CARGO_HOME/registry/src', () => {

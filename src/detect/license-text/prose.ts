@@ -86,6 +86,11 @@ const LICENSE_FILE_NAME = /(?<![\w./-])(?:(?:LICEN[CS]E|COPYING)(?:[-._][A-Za-z0
  * False when the words name no other license file.
  */
 function pointsToFiles(out: Collector, file: FileInput): boolean {
+  const link = LINK_TEXT.exec(file.text)?.[1];
+  if (link !== undefined) {
+    out.problem('license-file-is-a-link', 'note', 1, `${file.path} holds only the path ${link}, as a symbolic link saved as a plain file does (a git checkout with symlinks off, a packaging tool): no license text is here`, `Replace it with the text of the license it links to`);
+    return true;
+  }
   const files = otherLicenseFiles(file.path, file.text);
   if (files.length === 0) return false;
   const choice = files.length > 1 && /\beither\b/i.test(file.text);
@@ -98,6 +103,9 @@ function pointsToFiles(out: Collector, file: FileInput): boolean {
   );
   return true;
 }
+
+/** A file that is nothing but a relative path to a license file: opener 0.5.0's LICENSE-MIT holds `../LICENSE-MIT`. */
+const LINK_TEXT = /^\s*((?:\.{1,2}\/)+(?:[\w.-]{1,100}\/){0,10}(?:LICEN[CS]E|COPYING)[\w.+-]{0,40})\s*$/;
 
 /** The license files other than itself (by name) that a license file's words name. */
 function otherLicenseFiles(path: string, words: string): string[] {

@@ -265,6 +265,19 @@ describe('license files', () => {
     expect(codes(detect('LICENSE', `${CUSTOM}\nSee also LICENSE-MIT.\n`))).toEqual(['unknown-license-text']);
   });
 
+  // opener 0.5.0 as Debian ships it: each LICENSE-* holds the path of the file its symbolic link pointed to.
+  it('reads a license file that holds only a relative path as a symbolic link saved as a file, with a note', () => {
+    for (const text of ['../LICENSE-MIT', '../../LICENSE.md\n', './COPYING']) {
+      const r = detect('LICENSE-MIT', text);
+      expect(r.declarations).toEqual([]);
+      expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['license-file-is-a-link', 'note']]);
+      expect(r.problems[0]!.message).toBe(`LICENSE-MIT holds only the path ${text.trim()}, as a symbolic link saved as a plain file does (a git checkout with symlinks off, a packaging tool): no license text is here`);
+    }
+    // A path to anything else, or a path in a sentence, is no such link.
+    expect(codes(detect('LICENSE', '../README.md'))).not.toContain('license-file-is-a-link');
+    expect(codes(detect('LICENSE', 'MIT, see ../LICENSE-MIT'))).not.toContain('license-file-is-a-link');
+  });
+
   it("names Apache-2.0 by Amazon's wording of its notice, the AWS CLI's whole LICENSE.txt", () => {
     const aws =
       'Copyright 2012-2020 Amazon.com, Inc. or its affiliates. All Rights Reserved.\n\nLicensed under the Apache License, Version 2.0 (the "License"). You\nmay not use this file except in compliance with the License. A copy of\nthe License is located at\n\n    http://aws.amazon.com/apache2.0/\n\nor in the "license" file accompanying this file. This file is\ndistributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF\nANY KIND, either express or implied. See the License for the specific\nlanguage governing permissions and limitations under the License.\n';
