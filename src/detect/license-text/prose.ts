@@ -171,19 +171,24 @@ export function proseBesideTexts(out: Collector, path: string, lines: readonly s
   const others = [...named].filter((e) => !ctx.catalog.normalize(e).ids.every((id) => held.has(id)));
   if (others.length === 0) return false;
   const where = lineSpan(u);
-  const them = others.join(', ');
+  // "dual licensed under … the Apache License, Version 2.0, and the MIT License", then Apache's notice (assert's
+  // LICENSE.md): a name another one named includes is said once, and only the licenses without a text are missing.
+  const idsOf = (e: string): readonly string[] => ctx.catalog.normalize(e).ids;
+  const shown = others.filter((e) => !others.some((o) => o !== e && idsOf(e).every((id) => idsOf(o).includes(id))));
+  const names = shown.join(', ');
+  const them = [...new Set(shown.flatMap(idsOf))].filter((id) => !held.has(id)).join(', ');
   // "See the LICENCE-MIT and the LICENCE-APACHE files for the licenses" (minimal-lexical's LICENSE.md, before the
   // BSD-3-Clause text of a part): their texts are said to be there, and are read where they are.
   const pointed = otherLicenseFiles(path, stretch);
   if (pointed.length > 0) {
-    out.problem('license-named-without-text', 'note', u.startLine, `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text, and points to ${pointed.join(', ')} for their texts`, null);
+    out.problem('license-named-without-text', 'note', u.startLine, `${path} (${where}) names ${names} beside its ${[...held].join(', ')} text, and points to ${pointed.join(', ')} for the text of ${them}`, null);
     return true;
   }
   out.problem(
     'license-named-without-text',
     'warning',
     u.startLine,
-    `${path} (${where}) names ${them} beside its ${[...held].join(', ')} text but does not hold the text of ${them}`,
+    `${path} (${where}) names ${names} beside its ${[...held].join(', ')} text but does not hold the text of ${them}`,
     `If a part of the work (a logo, sample code, bundled files) is under ${them}, keep the text in LICENSES/ and declare those files (an SPDX-License-Identifier, a .license file or a REUSE.toml annotation); if all of it is, hold that text here`,
   );
   return true;

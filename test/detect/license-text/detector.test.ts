@@ -385,7 +385,13 @@ describe('license files', () => {
     const lexical = detect('LICENSE.md', `${pointer}${spdxText('BSD-3-Clause')}`);
     expect(exprs(lexical.declarations)).toEqual(['BSD-3-Clause']);
     expect(lexical.problems.map((p) => [p.code, p.severity, p.line])).toEqual([['license-named-without-text', 'note', 1]]);
-    expect(lexical.problems[0]!.message).toContain('names Apache-2.0 OR MIT beside its BSD-3-Clause text, and points to LICENCE-MIT, LICENCE-APACHE for their texts');
+    expect(lexical.problems[0]!.message).toContain('names Apache-2.0 OR MIT beside its BSD-3-Clause text, and points to LICENCE-MIT, LICENCE-APACHE for the text of Apache-2.0, MIT');
+    // assert's LICENSE.md: a choice of Apache-2.0 and MIT, links to both, then MIT's text. Only Apache-2.0's text is
+    // missing, and the name the sentence and a link both give is said once.
+    const dual = 'The project is dual licensed under the terms of the Apache License, Version 2.0,\nand the MIT License. You may obtain copies of the two licenses at\n\n* https://www.apache.org/licenses/LICENSE-2.0 and\n* https://opensource.org/licenses/MIT, respectively.\n\n';
+    const assertCrate = detect('LICENSE.md', `${dual}${spdxText('MIT')}`);
+    expect(assertCrate.problems.map((p) => [p.code, p.severity])).toEqual([['license-named-without-text', 'warning']]);
+    expect(assertCrate.problems[0]!.message).toContain('names Apache-2.0 OR MIT beside its MIT text but does not hold the text of Apache-2.0');
     const vague = '\n\nSome of the tools in this package were written long ago for a GPL project by a group of friends who met on weekends to work on them.\n';
     expect(codes(detect('LICENSE', `${spdxText('MIT')}${vague}`))).toEqual(['unknown-license-text']);
   });
