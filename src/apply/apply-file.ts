@@ -2,7 +2,7 @@
 // the change (src/apply/plan-file.ts), write it atomically, and keep what the detectors see
 // in the result for verification. Synchronous and self-contained, so a batch of files can
 // run in a worker thread (src/apply/worker.ts) as well as in the main one.
-import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
@@ -58,6 +58,8 @@ export interface FileRun {
   readonly problems: Problem[];
   /** What license files read for notices that defer to them name, by path (undefined: no such plain file). */
   readonly licenseFiles: Map<string, string | null | undefined>;
+  /** What the license files at the root name (NoticeTexts.project), once read. */
+  projectLicense?: string | null;
 }
 
 /** Text files larger than this get no header (they are not source files). */
@@ -157,7 +159,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text) });
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run) });
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
 }
@@ -179,6 +181,21 @@ function licenseAbove(run: FileRun, path: string): NoticeTexts['above'] {
     }
     return null;
   };
+}
+
+/** See NoticeTexts.project: what the license files at the root (LICENSE, COPYING, LICENSE-MIT…) name, together. */
+function projectLicense(run: FileRun): string | null {
+  if (run.projectLicense === undefined) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(run.root).filter((n) => licenseTextDetector.accepts(n, 'text')).sort();
+    } catch {
+      // An unreadable root has no license files to read.
+    }
+    const named = names.map((n) => readLicenseFile(run, n)).filter((e): e is string => typeof e === 'string');
+    run.projectLicense = named.length > 0 ? andAll(named) : null;
+  }
+  return run.projectLicense;
 }
 
 /** What the license text at `rel` names (null: nothing it recognises); undefined when there is no plain file there. */

@@ -57,9 +57,17 @@ export interface NoticeTexts {
   above(name: string): string | null;
   /** The license a header's license text is (MIT's text in a C header), when it is that and nothing more; else null. */
   of(text: string): string | null;
+  /** What the license files at the project's root name, for a notice that defers to the package's license; null when none names one. */
+  project(): string | null;
 }
 
-const NO_TEXTS: NoticeTexts = { above: () => null, of: () => null };
+const NO_TEXTS: NoticeTexts = { above: () => null, of: () => null, project: () => null };
+
+/**
+ * gettext's template line in every .po file: "This file is distributed under the same license as the
+ * PACKAGE package." It names no license: the file is under its package's.
+ */
+const SAME_AS_PACKAGE = /\bunder the same licen[cs]e as the [^\s.]{1,60} (?:package|project|program|software|library)\b/i;
 
 /**
  * Plans the edit of one text file. `style` is null for a file without comment syntax of
@@ -90,8 +98,19 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     // A notice in prose that names the license asked for gets its tag above it, as reuse-tool's annotate
     // does; the notice stays. One that names another license, or none farleft can read, is left alone.
     const named = notice ? proseLicense(path, view, catalog, texts) : null;
-    if (notice && named !== request.expression) {
-      const quoted = `"${view.decode(notice.text)}"`;
+    const quoted = notice ? `"${view.decode(notice.text)}"` : '';
+    // Under its package's license: the license the project's root license files give, or, where they give none,
+    // the one asked for (which the package is then being given): the tag goes above the line, which stays.
+    const project = notice && named === null && SAME_AS_PACKAGE.test(quoted) ? texts.project() : undefined;
+    if (notice && named !== request.expression && project !== null && project !== request.expression) {
+      if (project !== undefined)
+        return refuse(
+          'conflict',
+          'existing-notice',
+          notice.line,
+          `${path} is under the same license as its package (${quoted}), which the project's license files give as ${project}, not ${request.expression}; it is left as it is`,
+          `Give --license ${project} to tag it as its notice says`,
+        );
       if (named)
         return refuse(
           'conflict',

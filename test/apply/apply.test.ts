@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApplyResult } from '../../src/apply/types.js';
 import { APPLY_FORMATS } from '../../src/report/apply/index.js';
+import { spdxText } from '../detect/license-text/corpus.js';
 import { treeMaker, type Tree } from '../helpers.js';
 import { applyTo, COPYRIGHT, hashTree, insertedLines } from './helpers.js';
 
@@ -218,6 +219,18 @@ describe('apply on a project', () => {
     const r = await applyTo(root, { copyright: [] });
     expect(codes(r)).toEqual(['no-copyright']);
     expect(readFileSync(join(root, 'a.py'), 'utf8')).toBe('# SPDX-License-Identifier: PPL\n\nx\n');
+  });
+
+  // gettext's line in every .po file: the root's license files say what "its package's license" is.
+  it("tags .po files that are under their package's license with it, and names the root's license when another is asked for", async () => {
+    const po = '# This file is distributed under the same license as the PACKAGE package.\nmsgid ""\nmsgstr ""\n';
+    const root = tree({ 'LICENSE': spdxText('MIT'), po: { 'de.po': po } });
+    const other = await applyTo(root, { license: 'PPL', paths: ['po'] });
+    expect(statusOf(other)['po/de.po']).toBe('conflict');
+    expect(other.problems.find((p) => p.file === 'po/de.po')?.message).toContain("which the project's license files give as MIT, not PPL");
+    const same = await applyTo(root, { license: 'MIT', paths: ['po'] });
+    expect(statusOf(same)['po/de.po']).toBe('changed');
+    expect(readFileSync(join(root, 'po/de.po'), 'utf8')).toContain(`SPDX-License-Identifier: MIT\n\n${po}`);
   });
 
   it('writes an expression with several licenses, and each text it has', async () => {

@@ -261,7 +261,7 @@ describe('notices that are not SPDX tags', () => {
   it('reads a notice that defers to a file through what that file names', () => {
     const go = '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n';
     const asked: string[] = [];
-    const above = { above: (name: string) => (asked.push(name), name === 'LICENSE' ? 'BSD-3-Clause' : null), of: () => null };
+    const above = { above: (name: string) => (asked.push(name), name === 'LICENSE' ? 'BSD-3-Clause' : null), of: () => null, project: () => null };
     const p = planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause', copyright: [] }, catalog, above);
     expect(p.status === 'changed' && p.bytes.toString()).toBe(`// SPDX-License-Identifier: BSD-3-Clause\n\n${go}`);
     expect(asked).toEqual(['LICENSE']);
@@ -270,10 +270,34 @@ describe('notices that are not SPDX tags', () => {
     expect(planText('a.go', Buffer.from(go), 'utf-8', STYLES.cpp, { ...REQUEST, expression: 'BSD-3-Clause' }, catalog)).toMatchObject({ status: 'conflict', code: 'existing-notice', suggestion: expect.stringContaining('by hand') });
   });
 
+  // gettext's template line, in the head of every .po file (kcoreaddons' translations have it).
+  it("tags a file that says it is under its package's license with the project's license, the line kept", () => {
+    const po = '# Copyright (C) YEAR This_file_is_part_of_KDE\n# This file is distributed under the same license as the PACKAGE package.\n#\nmsgid ""\nmsgstr ""\n';
+    const texts = (project: string | null) => ({ above: () => null, of: () => null, project: () => project });
+    const request = { ...REQUEST, expression: 'LGPL-2.1-or-later', copyright: [] };
+    const tagged = `# SPDX-License-Identifier: LGPL-2.1-or-later\n\n${po}`;
+    // The project's license files give that license, or none: the package is being given it.
+    for (const project of ['LGPL-2.1-or-later', null]) {
+      const p = planText('po/as.po', Buffer.from(po), 'utf-8', STYLES.python, request, catalog, texts(project));
+      expect(p.status === 'changed' && p.bytes.toString()).toBe(tagged);
+    }
+    // They give another: a conflict that says which.
+    expect(planText('po/as.po', Buffer.from(po), 'utf-8', STYLES.python, request, catalog, texts('MIT'))).toMatchObject({
+      status: 'conflict',
+      code: 'existing-notice',
+      line: 2,
+      message: expect.stringContaining("which the project's license files give as MIT, not LGPL-2.1-or-later"),
+      suggestion: 'Give --license MIT to tag it as its notice says',
+    });
+    // A notice that names a license is read as before, whatever else it says.
+    const gpl = po.replace('#\n', '# It is licensed under the GNU General Public License version 2.\n#\n');
+    expect(planText('po/as.po', Buffer.from(gpl), 'utf-8', STYLES.python, request, catalog, texts(null))).toMatchObject({ status: 'conflict', code: 'existing-notice' });
+  });
+
   it('reads a license text in a header through the matcher apply gives it', () => {
     const mit = '/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n * Permission is hereby granted, free of charge, to any person obtaining a\n * copy of this software (the "Software"), to deal in the Software.\n *\n * THE SOFTWARE IS PROVIDED "AS IS". IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM,\n * ARISING FROM OTHER DEALINGS IN THE SOFTWARE.\n *\n * Authors: Dave Airlie\n */\nint x;\n';
     const seen: string[] = [];
-    const texts = { above: () => null, of: (text: string) => (seen.push(text), 'MIT') };
+    const texts = { above: () => null, of: (text: string) => (seen.push(text), 'MIT'), project: () => null };
     const p = planText('r.c', Buffer.from(mit), 'utf-8', STYLES.c, { ...REQUEST, expression: 'MIT', copyright: [] }, catalog, texts);
     expect(p.status === 'changed' && p.bytes.toString()).toBe(`/*\n * SPDX-License-Identifier: MIT\n */\n\n${mit}`);
     // From its first sentence through its disclaimer's last: no copyright line, no authors.
