@@ -326,15 +326,17 @@ function findConflicts(tally: Tally, projectDecls: readonly Declaration[], licen
   // The project's declared license against the files' own licenses.
   if (license) {
     const declared = families(license, catalog);
-    const used = tally.coveredLicenses.map(([l]) => l);
-    if (used.length > 0 && !used.some((l) => overlaps(families(l, catalog), declared))) {
+    // A file whose license nobody can name (NOASSERTION: a font's license URL farleft cannot read) is under no other
+    // license: it is reported on its own (unknown-license), and contradicts nothing.
+    const named = tally.coveredLicenses.filter(([l]) => l !== 'NOASSERTION');
+    if (named.length > 0 && !named.some(([l]) => overlaps(families(l, catalog), declared))) {
       // The most used; of equals, the first in path order.
-      const [top, info] = [...tally.coveredLicenses].sort((a, b) => b[1].n - a[1].n)[0]!;
+      const [top, info] = [...named].sort((a, b) => b[1].n - a[1].n)[0]!;
       const source = projectDecls.find((d) => d.source !== 'notice') ?? projectDecls[0];
       if (source)
         conflict(
           source,
-          `the project is declared ${license} (${cite(source)}), but no file is under it: ${info.n} files say ${top} (e.g. ${info.example})`,
+          `the project is declared ${license} (${cite(source)}), but no file is under it: ${info.n === 1 ? `${info.example} says ${top}` : `${info.n} files say ${top} (e.g. ${info.example})`}`,
           `Decide which license applies; then fix ${source.file} or the file headers`,
         );
     }

@@ -1,4 +1,6 @@
 // The project stage on real trees: its license, and a manifest against the license texts beside it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { spdxText } from '../detect/license-text/corpus.js';
@@ -28,6 +30,22 @@ describe('a manifest against the license text beside it', () => {
     // The field itself is still checked.
     const wrong = { 'METADATA': metadata('License: MIT\nClassifier: License :: OSI Approved :: BSD License\n'), 'LICENSE.txt': bsd2 };
     expect(await conflicts({ 'decorator-5.2.1.dist-info': wrong })).toEqual([expect.stringMatching(/^decorator-5\.2\.1\.dist-info\/METADATA:4 .*declares MIT, but .*LICENSE\.txt:\d+ is the text of BSD-2-Clause/)]);
+  });
+});
+
+describe("the project's declared license against its files' licenses", () => {
+  const zlib = spdxText('Zlib');
+  it('is a conflict when every licensed file says another license, named once for one file', async () => {
+    expect(await conflicts({ 'LICENSE': zlib, 'a.c': '// SPDX-License-Identifier: MIT\nint a;\n' })).toEqual([expect.stringMatching(/the project is declared Zlib \(LICENSE:\d+\), but no file is under it: a\.c says MIT$/)]);
+    expect(await conflicts({ 'LICENSE': zlib, 'a.c': '// SPDX-License-Identifier: MIT\n', 'b.c': '// SPDX-License-Identifier: MIT\n' })).toEqual([expect.stringMatching(/no file is under it: 2 files say MIT \(e\.g\. a\.c\)$/)]);
+  });
+
+  // Font Awesome 4.7's fonts name their license by a URL farleft cannot read: NOASSERTION, under no other license.
+  it('is none when the only files with a license say NOASSERTION: each is reported on its own', async () => {
+    const svg = readFileSync(fileURLToPath(new URL('../../fixtures/media/inkscape.svg', import.meta.url)), 'utf8').replace('http://creativecommons.org/licenses/by-sa/3.0/de/', 'http://fontawesome.io/license/');
+    const result = await scanTree({ 'LICENSE': zlib, 'icon.svg': svg });
+    expect(result.files.filter((f) => f.covered && f.license !== null).map((f) => f.license)).toEqual(['NOASSERTION']);
+    expect(result.problems.filter((p) => p.code === 'declared-conflict')).toEqual([]);
   });
 });
 

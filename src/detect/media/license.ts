@@ -80,9 +80,13 @@ export function readField(field: MediaField, catalog: Catalog, texts?: TextReade
   return memo(catalog, `r\0${texts ? 't' : ''}\0${role}\0${field.value}`, () => readValue(field, catalog, texts).map(({ field: _, ...r }) => r)).map((r) => ({ field, ...r }));
 }
 
+/** What a form or a tool writes in a field nobody filled in: no statement at all (zlib's crc-doc PDF: UsageTerms "Unknown"). */
+const PLACEHOLDER_RE = /^\s*(?:unknown|n\/?a|not (?:specified|available|applicable)|unspecified|undefined|null|tbd|-+|\?+)\s*$/i;
+
 function readValue(field: MediaField, catalog: Catalog, texts?: TextReader): FieldReading[] {
   const { role } = field;
   const value = field.value.replace(/^SPDX-License-Identifier:\s*/i, '');
+  if (PLACEHOLDER_RE.test(value)) return [];
   const readings: FieldReading[] = [];
   const shared: string[][] = [];
   let creativeCommons = false;

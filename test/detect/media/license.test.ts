@@ -73,6 +73,14 @@ describe('rights statements without a license', () => {
     expect(d.problems).toEqual([expect.objectContaining({ code: 'unknown-license', severity: 'warning', file: 'a.jpg' })]);
   });
 
+  // zlib's doc/crc-doc.1.0.pdf: XMP-xmpRights:UsageTerms "Unknown", a field a tool wrote and nobody filled in.
+  it('a placeholder in a terms or license field declares nothing', () => {
+    for (const value of ['Unknown', 'N/A', 'n/a', 'not specified', '-', '?', 'TBD'])
+      for (const role of ['terms', 'license'] as const) expect(one(value, role, 'XMP-xmpRights:UsageTerms')).toMatchObject({ declarations: [], problems: [] });
+    // A word more is a statement again.
+    expect(one('Unknown terms, ask us', 'terms', 'XMP-xmpRights:UsageTerms').declarations).toEqual([expect.objectContaining({ expression: 'NOASSERTION' })]);
+  });
+
   it('a web statement that is no license URL is not a declaration', () => {
     expect(one('https://jo.example/about-rights', 'web', 'XMP-xmpRights:WebStatement').declarations).toEqual([]);
   });
