@@ -107,10 +107,15 @@ function pointsToFiles(out: Collector, file: FileInput): boolean {
 /** A file that is nothing but a relative path to a license file: opener 0.5.0's LICENSE-MIT holds `../LICENSE-MIT`. */
 const LINK_TEXT = /^\s*((?:\.{1,2}\/)+(?:[\w.-]{1,100}\/){0,10}(?:LICEN[CS]E|COPYING)[\w.+-]{0,40})\s*$/;
 
+/** A bare LICENSE, LICENCE or COPYING is a file's name only after "see" (nghttp2's LICENSE: "See COPYING"; PCRE2's COPYING: "Please see the file LICENCE"). */
+const SEE_FILE = /\bsee\s+(?:the\s+)?(?:file\s+)?[`'"*]?((?:LICEN[CS]E|COPYING)(?:\.(?:txt|md|rst))?)(?![\w-])/gi;
+
 /** The license files other than itself (by name) that a license file's words name. */
 function otherLicenseFiles(path: string, words: string): string[] {
   const own = path.slice(path.lastIndexOf('/') + 1);
-  return [...new Set([...words.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]))].filter((f) => f !== own);
+  const named = [...words.matchAll(LICENSE_FILE_NAME)].map((m) => m[0]);
+  for (const m of words.matchAll(SEE_FILE)) if (/^(?:LICEN[CS]E|COPYING)/.test(m[1]!)) named.push(m[1]!);
+  return [...new Set(named)].filter((f) => f !== own);
 }
 
 /**

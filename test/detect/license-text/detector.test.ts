@@ -260,6 +260,12 @@ describe('license files', () => {
     // One file, no choice: a note without a fix.
     const one = detect('COPYING', 'The terms are in LICENSE.md, next to this file.\n');
     expect(one.problems.map((p) => [p.code, p.message, p.suggestion])).toEqual([['license-file-points-elsewhere', 'COPYING names no license itself: it points to LICENSE.md', null]]);
+    // A bare name after "see": nghttp2's LICENSE ("See COPYING"), PCRE2's COPYING; the word in prose or a heading is none.
+    expect(detect('LICENSE', 'See COPYING\n').problems.map((p) => p.message)).toEqual(['LICENSE names no license itself: it points to COPYING']);
+    const pcre = 'PCRE2 LICENCE\n\nPlease see the file LICENCE in the PCRE2 distribution for licensing details.\n\nEnd\n';
+    expect(detect('COPYING', pcre).problems.map((p) => p.message)).toEqual(['COPYING names no license itself: it points to LICENCE']);
+    expect(codes(detect('COPYING', 'PCRE2 LICENCE\n\nThe LICENCE of this work is yours to see.\n'))).not.toContain('license-file-points-elsewhere');
+    expect(codes(detect('COPYING', 'Please see the license of the project for details.\n'))).not.toContain('license-file-points-elsewhere');
     // A file's own name is no pointer; nor are many words that mention a file (terms of their own).
     expect(codes(detect('LICENSE.md', 'The terms of LICENSE.md are ours. You may not sell this work or anything made from it, nor use it in a company.\n'))).toEqual(['unknown-license-text']);
     expect(codes(detect('LICENSE', `${CUSTOM}\nSee also LICENSE-MIT.\n`))).toEqual(['unknown-license-text']);
