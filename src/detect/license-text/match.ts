@@ -173,8 +173,9 @@ function matchWords(index: LicenseIndex, tokens: readonly string[], options: Mat
     let groupEnd = 0;
     for (const s of group) groupEnd = Math.max(groupEnd, s.to);
     while (picked.length < MAX_MATCHES) {
-      const best = pickNext(ev, pool, rejected, eligible, hinted, named);
-      if (!best) break;
+      const found = pickNext(ev, pool, rejected, eligible, hinted, named);
+      if (!found) break;
+      const best = tighten(ev, found, pool, eligible, maxGap);
       picked.push(best);
       // The free positions after `best`: up to the next stretch named (the pool never crosses one), within the group.
       let right = groupEnd;
@@ -292,6 +293,28 @@ function widest(ev: Evidence, seed: Stretch, all: readonly Stretch[]): Stretch {
     if (ev.bound(r.slot, from, to) > mine && ev.score(r.slot, from, to).confidence > mine) best = r;
   }
   return best;
+}
+
+/**
+ * `best` without the words at its edge that another nameable stretch also has, where it is named as
+ * surely without them. Two licenses one after the other may share a sentence at their meeting point
+ * (libpng's LICENSE: the PNG Reference Library License version 2, whose last clause the version 1
+ * text after it also has): the stretch of the larger would start at that clause, and the one before
+ * it, trimmed of it, be named no more. A stretch's words are unordered evidence; which text a shared
+ * edge belongs to is decided by which one needs it.
+ */
+function tighten(ev: Evidence, best: Stretch, pool: readonly Stretch[], eligible: (s: Stretch) => boolean, maxGap: number): Stretch {
+  let out = best;
+  for (const r of pool) {
+    if (r.slot === out.slot || !eligible(r)) continue;
+    const leading = r.from < out.from && r.to >= out.from && r.to < out.to;
+    const trailing = r.to > out.to && r.from <= out.to && r.from > out.from;
+    if (!leading && !trailing) continue;
+    const rest = leading ? ev.stretches(out.slot, r.to + 1, out.to, maxGap) : ev.stretches(out.slot, out.from, r.from - 1, maxGap);
+    const whole = rest.length === 1 ? rest[0]! : null;
+    if (whole && (leading ? whole.to === out.to : whole.from === out.from) && whole.confidence >= out.confidence) out = whole;
+  }
+  return out;
 }
 
 /** Another text of a different license explains the stretch's words almost as well (two texts of one license, SPDX's and its authors', leave no doubt). */

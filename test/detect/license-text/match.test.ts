@@ -254,6 +254,15 @@ describe('several licenses in one file', () => {
     expect(r.matches[1]).toMatchObject({ confidence: 1, endLine: text.split('\n').length - 1 });
   });
 
+  // libpng's LICENSE (every copy since 1.6.36): version 2, then version 1, whose conditions end with version 2's last clause.
+  it("names a license whose last sentence the next one also has (libpng-2.0, then libpng-1.6.35)", () => {
+    const text = `COPYRIGHT NOTICE, DISCLAIMER, and LICENSE\n=====\n\n${spdxText('libpng-2.0')}\n\n${spdxText('libpng-1.6.35')}\n`;
+    const r = match(text);
+    expect(names(r)).toEqual(['libpng-2.0', 'libpng-1.6.35']);
+    expect(r.matches.map((m) => m.confidence)).toEqual([1, 1]);
+    expect(r.unknown).toEqual([]);
+  });
+
   it('names thirty licenses in one large file, in order', () => {
     const ids = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Zlib', 'BSL-1.0', 'MPL-2.0', 'EPL-2.0', 'CC0-1.0', 'Unlicense', 'WTFPL', 'Artistic-2.0', 'PostgreSQL', 'NCSA', 'Python-2.0', 'OFL-1.1', 'CDDL-1.0', 'EUPL-1.2', 'OSL-3.0', 'AFL-3.0', 'MS-PL', 'MS-RL', 'APSL-2.0', 'Ruby', 'PHP-3.01', 'Vim', 'UPL-1.0', 'MulanPSL-2.0', 'GPL-3.0-only'];
     const r = match(ids.map((id) => `---- ${id} ----\n${spdxText(id)}`).join('\n\n'));
