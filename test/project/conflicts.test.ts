@@ -40,6 +40,15 @@ describe("the project's declared license against its files' licenses", () => {
     expect(await conflicts({ 'LICENSE': zlib, 'a.c': '// SPDX-License-Identifier: MIT\n', 'b.c': '// SPDX-License-Identifier: MIT\n' })).toEqual([expect.stringMatching(/no file is under it: 2 files say MIT \(e\.g\. a\.c\)$/)]);
   });
 
+  // HarfBuzz: 231 test fonts whose notices reserve all rights, among source files without a tag, under COPYING's license.
+  it('is none when the files under another license are fewer than those that say nothing, which the declared license covers', async () => {
+    const untagged = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`src/f${i}.c`, 'int x;\n']));
+    const vendored = { 'third_party/a.c': '// SPDX-License-Identifier: MIT\n', 'third_party/b.c': '// SPDX-License-Identifier: MIT\n' };
+    expect(await conflicts({ 'LICENSE': zlib, ...untagged, ...vendored })).toEqual([]);
+    // As many as say nothing, or more: the files contradict it.
+    expect(await conflicts({ 'LICENSE': zlib, 'src/f0.c': 'int x;\n', 'src/f1.c': 'int x;\n', ...vendored })).toEqual([expect.stringMatching(/no file is under it: 2 files say MIT/)]);
+  });
+
   // Font Awesome 4.7's fonts name their license by a URL farleft cannot read: NOASSERTION, under no other license.
   it('is none when the only files with a license say NOASSERTION: each is reported on its own', async () => {
     const svg = readFileSync(fileURLToPath(new URL('../../fixtures/media/inkscape.svg', import.meta.url)), 'utf8').replace('http://creativecommons.org/licenses/by-sa/3.0/de/', 'http://fontawesome.io/license/');
