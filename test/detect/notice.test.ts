@@ -32,6 +32,13 @@ describe('notice: what is found', () => {
     // A bar parts a banner's fields: "other contributors" is the subject of the field before, not of "Released under".
     ['a banner in fields (DOMPurify\'s)', '@license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify\n', [['Apache-2.0 AND MPL-2.0', 1, 'sentence']]],
     ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
+    // Cairo's README and COPYING; curl's configure: "may be copied, distributed and modified under the terms of the curl license".
+    [
+      '"redistributed and/or modified under" (cairo\'s)',
+      '# cairo\n\nCairo is available to be\nredistributed and/or modified under the terms of either the GNU Lesser\nGeneral Public License (LGPL) version 2.1 or the Mozilla Public\nLicense (MPL) version 1.1.\n',
+      [['LGPL-2.1-only OR MPL-1.1', 4, 'sentence']],
+    ],
+    ['"redistributed under"', '# Foo\n\nThe code may be redistributed under the MIT license.\n', [['MIT', 3, 'sentence']]],
     ['a bare sentence', '# Foo\n\nLicensed under the MIT License.\n', [['MIT', 3, 'sentence']]],
     ['the terms of', '# Foo\n\nFoo is distributed under the terms of the GNU General Public License v3.0 or later.\n', [['GPL-3.0-or-later', 3, 'sentence']]],
     ['"X licensed"', '# Foo\n\nThis project is MIT-licensed.\n', [['MIT', 3, 'sentence']]],
