@@ -70,6 +70,7 @@ const REJECT = new Set([
   'some', 'portions', 'parts', 'part', 'you', 'your', 'contributions', 'contribution', 'submissions', 'if', 'not', 'never', 'was',
   'were', 'previously', 'formerly', 'originally', 'icons', 'images', 'fonts', 'font', 'artwork', 'assets', 'logo', 'logos', 'photos',
   'sounds', 'music', 'data', 'dataset', 'translations', 'documentation', 'docs', 'examples', 'samples', 'tests', 'website', 'other',
+  'optional', 'mainly', 'mostly',
 ]);
 
 interface Block {

@@ -112,6 +112,9 @@ describe('notice: what is found', () => {
     ['"available under" something else', '# Foo\n\nBinaries are available under the releases page.\n'],
     ['no name after the anchor', '# Foo\n\n## License\n\nThis project is licensed under the terms described in LICENSE.\n'],
     ['a License section that names nothing', '# Foo\n\n## License\n\nSee the LICENSE file.\n'],
+    // FFmpeg's README: the license of optional parts, not of the project.
+    ['optional components', '# FFmpeg\n\n## License\n\nFFmpeg codebase is mainly LGPL-licensed with optional components licensed under\nGPL. Please refer to the LICENSE file for detailed information.\n'],
+    ['most of it', '# Foo\n\nFoo is mostly licensed under the MIT license.\n'],
   ])('nothing for %s', (_, text) => {
     expect(found('README.md', text)).toEqual([]);
   });
