@@ -99,17 +99,18 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
     // does; the notice stays. One that names another license, or none farleft can read, is left alone.
     const named = notice ? proseLicense(path, view, catalog, texts) : null;
     const quoted = notice ? `"${view.decode(notice.text)}"` : '';
-    // Under its package's license: the license the project's root license files give, or, where they give none,
-    // the one asked for (which the package is then being given): the tag goes above the line, which stays.
-    const project = notice && named === null && SAME_AS_PACKAGE.test(quoted) ? texts.project() : undefined;
-    if (notice && named !== request.expression && project !== null && project !== request.expression) {
-      if (project !== undefined)
+    // Under its package's license: the one the project's root license files give, or, where they give none, the
+    // one asked for (which the package is then being given). The tag goes above the line, which stays.
+    const deferred = notice && named === null && SAME_AS_PACKAGE.test(quoted) ? { license: texts.project() } : null;
+    const agrees = named === request.expression || (deferred !== null && (deferred.license === null || deferred.license === request.expression));
+    if (notice && !agrees) {
+      if (deferred?.license)
         return refuse(
           'conflict',
           'existing-notice',
           notice.line,
-          `${path} is under the same license as its package (${quoted}), which the project's license files give as ${project}, not ${request.expression}; it is left as it is`,
-          `Give --license ${project} to tag it as its notice says`,
+          `${path} is under the same license as its package (${quoted}), which the project's license files give as ${deferred.license}, not ${request.expression}; it is left as it is`,
+          `Give --license ${deferred.license} to tag it as its notice says`,
         );
       if (named)
         return refuse(
