@@ -7,7 +7,7 @@ import { isLicenseRefId } from '../../catalog/index.js';
 import { nameToExpression } from '../../catalog/names.js';
 import type { Candidate } from '../../types.js';
 import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from '../types.js';
-import type { MatchResult, TextMatch } from './index.js';
+import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { collector, type Collector } from './collector.js';
 import { combineMatches } from './combine.js';
 import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead } from './prose.js';
@@ -113,6 +113,9 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const instead = !pointer && route.role === 'license' && result.matches.length === 0 ? readWordsInstead(out, file, result.words, ctx) : null;
   // Dependencies' texts (LICENSE-DEPENDENCIES.md) come with prose about them, as a notice's do.
   const parts = describesParts(file.path, route);
+  // Words beside the texts that say nothing farleft can read, said once for the file (node's LICENSE has them
+  // between each of its bundled libraries' texts: "- c-ares, located at deps/cares, is licensed as follows:").
+  const beside: UnknownText[] = [];
   for (const u of result.unknown) {
     const best = u.candidates[0]?.confidence ?? 0;
     if (definesRef || instead === 'files' || ((route.role === 'notice' || parts || pointer || instead === 'prose') && best < NOTICE_UNKNOWN_FLOOR)) continue;
@@ -127,26 +130,19 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
       const lines = linesOf(file.text, u.startLine, u.endLine);
       if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
     }
-    // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
-    out.declare('NOASSERTION', 0, u.startLine, u.candidates);
-    const where = lineSpan(u);
     const short = result.words < MIN_TEXT_WORDS;
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
     // Beside a license's standard notice alone (a bundler's *.LICENSE.txt: a banner, then the Apache-2.0 header), the same.
-    const texts = !short && best < NOTICE_UNKNOWN_FLOOR ? held() : [];
-    const notices = !short && best < NOTICE_UNKNOWN_FLOOR && texts.length === 0 ? heldTexts(result, ctx, 'notice') : [];
-    const beside = texts.length > 0 ? `${texts.join(', ')} text` : `${notices.join(', ')} notice`;
-    if (texts.length > 0 || notices.length > 0)
-      out.problem(
-        'unknown-license-text',
-        'warning',
-        u.startLine,
-        `${file.path} (${where}) holds words beside its ${beside} that are no license farleft knows: terms of their own, or words about the project`,
-        'Read them: terms of their own (an exception, a part under other terms) need a name a tool can read (an SPDX exception with WITH, or LicenseRef-<name> with its text in LICENSES/); words about the project (its history, its authors) belong in the README',
-      );
-    else
-      out.problem(
+    if (!short && best < NOTICE_UNKNOWN_FLOOR && (held().length > 0 || heldTexts(result, ctx, 'notice').length > 0)) {
+      // One NOASSERTION for all of them, where the first stands.
+      if (beside.push(u) === 1) out.declare('NOASSERTION', 0, u.startLine, u.candidates);
+      continue;
+    }
+    // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
+    out.declare('NOASSERTION', 0, u.startLine, u.candidates);
+    const where = lineSpan(u);
+    out.problem(
         short ? 'license-text-too-short' : 'unknown-license-text',
         'warning',
         u.startLine,
@@ -156,7 +152,31 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
         'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
       );
   }
+  if (beside.length > 0) reportBeside(out, file.path, beside, held().length > 0 ? `${listed(held())} text` : `${listed(heldTexts(result, ctx, 'notice'))} notice`);
   return out.detection();
+}
+
+/** Places listed in one message at most; the rest are counted. */
+const LISTED_PLACES = 5;
+
+/** Words beside the texts that name nothing: one warning for the file, with the places. */
+function reportBeside(out: Collector, path: string, stretches: readonly UnknownText[], besideWhat: string): void {
+  const first = stretches[0]!;
+  const spans = stretches.slice(0, LISTED_PLACES).map((u) => (u.startLine === u.endLine ? `${u.startLine}` : `${u.startLine}-${u.endLine}`));
+  const more = stretches.length - spans.length;
+  const where = stretches.length === 1 ? lineSpan(first) : `lines ${spans.join(', ')}${more > 0 ? ` and ${more} more places` : ''}`;
+  out.problem(
+    'unknown-license-text',
+    'warning',
+    first.startLine,
+    `${path} (${where}) holds words beside its ${besideWhat} that are no license farleft knows: terms of their own, or words about the project`,
+    'Read them: terms of their own (an exception, a part under other terms) need a name a tool can read (an SPDX exception with WITH, or LicenseRef-<name> with its text in LICENSES/); words about the project (its history, its authors) belong in the README',
+  );
+}
+
+/** "MIT, ISC", or for many "MIT, ISC, Zlib and 6 more". */
+function listed(ids: readonly string[]): string {
+  return ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
 }
 
 /**

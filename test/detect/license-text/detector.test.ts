@@ -142,6 +142,19 @@ describe('license files', () => {
     expect(codes(detect('LICENSE', `${prose}${spdxText('MIT')}`))).toEqual(['unknown-license-text']);
   });
 
+  // node's LICENSE: a paragraph before each bundled library's text ("- c-ares, located at deps/cares, is licensed as follows:").
+  it('says of words beside the texts in many places once for the file, with the places', () => {
+    const about = (i: number) => `\n\nThe externally maintained library number ${i} of this program, kept in its own folder of the source tree, is licensed as follows, and has been for years:\n\n`;
+    const texts = ['MIT', 'ISC', 'Zlib', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'Apache-2.0'];
+    const text = texts.map((id, i) => `${about(i)}${spdxText(id)}`).join('');
+    const r = detect('LICENSE', text);
+    expect(exprs(r.declarations)).toEqual([...texts, 'NOASSERTION']);
+    expect(r.problems.map((p) => [p.code, p.severity, p.line])).toEqual([['unknown-license-text', 'warning', 3]]);
+    expect(r.problems[0]!.message).toMatch(/^LICENSE \(lines 3, \d+, \d+, \d+, \d+ and 2 more places\) holds words beside its MIT, ISC, Zlib and 4 more text that are no license/);
+    // Two places are both listed.
+    expect(detect('LICENSE', `${about(0)}${spdxText('MIT')}${about(1)}${spdxText('ISC')}`).problems[0]!.message).toMatch(/^LICENSE \(lines 3, \d+\) holds words beside its MIT, ISC text/);
+  });
+
   it("says of prose beside a license text (lodash's history and scope) that it is words beside the text, not a license text", () => {
     const preface = 'Based on an earlier library by other authors.\n\nThis software consists of voluntary contributions made by many individuals. For exact contribution history, see the revision history of the repository.\n\nThe following license applies to all parts of this software except as documented below:\n\n====\n\n';
     const r = detect('LICENSE', `${preface}${spdxText('MIT')}`);
