@@ -193,6 +193,19 @@ describe('SPDX texts', () => {
     expect(names(match(text(), hint))).toEqual([hint]);
   });
 
+  // ICU 72 and later (node's deps/icu-small): the template's optional sentence after the title, none of its optional
+  // paragraphs on what the Data Files include, and "Distributed under the Terms of Use …" on a line of its own.
+  it("names Unicode-DFS-2016 in ICU's wording of it", () => {
+    const spdx = spdxText('Unicode-DFS-2016');
+    const icu = spdx
+      .replace(/\n\nUnicode Data Files include[\s\S]*?utility\/trac\/browser\/\.\n\nUnicode Data Files do not[\s\S]*?Public\/\.\n\nSoftware includes[\s\S]*?utility\/trac\/browser\/\./, "\n\nSee Terms of Use <https://www.unicode.org/copyright.html>\nfor definitions of Unicode Inc.'s Data Files and Software.")
+      .replace('All rights reserved. Distributed', 'All rights reserved.\nDistributed');
+    expect(icu).not.toContain('Data Files include');
+    expect(icu).toContain('See Terms of Use');
+    expect(match(icu).matches).toEqual([expect.objectContaining({ expression: 'Unicode-DFS-2016', confidence: expect.any(Number) })]);
+    expect(match(icu).matches[0]!.confidence).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('leaves near-identical texts unnamed when a copy is not exact, listing both', () => {
     // QPL-1.0-INRIA-2004 is QPL-1.0 with a few words changed: a re-wrapped copy is not exact.
     const r = match(reflow(spdxText('QPL-1.0-INRIA-2004')));
