@@ -77,6 +77,8 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['Python Software Foundation License', 'PSF-2.0', 'catalog'],
   ['zlib/libpng License', 'Zlib', 'catalog'],
   ['same terms as Perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
+  ['same terms as Perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
+  ['same terms as the Perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['Proprietary', 'UNLICENSED', 'catalog'],
   ['GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version', 'AGPL-3.0-or-later', 'catalog'],
   // Several names: '/' (old Cargo), '|' (R), 'or', 'and', a dual licence
