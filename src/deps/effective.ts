@@ -20,6 +20,8 @@
 //  7. No declaration and texts: the texts, joined with AND.
 //  8. License files whose text no license explains, and nothing else: NOASSERTION,
 //     `unknown-text`.
+//  9. Beside named texts, terms stated under a license nobody can name ("licensed under the
+//     Mapbox TOS for use only with …"): NOASSERTION, whatever the above decided, with a warning.
 import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { Problem, Severity } from '../types.js';
 import type { LicenseBasis } from './types.js';
@@ -40,8 +42,11 @@ export interface DetectedFact {
 export interface LicenseFacts {
   readonly declared: DeclaredFact | null;
   readonly detected: readonly DetectedFact[];
-  /** License files holding text no license explains, and whether a license was named in them too. */
-  readonly unknown: readonly { readonly file: string; readonly line: number | null; readonly partly: boolean; readonly closest: string | null }[];
+  /**
+   * License files holding text no license explains, whether a license was named in them too, and the words that
+   * state terms under a license nobody can name beside those texts (`terms`: "licensed under the Mapbox TOS …").
+   */
+  readonly unknown: readonly { readonly file: string; readonly line: number | null; readonly partly: boolean; readonly closest: string | null; readonly terms?: string | null }[];
   /** How many license files were read. */
   readonly licenseFiles: number;
   /** Where the package is (for messages). */
@@ -65,6 +70,14 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
+  const decision = fromTexts(facts, catalog);
+  // Terms stated under a license nobody can name (see LicenseFacts.unknown) are what the package may be under,
+  // whatever the texts beside them are: nobody can say its license (unless it grants none at all).
+  if (!facts.unknown.some((u) => u.terms) || decision.license === 'UNLICENSED' || decision.license === 'NONE') return decision;
+  return { ...decision, license: 'NOASSERTION' };
+}
+
+function fromTexts(facts: LicenseFacts, catalog: Catalog): Decision {
   const problems: Problem[] = [];
   const texts = unique(facts.detected.map((d) => d.expression));
   const declared = facts.declared;
@@ -72,6 +85,17 @@ export function decideLicense(facts: LicenseFacts, catalog: Catalog): Decision {
   const joined = (exprs: readonly string[]): string => join(exprs, catalog);
 
   for (const u of facts.unknown) {
+    if (u.terms) {
+      problems.push({
+        code: 'unknown-text',
+        severity: 'warning',
+        file: u.file,
+        line: u.line,
+        message: `${u.file} states terms of its own beside its license texts, under a license farleft cannot name ("${u.terms}"): the package's license includes them (NOASSERTION)`,
+        suggestion: 'Read the terms: they may be what the package is under. Record what you decide in a policy exception',
+      });
+      continue;
+    }
     // A whole license file of other words, and no file with the text of what the manifest declares: the package
     // may have moved to terms of its own (Remix Icon's 2026 license beside "license": "Apache-2.0").
     const instead = !u.partly && texts.length === 0 && declared !== null && !marker;

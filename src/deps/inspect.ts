@@ -74,7 +74,7 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
   // 2. The license files.
   const files = pkg.dir ? licenseFilesOf(pkg, chosen) : [];
   const detected: DetectedLicense[] = [];
-  const unknown: { file: string; line: number | null; partly: boolean; closest: string | null }[] = [];
+  const unknown: { file: string; line: number | null; partly: boolean; closest: string | null; terms: string | null }[] = [];
   const copyright: string[] = [];
   const texts: LicenseText[] = [];
   // What the collector's listing of the folder found are plain files (its entries said so): no second look.
@@ -110,7 +110,9 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
     const unnamed = detection.declarations.filter((d) => d.expression === 'NOASSERTION');
     if (unnamed.length > 0) {
       const best = unnamed[0]!.candidates?.[0];
-      unknown.push({ file: shown, line: unnamed[0]!.line ?? null, partly: named.length > 0, closest: best ? `${best.expression} ${best.confidence.toFixed(2)}` : null });
+      // Terms stated under a license nobody can name (the detector keeps the sentence as the declaration's raw words).
+      const terms = unnamed.find((d) => d.raw !== undefined);
+      unknown.push({ file: shown, line: (terms ?? unnamed[0]!).line ?? null, partly: named.length > 0, closest: best ? `${best.expression} ${best.confidence.toFixed(2)}` : null, terms: terms?.raw ?? null });
     }
     const ids = named.flatMap((d) => ctx.catalog.normalize(d.expression).ids);
     const nameOnly = detection.problems.find((p) => p.code === 'license-file-without-text');

@@ -35,6 +35,10 @@ describe('decideLicense', () => {
     ['an unknown text instead of the declared one', facts('ISC', [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: false, closest: null }] }), 'ISC', 'declared', ['unknown-text:warning']],
     ['an unknown text beside the declared one', facts('ISC', ['ISC'], { licenseFiles: 2, unknown: [{ file: 'pkg/NOTES', line: 1, partly: false, closest: null }] }), 'ISC', 'declared-and-detected', ['unknown-text:note']],
     ['words beside the declared license in its file', facts('ISC', [], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: true, closest: null }] }), 'ISC', 'declared', ['unknown-text:note']],
+    // mapbox-gl's LICENSE.txt: the Mapbox TOS, then the BSD text of the code it took from its earlier versions.
+    ['terms under a license nobody can name, beside texts', facts('SEE LICENSE IN LICENSE.txt', ['BSD-3-Clause', 'MIT'], { licenseFiles: 1, unknown: [{ file: 'pkg/LICENSE', line: 1, partly: true, closest: null, terms: 'licensed under the Mapbox TOS for use only with…' }] }), 'NOASSERTION', 'detected', ['unknown-text:warning']],
+    ['terms beside a declaration its text confirms', facts('MIT', ['MIT'], { unknown: [{ file: 'pkg/LICENSE', line: 1, partly: true, closest: null, terms: 'available under exclusive terms of …' }] }), 'NOASSERTION', 'declared-and-detected', ['unknown-text:warning']],
+    ['no license granted stands beside such terms', facts('UNLICENSED', ['MIT'], { unknown: [{ file: 'pkg/LICENSE', line: 1, partly: true, closest: null, terms: 'licensed under our terms only' }] }), 'UNLICENSED', 'declared-and-detected', ['unknown-text:warning', 'declared-vs-text-conflict:warning']],
   ] as const)('%s', (_, input, license, basis, codes) => {
     const d = decideLicense(input, testCatalog());
     expect([d.license, d.basis, d.problems.map((p) => `${p.code}:${p.severity}`)]).toEqual([license, basis, codes]);

@@ -6,7 +6,8 @@ import type { Candidate, Declaration, Problem, Scope } from '../../types.js';
 import { detection, type Detection } from '../types.js';
 
 export interface Collector {
-  declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[]): void;
+  /** `raw`: for NOASSERTION, the words that state the license nobody can name (see unnamedTerms in prose.ts). */
+  declare(expression: string, confidence: number, line: number, candidates?: readonly Candidate[], raw?: string): void;
   declares(expression: string): boolean;
   /** The declarations of these licenses become one, a choice (OR) among them; false when fewer than two are declared. */
   choose(ids: readonly string[]): boolean;
@@ -18,8 +19,8 @@ export function collector(file: string, scope: Scope, catalog: Catalog): Collect
   const declarations: Declaration[] = [];
   const problems: Problem[] = [];
   return {
-    declare(expression, confidence, line, candidates) {
-      declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(candidates?.length ? { candidates } : {}) });
+    declare(expression, confidence, line, candidates, raw) {
+      declarations.push({ expression, source: 'license-text', file, line, confidence, scope, ...(raw ? { raw } : {}), ...(candidates?.length ? { candidates } : {}) });
     },
     declares: (expression) => declarations.some((d) => d.expression === expression),
     choose(ids) {

@@ -10,7 +10,7 @@ import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, typ
 import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { collector, type Collector } from './collector.js';
 import { combineMatches } from './combine.js';
-import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead } from './prose.js';
+import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead, unnamedTerms } from './prose.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { noticesIn } from '../notice.js';
 import { scanFileTags } from '../tag-scan.js';
@@ -131,6 +131,18 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
       if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
     }
     const short = result.words < MIN_TEXT_WORDS;
+    const terms = !short && route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && held().length > 0 ? unnamedTerms(file.path, linesOf(file.text, u.startLine, u.endLine).join('\n'), ctx) : null;
+    if (terms) {
+      out.declare('NOASSERTION', 0, u.startLine, u.candidates, terms);
+      out.problem(
+        'unknown-license-text',
+        'warning',
+        u.startLine,
+        `${file.path} (${lineSpan(u)}) states terms of its own beside its ${listed(held())} text, under a license farleft cannot name ("${terms}")`,
+        'Read them: they may be the terms the work is under. Record what you decide in a policy exception (LicenseRef-<name>)',
+      );
+      continue;
+    }
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
     // Beside a license's standard notice alone (a bundler's *.LICENSE.txt: a banner, then the Apache-2.0 header), the same.

@@ -212,6 +212,37 @@ export function declareChoice(out: Collector, words: string, ids: () => readonly
   return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen);
 }
 
+/** A sentence that says under what the work is licensed: its object is read as a license name. */
+const GRANT = /\b(?:licen[cs]ed|released|distributed|available|provided)(?: to you)? under\b(?:[^.;:!?\n]|\.(?=\S)){0,200}/gi;
+/** Objects that point elsewhere rather than name: "under the following terms", "under these terms", "under the terms below". */
+const POINTING = /^\s*(?:the |these |those |this |such |its |their )?(?:(?:any|either|one|each|all)(?: one)? of (?:the )?following|following|same|original|own|respective|other|different|various|separate|terms? (?:below|above|stated|set out)|terms(?: and conditions)?[.,]?$|conditions|licen[cs]es? (?:below|above))/i;
+
+/**
+ * Words beside a license text that state terms under a license nobody can name, and restrict: mapbox-gl's
+ * LICENSE.txt opens "…are licensed under the Mapbox TOS for use only with the relevant Mapbox product(s)…" and
+ * then holds the BSD-3-Clause text of the code it took from its earlier versions. Those are the package's terms,
+ * not words about the text beside them; so are CKEditor 4 LTS's ("available under exclusive terms of the Extended
+ * Support Model … Contact us to obtain a commercial license"), above the GPL, LGPL and MPL texts of its earlier
+ * versions. The sentence (from its grant on, at most 120 characters), or null.
+ */
+export function unnamedTerms(path: string, words: string, ctx: DetectContext): string | null {
+  // As prose: without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"),
+  // with quotes where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1), and
+  // Markdown links as their words.
+  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/\s+/g, ' ');
+  // Terms restrict ("for use only with", "not authorized"); a name farleft does not know for the text beside it
+  // does not (HarfBuzz's COPYING: "licensed under the so-called "Old MIT" license. Details follow.").
+  if (!RESTRICTING.test(prose)) return null;
+  for (const m of prose.matchAll(GRANT)) {
+    const object = m[0].replace(/^\S+(?: to you)? under\b/i, '').replace(/^\s*(?:the )?terms (?:and conditions )?of\b/i, '');
+    if (POINTING.test(object) || object.trim().split(' ').length < 2) continue;
+    // A license the sentence names is read as words beside the texts are (proseBesideTexts): not this.
+    if (noticesIn(path, m[0], ctx.catalog, 'any').declarations.length > 0) continue;
+    return m[0].length > 120 ? `${m[0].slice(0, 119)}…` : m[0];
+  }
+  return null;
+}
+
 /** "line 3" or "lines 3-11": where an unexplained stretch stands. */
 export function lineSpan(u: UnknownText): string {
   return u.startLine === u.endLine ? `line ${u.startLine}` : `lines ${u.startLine}-${u.endLine}`;

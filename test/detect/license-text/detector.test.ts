@@ -155,6 +155,23 @@ describe('license files', () => {
     expect(detect('LICENSE', `${about(0)}${spdxText('MIT')}${about(1)}${spdxText('ISC')}`).problems[0]!.message).toMatch(/^LICENSE \(lines 3, \d+\) holds words beside its MIT, ISC text/);
   });
 
+  // mapbox-gl 2 and later: the Mapbox TOS, then the BSD-3-Clause text of the code taken from version 1.13 and earlier.
+  it('says of terms under a license nobody can name, beside a text, that they are terms: NOASSERTION with their words', () => {
+    const tos = 'Mapbox Web SDK\n\nThe software and files in this repository (collectively, "Software") are\nlicensed under the Mapbox TOS for use only with the relevant Mapbox product(s)\nlisted at www.mapbox.com/pricing. This license terminates automatically if a developer\nno longer has a Mapbox account in good standing or breaches the Mapbox TOS.\n\n-----\n\nContains code from mapbox-gl-js v1.13 and earlier, licensed under a BSD-3-Clause license\n\n';
+    const r = detect('LICENSE.txt', `${tos}${spdxText('BSD-3-Clause')}`);
+    expect(r.declarations.map((d) => [d.expression, d.raw])).toEqual([['BSD-3-Clause', undefined], ['NOASSERTION', 'licensed under the Mapbox TOS for use only with the relevant Mapbox product(s) listed at www.mapbox.com/pricing']]);
+    expect(r.problems.map((p) => [p.code, p.severity, p.line])).toEqual([['unknown-license-text', 'warning', 1]]);
+    expect(r.problems[0]!.message).toContain('states terms of its own beside its BSD-3-Clause text, under a license farleft cannot name ("licensed under the Mapbox TOS');
+    // A name farleft does not know for the text itself restricts nothing (HarfBuzz's "Old MIT"); nor do words that
+    // point to other licenses (node's "provided under other licenses, as set forth below"; "any of the following").
+    for (const words of [
+      'HarfBuzz is licensed under the so-called "Old MIT" license.  Details follow.\nFor parts of HarfBuzz that are licensed under different licenses see the files named COPYING in subdirectories.\n\n',
+      'The software developed by Google is licensed under the BSD license. Other software included in this distribution is\nprovided under other licenses, as set forth below, and may not be used otherwise than they say.\n\n',
+      'Licensed under the terms of any of the following licenses at your choice, which you need not declare, though nothing stops you from doing so:\n\n',
+    ])
+      expect(detect('LICENSE', `${words}${spdxText('MIT')}`).problems.map((p) => p.message)).not.toContainEqual(expect.stringContaining('states terms'));
+  });
+
   it("says of prose beside a license text (lodash's history and scope) that it is words beside the text, not a license text", () => {
     const preface = 'Based on an earlier library by other authors.\n\nThis software consists of voluntary contributions made by many individuals. For exact contribution history, see the revision history of the repository.\n\nThe following license applies to all parts of this software except as documented below:\n\n====\n\n';
     const r = detect('LICENSE', `${preface}${spdxText('MIT')}`);
