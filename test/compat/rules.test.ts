@@ -143,7 +143,7 @@ describe('special rules (rules/contexts.ts SPECIAL_RULES)', () => {
     ['proprietary (linked)', 'MIT', 'BUSL-1.1', 'link', 'review', /particular to its owner/],
     ['proprietary in proprietary', 'UNLICENSED', 'BUSL-1.1', 'bundle', 'review', /particular to its owner/],
     ['unknown', 'MIT', 'LicenseRef-Vendor-EULA', 'aggregate', 'review', /does not know this license/],
-    ['noAssertion', 'MIT', 'NOASSERTION', 'aggregate', 'review', /NOASSERTION/],
+    ['noAssertion', 'MIT', 'NOASSERTION', 'aggregate', 'review', /could not be determined \(NOASSERTION: none is stated, or it is stated in terms farleft cannot name\)/],
     ['unknownOutbound', 'LicenseRef-Ours', 'MIT', 'bundle', 'review', /outbound license is not known/],
     ['unknownOutbound (NOASSERTION)', 'NOASSERTION', 'MIT', 'bundle', 'review', /outbound license is not known/],
     ['noLicenseBoth', 'UNLICENSED', 'NONE', 'bundle', 'review', /same owner|one owner/],

@@ -166,8 +166,8 @@ export const SPECIAL_RULES = {
   noAssertion: {
     verdict: 'review',
     clauses: [],
-    text: 'no license was stated (NOASSERTION), so nothing can be decided',
-    plain: 'Nobody has stated a license for it: find out its license before relying on it.',
+    text: 'its license could not be determined (NOASSERTION: none is stated, or it is stated in terms farleft cannot name), so nothing can be decided',
+    plain: 'farleft could not determine its license (none is stated, or its terms name no license farleft knows): read them before relying on it.',
   },
   unknownOutbound: {
     verdict: 'review',
