@@ -16,7 +16,8 @@
 //     and the conflict is a note.
 //  6. A declared marker: UNLICENSED and NONE stand (no license is granted; a text that says
 //     otherwise is a conflict to resolve with the authors); NOASSERTION and SEE LICENSE IN
-//     give way to the texts.
+//     give way to the texts, except that a SEE LICENSE IN file of a text no license explains
+//     is the package's terms: NOASSERTION, whatever other license files hold.
 //  7. No declaration and texts: the texts, joined with AND.
 //  8. License files whose text no license explains, and nothing else: NOASSERTION,
 //     `unknown-text`.
@@ -83,8 +84,24 @@ function fromTexts(facts: LicenseFacts, catalog: Catalog): Decision {
   const declared = facts.declared;
   const marker = declared ? catalog.normalize(declared.expression).marker : null;
   const joined = (exprs: readonly string[]): string => join(exprs, catalog);
+  // The file a `SEE LICENSE IN <file>` names holds the package's terms; other license files may hold notices of
+  // bundled parts (KendoReact's LICENSE.md, "This is commercial software…", beside a NOTICE.txt of MIT and BSD texts).
+  const seeFile = marker === 'SEE LICENSE IN' ? (catalog.normalize(declared!.expression).seeFile ?? null) : null;
+  const isSeeFile = (file: string): boolean => seeFile !== null && (file === seeFile || file.endsWith(`/${seeFile.replace(/^\.\//, '')}`));
+  const termsUnknown = facts.unknown.some((u) => !u.partly && isSeeFile(u.file)) && !facts.detected.some((d) => isSeeFile(d.file));
 
   for (const u of facts.unknown) {
+    if (!u.partly && isSeeFile(u.file) && termsUnknown) {
+      problems.push({
+        code: 'unknown-text',
+        severity: 'warning',
+        file: u.file,
+        line: u.line,
+        message: `${u.file}, which ${declared!.file} names as the package's license (SEE LICENSE IN ${seeFile}), holds a license text that is not a known license${u.closest ? ` (closest: ${u.closest})` : ''}: the package's license is that text's (NOASSERTION)${texts.length > 0 ? `, whatever its other license files hold (${texts.join(', ')})` : ''}`,
+        suggestion: 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception',
+      });
+      continue;
+    }
     if (u.terms) {
       problems.push({
         code: 'unknown-text',
@@ -110,10 +127,10 @@ function fromTexts(facts: LicenseFacts, catalog: Catalog): Decision {
   }
 
   if (!declared || marker === 'NOASSERTION' || marker === 'SEE LICENSE IN') {
+    if (termsUnknown) return { license: 'NOASSERTION', basis: 'detected', problems };
     if (texts.length > 0) return { license: joined(texts), basis: 'detected', problems };
     if (marker === 'SEE LICENSE IN' && facts.unknown.length === 0) {
-      const seeFile = catalog.normalize(declared!.expression).seeFile ?? '';
-      problems.push(draft('no-license', 'warning', declared!, `${declared!.file} says SEE LICENSE IN ${seeFile}, but ${seeFile} holds no license text farleft can read`, 'Ask the authors for the license, or read the file yourself and record it in a policy exception'));
+      problems.push(draft('no-license', 'warning', declared!, `${declared!.file} says SEE LICENSE IN ${seeFile ?? ''}, but ${seeFile ?? 'that file'} holds no license text farleft can read`, 'Ask the authors for the license, or read the file yourself and record it in a policy exception'));
     } else if (!declared && facts.licenseFiles === 0)
       problems.push({ code: 'no-license', severity: 'warning', file: facts.where, line: null, message: `${facts.where} declares no license and has no license file: nobody has granted a license to use it (a README is not a license file)`, suggestion: 'Ask the authors to add a license, or do not use the package' });
     return { license: 'NOASSERTION', basis: 'none', problems };
