@@ -52,6 +52,9 @@ export type ManifestReader = (text: string, out: ManifestOutput) => void;
 
 export const UNKNOWN_CONFIDENCE = 0.3;
 /** A name with an exception no id fits: above the classifiers (0.95), which would drop the exception. */
+/** License fields that say what kind of terms there are, not which: ag-grid-enterprise's "Commercial". */
+const KIND_OF_TERMS = /^\s*(?:commercial|custom|other|closed[- ]?source|private|freeware|shareware|various|unknown|see (?:the )?licen[cs]e(?: file)?)(?: (?:licen[cs]e|terms))?\s*$/i;
+
 const EXCEPTION_UNREAD_CONFIDENCE = 0.96;
 const URL_FACTOR = 0.7;
 const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
@@ -123,6 +126,18 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
             : `Write ${v.field} = "${hit.expression}"`,
         );
         return { expression: hit.expression, confidence: hit.confidence, raw };
+      }
+      // "Commercial", "Custom", "Other": a kind of terms, not a name; the ids nearest in spelling (PolyForm-Noncommercial
+      // for "Commercial") would only mislead.
+      if (KIND_OF_TERMS.test(raw)) {
+        out.problem(
+          'unknown-license',
+          'warning',
+          v.line,
+          `${v.field} is '${raw}', which says what kind of terms the package has but names no license; declared as NOASSERTION`,
+          'Read the package\'s terms; record what you decide as LicenseRef-<name> in a policy exception',
+        );
+        return { expression: 'NOASSERTION', confidence: UNKNOWN_CONFIDENCE, raw };
       }
       const near = catalog.closest(raw);
       out.problem(

@@ -28,6 +28,18 @@ describe('package.json', () => {
     expect(summary(detect('package.json', json(body)))).toEqual({ expression, field, line, confidence, codes: [...codes] });
   });
 
+  // ag-grid-enterprise: "license": "Commercial". The ids nearest in spelling (PolyForm-Noncommercial) would mislead.
+  it('says of a kind of terms ("Commercial", "Custom") that it names no license, suggesting no id', () => {
+    for (const kind of ['Commercial', 'custom', 'Other', 'Closed source', 'Commercial License']) {
+      const d = detect('package.json', json(`  "license": "${kind}"`));
+      expect(d.declarations).toMatchObject([{ expression: 'NOASSERTION' }]);
+      expect(d.problems).toMatchObject([{ code: 'unknown-license', severity: 'warning', message: expect.stringContaining('names no license') }]);
+      expect(d.problems[0]!.suggestion).not.toMatch(/closest|PolyForm|CC-BY-NC/);
+    }
+    // A name that is not a kind still gets the nearest ids.
+    expect(detect('package.json', json('  "license": "MTI Licence v9"')).problems[0]!.suggestion).toMatch(/closest ids/);
+  });
+
   it('keeps what was written in raw', () => {
     const [d] = detect('package.json', json('  "license": "Apache 2"')).declarations;
     expect(d).toMatchObject({ source: 'manifest', file: 'package.json', scope: 'project', raw: 'Apache 2' });
