@@ -215,7 +215,11 @@ export function declareChoice(out: Collector, words: string, ids: () => readonly
 /** A sentence that says under what the work is licensed: its object is read as a license name. */
 const GRANT = /\b(?:licen[cs]ed|released|distributed|available|provided)(?: to you)? under\b(?:[^.;:!?\n]|\.(?=\S)){0,200}/gi;
 /** Objects that point elsewhere rather than name: "under the following terms", "under these terms", "under the terms below". */
-const POINTING = /^\s*(?:the |these |those |this |such |its |their )?(?:(?:any|either|one|each|all)(?: one)? of (?:the )?following|following|same|original|own|respective|other|different|various|separate|terms? (?:below|above|stated|set out)|terms(?: and conditions)?[.,]?$|conditions|licen[cs]es? (?:below|above))/i;
+const POINTING = /^\s*(?:the |these |those |this |such |its |their )?(?:(?:any|either|one|each|all)(?: one)? of (?:the )?following|following|same|original|own|respective|other|different|various|separate|terms? (?:below|above|stated|set out)|terms(?: and conditions)?[.,]?$|conditions|licen[cs]es? (?:[a-z]+ )?(?:below|above))/i;
+/** A known license's family named, however the notice reader fails to parse the rest (json-schema's "either the terms of the BSD 3-Clause "New" License or the Academic Free License version 2.1"). */
+const KNOWN_FAMILY = /\b(?:0?BSD|MIT|[AL]?GPL|GNU|Apache|MPL|Mozilla|Academic Free|AFL|Artistic|ISC|Creative Commons|CC[- ]?(?:BY|0)|Eclipse|EPL|CDDL|EUPL|Unlicense|Zlib|Boost|OFL|Open Font|Python|PSF|Public Domain|WTFPL|X11|Expat|Peer Production|CNPL|Hippocratic|Anti-Capitalist)\b/i;
+/** Words by which a sentence, or the one before it, speaks of something the work uses or does not include. */
+const ELSEWHERE = /\bthird[- ]part(?:y|ies)\b|\bdependenc(?:y|ies)\b|\bnot (?:a )?part of this\b|\bnot covered by\b/i;
 
 /**
  * Words beside a license text that state terms under a license nobody can name, and restrict: mapbox-gl's
@@ -228,14 +232,17 @@ const POINTING = /^\s*(?:the |these |those |this |such |its |their )?(?:(?:any|e
 export function unnamedTerms(path: string, words: string, ctx: DetectContext): string | null {
   // As prose: without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"),
   // with quotes where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1), and
-  // Markdown links as their words.
-  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/\s+/g, ' ');
+  // Markdown links and emphasis as their words (json-schema's "available under *either* the terms of …").
+  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/\*+|\b_+|_+\b/g, '').replace(/\s+/g, ' ');
   // Terms restrict ("for use only with", "not authorized"); a name farleft does not know for the text beside it
   // does not (HarfBuzz's COPYING: "licensed under the so-called "Old MIT" license. Details follow.").
   if (!RESTRICTING.test(prose)) return null;
   for (const m of prose.matchAll(GRANT)) {
     const object = m[0].replace(/^\S+(?: to you)? under\b/i, '').replace(/^\s*(?:the )?terms (?:and conditions )?of\b/i, '');
-    if (POINTING.test(object) || object.trim().split(' ').length < 2) continue;
+    if (POINTING.test(object) || object.trim().split(' ').length < 2 || KNOWN_FAMILY.test(object)) continue;
+    // Of a dependency, not of the work (@sentry/node: "The Sentry CLI is not part of this package and is not covered
+    // by the MIT License above. It is licensed under the Functional Source License…"): the sentence and the one before.
+    if (ELSEWHERE.test(prose.slice(Math.max(0, m.index - 300), m.index))) continue;
     // A license the sentence names is read as words beside the texts are (proseBesideTexts): not this.
     if (noticesIn(path, m[0], ctx.catalog, 'any').declarations.length > 0) continue;
     return m[0].length > 120 ? `${m[0].slice(0, 119)}…` : m[0];
