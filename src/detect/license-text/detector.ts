@@ -125,23 +125,17 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
       continue;
     }
     if (expected && result.matches.length === 0) continue; // the REUSE check said what the file is
-    // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's license.
+    const short = result.words < MIN_TEXT_WORDS;
+    // Far from any license: perhaps a list of bundled parts' licenses, words on how the texts apply, or on a part's
+    // license; or terms of their own under a license nobody can name.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
       if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
-    }
-    const short = result.words < MIN_TEXT_WORDS;
-    const terms = !short && route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR && held().length > 0 ? unnamedTerms(file.path, linesOf(file.text, u.startLine, u.endLine).join('\n'), ctx) : null;
-    if (terms) {
-      out.declare('NOASSERTION', 0, u.startLine, u.candidates, terms);
-      out.problem(
-        'unknown-license-text',
-        'warning',
-        u.startLine,
-        `${file.path} (${lineSpan(u)}) states terms of its own beside its ${listed(held())} text, under a license farleft cannot name ("${terms}")`,
-        'Read them: they may be the terms the work is under. Record what you decide in a policy exception (LicenseRef-<name>)',
-      );
-      continue;
+      const terms = !short && held().length > 0 ? unnamedTerms(file.path, lines.join('\n'), ctx) : null;
+      if (terms) {
+        reportTerms(out, file.path, u, terms, held());
+        continue;
+      }
     }
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
@@ -153,19 +147,30 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     }
     // Confidence 0: nothing was named. The candidates say how close the nearest licenses came.
     out.declare('NOASSERTION', 0, u.startLine, u.candidates);
-    const where = lineSpan(u);
     out.problem(
-        short ? 'license-text-too-short' : 'unknown-license-text',
-        'warning',
-        u.startLine,
-        short
-          ? `${file.path} holds only ${result.words} words: too short to be a license text, and no license is named by it`
-          : `${file.path} (${where}) holds a license text that is not a known license${closestText(u.candidates)}`,
-        'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
-      );
+      short ? 'license-text-too-short' : 'unknown-license-text',
+      'warning',
+      u.startLine,
+      short
+        ? `${file.path} holds only ${result.words} words: too short to be a license text, and no license is named by it`
+        : `${file.path} (${lineSpan(u)}) holds a license text that is not a known license${closestText(u.candidates)}`,
+      'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
+    );
   }
   if (beside.length > 0) reportBeside(out, file.path, beside, held().length > 0 ? `${listed(held())} text` : `${listed(heldTexts(result, ctx, 'notice'))} notice`);
   return out.detection();
+}
+
+/** Terms of their own beside the texts, under a license nobody can name (prose.ts, unnamedTerms): NOASSERTION with their words, and a warning. */
+function reportTerms(out: Collector, path: string, u: UnknownText, terms: string, held: readonly string[]): void {
+  out.declare('NOASSERTION', 0, u.startLine, u.candidates, terms);
+  out.problem(
+    'unknown-license-text',
+    'warning',
+    u.startLine,
+    `${path} (${lineSpan(u)}) states terms of its own beside its ${listed(held)} text, under a license farleft cannot name ("${terms}")`,
+    'Read them: they may be the terms the work is under. Record what you decide in a policy exception (LicenseRef-<name>)',
+  );
 }
 
 /** Places listed in one message at most; the rest are counted. */
