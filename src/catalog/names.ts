@@ -215,14 +215,14 @@ function preferOnly(a: string, b: string): string | null {
 
 /**
  * "MIT/Apache-2.0" (old Cargo manifests), "GPL-2 | MIT" (R), "GPL-2.0 or MIT", "MIT and Apache 2.0":
- * each part read on its own, joined with OR ('/', '|', 'or') or AND ('and', '&', 'as well as'). "or
- * later" stays with its name.
+ * each part read on its own, joined with OR ('/', '|', 'or') or AND ('and', '&', 'as well as', and
+ * 'with' a license, not an exception: "Apache-2.0 WITH Commons-Clause"). "or later" stays with its name.
  */
 function readCompound(input: string, catalog: Catalog): NameMatch | null {
   // "Dual licensed under MIT and Apache-2.0" offers a choice, whatever the conjunction.
   const dual = /^(?:dual(?:[- ]licen[cs]ed)?|either)\b/i.test(input);
   const text = input.replace(/^(?:dual(?:[- ]licen[cs]ed)?(?: under)?|either(?: of)?|both(?: of)?) (?:the )?/i, '');
-  const parts = text.split(/\s+(or|and|as well as)\s+(?!(?:any )?later\b|newer\b|greater\b|above\b)|\s*(\/|&|\|)\s*/i);
+  const parts = text.split(/\s+(or|and|as well as|with)\s+(?!(?:any )?later\b|newer\b|greater\b|above\b)|\s*(\/|&|\|)\s*/i);
   if (parts.length < 4) return null;
   const out: string[] = [];
   let worst = 0;
@@ -234,7 +234,8 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
     if (!hit || /^(?:UNLICENSED|NONE|NOASSERTION)$/.test(hit.expression)) return null;
     const op = (parts[i + 1] ?? parts[i + 2] ?? '').toLowerCase();
     out.push(hit.expression.includes(' ') ? `(${hit.expression})` : hit.expression);
-    if (i + 3 < parts.length) out.push(op !== 'or' && op !== '/' && op !== '|' && !dual ? 'AND' : 'OR');
+    // A license "with" another, such as a condition on it ("Apache-2.0 WITH Commons-Clause"), is both.
+    if (i + 3 < parts.length) out.push(op === 'with' || (op !== 'or' && op !== '/' && op !== '|' && !dual) ? 'AND' : 'OR');
     worst = Math.max(worst, RANK.indexOf(hit.how), RANK.indexOf('name'));
     if (hit.how === 'ambiguous' && !doubt) doubt = `'${part}' is ${hit.note}; `;
     confidence = Math.min(confidence, hit.confidence, SHORT_FORM);
@@ -255,7 +256,7 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
  */
 function readCorrected(input: string, catalog: Catalog): NameMatch | null {
   // Several names, or several versions, are more than one license: no single id fits.
-  if (input.split(' ').length > 8 || /^[A-Za-z]{1,2}$/.test(input) || /[|/&;,]|\s(?:or|and|as well as)\s/i.test(input)) return null;
+  if (input.split(' ').length > 8 || /^[A-Za-z]{1,2}$/.test(input) || /[|/&;,]|\s(?:or|and|as well as|with)\s/i.test(input)) return null;
   if (new Set(input.match(/\d+(?:\.\d+)*/g) ?? []).size > 1) return null;
   const guess = correct(input, { upgrade: false });
   if (!guess) return null;

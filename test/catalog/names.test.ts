@@ -78,6 +78,9 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['zlib/libpng License', 'Zlib', 'catalog'],
   ['same terms as Perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['same terms as Perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
+  // A condition on a license is both: Redis modules' and others' "Apache-2.0 WITH Commons-Clause".
+  ['Apache-2.0 WITH Commons-Clause', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'catalog'],
+  ['Apache 2.0 with Commons Clause', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'catalog'],
   ['same terms as the Perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['Proprietary', 'UNLICENSED', 'catalog'],
   ['GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version', 'AGPL-3.0-or-later', 'catalog'],
@@ -164,6 +167,8 @@ describe('nameToExpression', () => {
     'GPL-2.0+159', // spdx-correct: GPL-2.0-only
     'MIT; Apache', // spdx-correct keeps one of two
     'icalendar', // spdx-correct: CAL-1.0 (the gem's own license, a gemspec's licenses[2])
+    'BSD with advertising', // spdx-correct: BSD-2-Clause, the advertising clause dropped
+    'GPL-2.0 with Classpath', // spdx-correct: GPL-2.0-only, the exception dropped
     'Mozila Public License 2.0',
     'Eclipse Distribution License 1.0',
     'CC-BY-ND-SA 4.0', // ND and SA exclude each other

@@ -141,6 +141,8 @@ describe('special rules (rules/contexts.ts SPECIAL_RULES)', () => {
     ['noDerivatives (unchanged, alongside)', 'MIT', 'CC-BY-ND-4.0', 'aggregate', 'compatible', /separate work/],
     ['proprietaryInOpen', 'MIT', 'BUSL-1.1', 'bundle', 'incompatible', /not a public license/],
     ['proprietary (linked)', 'MIT', 'BUSL-1.1', 'link', 'review', /particular to its owner/],
+    // The Commons Clause on Apache-2.0: no right to sell, so not a public license a PPL work may include.
+    ['a condition against selling', 'PPL', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'bundle', 'incompatible', /not a public license/],
     ['proprietary in proprietary', 'UNLICENSED', 'BUSL-1.1', 'bundle', 'review', /particular to its owner/],
     ['unknown', 'MIT', 'LicenseRef-Vendor-EULA', 'aggregate', 'review', /does not know this license/],
     ['noAssertion', 'MIT', 'NOASSERTION', 'aggregate', 'review', /could not be determined \(NOASSERTION: none is stated, or it is stated in terms farleft cannot name\)/],

@@ -105,11 +105,13 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
       // truth (a wrong "incompatible"), and classifiers, which name no exception, would say the
       // same. Nothing is asserted, above them: the package's license is for a person to read.
       if (/\bexception\b/i.test(raw) && !hit?.expression.includes(' WITH ')) {
+        // What the license before "with" reads as alone, to say what a reading without the exception would be.
+        const alone = hit ?? nameToExpression(raw.split(/\s+with\s+/i)[0]!, catalog);
         out.problem(
           'non-spdx-declaration',
           'warning',
           v.line,
-          `${v.field} is '${raw}', which names an exception farleft cannot identify${hit ? ` (read alone, ${hit.expression} would drop it)` : ''}; declared as NOASSERTION`,
+          `${v.field} is '${raw}', which names an exception farleft cannot identify${alone ? ` (read alone, ${alone.expression} would drop it)` : ''}; declared as NOASSERTION`,
           'Read the package\'s license; declare it as an SPDX expression with its exception, e.g. "GPL-2.0-only WITH GCC-exception-2.0"',
         );
         return { expression: 'NOASSERTION', confidence: EXCEPTION_UNREAD_CONFIDENCE, raw };

@@ -17,7 +17,7 @@ import { stripFrontMatter } from '../../../scripts/fingerprint.js';
 const fingerprints = readFingerprints(FINGERPRINTS_DIR);
 
 describe('licenses/fingerprints', () => {
-  it('holds the catalog-only copyfarleft licenses, exceptions SPDX lists without a text, and texts whose words SPDX lacks in part', () => {
+  it('holds the catalog-only copyfarleft licenses, the Commons Clause, exceptions SPDX lists without a text, and texts whose words SPDX lacks in part', () => {
     expect(fingerprints.map((f) => f.data.id).sort()).toEqual([
       'GFDL-1.2-only',
       'GFDL-1.3-only',
@@ -29,6 +29,7 @@ describe('licenses/fingerprints', () => {
       'LicenseRef-CNPL-5.0',
       'LicenseRef-CNPL-6.0',
       'LicenseRef-CNPL-7.0',
+      'LicenseRef-Commons-Clause-1.0',
       'LicenseRef-NVPL-4.0',
       'LicenseRef-NVPL-7.0',
     ]);

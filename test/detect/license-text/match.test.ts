@@ -276,6 +276,15 @@ describe('several licenses in one file', () => {
     expect(r.unknown).toEqual([]);
   });
 
+  // RediSearch's, Neo4j's: the Commons Clause on top of the Apache License, its placeholders filled in.
+  it('names the Commons Clause before the license it is a condition on', () => {
+    const clause = '"Commons Clause" License Condition v1.0\n\nThe Software is provided to you by the Licensor under the License, as defined below, subject to the following condition.\n\nWithout limiting other conditions in the License, the grant of rights under the License will not include, and the License does not grant to you, the right to Sell the Software.\n\nFor purposes of the foregoing, "Sell" means practicing any or all of the rights granted to you under the License to provide to third parties, for a fee or other consideration (including without limitation fees for hosting or consulting/ support services related to the Software), a product or service whose value derives, entirely or substantially, from the functionality of the Software. Any license notice or attribution required by the License must also include this Commons Clause License Condition notice.\n\nSoftware: RediSearch\n\nLicense: Apache 2.0\n\nLicensor: Redis Labs Ltd.\n\n';
+    const r = match(`${clause}${spdxText('Apache-2.0')}`);
+    expect(names(r)).toEqual(['LicenseRef-Commons-Clause-1.0', 'Apache-2.0']);
+    expect(r.matches[0]!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(r.unknown).toEqual([]);
+  });
+
   it('names thirty licenses in one large file, in order', () => {
     const ids = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Zlib', 'BSL-1.0', 'MPL-2.0', 'EPL-2.0', 'CC0-1.0', 'Unlicense', 'WTFPL', 'Artistic-2.0', 'PostgreSQL', 'NCSA', 'Python-2.0', 'OFL-1.1', 'CDDL-1.0', 'EUPL-1.2', 'OSL-3.0', 'AFL-3.0', 'MS-PL', 'MS-RL', 'APSL-2.0', 'Ruby', 'PHP-3.01', 'Vim', 'UPL-1.0', 'MulanPSL-2.0', 'GPL-3.0-only'];
     const r = match(ids.map((id) => `---- ${id} ----\n${spdxText(id)}`).join('\n\n'));
