@@ -131,7 +131,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
       if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
-      const terms = !short && held().length > 0 ? unnamedTerms(file.path, lines.join('\n'), ctx) : null;
+      const terms = !short && held().length > 0 ? unnamedTerms(file.path, lines.join('\n'), held(), ctx) : null;
       if (terms) {
         reportTerms(out, file.path, u, terms, held());
         continue;

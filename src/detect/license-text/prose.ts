@@ -229,7 +229,13 @@ const ELSEWHERE = /\bthird[- ]part(?:y|ies)\b|\bdependenc(?:y|ies)\b|\bnot (?:a 
  * Support Model … Contact us to obtain a commercial license"), above the GPL, LGPL and MPL texts of its earlier
  * versions. The sentence (from its grant on, at most 120 characters), or null.
  */
-export function unnamedTerms(path: string, words: string, ctx: DetectContext): string | null {
+export function unnamedTerms(path: string, words: string, held: readonly string[], ctx: DetectContext): string | null {
+  // The name, without its version, of a license whose text the file holds ("licensed under the Sustainable Use
+  // License" beside SUL-1.0's text, "Sustainable Use License v1.0"): the words name that text.
+  const heldNames = held.flatMap((id) => {
+    const name = ctx.catalog.get(id)?.name;
+    return name ? [name.replace(/,?\s+(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)*\b.*$/i, '').toLowerCase()] : [];
+  }).filter((n) => n.length >= 8);
   // As prose: without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"),
   // with quotes where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1), and
   // Markdown links and emphasis as their words (json-schema's "available under *either* the terms of …").
@@ -240,6 +246,7 @@ export function unnamedTerms(path: string, words: string, ctx: DetectContext): s
   for (const m of prose.matchAll(GRANT)) {
     const object = m[0].replace(/^\S+(?: to you)? under\b/i, '').replace(/^\s*(?:the )?terms (?:and conditions )?of\b/i, '');
     if (POINTING.test(object) || object.trim().split(' ').length < 2 || KNOWN_FAMILY.test(object)) continue;
+    if (heldNames.some((n) => object.toLowerCase().includes(n))) continue;
     // Of a dependency, not of the work (@sentry/node: "The Sentry CLI is not part of this package and is not covered
     // by the MIT License above. It is licensed under the Functional Source License…"): the sentence and the one before.
     if (ELSEWHERE.test(prose.slice(Math.max(0, m.index - 300), m.index))) continue;

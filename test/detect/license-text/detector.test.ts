@@ -173,6 +173,11 @@ describe('license files', () => {
       'Dojo is available under *either* the terms of the BSD 3-Clause "New" License *or* the\nAcademic Free License version 2.1, except as noted in per-module LICENSE files. No external\ncontributions are allowed under licenses which are fundamentally incompatible with them.\n\n',
     ])
       expect(detect('LICENSE', `${words}${spdxText('MIT')}`).problems.map((p) => p.message)).not.toContainEqual(expect.stringContaining('states terms'));
+    // The held text's own name without its version (n8n's LICENSE.md: "…is available under the Sustainable Use License", then SUL-1.0's text).
+    const n8n = '# License\n\nPortions of this software are licensed as follows:\n\n- Source code files that contain ".ee." in their filename are NOT licensed under the Sustainable Use License.\n- Content outside of the above mentioned files is available under the "Sustainable Use License" as defined below.\n\n';
+    const sul = detect('LICENSE.md', `${n8n}${spdxText('SUL-1.0')}`);
+    expect(exprs(sul.declarations)).toContain('SUL-1.0');
+    expect(sul.problems.map((p) => p.message)).not.toContainEqual(expect.stringContaining('states terms'));
   });
 
   it("says of prose beside a license text (lodash's history and scope) that it is words beside the text, not a license text", () => {
