@@ -239,7 +239,7 @@ export function unnamedTerms(path: string, words: string, held: readonly string[
   // As prose: without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"),
   // with quotes where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1), and
   // Markdown links and emphasis as their words (json-schema's "available under *either* the terms of …").
-  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/\*+|\b_+|_+\b/g, '').replace(/\s+/g, ' ');
+  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/[*_]+/g, '').replace(/\s+/g, ' ');
   // Terms restrict ("for use only with", "not authorized"); a name farleft does not know for the text beside it
   // does not (HarfBuzz's COPYING: "licensed under the so-called "Old MIT" license. Details follow.").
   if (!RESTRICTING.test(prose)) return null;

@@ -106,7 +106,8 @@ export function readManifest(file: FileInput, ctx: DetectContext, reader: Manife
       // same. Nothing is asserted, above them: the package's license is for a person to read.
       if (/\bexception\b/i.test(raw) && !hit?.expression.includes(' WITH ')) {
         // What the license before "with" reads as alone, to say what a reading without the exception would be.
-        const alone = hit ?? nameToExpression(raw.split(/\s+with\s+/i)[0]!, catalog);
+        const at = raw.search(/\swith\s/i);
+        const alone = hit ?? nameToExpression(at < 0 ? raw : raw.slice(0, at), catalog);
         out.problem(
           'non-spdx-declaration',
           'warning',
