@@ -283,7 +283,8 @@ function readSentences(
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
-    const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?)?$/i.test(phrase.replace(/:$/, '').trim())
+    // A list follows: "Licensed under either of", or TinyMCE's "Licensed under, and subject to the restrictions of:".
+    const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?|,? ?(?:and )?subject to the (?:restrictions|terms)(?: and conditions)? of)?$/i.test(phrase.replace(/:$/, '').trim())
       ? readList(list, catalog)
       : longestName(phrase, catalog);
     if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), hit.raw));

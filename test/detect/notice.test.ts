@@ -72,6 +72,12 @@ describe('notice: what is found', () => {
       '# Foo\n\n## License\n\nLicensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE) or http://www.apache.org/licenses/LICENSE-2.0)\n * MIT license ([LICENSE-MIT](LICENSE-MIT) or http://opensource.org/licenses/MIT)\n\nat your option.\n',
       [['Apache-2.0 OR MIT', 5, 'sentence']],
     ],
+    // TinyMCE 8's license.md: a list after "Licensed under, and subject to the restrictions of:"; its own terms name no license.
+    [
+      '"licensed under, and subject to the restrictions of" and a list',
+      '# Foo\n\n## License\n\nLicensed under, and subject to the restrictions of:\n1. The terms of [GNU General Public License Version 2 or later](http://www.gnu.org/licenses/gpl.html); or\n2. The Foo Software Terms & Conditions of Use presented at <https://foo.example/legal/>.\n',
+      [['GPL-2.0-or-later', 5, 'sentence']],
+    ],
     ['a License section starting with a name', '# Foo\n\n## License\n\nMIT © [Jane Doe](https://jane.example)\n', [['MIT', 5, 'section']]],
     ['a reStructuredText License section', 'Foo\n===\n\nLicense\n-------\n\nGPL-3.0-or-later. See COPYING.\n', [['GPL-3.0-or-later', 7, 'section']]],
     ['an emoji in the heading', '# Foo\n\n## 📝 Licence\n\n[PPL](LICENSE)\n', [['PPL', 5, 'section']]],
