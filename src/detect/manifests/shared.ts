@@ -51,10 +51,10 @@ export interface ManifestOutput {
 export type ManifestReader = (text: string, out: ManifestOutput) => void;
 
 export const UNKNOWN_CONFIDENCE = 0.3;
-/** A name with an exception no id fits: above the classifiers (0.95), which would drop the exception. */
 /** License fields that say what kind of terms there are, not which: ag-grid-enterprise's "Commercial". */
 const KIND_OF_TERMS = /^\s*(?:commercial|custom|other|closed[- ]?source|private|freeware|shareware|various|unknown|see (?:the )?licen[cs]e(?: file)?)(?: (?:licen[cs]e|terms))?\s*$/i;
 
+/** A name with an exception no id fits: above the classifiers (0.95), which would drop the exception. */
 const EXCEPTION_UNREAD_CONFIDENCE = 0.96;
 const URL_FACTOR = 0.7;
 const MARKERS = /^(?:NONE|NOASSERTION|UNLICENSED|SEE LICENSE IN .*)$/;
