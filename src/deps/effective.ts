@@ -23,13 +23,18 @@
 //     `unknown-text`.
 //  9. Beside named texts, terms stated under a license nobody can name ("licensed under the
 //     Mapbox TOS for use only with …"): NOASSERTION, whatever the above decided, with a warning.
+// 10. A manifest value farleft cannot read ("Commercial", a shop's URL), beside texts: NOASSERTION,
+//     with a warning (the texts may be only bundled code's).
 import { licenseFamily, type Catalog } from '../catalog/index.js';
 import type { Problem, Severity } from '../types.js';
 import type { LicenseBasis } from './types.js';
 
 export interface DeclaredFact {
   readonly expression: string;
+  /** Below 1 for NOASSERTION: the manifest said something farleft could not read (`raw`), rather than NOASSERTION itself. */
   readonly confidence: number;
+  /** What the manifest said, where farleft read it otherwise. */
+  readonly raw?: string;
   readonly file: string;
   readonly line: number | null;
   readonly field: string | null;
@@ -126,6 +131,21 @@ function fromTexts(facts: LicenseFacts, catalog: Catalog): Decision {
     });
   }
 
+  // The manifest states terms farleft cannot read ("Commercial", FusionCharts' "http://www.fusioncharts.com/buy/", a
+  // license with an exception no id fits): its license files may hold only bundled code's licenses (SpreadJS's LICENSE
+  // "applies to the third party software included with this package"), so they do not say the package's.
+  if (marker === 'NOASSERTION' && declared!.confidence < 1 && texts.length > 0 && !namesAText(declared!.raw ?? '', texts, catalog)) {
+    problems.push(
+      draft(
+        'declared-vs-text-conflict',
+        'warning',
+        declared!,
+        `${declared!.file} declares terms farleft cannot read${declared!.raw ? ` ('${declared!.raw}')` : ''}, and ${describeTexts(facts.detected)}: the texts may be the package's or only its bundled code's, so its license is NOASSERTION`,
+        'Read the terms the manifest names; record what you decide in a policy exception',
+      ),
+    );
+    return { license: 'NOASSERTION', basis: 'declared-and-detected', problems };
+  }
   if (!declared || marker === 'NOASSERTION' || marker === 'SEE LICENSE IN') {
     if (termsUnknown) return { license: 'NOASSERTION', basis: 'detected', problems };
     if (texts.length > 0) return { license: joined(texts), basis: 'detected', problems };
@@ -193,6 +213,15 @@ function describeTexts(detected: readonly DetectedFact[]): string {
   const byFile = new Map<string, string[]>();
   for (const d of detected) byFile.set(d.file, unique([...(byFile.get(d.file) ?? []), d.expression]));
   return [...byFile].map(([file, exprs]) => `${file} holds the text of ${exprs.join(' and ')}`).join('; ');
+}
+
+/**
+ * Whether what a manifest said names, among other words, the family of a license its texts hold: rgbcolor's "MIT OR
+ * SEE LICENSE IN FEEL-FREE.md" beside an MIT text, Sentry's "FSL-1.1-Apache-2.0" beside FSL-1.1-ALv2's.
+ */
+function namesAText(raw: string, texts: readonly string[], catalog: Catalog): boolean {
+  const words = new Set(raw.toLowerCase().split(/[^a-z0-9]+/));
+  return texts.some((t) => licenseIds(t, catalog).some((id) => words.has(id.split('-')[0]!.toLowerCase())));
 }
 
 function draft(code: string, severity: Severity, d: DeclaredFact, message: string, suggestion: string | null): Problem {

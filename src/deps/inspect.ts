@@ -127,7 +127,7 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
 
   // 3. The effective license.
   const declaredFact: DeclaredFact | null = chosen
-    ? { expression: chosen.expression, confidence: chosen.confidence, file: chosen.file, line: chosen.line ?? null, field: chosen.field ?? null }
+    ? { expression: chosen.expression, confidence: chosen.confidence, file: chosen.file, line: chosen.line ?? null, field: chosen.field ?? null, ...(chosen.raw ? { raw: chosen.raw } : {}) }
     : null;
   const decision = pkg.installed
     ? decideLicense({ declared: declaredFact, detected, unknown, licenseFiles: files.length, where }, ctx.catalog)
