@@ -62,6 +62,8 @@ export function underTheTermsOf(text: string): string {
   return text.replace(SUBJECT_TO, 'under the terms of');
 }
 
+/** Words by which a sentence speaks of some parts of the work, whatever else its subject is. */
+const PARTS = new Set(['following', 'components', 'portions', 'parts']);
 /** Words by which a sentence speaks of something the work uses, not of the work. */
 const USES = new Set(['uses', 'using', 'used', 'includes', 'including', 'bundles', 'bundled', 'vendored', 'depends', 'dependency', 'dependencies', 'third']);
 const REJECT = new Set([
@@ -70,7 +72,7 @@ const REJECT = new Set([
   'some', 'portions', 'parts', 'part', 'you', 'your', 'contributions', 'contribution', 'submissions', 'if', 'not', 'never', 'was',
   'were', 'previously', 'formerly', 'originally', 'icons', 'images', 'fonts', 'font', 'artwork', 'assets', 'logo', 'logos', 'photos',
   'sounds', 'music', 'data', 'dataset', 'translations', 'documentation', 'docs', 'examples', 'samples', 'tests', 'website', 'other',
-  'optional', 'mainly', 'mostly',
+  'optional', 'mainly', 'mostly', 'following', 'components',
 ]);
 
 interface Block {
@@ -278,8 +280,9 @@ function readSentences(
     const gnu = /^modify it/i.test(m[0]);
     const subject = words(text.slice(sentenceStart(text, m.index), m.index));
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
-    // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license").
-    if (!gnu && names === null && subject.some((w) => USES.has(w))) continue;
+    // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license"),
+    // nor are the parts a list names (Liveblocks' LICENSE: "The following components are licensed under the GNU Affero…").
+    if (!gnu && names === null && subject.some((w) => USES.has(w) || PARTS.has(w))) continue;
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;

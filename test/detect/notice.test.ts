@@ -121,6 +121,7 @@ describe('notice: what is found', () => {
     // FFmpeg's README: the license of optional parts, not of the project.
     ['optional components', '# FFmpeg\n\n## License\n\nFFmpeg codebase is mainly LGPL-licensed with optional components licensed under\nGPL. Please refer to the LICENSE file for detailed information.\n'],
     ['most of it', '# Foo\n\nFoo is mostly licensed under the MIT license.\n'],
+    ['the components a list names', '# Foo\n\n## License\n\nThe following components are licensed under the GNU Affero General Public License v3.0 or later:\n\n- the server\n'],
   ])('nothing for %s', (_, text) => {
     expect(found('README.md', text)).toEqual([]);
   });

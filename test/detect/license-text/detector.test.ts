@@ -322,6 +322,12 @@ describe('license files', () => {
     expect(codes(detect('LICENSE', 'MIT, see ../LICENSE-MIT'))).not.toContain('license-file-is-a-link');
   });
 
+  // Liveblocks' LICENSE, in each of its npm packages: the repository's licenses, the AGPL of two other packages among them.
+  it('names, in a license file of words, the license of the work and not those of components it lists', () => {
+    const words = 'Copyright 2021-present Liveblocks\n\nThis repository contains software under two licenses:\n\n1. Most of the code in this repository is licensed under the\n   Apache License 2.0 — see licenses/LICENSE-APACHE-2.0 for the\n   full license text.\n\n2. The following components are licensed under the\n   GNU Affero General Public License v3.0 or later (AGPL-3.0-or-later)\n   — see licenses/LICENSE-AGPL-3.0 for the full license text:\n\n   - packages/liveblocks-server (published as @liveblocks/server)\n   - tools/liveblocks-cli (published as liveblocks)\n\nEach package\'s own LICENSE or package.json specifies its applicable license.\n';
+    expect(exprs(detect('LICENSE', words).declarations).filter((e) => e !== 'NOASSERTION')).toEqual(['Apache-2.0']);
+  });
+
   it("names Apache-2.0 by Amazon's wording of its notice, the AWS CLI's whole LICENSE.txt", () => {
     const aws =
       'Copyright 2012-2020 Amazon.com, Inc. or its affiliates. All Rights Reserved.\n\nLicensed under the Apache License, Version 2.0 (the "License"). You\nmay not use this file except in compliance with the License. A copy of\nthe License is located at\n\n    http://aws.amazon.com/apache2.0/\n\nor in the "license" file accompanying this file. This file is\ndistributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF\nANY KIND, either express or implied. See the License for the specific\nlanguage governing permissions and limitations under the License.\n';
