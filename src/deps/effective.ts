@@ -45,6 +45,16 @@ export interface DetectedFact {
   readonly file: string;
 }
 
+/** A license file holding text no license explains (see LicenseFacts.unknown). */
+export interface Unknown {
+  readonly file: string;
+  readonly line: number | null;
+  /** A license was named in the file too. */
+  readonly partly: boolean;
+  readonly closest: string | null;
+  readonly terms?: string | null;
+}
+
 export interface LicenseFacts {
   readonly declared: DeclaredFact | null;
   readonly detected: readonly DetectedFact[];
@@ -52,7 +62,7 @@ export interface LicenseFacts {
    * License files holding text no license explains, whether a license was named in them too, and the words that
    * state terms under a license nobody can name beside those texts (`terms`: "licensed under the Mapbox TOS …").
    */
-  readonly unknown: readonly { readonly file: string; readonly line: number | null; readonly partly: boolean; readonly closest: string | null; readonly terms?: string | null }[];
+  readonly unknown: readonly Unknown[];
   /** How many license files were read. */
   readonly licenseFiles: number;
   /** Where the package is (for messages). */
@@ -94,42 +104,34 @@ function fromTexts(facts: LicenseFacts, catalog: Catalog): Decision {
   const seeFile = marker === 'SEE LICENSE IN' ? (catalog.normalize(declared!.expression).seeFile ?? null) : null;
   const isSeeFile = (file: string): boolean => seeFile !== null && (file === seeFile || file.endsWith(`/${seeFile.replace(/^\.\//, '')}`));
   const termsUnknown = facts.unknown.some((u) => !u.partly && isSeeFile(u.file)) && !facts.detected.some((d) => isSeeFile(d.file));
-
-  for (const u of facts.unknown) {
-    if (!u.partly && isSeeFile(u.file) && termsUnknown) {
-      problems.push({
-        code: 'unknown-text',
-        severity: 'warning',
-        file: u.file,
-        line: u.line,
-        message: `${u.file}, which ${declared!.file} names as the package's license (SEE LICENSE IN ${seeFile}), holds a license text that is not a known license${u.closest ? ` (closest: ${u.closest})` : ''}: the package's license is that text's (NOASSERTION)${texts.length > 0 ? `, whatever its other license files hold (${texts.join(', ')})` : ''}`,
-        suggestion: 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception',
-      });
-      continue;
-    }
-    if (u.terms) {
-      problems.push({
-        code: 'unknown-text',
-        severity: 'warning',
-        file: u.file,
-        line: u.line,
-        message: `${u.file} states terms of its own beside its license texts, under a license farleft cannot name ("${u.terms}"): the package's license includes them (NOASSERTION)`,
-        suggestion: 'Read the terms: they may be what the package is under. Record what you decide in a policy exception',
-      });
-      continue;
-    }
+  const closest = (u: Unknown): string => (u.closest ? ` (closest: ${u.closest})` : '');
+  const readIt = 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception';
+  // What a license file no license explains says of the package: its terms, terms beside its texts, or words to read.
+  const unknownText = (u: Unknown): Problem => {
+    const say = (severity: Severity, message: string, suggestion: string | null): Problem => ({ code: 'unknown-text', severity, file: u.file, line: u.line, message, suggestion });
+    if (!u.partly && isSeeFile(u.file) && termsUnknown)
+      return say(
+        'warning',
+        `${u.file}, which ${declared!.file} names as the package's license (SEE LICENSE IN ${seeFile}), holds a license text that is not a known license${closest(u)}: the package's license is that text's (NOASSERTION)${texts.length > 0 ? `, whatever its other license files hold (${texts.join(', ')})` : ''}`,
+        readIt,
+      );
+    if (u.terms)
+      return say(
+        'warning',
+        `${u.file} states terms of its own beside its license texts, under a license farleft cannot name ("${u.terms}"): the package's license includes them (NOASSERTION)`,
+        'Read the terms: they may be what the package is under. Record what you decide in a policy exception',
+      );
     // A whole license file of other words, and no file with the text of what the manifest declares: the package
     // may have moved to terms of its own (Remix Icon's 2026 license beside "license": "Apache-2.0").
     const instead = !u.partly && texts.length === 0 && declared !== null && !marker;
-    problems.push({
-      code: 'unknown-text',
-      severity: u.partly || texts.length > 0 || (declared && !marker && !instead) ? 'note' : 'warning',
-      file: u.file,
-      line: u.line,
-      message: `${u.file} holds ${u.partly ? 'text beside its license that is' : 'a license text that is'} not a known license${u.closest ? ` (closest: ${u.closest})` : ''}${instead ? `, and no license file holds the text of ${declared.expression}, which ${declared.file} declares: the package's terms may be that text's, not ${declared.expression}'s` : ''}`,
-      suggestion: u.partly ? null : 'Read the text: if it is a license of its own, record it as LicenseRef-<name> in a policy exception',
-    });
-  }
+    return say(
+      u.partly || texts.length > 0 || (declared && !marker && !instead) ? 'note' : 'warning',
+      `${u.file} holds ${u.partly ? 'text beside its license that is' : 'a license text that is'} not a known license${closest(u)}${instead ? `, and no license file holds the text of ${declared.expression}, which ${declared.file} declares: the package's terms may be that text's, not ${declared.expression}'s` : ''}`,
+      u.partly ? null : readIt,
+    );
+  };
+
+  for (const u of facts.unknown) problems.push(unknownText(u));
 
   // The manifest states terms farleft cannot read ("Commercial", FusionCharts' "http://www.fusioncharts.com/buy/", a
   // license with an exception no id fits): its license files may hold only bundled code's licenses (SpreadJS's LICENSE

@@ -15,7 +15,7 @@ import { scanFileTags } from '../detect/tag-scan.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type FileInput } from '../detect/types.js';
 import type { Declaration, Problem } from '../types.js';
 import { MAX_READ_BYTES, readFileInput } from '../walk/read.js';
-import { decideLicense, type DeclaredFact } from './effective.js';
+import { decideLicense, type DeclaredFact, type Unknown } from './effective.js';
 import { isPlainFile, licenseFilesIn, listDir, problem } from './fs.js';
 import type { CollectedPackage, DetectedLicense, Ecosystem, Evidence, Inspection, LicenseBasis, LicenseText } from './types.js';
 
@@ -74,7 +74,7 @@ export function inspectPackage(pkg: CollectedPackage, ctx: InspectContext): Insp
   // 2. The license files.
   const files = pkg.dir ? licenseFilesOf(pkg, chosen) : [];
   const detected: DetectedLicense[] = [];
-  const unknown: { file: string; line: number | null; partly: boolean; closest: string | null; terms: string | null }[] = [];
+  const unknown: Unknown[] = [];
   const copyright: string[] = [];
   const texts: LicenseText[] = [];
   // What the collector's listing of the folder found are plain files (its entries said so): no second look.
