@@ -234,7 +234,7 @@ function projectNames(path: string, blocks: readonly Block[]): Set<string> {
 }
 
 /** Inline markup removed: images, links (their text kept), HTML tags, URLs, emphasis. */
-function inline(line: string): string {
+export function inline(line: string): string {
   return line
     .replace(/!\[[^[\]]*\]\([^()]*\)/g, ' ')
     .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')

@@ -4,7 +4,7 @@
 // of the stretches its matcher could not explain.
 import { licenseFamily } from '../../catalog/index.js';
 import { urlToExpression } from '../../catalog/names.js';
-import { detectNotices, LINK, noticesIn, underTheTermsOf } from '../notice.js';
+import { detectNotices, inline, LINK, noticesIn, underTheTermsOf } from '../notice.js';
 import type { DetectContext, FileInput } from '../types.js';
 import type { Collector } from './collector.js';
 import type { UnknownText } from './index.js';
@@ -212,6 +212,8 @@ export function declareChoice(out: Collector, words: string, ids: () => readonly
   return families.size !== 1 && chosen.length > 1 && [...families].every((f) => chosen.some((id) => licenseFamily(id) === f)) && out.choose(chosen);
 }
 
+/** Comment marks that start a line (a text quoted from a source file). */
+const COMMENT_MARKS = /^[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/;
 /** A sentence that says under what the work is licensed: its object is read as a license name. */
 const GRANT = /\b(?:licen[cs]ed|released|distributed|available|provided)(?: to you)? under\b(?:[^.;:!?\n]|\.(?=\S)){0,200}/gi;
 /** Objects that point elsewhere rather than name: "under the following terms", "under these terms", "under the terms below". */
@@ -230,19 +232,24 @@ const ELSEWHERE = /\bthird[- ]part(?:y|ies)\b|\bdependenc(?:y|ies)\b|\bnot (?:a 
  * versions. The sentence (from its grant on, at most 120 characters), or null.
  */
 export function unnamedTerms(path: string, words: string, held: readonly string[], ctx: DetectContext): string | null {
+  // As prose, each line as the notice reader reads Markdown (json-schema's "available under *either* the terms of …"),
+  // without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"), and with quotes
+  // where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1).
+  const prose = words
+    .split('\n')
+    .map((line) => inline(line.replace(COMMENT_MARKS, '')))
+    .join(' ')
+    .replace(/[\u0080-\u009f\uFFFD]/g, '"')
+    .replace(/\s+/g, ' ');
+  // Terms restrict ("for use only with", "not authorized"); a name farleft does not know for the text beside it
+  // does not (HarfBuzz's COPYING: "licensed under the so-called "Old MIT" license. Details follow.").
+  if (!RESTRICTING.test(prose)) return null;
   // The name, without its version, of a license whose text the file holds ("licensed under the Sustainable Use
   // License" beside SUL-1.0's text, "Sustainable Use License v1.0"): the words name that text.
   const heldNames = held.flatMap((id) => {
     const name = ctx.catalog.get(id)?.name;
     return name ? [name.replace(/,?\s+(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)*\b.*$/i, '').toLowerCase()] : [];
   }).filter((n) => n.length >= 8);
-  // As prose: without comment marks at line starts (node's LICENSE quotes a file whose lines start with "#"),
-  // with quotes where a file's encoding lost them (test262's "BSD License" in Windows-1252, read as Latin-1), and
-  // Markdown links and emphasis as their words (json-schema's "available under *either* the terms of …").
-  const prose = words.replace(/(^|\n)[ \t]*(?:(?:#+|\*+|>+|\/\/+|\|)[ \t]*)+/g, '$1').replace(/[\u0080-\u009f\uFFFD]/g, '"').replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1').replace(/[*_]+/g, '').replace(/\s+/g, ' ');
-  // Terms restrict ("for use only with", "not authorized"); a name farleft does not know for the text beside it
-  // does not (HarfBuzz's COPYING: "licensed under the so-called "Old MIT" license. Details follow.").
-  if (!RESTRICTING.test(prose)) return null;
   for (const m of prose.matchAll(GRANT)) {
     const object = m[0].replace(/^\S+(?: to you)? under\b/i, '').replace(/^\s*(?:the )?terms (?:and conditions )?of\b/i, '');
     if (POINTING.test(object) || object.trim().split(' ').length < 2 || KNOWN_FAMILY.test(object)) continue;
