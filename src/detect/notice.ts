@@ -66,13 +66,15 @@ export function underTheTermsOf(text: string): string {
 const PARTS = new Set(['following', 'components', 'portions', 'parts']);
 /** Words by which a sentence speaks of something the work uses, not of the work. */
 const USES = new Set(['uses', 'using', 'used', 'includes', 'including', 'bundles', 'bundled', 'vendored', 'depends', 'dependency', 'dependencies', 'third']);
+/** Words by which a README's sentence speaks of something other than the whole work: what it uses, a part, a past, a reader. */
 const REJECT = new Set([
-  'which', 'that', 'who', 'whose', 'uses', 'use', 'using', 'used', 'depends', 'dependency', 'dependencies', 'based', 'includes',
-  'including', 'included', 'bundles', 'bundled', 'vendored', 'third', 'fork', 'forked', 'derived', 'upstream', 'except', 'unless',
-  'some', 'portions', 'parts', 'part', 'you', 'your', 'contributions', 'contribution', 'submissions', 'if', 'not', 'never', 'was',
+  ...USES,
+  ...PARTS,
+  'which', 'that', 'who', 'whose', 'use', 'based', 'included', 'fork', 'forked', 'derived', 'upstream', 'except', 'unless',
+  'some', 'part', 'you', 'your', 'contributions', 'contribution', 'submissions', 'if', 'not', 'never', 'was',
   'were', 'previously', 'formerly', 'originally', 'icons', 'images', 'fonts', 'font', 'artwork', 'assets', 'logo', 'logos', 'photos',
   'sounds', 'music', 'data', 'dataset', 'translations', 'documentation', 'docs', 'examples', 'samples', 'tests', 'website', 'other',
-  'optional', 'mainly', 'mostly', 'following', 'components',
+  'optional', 'mainly', 'mostly',
 ]);
 
 interface Block {
