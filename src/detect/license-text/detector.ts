@@ -93,9 +93,11 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
   const result = matcher.match(file.text, { minConfidence: ctx.options.minConfidence, ...(hint ? { hint } : {}) });
 
   declareMatches(out, orLater(result.matches, file.text, ctx), file.path, route.role);
-  // The licenses whose texts the file holds, worked out once, if asked.
+  // The licenses whose texts (or standard notices) the file holds, each worked out once, if asked.
   let heldIds: string[] | undefined;
+  let noticeIds: string[] | undefined;
   const held = (): string[] => (heldIds ??= heldTexts(result, ctx));
+  const heldNotices = (): string[] => (noticeIds ??= heldTexts(result, ctx, 'notice'));
   // A few words before the first text, too few to be reported as unexplained, may still offer a choice among the texts.
   const first = result.matches.reduce((min, m) => Math.min(min, m.startLine), Infinity);
   if (route.role === 'license' && first > 1 && first !== Infinity && result.matches.length > 1 && !result.unknown.some((u) => u.startLine < first)) {
@@ -140,7 +142,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     // Far from any license, beside a text farleft named: words about the text (lodash's history and
     // "applies to all parts of this software except as documented below"), not a mangled license.
     // Beside a license's standard notice alone (a bundler's *.LICENSE.txt: a banner, then the Apache-2.0 header), the same.
-    if (!short && best < NOTICE_UNKNOWN_FLOOR && (held().length > 0 || heldTexts(result, ctx, 'notice').length > 0)) {
+    if (!short && best < NOTICE_UNKNOWN_FLOOR && (held().length > 0 || heldNotices().length > 0)) {
       // One NOASSERTION for all of them, where the first stands.
       if (beside.push(u) === 1) out.declare('NOASSERTION', 0, u.startLine, u.candidates);
       continue;
@@ -157,7 +159,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
       'Use the unmodified text of a known license (https://spdx.org/licenses/); for your own terms, name them LicenseRef-<name> and keep the text in LICENSES/LicenseRef-<name>.txt',
     );
   }
-  if (beside.length > 0) reportBeside(out, file.path, beside, held().length > 0 ? `${listed(held())} text` : `${listed(heldTexts(result, ctx, 'notice'))} notice`);
+  if (beside.length > 0) reportBeside(out, file.path, beside, held().length > 0 ? `${listed(held())} text` : `${listed(heldNotices())} notice`);
   return out.detection();
 }
 
