@@ -283,7 +283,6 @@ function pnpmId(key: string, lockVersion: number): { name: string; version: stri
 
 // ---------------------------------------------------------------- helpers
 
-
 function malformed(file: string, line: number | null, reason: string): LockRead {
   return {
     lock: null,
