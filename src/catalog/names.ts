@@ -135,6 +135,8 @@ export function keyOf(text: string): string {
     .replace(/\(\s*>=\s*([\d.]+)\s*\)/g, ' $1 or later ') // R: GPL (>= 2)
     .replace(/\(\s*==\s*([\d.]+)\s*\)/g, ' $1 ') // R: Apache License (== 2.0)
     .replace(/\bas published by the free software foundation\b|\bof the license\b|\(at your option\)|\beither(?= version)/g, ' ')
+    // The date under a text's title ("The GNU General Public License, Version 2, June 1991", as Perl's Software::License names it).
+    .replace(/,\s*(?:january|february|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d $/, ' ')
     .replace(/[‐‑‒–—_,;:"'`*!?/()[\]{}]|-/g, ' ')
     .replace(/([a-z])v(?=\d)/g, '$1 ') // gplv3
     .replace(/\s(?:version|ver|v)\.?\s*(?=\d)/g, ' ')

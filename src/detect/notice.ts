@@ -288,9 +288,10 @@ function readSentences(
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
-    // A list follows: "Licensed under either of", or TinyMCE's "Licensed under, and subject to the restrictions of:".
+    // A list follows: "Licensed under either of", or TinyMCE's "Licensed under, and subject to the restrictions of:";
+    // or, after a colon, the name on a line of its own (Software::License's "This is free software, licensed under:").
     const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?|,? ?(?:and )?subject to the (?:restrictions|terms)(?: and conditions)? of)?$/i.test(phrase.replace(/:$/, '').trim())
-      ? readList(list, catalog)
+      ? (readList(list, catalog) ?? (phrase.endsWith(':') ? readNameLine(list, catalog) : null))
       : longestName(phrase, catalog);
     if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), hit.raw));
   }
@@ -386,6 +387,15 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
   if (!joined.valid || !joined.expression) return null;
   const worst = hits.reduce((a, b) => (b.confidence < a.confidence ? b : a));
   return { ...worst, expression: joined.expression, raw: hits.map((h) => h.expression).join(', ') };
+}
+
+/** A paragraph of one line after "licensed under:", read as a name: "  The GNU General Public License, Version 1, February 1989". */
+function readNameLine({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  const next = blocks[index + 1];
+  if (next?.kind !== 'text' || next.lines.length !== 1) return null;
+  const hit = longestName(objectPhrase(prose(next).text), catalog);
+  if (hit) consumed.add(index + 1);
+  return hit;
 }
 
 /** The first paragraph of a License section, when it starts with a name: "MIT © Jane Doe", "[PPL](LICENSE)". */

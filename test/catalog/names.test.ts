@@ -83,6 +83,10 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['Apache 2.0 with Commons Clause', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'catalog'],
   ['same terms as the Perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['Proprietary', 'UNLICENSED', 'catalog'],
+  // Titles with the date under them, as Perl's Software::License names its licenses
+  ['The GNU General Public License, Version 1, February 1989', 'GPL-1.0-only', 'catalog'],
+  ['The GNU Lesser General Public License, Version 2.1, February 1999', 'LGPL-2.1-only', 'catalog'],
+  ['The Apache License, Version 2.0, January 2004', 'Apache-2.0', 'catalog'],
   ['GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version', 'AGPL-3.0-or-later', 'catalog'],
   // Several names: '/' (old Cargo), '|' (R), 'or', 'and', a dual licence
   ['MIT/Apache-2.0', 'MIT OR Apache-2.0', 'catalog'],

@@ -78,6 +78,12 @@ describe('notice: what is found', () => {
       '# Foo\n\n## License\n\nLicensed under, and subject to the restrictions of:\n1. The terms of [GNU General Public License Version 2 or later](http://www.gnu.org/licenses/gpl.html); or\n2. The Foo Software Terms & Conditions of Use presented at <https://foo.example/legal/>.\n',
       [['GPL-2.0-or-later', 5, 'sentence']],
     ],
+    // Perl's Software::License writes every LICENSE so: the name on a line of its own after a colon.
+    [
+      '"licensed under:" and the name on a line of its own',
+      'This software is Copyright (c) 2013 by Jo Doe.\n\nThis is free software, licensed under:\n\n  The GNU General Public License, Version 3, June 2007\n',
+      [['GPL-3.0-only', 3, 'sentence']],
+    ],
     ['a License section starting with a name', '# Foo\n\n## License\n\nMIT © [Jane Doe](https://jane.example)\n', [['MIT', 5, 'section']]],
     ['a reStructuredText License section', 'Foo\n===\n\nLicense\n-------\n\nGPL-3.0-or-later. See COPYING.\n', [['GPL-3.0-or-later', 7, 'section']]],
     ['an emoji in the heading', '# Foo\n\n## 📝 Licence\n\n[PPL](LICENSE)\n', [['PPL', 5, 'section']]],
@@ -118,6 +124,7 @@ describe('notice: what is found', () => {
     ['"available under" something else', '# Foo\n\nBinaries are available under the releases page.\n'],
     ['no name after the anchor', '# Foo\n\n## License\n\nThis project is licensed under the terms described in LICENSE.\n'],
     ['a License section that names nothing', '# Foo\n\n## License\n\nSee the LICENSE file.\n'],
+    ['a line after "licensed under:" that names nothing', '# Foo\n\nThis project is licensed under:\n\nthe terms in the file COPYING.\n'],
     // FFmpeg's README: the license of optional parts, not of the project.
     ['optional components', '# FFmpeg\n\n## License\n\nFFmpeg codebase is mainly LGPL-licensed with optional components licensed under\nGPL. Please refer to the LICENSE file for detailed information.\n'],
     ['most of it', '# Foo\n\nFoo is mostly licensed under the MIT license.\n'],

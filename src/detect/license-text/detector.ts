@@ -10,7 +10,7 @@ import { EMPTY_DETECTION, type DetectContext, type Detection, type Detector, typ
 import type { MatchResult, TextMatch, UnknownText } from './index.js';
 import { collector, type Collector } from './collector.js';
 import { combineMatches } from './combine.js';
-import { declareChoice, declareListed, lineSpan, proseBesideTexts, readWordsInstead, unnamedTerms } from './prose.js';
+import { declareChoice, declareListed, declareStated, lineSpan, proseBesideTexts, readWordsInstead, unnamedTerms } from './prose.js';
 import { describesParts, inLicenseFolder, routeLicenseFile, type Route, type Role } from './route.js';
 import { noticesIn } from '../notice.js';
 import { scanFileTags } from '../tag-scan.js';
@@ -132,7 +132,7 @@ export function detectLicenseText(file: FileInput, ctx: DetectContext): Detectio
     // license; or terms of their own under a license nobody can name.
     if (route.role === 'license' && best < NOTICE_UNKNOWN_FLOOR) {
       const lines = linesOf(file.text, u.startLine, u.endLine);
-      if (declareListed(out, file.path, lines, u.startLine, ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
+      if (declareListed(out, file.path, lines, u.startLine, ctx) || declareStated(out, file.path, lines, u, held(), ctx) || proseBesideTexts(out, file.path, lines, u, held(), ctx)) continue;
       const terms = !short && held().length > 0 ? unnamedTerms(file.path, lines.join('\n'), held(), ctx) : null;
       if (terms) {
         reportTerms(out, file.path, u, terms, held());

@@ -199,6 +199,43 @@ export function proseBesideTexts(out: Collector, path: string, lines: readonly s
   return true;
 }
 
+/** Unexplained words beside the texts read for a sentence that states their license, at most (declareStated: Software::License's preamble has ~100). */
+const MAX_STATED_WORDS = 160;
+/**
+ * Licenses whose texts a file may hold under another id: Software::License's Perl_5 LICENSE states "the same terms
+ * as the Perl 5 programming language system itself" (Artistic-1.0-Perl OR GPL-1.0-or-later) and holds the OSI's
+ * Artistic 1.0 text for Perl's own.
+ */
+const HELD_AS: Readonly<Record<string, string>> = { 'Artistic-1.0-Perl': 'Artistic-1.0' };
+
+/**
+ * A sentence beside the texts that states the license they make up (Software::License's Perl_5 LICENSE: "This is
+ * free software; you can redistribute it and/or modify it under the same terms as the Perl 5 programming language
+ * system itself", then GPL-1.0's text and Artistic-1.0's): the sentence says how they combine (a choice) and which
+ * versions ("or any later version"), the texts only which licenses. Its expression replaces theirs when it names
+ * each text the file holds and nothing else; words that restrict are terms of their own, never read so.
+ */
+export function declareStated(out: Collector, path: string, lines: readonly string[], u: UnknownText, texts: readonly string[], ctx: DetectContext): boolean {
+  if (u.words > MAX_STATED_WORDS || texts.length === 0) return false;
+  const stretch = lines.join('\n');
+  if (RESTRICTING.test(stretch)) return false;
+  const textOf = (id: string): string => licenseFamily(HELD_AS[id] ?? id);
+  const held = new Set(texts.map(textOf));
+  const sentences = noticesIn(path, stretch, ctx.catalog, 'any').declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  const familiesOf = (expression: string): Set<string> => new Set(ctx.catalog.normalize(expression).ids.map(textOf));
+  // Every sentence speaks of the held texts (a part's other license is proseBesideTexts' to report)...
+  if (sentences.length === 0 || !sentences.every((d) => [...familiesOf(d.expression)].every((f) => held.has(f)))) return false;
+  // ...and one names them all, and says more than the texts do (else the words are proseBesideTexts' to read, more strictly).
+  const stated = sentences.find((d) => familiesOf(d.expression).size === held.size && saysMore(d.expression, texts, ctx));
+  return stated !== undefined && out.restate(texts, stated.expression);
+}
+
+/** Whether an expression is more than the texts together (AND): a choice among them, or other versions. */
+function saysMore(expression: string, texts: readonly string[], ctx: DetectContext): boolean {
+  const ids = ctx.catalog.normalize(expression).ids;
+  return / OR /.test(expression) || ids.length !== texts.length || ids.some((id) => !texts.includes(id));
+}
+
 /**
  * Words that offer a choice among the texts a file holds ("JSZip is dual licensed. At your choice you may
  * use it under the MIT license *or* the GPLv3 license."): the file's license is one of them, not all, so

@@ -230,6 +230,24 @@ describe('license files', () => {
     expect(exprs(three.declarations)).toEqual(['MIT OR BSD-3-Clause', 'Apache-2.0']);
   });
 
+  // Perl's Software::License writes the LICENSE of most CPAN distributions; its Perl_5 one holds GPL-1.0's text and the OSI's Artistic 1.0.
+  const perl5 = (preamble: string): string =>
+    `${preamble}\n\n--- The GNU General Public License, Version 1, February 1989 ---\n\nThis software is Copyright (c) 2013 by Jo Doe.\n\nThis is free software, licensed under:\n\n  The GNU General Public License, Version 1, February 1989\n\n${spdxText('GPL-1.0-only')}\n\n--- The Artistic License 1.0 ---\n\nThis software is Copyright (c) 2013 by Jo Doe.\n\nThis is free software, licensed under:\n\n  The Artistic License 1.0\n\n${spdxText('Artistic-1.0')}\n`;
+  const PERL5 = `This software is copyright (c) 2013 by Jo Doe.\n\nThis is free software; you can redistribute it and/or modify it under\nthe same terms as the Perl 5 programming language system itself.\n\nTerms of the Perl programming language system itself\n\na) the GNU General Public License as published by the Free\n   Software Foundation; either version 1, or (at your option) any\n   later version, or\nb) the "Artistic License"`;
+
+  it('reads the license a sentence beside the texts states for them: Software::License\'s Perl_5 LICENSE is Perl\'s choice, not both texts', () => {
+    const r = detect('LICENSE', perl5(PERL5));
+    expect(exprs(r.declarations)).toEqual(['Artistic-1.0-Perl OR GPL-1.0-or-later']);
+    expect(codes(r)).toEqual([]);
+    // Without the sentence, the texts are what the file holds; words that restrict are terms of their own.
+    expect(exprs(detect('LICENSE', perl5('This software is copyright (c) 2013 by Jo Doe.')).declarations)).toEqual(expect.arrayContaining(['GPL-1.0-only', 'Artistic-1.0']));
+    const restricted = detect('LICENSE', perl5(`${PERL5}\n\nNot for use in weapons systems.`));
+    expect(exprs(restricted.declarations)).toEqual(expect.arrayContaining(['GPL-1.0-only', 'Artistic-1.0', 'NOASSERTION']));
+    // A sentence that names another version than the text does not restate it.
+    const other = detect('LICENSE', `This program is free software; you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation; either version 2 of the License, or (at your option) any later version. It has no other terms, and the authors thank every contributor to it over the many years since its first release, in the hope that it is useful to many people who write software and share it with each other freely and openly, as they always have.\n\n${spdxText('GPL-3.0-only')}`);
+    expect(exprs(other.declarations)).not.toContain('GPL-2.0-or-later');
+  });
+
   it('offers no choice where the words do not: parts under each license, one license named, terms that restrict', () => {
     const mit = `MIT License\n\nCopyright (c) 2016 Jo\n\n${spdxText('MIT').replace(/^[\s\S]*?Permission/, 'Permission')}`;
     const bsd = spdxText('BSD-3-Clause').replace('<year> <owner>', '2019 Jo');
