@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { EMPTY_DETECTION, type Detector, type FileInput } from '../types.js';
 import { readCargoToml } from './cargo-toml.js';
 import { readComposerJson } from './composer-json.js';
+import { readCpanMetaJson, readCpanMetaYml } from './cpan-meta.js';
 import { readGemspec } from './gemspec.js';
 import { readNuspec } from './nuspec.js';
 import { readPackageJson } from './package-json.js';
@@ -25,6 +26,8 @@ export const MANIFEST_NAMES: ReadonlyMap<string, ManifestReader> = new Map([
   ['PKG-INFO', readPkgInfo],
   ['METADATA', readPkgInfo],
   ['DESCRIPTION', readRDescription],
+  ['META.json', readCpanMetaJson],
+  ['META.yml', readCpanMetaYml],
 ]);
 
 /** File name extensions. */

@@ -32,6 +32,8 @@ describe('fixtures/manifests', () => {
     ['specifications/ledger-2.3.1.gemspec', 'Ruby OR BSD-2-Clause', 'licenses', 15, 'package', 1, []],
     ['DESCRIPTION', 'GPL-2.0-or-later OR MIT', 'License', 9, 'project', 1, []],
     ['CommonsLedger.Client.nuspec', 'AGPL-3.0-or-later', 'license', 8, 'project', 1, []],
+    ['Text-Ledger-1.04/META.json', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'license', 8, 'package', 1, []],
+    ['Text-Ledger-1.04/META.yml', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'license', 8, 'package', 1, []],
   ] as const)('%s -> %s', (path, expression, field, line, scope, confidence, codes) => {
     const d = manifestsOf(path);
     expect(d.declarations[0]).toMatchObject({ expression, source: 'manifest', file: path, field, line, scope, confidence });
@@ -48,6 +50,7 @@ describe('fixtures/manifests', () => {
   it.each([
     ['broken/package.json', 5, 1],
     ['broken/Cargo.toml', 4, 11],
+    ['broken/META.yml', 4, 1],
   ])('%s is a malformed-manifest error at %i:%i, and no declaration', (path, line, column) => {
     const d = manifestsOf(path);
     expect(d.declarations).toEqual([]);

@@ -18,6 +18,9 @@ describe('routing', () => {
     ['demo.gemspec', true],
     ['DESCRIPTION', true],
     ['Demo.nuspec', true],
+    ['META.json', true],
+    ['Text-Ledger-1.04/META.yml', true],
+    ['meta.json', false],
     ['package-lock.json', false],
     ['cargo.toml', false], // Cargo reads only Cargo.toml
     ['my.package.json', false],
@@ -65,6 +68,8 @@ describe('routing', () => {
     ['x.gemspec', 's.licenses = ["'],
     ['DESCRIPTION', 'Package: x\nLicense: | | +'],
     ['x.nuspec', '<license type="expression"><license>'],
+    ['META.json', '{"meta-spec": {"version": 2}, "license": '],
+    ['META.yml', 'meta-spec: {version: 2}\nlicense: [perl_5'],
   ])('never throws on broken %s', (path, text) => {
     expect(() => detector.detect(fileInput(path, text), testContext())).not.toThrow();
   });
