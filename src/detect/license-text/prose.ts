@@ -3,7 +3,7 @@
 // licenses, a license named without its text). The license-text detector (detector.ts) asks these
 // of the stretches its matcher could not explain.
 import { licenseFamily } from '../../catalog/index.js';
-import { urlToExpression } from '../../catalog/names.js';
+import { nameToExpression, urlToExpression } from '../../catalog/names.js';
 import { detectNotices, inline, LINK, noticesIn, underTheTermsOf } from '../notice.js';
 import type { DetectContext, FileInput } from '../types.js';
 import type { Collector } from './collector.js';
@@ -199,6 +199,8 @@ export function proseBesideTexts(out: Collector, path: string, lines: readonly s
   return true;
 }
 
+/** The title of Perl's terms in Software::License's Perl_5 LICENSE: "a) the GNU General Public License … b) the "Artistic License"" follow. */
+const PERL_TERMS = /^\s*Terms of the Perl programming language system itself\s*$/m;
 /** Unexplained words beside the texts read for a sentence that states their license, at most (declareStated: Software::License's preamble has ~100). */
 const MAX_STATED_WORDS = 160;
 /**
@@ -221,7 +223,10 @@ export function declareStated(out: Collector, path: string, lines: readonly stri
   if (RESTRICTING.test(stretch)) return false;
   const textOf = (id: string): string => licenseFamily(HELD_AS[id] ?? id);
   const held = new Set(texts.map(textOf));
-  const sentences = noticesIn(path, stretch, ctx.catalog, 'any').declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  const sentences: { expression: string }[] = noticesIn(path, stretch, ctx.catalog, 'any').declarations.filter((d) => d.field === 'sentence' && d.confidence >= PART_NOTICE_CONFIDENCE);
+  // Software::License's title for the terms it lists, which some LICENSE files keep without the sentence before it (Moo's).
+  const perl = PERL_TERMS.test(stretch) ? nameToExpression('same terms as Perl itself', ctx.catalog) : null;
+  if (perl) sentences.push(perl);
   const familiesOf = (expression: string): Set<string> => new Set(ctx.catalog.normalize(expression).ids.map(textOf));
   // Every sentence speaks of the held texts (a part's other license is proseBesideTexts' to report)...
   if (sentences.length === 0 || !sentences.every((d) => [...familiesOf(d.expression)].every((f) => held.has(f)))) return false;

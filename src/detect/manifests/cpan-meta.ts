@@ -34,7 +34,11 @@ const CPAN_LICENSES: ReadonlyMap<string, string> = new Map([
   ['sun', 'SISSL'],
   ['zlib', 'Zlib'],
   ['restricted', 'UNLICENSED'],
-  ['restrictive', 'UNLICENSED'], // version 1.4
+  // Version 1.4's words, as CPAN::Meta::Converter reads them; its gpl, lgpl and mozilla name no version, and are read
+  // as those names are anywhere (ambiguous, with a note), not as the converter's guess.
+  ['apache', 'Apache-2.0'],
+  ['artistic', 'Artistic-1.0'],
+  ['restrictive', 'UNLICENSED'],
 ]);
 /** Words for a kind of terms, not a license: "other Open Source Initiative (OSI) approved license", "not an OSI approved license, but not restricted". */
 const KIND_ONLY: ReadonlySet<string> = new Set(['open_source', 'unrestricted']);

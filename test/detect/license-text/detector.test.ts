@@ -239,6 +239,10 @@ describe('license files', () => {
     const r = detect('LICENSE', perl5(PERL5));
     expect(exprs(r.declarations)).toEqual(['Artistic-1.0-Perl OR GPL-1.0-or-later']);
     expect(codes(r)).toEqual([]);
+    // Moo's LICENSE keeps the title of Perl's terms without the sentence before it.
+    const moo = detect('LICENSE', perl5(PERL5.slice(PERL5.indexOf('Terms of the Perl'))));
+    expect(exprs(moo.declarations)).toEqual(['Artistic-1.0-Perl OR GPL-1.0-or-later']);
+    expect(codes(moo)).toEqual([]);
     // Without the sentence, the texts are what the file holds; words that restrict are terms of their own.
     expect(exprs(detect('LICENSE', perl5('This software is copyright (c) 2013 by Jo Doe.')).declarations)).toEqual(expect.arrayContaining(['GPL-1.0-only', 'Artistic-1.0']));
     const restricted = detect('LICENSE', perl5(`${PERL5}\n\nNot for use in weapons systems.`));

@@ -23,8 +23,15 @@ describe('META.json and META.yml (CPAN)', () => {
     ['perl (version 1.4)', 'perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
     ['restrictive (version 1.4)', 'restrictive', 'UNLICENSED'],
     ['a list', '[bsd, artistic_2]', 'BSD-3-Clause OR Artistic-2.0'],
+    // CPAN::Meta::Converter's readings of version 1.4's apache and artistic
+    ['apache (version 1.4)', 'apache', 'Apache-2.0'],
+    ['artistic (version 1.4)', 'artistic', 'Artistic-1.0'],
   ] as const)('META.yml, %s', (_, license, expression) => {
     expect(summary(detect('META.yml', metaYml(license)))).toMatchObject({ expression, field: 'license', line: 5, codes: [] });
+  });
+
+  it('reads version 1.4\'s gpl as the name it is: no version, ambiguous', () => {
+    expect(summary(detect('META.yml', metaYml('gpl')))).toMatchObject({ expression: 'GPL-1.0-or-later', confidence: 0.5 });
   });
 
   it('reads only the META files of CPAN: without meta-spec, a META.json is some other tool\'s', () => {
