@@ -74,6 +74,8 @@ const LISTED_CANDIDATES = 3;
 const MIN_CANDIDATE = 0.25;
 /** An unexplained run this much of whose shingles a license named in the text has is that license's words, said again. */
 const REPEAT_SHARE = 0.95;
+/** A wider text holds at least this share of the words of the stretch it would take over (see widest). */
+const WIDER_SHARE = 0.8;
 /** Licenses named per text at most (a bound for hostile input; a large NOTICE file names hundreds). */
 const MAX_MATCHES = 2000;
 
@@ -282,11 +284,15 @@ function pickNext(
   return null;
 }
 
-/** Among stretches over mostly the same words as `seed`, the one that explains their union best. */
+/**
+ * Among stretches over mostly the same words as `seed`, whose text holds the seed's words too, the one that explains
+ * their union best. A text that only shares some of them is another license beside it: Hack's LICENSE.md holds the MIT
+ * text and then the Bitstream Vera license, whose grant has half of MIT's words (its stretch reaches back over them).
+ */
 function widest(ev: Evidence, seed: Stretch, all: readonly Stretch[]): Stretch {
   let best = seed;
   for (const r of all) {
-    if (r.slot === best.slot || overlap(r, best) * 2 < best.to - best.from + 1) continue;
+    if (r.slot === best.slot || overlap(r, best) * 2 < best.to - best.from + 1 || ev.share(r.slot, best.from, best.to) < WIDER_SHARE) continue;
     const from = Math.min(r.from, best.from);
     const to = Math.max(r.to, best.to);
     const mine = ev.score(best.slot, from, to).confidence;

@@ -285,6 +285,15 @@ describe('several licenses in one file', () => {
     expect(r.unknown).toEqual([]);
   });
 
+  // Hack's LICENSE.md: the Bitstream Vera license's grant has half of MIT's words, and its stretch reached back over
+  // them; as a text wider than MIT's (one that holds it) it kept MIT from being named, and neither was.
+  it('names a license beside one whose grant shares half its words (MIT, then Bitstream-Vera, in Hack\'s LICENSE.md)', () => {
+    const mit = spdxText('MIT').replace(/^[\s\S]*?Permission/, 'Permission');
+    const r = match(`### MIT License\n\nCopyright (c) 2018 Source Foundry Authors\n\n${mit}\n\n### BITSTREAM VERA LICENSE\n\n${spdxText('Bitstream-Vera')}\n`);
+    expect(names(r)).toEqual(['MIT', 'Bitstream-Vera']);
+    expect(r.unknown).toEqual([]);
+  });
+
   it('names thirty licenses in one large file, in order', () => {
     const ids = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Zlib', 'BSL-1.0', 'MPL-2.0', 'EPL-2.0', 'CC0-1.0', 'Unlicense', 'WTFPL', 'Artistic-2.0', 'PostgreSQL', 'NCSA', 'Python-2.0', 'OFL-1.1', 'CDDL-1.0', 'EUPL-1.2', 'OSL-3.0', 'AFL-3.0', 'MS-PL', 'MS-RL', 'APSL-2.0', 'Ruby', 'PHP-3.01', 'Vim', 'UPL-1.0', 'MulanPSL-2.0', 'GPL-3.0-only'];
     const r = match(ids.map((id) => `---- ${id} ----\n${spdxText(id)}`).join('\n\n'));
