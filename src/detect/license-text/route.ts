@@ -1,6 +1,7 @@
 // Which files hold license texts, from the path alone (cheap: asked for every file).
 //   license  LICENSE, LICENCE, COPYING, UNLICENSE, LICENSES.txt, LICENSE-MIT, LICENSE.md,
-//            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt, a font's OFL.txt: the whole file is license text
+//            COPYING.LESSER, MIT.LICENSE, Apache-2.0-LICENSE.txt, "Apache License.txt", a font's OFL.txt:
+//            the whole file is license text
 //   notice   NOTICE, COPYRIGHT, THIRD-PARTY-NOTICES, R's LICENSE.note: may hold license texts among attributions
 //   reuse    every file directly in LICENSES/ or Licenses/: REUSE license files, named by id
 // Never: source code or data that happens to be called license.go or notice.json, REUSE
@@ -39,8 +40,8 @@ const STEMS: readonly { readonly test: RegExp; readonly role: Exclude<Role, 'reu
   { test: /^(?:un)?licen[cs]es?\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
   // COPYING, COPYING3, COPYING.LESSER, COPYING-GPL
   { test: /^copying\d{0,2}(?:[-_.][^/]{1,60})?$/, role: 'license' },
-  // MIT.LICENSE, Apache-2.0-LICENSE, mit_license, third-party-licenses
-  { test: /^[^/]{1,60}[-_.]licen[cs]es?$/, role: 'license' },
+  // MIT.LICENSE, Apache-2.0-LICENSE, mit_license, third-party-licenses, Open Sans' "Apache License.txt"
+  { test: /^[^/]{1,60}[-_. ]licen[cs]es?$/, role: 'license' },
   // Fonts' OFL.txt (as SIL and Google Fonts name it), OFL-1.1.txt, the Ubuntu Font Licence's UFL.txt; not OFL-FAQ.txt
   { test: /^[ou]fl(?:[-_.]?\d[\d.]{0,8})?$/, role: 'license' },
   // NOTICE, NOTICES, COPYRIGHT, THIRD-PARTY-NOTICES, ThirdPartyNotices, third_party_notices.md
@@ -73,7 +74,7 @@ export function describesParts(path: string, route: Route | null = routeLicenseF
 const PARTS_NAME = /third[-_ ]?party|dependenc|vendor|bundled/i;
 
 const NAME_AFTER = /^(?:un)?(?:licen[cs]es?|copying)[-_.](.+)$/i;
-const NAME_BEFORE = /^(.+)[-_.]licen[cs]es?$/i;
+const NAME_BEFORE = /^(.+)[-_. ]licen[cs]es?$/i;
 
 /** The route of a path, or null when the file is no license text. */
 export function routeLicenseFile(path: string): Route | null {

@@ -25,6 +25,8 @@ describe('routeLicenseFile', () => {
     ['COPYING.LESSER', 'license', 'LESSER'],
     ['MIT.LICENSE', 'license', 'MIT'],
     ['Apache-2.0-LICENSE.txt', 'license', 'Apache-2.0'],
+    ['Apache License.txt', 'license', 'Apache'], // Open Sans, as Debian's fonts-open-sans ships it
+    ['fonts/Open Font License.md', 'license', 'Open Font'],
     ['third-party-licenses.md', 'license', 'third-party'],
     ['OFL.txt', 'license', null], // a font's, as SIL and Google Fonts name it
     ['fonts/lato/OFL.md', 'license', null],
@@ -71,6 +73,7 @@ describe('routeLicenseFile', () => {
     'OFL-FAQ.txt', // the OFL's FAQ, beside OFL.txt in font repositories
     'ofl.py',
     'offline.txt',
+    'license plate.txt',
   ])('%s is not', (path) => {
     expect(routeLicenseFile(path)).toBeNull();
   });
