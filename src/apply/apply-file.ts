@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { detectContext } from '../detect/run.js';
-import { filesAbove } from '../detect/header-notice.js';
+import { exceptionOf, filesAbove } from '../detect/header-notice.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as mediaDetector } from '../detect/media/index.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
@@ -159,7 +159,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run) });
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception: (text) => exceptionOf(text, run.ctx) });
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
 }

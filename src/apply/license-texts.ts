@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { exceptionText } from '../catalog/exception-texts.js';
 import type { Catalog } from '../catalog/index.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../types.js';
@@ -69,14 +70,14 @@ export function readGivenTexts(values: readonly string[], ids: readonly string[]
   return out;
 }
 
-/** The text of an SPDX license from spdx-license-list, or null (exceptions and newer ids are not in it). */
+/** The text of an SPDX license or exception from spdx-license-list, or null (most exceptions and newer ids are not in it). */
 export function spdxText(id: string): string | null {
   if (!/^[A-Za-z0-9.+-]+$/.test(id)) return null;
   try {
     const entry = require(`spdx-license-list/licenses/${id}.json`) as { licenseText?: string };
     return typeof entry.licenseText === 'string' && entry.licenseText.trim() ? entry.licenseText : null;
   } catch {
-    return null;
+    return exceptionText(id);
   }
 }
 

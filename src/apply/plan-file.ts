@@ -59,6 +59,8 @@ export interface NoticeTexts {
   of(text: string): string | null;
   /** What the license files at the project's root name, for a notice that defers to the package's license; null when none names one. */
   project(): string | null;
+  /** The exception a header's paragraph is word for word (Bison's, after the GPL's notice), joined to the license it follows. */
+  exception?(text: string): string | null;
 }
 
 const NO_TEXTS: NoticeTexts = { above: () => null, of: () => null, project: () => null };
@@ -189,7 +191,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
  */
 function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): string | null {
   const head = view.decode(view.slice(0, HEADER_BYTES));
-  const found = headerNotices(path, head, catalog).map((d) => {
+  const found = headerNotices(path, head, catalog, texts.exception?.bind(texts)).map((d) => {
     const file = seeLicenseFile(d.expression);
     return file === null ? d.expression : texts.above(file);
   });

@@ -16,6 +16,7 @@
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression } from '../catalog/names.js';
+import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
 import { noticesIn, underTheTermsOf } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
@@ -107,7 +108,7 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   if (found === null) return EMPTY_DETECTION;
   const { head, notice } = found;
   const comment = commentLines(head);
-  let declarations = notice ? noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog) : [];
+  let declarations = notice ? joinExceptions(noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog), comment, (text) => exceptionOf(text, ctx)) : [];
   // A license's text in the header names it surely; a name of its kind that says less ("Distributed under the BSD
   // license:" before BSD-2-Clause's text, in UglifyJS's and terser's files) gives way to it. A vague name of
   // another kind stays beside it (node-forge's "…based on the following MIT and BSD licensed code").
@@ -138,6 +139,49 @@ function licenseTextNotice(path: string, text: HeaderText, ctx: DetectContext): 
   return [{ expression: m.expression, source: 'notice', file: path, line: text.line + m.startLine - 1, confidence: m.confidence, scope: 'file', field: 'text' }];
 }
 
+/**
+ * The exception a paragraph is, and nothing more (no words beside it), by the whole matcher: a few files have one
+ * (generated parsers, build scripts), and their copies differ from SPDX's in a word or a line (Bison's, 0.98).
+ */
+export function exceptionOf(text: string, ctx: DetectContext): string | null {
+  const found = ctx.matcher().match(text, { minConfidence: ctx.options.minConfidence, minUnknownWords: 1 });
+  const only = found.matches.length === 1 && found.unknown.length === 0 ? found.matches[0]! : null;
+  return only?.kind === 'exception' ? only.expression : null;
+}
+
+/** Names the exception a text is, or null. */
+export type ExceptionReader = (text: string) => string | null;
+
+/** Where an exception's text starts: "As a special exception to the GNU General Public License, …" (Bison's, Libtool's, Autoconf's, GCC's). */
+const EXCEPTION_START = /^(?:in addition, )?as a special exception\b/i;
+
+/**
+ * A GNU license's notice with the exception after it in the header (a Bison parser's, Libtool's ltmain.sh, Autoconf's
+ * configure): the license WITH the exception, as a license file's texts are joined (combine.ts), when the paragraph is an
+ * exception SPDX knows. What the exception's own words name ("…licensed under the GNU General Public License
+ * without this special exception") is no notice of the file's.
+ */
+function joinExceptions(declarations: Declaration[], { lines, blockEnds }: CommentLines, exceptionOf: ExceptionReader): Declaration[] {
+  if (declarations.length === 0) return declarations;
+  for (let i = 0; i < lines.length; i++) {
+    if (!EXCEPTION_START.test(lines[i]!) || (i > 0 && lines[i - 1] !== '')) continue;
+    // Its paragraph, or (Bison's says when it was added, in a paragraph of its own) the rest of its comment block.
+    let paragraphEnd = i;
+    while (paragraphEnd + 1 < lines.length && lines[paragraphEnd + 1] !== '') paragraphEnd++;
+    let blockEnd = i;
+    while (blockEnd + 1 < lines.length && !blockEnds.has(blockEnd)) blockEnd++;
+    for (const end of new Set([paragraphEnd, blockEnd])) {
+      const exception = exceptionOf(lines.slice(i, end + 1).join('\n'));
+      if (exception === null) continue;
+      const outside = declarations.filter((d) => d.line! <= i || d.line! > end + 1);
+      const fits = (d: Declaration): boolean => !/\s/.test(d.expression) && writtenFor(exception, d.expression);
+      const owner = outside.filter((d) => d.line! <= i && fits(d)).pop() ?? outside.find(fits);
+      return owner ? outside.map((d) => (d === owner ? { ...d, expression: `${d.expression} WITH ${exception}` } : d)) : declarations;
+    }
+  }
+  return declarations;
+}
+
 /** A license's kind, the first part of its id: BSD for BSD-2-Clause and BSD-3-Clause, GPL for every GPL. */
 function kindOf(expression: string): string {
   return expression.split(/[-\s]/, 1)[0]!;
@@ -154,8 +198,10 @@ export function isHeaderNotice(d: Declaration): boolean {
  * `head`. apply reads them too: it tags a file whose notice gives the license it is asked for
  * (src/apply/plan-file.ts).
  */
-export function headerNotices(path: string, head: string, catalog: Catalog): Declaration[] {
-  return noticesInComment(path, leadingComment(head), catalog);
+export function headerNotices(path: string, head: string, catalog: Catalog, exceptionOf?: ExceptionReader): Declaration[] {
+  const comment = commentLines(head);
+  const said = noticesInComment(path, comment.lines.join('\n'), catalog);
+  return exceptionOf ? joinExceptions(said, comment, exceptionOf) : said;
 }
 
 /** headerNotices, of a leading comment already taken out of its head. */

@@ -20,11 +20,23 @@ describe('LICENSES/ texts', () => {
   });
 
   it('says exactly how to get a text it does not have (a catalog-only id, an exception)', () => {
-    const plans = planLicenseTexts(tree(), ['LicenseRef-CNPL-7.0', 'Classpath-exception-2.0'], catalog, none, false);
+    const plans = planLicenseTexts(tree(), ['LicenseRef-CNPL-7.0', 'Libtool-exception'], catalog, none, false);
     expect(plans.map((p) => p.status)).toEqual(['missing', 'missing']);
     expect(plans[0]!.problems[0]).toMatchObject({ code: 'missing-license-text', severity: 'error', file: 'LICENSES/LicenseRef-CNPL-7.0.txt' });
     expect(plans[0]!.problems[0]!.suggestion).toMatch(/from https:\/\/thufie\.lain\.haus\/NPL\.html .*--license-text LicenseRef-CNPL-7\.0=FILE/);
-    expect(plans[1]!.problems[0]!.suggestion).toMatch(/https:\/\/spdx\.org\/licenses\/Classpath-exception-2\.0/);
+    expect(plans[1]!.problems[0]!.suggestion).toMatch(/https:\/\/spdx\.org\/licenses\/Libtool-exception/);
+  });
+
+  it("has an exception's text offline where spdx-license-list keeps it under a retired id (GPL-2.0-with-bison-exception)", () => {
+    const plans = planLicenseTexts(tree(), ['Bison-exception-2.2', 'Classpath-exception-2.0'], catalog, none, false);
+    expect(plans.map((p) => [p.status, p.source])).toEqual([
+      ['written', 'spdx-license-list'],
+      ['written', 'spdx-license-list'],
+    ]);
+    expect(plans[0]!.bytes!.toString()).toMatch(/^Bison Exception\nAs a special exception, you may create a larger work/);
+    // Without the line that stood for the GPL's text.
+    expect(plans[1]!.bytes!.toString()).not.toMatch(/insert GPL/i);
+    expect(plans[1]!.bytes!.toString()).toMatch(/^\s*Class Path Exception|Linking this library statically or dynamically/);
   });
 
   it.skipIf(!hasCorpus)('takes a catalog-only text from --license-text and checks its SHA-256 (corpus copy: matches)', () => {

@@ -56,6 +56,41 @@ describe('farleft apply', () => {
     expect(readFileSync(join(root, 'vendor/x/c.go'), 'utf8')).toBe(go);
   });
 
+  it("reads a Bison parser's notice as the GPL with Bison's exception: says so, tags it when asked, and writes both texts", () => {
+    const parser = `/* A Bison parser.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.  */
+
+/* As a special exception, you may create a larger work that contains
+   part or all of the Bison parser skeleton and distribute that work
+   under terms of your choice, so long as that work isn't itself a
+   parser generator using the skeleton or a modified version thereof
+   as a parser skeleton.  Alternatively, if you modify or redistribute
+   the parser skeleton itself, you may (at your option) remove this
+   special exception, which will cause the skeleton and the resulting
+   Bison output files to be licensed under the GNU General Public
+   License without this special exception.
+
+   This special exception was added by the Free Software Foundation in
+   version 2.2 of Bison.  */
+
+int yyparse(void);
+`;
+    const root = tree({ 'parser.c': parser });
+    const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'parser.c', suggestion: expect.stringContaining('--license GPL-3.0-or-later WITH Bison-exception-2.2 ') }]);
+    const expression = 'GPL-3.0-or-later WITH Bison-exception-2.2';
+    const r = runCli(['apply', '.', '--license', expression, '--copyright', '2026 Example Collective'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'parser.c'), 'utf8')).toBe(`/*\n * SPDX-FileCopyrightText: 2026 Example Collective\n *\n * SPDX-License-Identifier: ${expression}\n */\n\n${parser}`);
+    expect(readdirSync(join(root, 'LICENSES')).sort()).toEqual(['Bison-exception-2.2.txt', 'GPL-3.0-or-later.txt']);
+    expect(runCli(['lint', '.'], { cwd: root }).code).toBe(0);
+  });
+
   it('tags a C file whose header holds the text of the license asked for, and only that text', () => {
     const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '');
     const header = (text: string) => `/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n${text.trim().split('\n').map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */\n#include "r.h"\n`;

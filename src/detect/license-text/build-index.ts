@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { asExceptionText, EXCEPTION_TEXTS } from '../../catalog/exception-texts.js';
 import type { CatalogData } from '../../catalog/schema.js';
 import { GENERATED_DIR, LICENSES_DIR } from '../../paths.js';
 import {
@@ -27,22 +28,6 @@ const require = createRequire(import.meta.url);
 export const FINGERPRINTS_DIR = join(LICENSES_DIR, 'fingerprints');
 export const TEMPLATES_FILE = join(LICENSES_DIR, 'tables', 'variables.yaml');
 
-/**
- * SPDX deprecated the "GPL-x-with-y-exception" ids, but their texts in spdx-license-list are
- * the exception texts alone (after an "insert GPL text here" line): reference texts for the
- * exceptions, which spdx-exceptions lists without text.
- */
-export const EXCEPTION_TEXTS: Readonly<Record<string, string>> = {
-  'GPL-2.0-with-classpath-exception': 'Classpath-exception-2.0',
-  'GPL-2.0-with-GCC-exception': 'GCC-exception-2.0',
-  'GPL-2.0-with-autoconf-exception': 'Autoconf-exception-2.0',
-  'GPL-2.0-with-bison-exception': 'Bison-exception-2.2',
-  'GPL-2.0-with-font-exception': 'Font-exception-2.0',
-  'GPL-3.0-with-GCC-exception': 'GCC-exception-3.1',
-  'GPL-3.0-with-autoconf-exception': 'Autoconf-exception-3.0',
-  wxWindows: 'WxWindows-exception-3.1',
-  'eCos-2.0': 'eCos-exception-2.0',
-};
 
 /** See buildIndex. */
 const OFL_NOTICE = 'This Font Software is licensed under the SIL Open Font License, Version 1.1. This license is copied below, and is also available with a FAQ at:';
@@ -95,7 +80,7 @@ export function buildIndex(inputs: IndexInputs): { header: IndexHeader; postings
     if (!text) continue;
     const exception = EXCEPTION_TEXTS[id];
     if (exception) {
-      add(exception, 'exception', 'spdx', normalizeWords(text.replace(/^\s*insert GPL v\d[^\n]*\n/i, '')));
+      add(exception, 'exception', 'spdx', normalizeWords(asExceptionText(text)));
       continue;
     }
     // Deprecated ids are never named (their current ids share or replace their texts).

@@ -34,7 +34,8 @@ const WRITTEN_FOR: Readonly<Record<string, RegExp>> = {
 };
 const GNU_LICENSE = /^(?:A|L)?GPL-/;
 
-function writtenFor(exception: string, license: string): boolean {
+/** Whether an exception may join a license: a GNU license, or the one it names (WRITTEN_FOR). */
+export function writtenFor(exception: string, license: string): boolean {
   return (WRITTEN_FOR[exception] ?? GNU_LICENSE).test(license);
 }
 
@@ -46,8 +47,9 @@ export function combineMatches(matches: readonly TextMatch[]): Combined {
     const before = licenses.filter((l) => l.startLine <= e.startLine);
     const after = licenses.filter((l) => l.startLine > e.startLine);
     const fits = (l: TextMatch): boolean => writtenFor(e.expression, l.expression);
-    // The nearest license it was written for, before it or else after it; failing that, the nearest before (or the first).
-    const owner = before.filter(fits).pop() ?? after.find(fits) ?? before.pop() ?? licenses[0];
+    // The nearest license it was written for, before it or else after it; none, when the text holds no such license
+    // (Node's LICENSE quotes pkg.m4's GPL notice, in prose, and its Autoconf exception after a BSD text: not that BSD's).
+    const owner = before.filter(fits).pop() ?? after.find(fits);
     if (owner) withs.set(owner, [...(withs.get(owner) ?? []), e]);
     else lone.push(e);
   }

@@ -392,8 +392,10 @@ describe('license files', () => {
     const r = detect('LICENSE.txt', `${spdxText('BSD-3-Clause')}\n\n----\n\n${gcc}\n\n----\n\n${spdxText('GPL-3.0-only')}`);
     expect(exprs(r.declarations)).toEqual(['BSD-3-Clause', 'GPL-3.0-only WITH GCC-exception-3.1']);
     expect(r.problems).toEqual([]);
-    // With no license it was written for, it joins the license before it, as before.
-    expect(exprs(detect('LICENSE', `${spdxText('MIT')}\n\n${gcc}`).declarations)).toEqual(['MIT WITH GCC-exception-3.1']);
+    // With no license it was written for, it joins none: MIT WITH GCC-exception-3.1 would mean nothing.
+    const alone = detect('LICENSE', `${spdxText('MIT')}\n\n${gcc}`);
+    expect(exprs(alone.declarations)).toEqual(['MIT']);
+    expect(codes(alone)).toEqual(['exception-without-license']);
   });
 
   it('reads a short license file that names its licenses in a sentence (BurntSushi\'s COPYING) as a pointer, with a note', () => {

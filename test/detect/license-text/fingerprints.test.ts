@@ -19,11 +19,15 @@ const fingerprints = readFingerprints(FINGERPRINTS_DIR);
 describe('licenses/fingerprints', () => {
   it('holds the catalog-only copyfarleft licenses, the Commons Clause, exceptions SPDX lists without a text, and texts whose words SPDX lacks in part', () => {
     expect(fingerprints.map((f) => f.data.id).sort()).toEqual([
+      'Autoconf-exception-generic',
+      'Autoconf-exception-generic-3.0',
+      'Autoconf-exception-macro',
       'GFDL-1.2-only',
       'GFDL-1.3-only',
       'GPL-2.0-only',
       'LGPL-3.0-linking-exception',
       'LLVM-exception',
+      'Libtool-exception',
       'LicenseRef-ACSL-1.4',
       'LicenseRef-CNPL-4.0',
       'LicenseRef-CNPL-5.0',
@@ -42,7 +46,8 @@ describe('licenses/fingerprints', () => {
     expect(fp.source.length).toBeGreaterThan(40);
     expect(fp.textSha256).toMatch(/^[0-9a-f]{64}$/);
     const profile = fingerprintProfile(fp);
-    expect(profile.required.length).toBeGreaterThan(100);
+    // The shortest are exceptions of one paragraph (Autoconf-exception-generic: 43 shingles).
+    expect(profile.required.length).toBeGreaterThan(40);
     expect([...profile.required].every((h, i, a) => i === 0 || a[i - 1]! < h)).toBe(true);
   });
 

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { EXCEPTION_TEXTS } from '../../../src/detect/license-text/build-index.js';
+import { EXCEPTION_TEXTS } from '../../../src/catalog/exception-texts.js';
 import { loadMatcher } from '../../../src/detect/license-text/index.js';
 import { OPTIONAL_BIT, postingsOf, readIndex, type LicenseIndex } from '../../../src/detect/license-text/index-data.js';
 import { NORMALIZER_VERSION } from '../../../src/detect/license-text/normalize.js';
