@@ -378,7 +378,9 @@ function dropFrame(value: string, prefix: string): string {
 function commentPrefix(prefix: string): boolean {
   const p = prefix.trim();
   if (p === '') return true;
-  if (!quotesBalanced(p) && !/^(?:#?'|"|'''|"""|\.\\")$/.test(p)) return false;
+  // A quote left open is a string's (code that writes a tag), but for the openers with one: roff's `.\"` (`.\" *` in
+  // curl's boxed man pages), `'\"`, `\"` and groff's `\#`, a Visual Basic `'`, a docstring's quotes.
+  if (!quotesBalanced(p) && !/^(?:#?'|"|'''|"""|[.']?\\["#](?:[ \t]+\*+)?)$/.test(p)) return false;
   if (!/[\p{L}\p{N}]/u.test(p)) return true;
   // `<para>&kwrite; Copyright 2001 by the &kate; team`: the ';' ends an SGML entity in prose, not a Lisp comment.
   return COMMENT_OPENER.test(p.length > COMMENT_TAIL ? p.slice(-COMMENT_TAIL) : p) && /(?:^|\s)\S*$/.test(p) && !/&#?\w+;$/.test(p);

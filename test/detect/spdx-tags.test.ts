@@ -22,6 +22,9 @@ describe('tags in every comment style', () => {
     ['a.ml', '(* SPDX-License-Identifier: MIT *)\n'],
     ['a.hs', '{- SPDX-License-Identifier: MIT -}\n'],
     ['a.1', '.\\" SPDX-License-Identifier: MIT\n'],
+    ['a.3', '.\\" * SPDX-License-Identifier: MIT\n'], // a box comment in roff (curl's man pages)
+    ['a.7', "'\\\" SPDX-License-Identifier: MIT\n"],
+    ['a.ms', '.\\# SPDX-License-Identifier: MIT\n'], // groff's own comment
     ['a.bat', '@REM SPDX-License-Identifier: MIT\n'],
     ['a.bat', 'REM SPDX-License-Identifier: MIT\n'],
     ['a.bat', 'rem * SPDX-License-Identifier: MIT\n'], // a box comment in batch (curl)
@@ -73,6 +76,7 @@ describe('tags in code are not declarations', () => {
     ['a.py', 'print(f"SPDX-License-Identifier: {spdx}")\n'],
     ['a.md', 'Put `SPDX-License-Identifier: MIT` in each file.\n'],
     ['a.txt', 'See the SPDX-License-Identifier field in the header of other files.\n'],
+    ['a.c', 'puts("\\"SPDX-License-Identifier: MIT");\n'],
   ])('%s: %j', (path, text) => {
     const r = detect(path, text);
     expect(r.declarations).toEqual([]);
