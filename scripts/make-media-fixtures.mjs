@@ -107,6 +107,27 @@ function pdf() {
   return Buffer.from(out, 'latin1');
 }
 
+/** An 8x8 RGB Photoshop document, raw pixels, with no image resources (Adobe's Photoshop File Formats Specification). */
+function psd() {
+  const header = Buffer.alloc(26);
+  header.write('8BPS', 0, 'latin1');
+  header.writeUInt16BE(1, 4); // version 1: PSD
+  header.writeUInt16BE(3, 12); // channels
+  header.writeUInt32BE(8, 14); // height
+  header.writeUInt32BE(8, 18); // width
+  header.writeUInt16BE(8, 22); // bits per channel
+  header.writeUInt16BE(3, 24); // RGB
+  const sections = Buffer.alloc(12); // color mode data, image resources, layer and mask information: all empty
+  const pixels = Buffer.alloc(2 + 3 * 64);
+  for (let c = 0; c < 3; c++) for (let i = 0; i < 64; i++) pixels[2 + c * 64 + i] = c === 2 ? 128 : (i * 32) & 255; // compression 0, then planes
+  return Buffer.concat([header, sections, pixels]);
+}
+
+/** A one-page EPS drawing a square. */
+function eps() {
+  return Buffer.from('%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 72 72\n%%EndComments\n0.2 0.4 0.8 setrgbcolor 10 10 52 52 rectfill\nshowpage\n%%EOF\n', 'latin1');
+}
+
 // ---------------------------------------------------------------- fixtures
 
 function images() {
@@ -302,12 +323,24 @@ f = build(False); f.flavor = 'woff2'; f.save(out + 'ofl.woff2')
 `);
 }
 
+/** Artists' working files: a Photoshop document, an EPS and an Illustrator file (a PDF inside), tagged by ExifTool. */
+function adobe() {
+  const tags = { 'XMP-cc:License': 'https://creativecommons.org/licenses/by-nc-sa/4.0/', 'XMP-dc:Rights': NOTICE, 'XMP-xmpRights:Marked': 'True' };
+  writeFileSync(o('by-nc-sa.psd'), psd());
+  exiftool(o('by-nc-sa.psd'), { ...tags, 'IPTC:CopyrightNotice': NOTICE });
+  writeFileSync(o('ppl.eps'), eps());
+  exiftool(o('ppl.eps'), { 'XMP-cc:License': PPL, 'XMP-dc:Rights': NOTICE });
+  writeFileSync(o('by.ai'), pdf());
+  exiftool(o('by.ai'), { 'XMP-cc:License': CC('by/4.0'), 'XMP-dc:Rights': NOTICE });
+}
+
+// `node scripts/make-media-fixtures.mjs adobe` makes one section's files; with no names, all of them.
+const SECTIONS = { images, documents, audio, fonts, adobe };
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
 mkdirSync(OUT, { recursive: true });
 try {
-  images();
-  documents();
-  audio();
-  fonts();
+  for (const [name, make] of Object.entries(SECTIONS)) if (wanted.length === 0 || wanted.includes(name)) make();
 } finally {
   rmSync(WORK, { recursive: true, force: true });
 }

@@ -40,3 +40,14 @@ describe('FileRunner', () => {
     await expect(new FileRunner(testCatalog(), { minConfidence: 0.9, jobs: 2 }).run(root, paths)).rejects.toThrow(/--jobs 2: the worker module .*cli\/worker-entry\.js is missing/);
   });
 });
+
+describe('reading', () => {
+  it("notes a text file that is not UTF-8, but not a PDF or an EPS, which are bytes whatever Git's rule says", async () => {
+    const latin1 = Buffer.from('/* SPDX-License-Identifier: MIT */\n/* caf\xe9 */\n', 'latin1');
+    const pdf = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n%%EOF\n', 'latin1');
+    const root = tree({ 'a.c': latin1, 'b.pdf': pdf, 'c.eps': Buffer.from('%!PS-Adobe-3.0 EPSF-3.0\n%\xa9 Jo\n', 'latin1') });
+    const result = await new FileRunner(testCatalog(), { minConfidence: 0.9 }).run(root, ['a.c', 'b.pdf', 'c.eps']);
+    expect(result.reports.map((r) => r.kind)).toEqual(['text', 'text', 'text']);
+    expect(result.problems.filter((p) => p.code === 'not-utf8').map((p) => p.file)).toEqual(['a.c']);
+  });
+});

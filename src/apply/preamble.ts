@@ -4,7 +4,7 @@
 // `# frozen_string_literal: true`, Emacs `-*- ... -*-`, which only count on the first two
 // lines; a magic line 2 keeps the comment above it). Per style (CommentStyle.keep): an XML
 // declaration and DOCTYPE, Markdown front matter, CSS `@charset`, Dockerfile parser directives,
-// `<?php`, a roff preprocessor line, PostScript's `%!`. The BOM is outside the view
+// `<?php`, a roff preprocessor line, PostScript's `%!` and its DSC header comments. The BOM is outside the view
 // (src/apply/text-view.ts).
 import type { CommentStyle } from './comment-styles/index.js';
 
@@ -32,7 +32,16 @@ export function findPlacement(text: string, style: CommentStyle): Placement {
   const lineAt = (p: number): string => text.slice(p, nextLine(text, p)).replace(/\r?\n$/, '');
 
   if (text.startsWith('#!')) pos = nextLine(text, pos);
-  else if (keep.has('postscript') && text.startsWith('%!')) pos = nextLine(text, pos);
+  else if (keep.has('postscript') && text.startsWith('%!')) {
+    pos = nextLine(text, pos);
+    // The DSC header comments after it (%%BoundingBox, %%Title, … %%EndComments) end at the first line that is not
+    // one: a header among them would cut the bounding box off the header, where LaTeX and layout programs read it.
+    while (pos < text.length && pos < MAX_PREAMBLE && text.startsWith('%%', pos)) {
+      const ends = text.startsWith('%%EndComments', pos);
+      pos = nextLine(text, pos);
+      if (ends) break;
+    }
+  }
   if (keep.has('man-preprocessor') && text.startsWith(`'\\"`, pos)) pos = nextLine(text, pos);
   if (keep.has('php-open') && /^<\?php\b/i.test(text.slice(pos, pos + 6))) {
     pos = nextLine(text, pos);

@@ -8,6 +8,7 @@ import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput } from '../walk/read.js';
 import { readProblem } from '../walk/walk.js';
 import { detectFile } from './index.js';
 import { loadMatcher, type LicenseMatcher } from './license-text/index.js';
+import { formatOfPath, isTextFormat } from './media/formats.js';
 import type { DetectContext, DetectOptions } from './types.js';
 
 export function detectContext(catalog: Catalog, options: DetectOptions, licenseTexts: readonly string[] = []): DetectContext {
@@ -43,7 +44,8 @@ export function detectFiles(paths: readonly string[], ctx: ReadContext): { facts
     const detection = detectFile(input, ctx.detect);
     facts.push({ path, kind: input.kind, size: input.size, detection });
     problems.push(...detection.problems);
-    if (input.encoding === 'latin1')
+    // A PDF or an EPS without a NUL early on is text by Git's rule, but no text to save as UTF-8.
+    if (input.encoding === 'latin1' && !isBinaryMedia(path))
       problems.push(note('not-utf8', path, 'the file is not valid UTF-8; it was read as Latin-1', 'Save the file as UTF-8 (REUSE recommends it)'));
     if (input.truncated)
       problems.push(note('file-too-large', path, `only the first ${MAX_SCAN_BYTES / 1024 / 1024} MiB of this ${Math.round(input.size / 1024 / 1024)} MiB file were searched for tags`, null));
@@ -74,4 +76,10 @@ function note(code: string, file: string, message: string, suggestion: string | 
 /** Reads and detects files (relative paths below `root`). */
 export async function detectAll(root: string, paths: readonly string[], catalog: Catalog, options: DetectOptions): Promise<{ facts: FileFacts[]; problems: Problem[] }> {
   return detectFiles(paths, readContext(root, catalog, options));
+}
+
+/** A media format of bytes, not of text (SVG and .xmp sidecars are text). */
+function isBinaryMedia(path: string): boolean {
+  const format = formatOfPath(path);
+  return format !== null && !isTextFormat(format);
 }

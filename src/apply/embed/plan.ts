@@ -59,11 +59,15 @@ export const UNSUPPORTED: Readonly<Record<string, string>> = {
   font: 'fonts: no safe writer for the name table in JavaScript; set the license in the font source (name IDs 13 and 14)',
   epub: 'EPUB: a rewrite must keep the zip layout (mimetype first, stored); edit dc:rights in the package document instead',
   xmp: '.xmp sidecars are written by photo tools; farleft reads them',
+  psd: 'Photoshop documents: not written; set the license in File Info (Copyright Status, Copyright Info URL), which farleft reads',
+  eps: 'EPS: not written; set the license in the program that made the file, which farleft reads',
+  illustrator: 'Illustrator files: not written; set the license in File Info, which farleft reads',
 };
 
 /** Extensions of a writable format that are still not written, and why. */
 export const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
   dng: 'DNG: the raw image sits in sub-images whose content farleft does not check',
+  ...Object.fromEntries(['cr2', 'nef', 'nrw', 'arw', 'pef', 'srw'].map((ext) => [ext, `${ext.toUpperCase()}: a camera's raw file; keep its license in a .xmp sidecar or the .license file`])),
   ogv: 'Ogg video (Theora): not written',
   spx: 'Speex: not written',
   '3gp': '3GP: not written',

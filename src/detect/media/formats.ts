@@ -17,6 +17,9 @@ export type MediaFormat =
   | 'wav'
   | 'epub'
   | 'font'
+  | 'psd'
+  | 'eps'
+  | 'illustrator'
   | 'xmp';
 
 /** Human names, for messages. */
@@ -36,11 +39,14 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
   wav: 'WAV audio file',
   epub: 'EPUB book',
   font: 'font',
+  psd: 'Photoshop document',
+  eps: 'EPS file',
+  illustrator: 'Illustrator file',
   xmp: 'XMP sidecar',
 };
 
 /** Names said with a vowel first ("an Ogg file", "an MP3 audio file"). */
-const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg']);
+const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg', 'eps', 'illustrator']);
 
 /** The human name with its article, for messages: "a PNG image", "an MP3 audio file". */
 export function aFormat(format: MediaFormat): string {
@@ -50,7 +56,7 @@ export function aFormat(format: MediaFormat): string {
 /** The usual extension of each format, for a rename suggestion. */
 const USUAL_EXTENSION: Readonly<Record<MediaFormat, string>> = {
   jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', gif: 'gif', heif: 'heic', pdf: 'pdf', svg: 'svg', mp4: 'mp4',
-  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', epub: 'epub', font: 'ttf', xmp: 'xmp',
+  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
 };
 
 const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
@@ -58,7 +64,8 @@ const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
     [
       ['jpeg', ['jpg', 'jpeg', 'jpe', 'jfif']],
       ['png', ['png']],
-      ['tiff', ['tif', 'tiff', 'dng']],
+      // Camera raw files that are TIFF inside (Canon's CR2, Nikon's NEF and NRW, Sony's ARW, Pentax's PEF, Samsung's SRW).
+      ['tiff', ['tif', 'tiff', 'dng', 'cr2', 'nef', 'nrw', 'arw', 'pef', 'srw']],
       ['webp', ['webp']],
       ['gif', ['gif']],
       ['heif', ['heic', 'heif', 'avif', 'hif']],
@@ -71,6 +78,9 @@ const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
       ['wav', ['wav', 'wave']],
       ['epub', ['epub']],
       ['font', ['ttf', 'otf', 'ttc', 'otc', 'woff', 'woff2']],
+      ['psd', ['psd', 'psb']],
+      ['eps', ['eps', 'epsf', 'epsi']],
+      ['illustrator', ['ai']],
       ['xmp', ['xmp']],
     ] as const
   ).flatMap(([format, exts]) => exts.map((e) => [e, format] as const)),
@@ -118,6 +128,9 @@ export function sniffFormat(head: Uint8Array): MediaFormat | null {
   if (ascii(b, 4, 'ftyp')) return HEIF_BRANDS.has(Buffer.from(b.subarray(8, 12)).toString('latin1')) ? 'heif' : 'mp4';
   if (b.length >= 8 && QUICKTIME_ATOMS.has(Buffer.from(b.subarray(4, 8)).toString('latin1'))) return 'mp4';
   if (ascii(b, 0, '%PDF-')) return 'pdf';
+  if (ascii(b, 0, '8BPS')) return 'psd';
+  // PostScript's own header, or the binary header of a DOS EPS (a preview beside the PostScript).
+  if (ascii(b, 0, '%!PS-Adobe') || (b[0] === 0xc5 && b[1] === 0xd0 && b[2] === 0xd3 && b[3] === 0xc6)) return 'eps';
   if (ascii(b, 0, 'fLaC')) return 'flac';
   if (ascii(b, 0, 'OggS')) return 'ogg';
   if (ascii(b, 0, 'ID3') && b.length >= 10) {

@@ -17,11 +17,13 @@ import { readJpeg } from './jpeg.js';
 import { fieldsToDetection, type TextReader } from './license.js';
 import { readPdf } from './pdf.js';
 import { readPng } from './png.js';
+import { readPsd } from './psd.js';
 import { readRiff } from './riff.js';
 import { decodeText, sourceOfInput, type ByteSource } from './source.js';
 import { readSvg, readXmpSidecar } from './svg.js';
 import { readTiff } from './tiff.js';
 import { readFlac, readOgg } from './vorbis.js';
+import { readPacket, scanHeadAndTail } from './xmp.js';
 
 type Reader = (src: ByteSource, out: MediaRead, text: () => string) => void;
 
@@ -41,6 +43,11 @@ const READERS: Readonly<Record<MediaFormat, Reader>> = {
   ogg: (src, out) => readOgg(src, out),
   epub: (src, out) => readEpub(src, out),
   font: (src, out) => readFont(src, out),
+  psd: (src, out) => readPsd(src, out),
+  // PostScript whose structure farleft does not walk: the XMP packets Adobe's programs write in its head (or tail).
+  eps: (src, out) => readPackets(src, out),
+  // An Illustrator file is a PDF (with the XMP of its metadata stream) or, from older versions, PostScript.
+  illustrator: (src, out) => (sniffFormat(src.head) === 'pdf' ? readPdf(src, out) : readPackets(src, out)),
   svg: (_src, out, text) => readSvg(text(), out),
   xmp: (_src, out, text) => readXmpSidecar(text(), out),
 };
@@ -94,9 +101,13 @@ export function readMedia(path: string, src: ByteSource, text: () => string): { 
   return { format, read };
 }
 
-/** HEIF and MP4 share one container and brands overlap: either reader handles the other's files. */
+/** HEIF and MP4 share one container and brands overlap: either reader handles the other's files. An Illustrator file is a PDF or an EPS. */
 function sameFamily(a: MediaFormat, b: MediaFormat): boolean {
-  return (a === 'heif' || a === 'mp4') && (b === 'heif' || b === 'mp4');
+  return ((a === 'heif' || a === 'mp4') && (b === 'heif' || b === 'mp4')) || (a === 'illustrator' && (b === 'pdf' || b === 'eps'));
+}
+
+function readPackets(src: ByteSource, out: MediaRead): void {
+  for (const packet of scanHeadAndTail(src, out)) readPacket(packet, out);
 }
 
 /** Formats whose files may start without their magic: an MP3 without an ID3 tag; an EPUB zip packed out of order. */

@@ -1,30 +1,39 @@
 // IPTC IIM (Information Interchange Model 4.2), as JPEG carries it inside a Photoshop
-// image resource block (APP13 "Photoshop 3.0", resource 0x0404) and TIFF in tag 33723.
-// The license-related dataset is 2:116 Copyright Notice (at most 128 bytes).
+// image resource block (APP13 "Photoshop 3.0", resource 0x0404), a Photoshop document in its
+// image resources, and TIFF in tag 33723. The license-related dataset is 2:116 Copyright
+// Notice (at most 128 bytes). A document's resources hold its XMP packet too (0x0424).
 import { addField, addIssue, type MediaRead } from './fields.js';
 import { decodeText } from './source.js';
+import { readPacket } from './xmp.js';
 
 const PHOTOSHOP = Buffer.from('Photoshop 3.0\0');
 const RESOURCE_IPTC = 0x0404;
+const RESOURCE_XMP = 0x0424;
 const MAX_DATASETS = 4096;
 
 /** Reads the IPTC record out of a JPEG APP13 segment's payload. */
 export function readPhotoshopIrb(payload: Buffer, out: MediaRead): void {
   if (!payload.subarray(0, PHOTOSHOP.length).equals(PHOTOSHOP)) return;
-  let i = PHOTOSHOP.length;
-  while (i + 12 <= payload.length) {
-    if (payload.toString('latin1', i, i + 4) !== '8BIM') {
-      addIssue(out, 'media-malformed', 'warning', 'a Photoshop resource block in the APP13 segment is damaged; the IPTC record after it was not read');
+  readImageResources(payload.subarray(PHOTOSHOP.length), out, 'the APP13 segment');
+}
+
+/** Reads the IPTC record and XMP packet among Photoshop image resource blocks ("8BIM", id, name, size, data). */
+export function readImageResources(blocks: Buffer, out: MediaRead, where: string): void {
+  let i = 0;
+  while (i + 12 <= blocks.length) {
+    if (blocks.toString('latin1', i, i + 4) !== '8BIM') {
+      addIssue(out, 'media-malformed', 'warning', `a Photoshop resource block in ${where} is damaged; the resources after it were not read`);
       return;
     }
-    const id = payload.readUInt16BE(i + 4);
-    const nameLength = payload[i + 6]!;
+    const id = blocks.readUInt16BE(i + 4);
+    const nameLength = blocks[i + 6]!;
     // The Pascal-string name (length byte included) is padded to an even size.
     const at = i + 6 + ((nameLength + 2) & ~1);
-    if (at + 4 > payload.length) return;
-    const size = payload.readUInt32BE(at);
-    const data = payload.subarray(at + 4, at + 4 + size);
+    if (at + 4 > blocks.length) return;
+    const size = blocks.readUInt32BE(at);
+    const data = blocks.subarray(at + 4, at + 4 + size);
     if (id === RESOURCE_IPTC) readIptc(data, out);
+    else if (id === RESOURCE_XMP) readPacket(data, out);
     i = at + 4 + size + (size & 1);
   }
 }

@@ -66,6 +66,8 @@ describe('names that lie', () => {
     ['photo.png', 'cc-by-sa.jpg', 'is a JPEG image, not a PNG image', 'photo.jpg'],
     ['font.ttf', 'by-sa.m4a', 'is an MP4/QuickTime file, not a font', 'font.mp4'],
     ['drawing.svg', 'ppl.png', 'is a PNG image, not an SVG image', 'drawing.png'],
+    ['poster.jpg', 'by-nc-sa.psd', 'is a Photoshop document, not a JPEG image', 'poster.psd'],
+    ['logo.pdf', 'ppl.eps', 'is an EPS file, not a PDF document', 'logo.eps'],
   ])('%s holding %s is read for what it is', (name, fixture, what, rename) => {
     const d = detectBytes(name, readFileSync(join(DIR, fixture)));
     expect(d.problems[0]).toMatchObject({ code: 'media-type-mismatch', severity: 'warning', message: expect.stringContaining(what), suggestion: expect.stringContaining(rename) });
@@ -83,6 +85,19 @@ describe('names that lie', () => {
     expect(d.problems[0]!.message).toMatch(/does not look like an? (JPEG|PNG|PDF|Ogg)/);
     if (name.endsWith('.ogg')) expect(d.problems[0]!.message).toContain('like an Ogg file');
     expect(d.declarations).toEqual([]);
+  });
+
+  it('an Illustrator file is a PDF or an EPS inside, and no name lies there', () => {
+    for (const fixture of ['by.ai', 'ppl.eps']) {
+      const d = detectBytes('art.ai', readFileSync(join(DIR, fixture)));
+      expect(d.problems).toEqual([]);
+      expect(d.declarations).toHaveLength(1);
+    }
+  });
+
+  it("reads camera raw files that are TIFF inside as TIFF (a CR2's, a NEF's metadata)", () => {
+    const tiff = readFileSync(join(DIR, 'cc0.tif'));
+    for (const name of ['IMG_0001.CR2', 'DSC_0001.nef', 'a.arw', 'a.pef', 'a.srw', 'a.nrw']) expect(licenses(detectBytes(name, tiff)), name).toEqual(['CC0-1.0']);
   });
 
   it('an empty file is nothing to report', () => {
