@@ -36,8 +36,11 @@ const ICEN_BYTES = Buffer.from(ICEN);
 const TAG_BYTES = Buffer.from(TAG);
 const GOVERNED_BYTES = Buffer.from('governed by');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
-/** In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use", "source and binary forms". */
-const TEXT_STARTS = ['ermission ', 'binary forms'];
+/**
+ * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
+ * "source and binary forms", the FSF's "gives unlimited permission" and "Copying and distribution of this file".
+ */
+const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file'];
 const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 /** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
 const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({'].map((c) => c.charCodeAt(0)));
@@ -67,10 +70,15 @@ const FIELD_WEIGHT = 0.8;
 /** A field's value must name its license surely: "License: BSD" says which BSD no more than "GPL" says which version. */
 const MIN_FIELD_NAME = 0.9;
 
-// License texts: the first sentence of MIT's, the BSDs', ISC's (and their kin), and the last of their disclaimers.
-const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify/i;
-const TEXT_END = /such damage|dealings in the software|performance of this software/i;
-const TEXT_TAIL = /^the above copyright notice/i;
+// License texts: the first sentence of MIT's, the BSDs', ISC's (and their kin), and the last of their disclaimers; and the
+// FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP).
+const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file/i;
+const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$/i;
+/**
+ * A paragraph after the text that is still its: X11's notice clause (DRM's headers) and its clause on the X Consortium's
+ * name (install-sh), FSFULLRWD's disclaimer (Makefile.in).
+ */
+const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
 
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
 // file. Bounded quantifiers, so no backtracking to speak of.
@@ -93,6 +101,7 @@ const BLOCK_OPENERS = [
   ["'''", "'''"],
 ] as const;
 const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b)/i;
+const GNU_TIME_STAMP = /^(?:scriptversion|timestamp)=['"]?[\d.:-]{8,30}['"]?;?(?:\s*#[^\n]{0,40})?$/;
 
 export const detector: Detector = {
   name: 'header-notice',
@@ -274,10 +283,13 @@ function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
       to = i;
       break;
     }
+  // A sentence the closing words do not end goes on in the text ("…as long as this notice is preserved / and no fee is
+  // charged"): to the end of its paragraph, where a condition makes it another license, named by no template.
+  if (!/[.!]["')\]]*\s*$/.test(lines[to] ?? '')) while (to + 1 < lines.length && lines[to + 1] !== '' && !blockEnds.has(to)) to++;
   // X11's order (DRM's headers): the notice clause after the disclaimer, as a paragraph of its own.
   let next = to + 1;
   while (next < lines.length && lines[next] === '') next++;
-  if (next < lines.length && TEXT_TAIL.test(lines[next]!)) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
+  if (next < lines.length && TEXT_TAIL.test(lines.slice(next, next + 3).join(' '))) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
   const spans: HeaderText[] = [{ text: lines.slice(from, to + 1).join('\n'), line: from + 1 }];
   let start = from;
   while (start > 0 && lines[start - 1] !== '') start--;
@@ -404,7 +416,9 @@ function commentLines(head: string): CommentLines {
     lineComment = false;
     if (closer === null) {
       const trimmed = line.trimStart();
-      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')); // a blank line, or a C file's preprocessor line
+      // A blank line, a C file's preprocessor line, or the version line GNU's scripts keep for Emacs' time-stamp above
+      // their notice (config.guess's `timestamp='2022-01-09'`, depcomp's `scriptversion=2018-03-07.03; # UTC`).
+      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')) || GNU_TIME_STAMP.test(trimmed);
       const block: (typeof BLOCK_OPENERS)[number] | undefined = skipped ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
       if (block) {
         const rest = trimmed.slice(block[0].length);

@@ -114,10 +114,19 @@ describe('the matcher with the real templates', () => {
     expect(idOf(spdxText('BSD-3-Clause').replace(/THE COPYRIGHT HOLDERS AND CONTRIBUTORS/, 'THE REGENTS'))).toBe('BSD-3-Clause');
   });
   it('leaves texts that are more than a template to the shingle matcher', () => {
-    // X11 is MIT plus a paragraph; MIT-0 is MIT less its condition.
-    expect(idOf(spdxText('X11'))).toBeUndefined();
+    // X11 is MIT plus a paragraph, named by its own template, never MIT's; MIT-0 is MIT less its condition.
+    expect(idOf(spdxText('X11'))).toBe('X11');
     expect(idOf(spdxText('MIT-0'))).toBeUndefined();
     expect(idOf(`${holder}\n\nExcept as contained in this notice, the name of the holder shall not be used in advertising or otherwise to promote the sale.`)).toBeUndefined();
+  });
+
+  it("names X11 as GNU's install-sh has it: no title, no trademark line, words broken across lines", () => {
+    const installSh = spdxText('X11')
+      .replace(/^X11 License\s*/, '')
+      .replace(/\s*X Window System is a trademark of X Consortium, Inc\.\s*$/, '')
+      .replace('IN CONNECTION WITH', 'IN CONNEC-\nTION WITH');
+    expect(installSh).not.toContain('trademark');
+    expect(idOf(installSh)).toBe('X11');
   });
 
   it('gives a template variant 0.99 with its lines, an exact copy after a title 1', () => {
