@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFile } from '../../src/detect/index.js';
 import { detector, filesAbove, leadingComment } from '../../src/detect/header-notice.js';
 import { fileInput, testContext } from '../helpers.js';
+import { BISON_PARSER as BISON } from './header-texts.js';
 
 const FFMPEG = `/*
  * Copyright (c) 2003 Fabrice Bellard
@@ -176,37 +177,6 @@ const ISC = `/*
 int x;
 `;
 
-// The GPL's notice and an exception after it, as the build scripts and generated parsers C projects ship print them.
-const BISON = `/* A Bison parser, made by GNU Bison 3.0.4.  */
-
-/* Bison implementation for Yacc-like parsers in C
-
-   Copyright (C) 1984, 1989-1990, 2000-2015 Free Software Foundation, Inc.
-
-   This program is free software: you can redistribute it and/or modify
-   it under the terms of the GNU General Public License as published by
-   the Free Software Foundation, either version 3 of the License, or
-   (at your option) any later version.
-
-   You should have received a copy of the GNU General Public License
-   along with this program.  If not, see <http://www.gnu.org/licenses/>.  */
-
-/* As a special exception, you may create a larger work that contains
-   part or all of the Bison parser skeleton and distribute that work
-   under terms of your choice, so long as that work isn't itself a
-   parser generator using the skeleton or a modified version thereof
-   as a parser skeleton.  Alternatively, if you modify or redistribute
-   the parser skeleton itself, you may (at your option) remove this
-   special exception, which will cause the skeleton and the resulting
-   Bison output files to be licensed under the GNU General Public
-   License without this special exception.
-
-   This special exception was added by the Free Software Foundation in
-   version 2.2 of Bison.  */
-
-/* C LALR(1) parser skeleton written by Richard Stallman.  */
-int yyparse(void);
-`;
 const gnuScript = (version: string, exception: string): string =>
   `#! /bin/sh\n# Copyright (C) 2014 Free Software Foundation, Inc.\n#\n# This file is free software; you can redistribute it and/or modify\n# it under the terms of the GNU General Public License as published by\n# the Free Software Foundation; either version ${version} of the License, or\n# (at your option) any later version.\n#\n${exception
     .split('\n')

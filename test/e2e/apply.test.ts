@@ -5,6 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashTree } from '../apply/helpers.js';
+import { BISON_PARSER } from '../detect/header-texts.js';
 import { treeMaker, type Tree } from '../helpers.js';
 import { licenseText } from '../lint/helpers.js';
 import { BIN, runCli } from './run.js';
@@ -57,28 +58,7 @@ describe('farleft apply', () => {
   });
 
   it("reads a Bison parser's notice as the GPL with Bison's exception: says so, tags it when asked, and writes both texts", () => {
-    const parser = `/* A Bison parser.
-
-   This program is free software: you can redistribute it and/or modify
-   it under the terms of the GNU General Public License as published by
-   the Free Software Foundation, either version 3 of the License, or
-   (at your option) any later version.  */
-
-/* As a special exception, you may create a larger work that contains
-   part or all of the Bison parser skeleton and distribute that work
-   under terms of your choice, so long as that work isn't itself a
-   parser generator using the skeleton or a modified version thereof
-   as a parser skeleton.  Alternatively, if you modify or redistribute
-   the parser skeleton itself, you may (at your option) remove this
-   special exception, which will cause the skeleton and the resulting
-   Bison output files to be licensed under the GNU General Public
-   License without this special exception.
-
-   This special exception was added by the Free Software Foundation in
-   version 2.2 of Bison.  */
-
-int yyparse(void);
-`;
+    const parser = BISON_PARSER;
     const root = tree({ 'parser.c': parser });
     const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
     expect(refused.code).toBe(1);
