@@ -15,10 +15,10 @@
 // HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
 import type { Catalog } from '../catalog/index.js';
-import { nameToExpression } from '../catalog/names.js';
+import { nameToExpression, urlToExpression } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
-import { noticesIn, underTheTermsOf } from './notice.js';
+import { LINK, noticesIn, underTheTermsOf } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
@@ -87,6 +87,8 @@ const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\
 const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
 const DEFERS_WEIGHT = 0.8;
+/** Confidence of the address in "You may obtain a copy of the License at …", times the URL's: the notice's own words for its license. */
+const OBTAIN_WEIGHT = 0.8;
 
 // A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings.
 const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|\/\/+!?|#+!?|--+|;+|%+|!+|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
@@ -225,8 +227,31 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
       : noticesIn(path, prose, catalog, 'any')
           .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
           .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), scope: 'file' as const }));
-  const more = [...fieldNotices(path, comment, catalog), ...(/overned by/.test(comment) ? deferringNotices(path, comment) : [])].filter((f) => !said.some((d) => d.expression === f.expression));
+  const more = [
+    ...fieldNotices(path, comment, catalog),
+    ...(/overned by/.test(comment) ? deferringNotices(path, comment) : []),
+    // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
+    ...(said.length === 0 && /copy of the license at/i.test(comment) ? obtainNotices(path, comment, catalog) : []),
+  ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
+}
+
+/**
+ * The Apache License's form of notice for another license, where the sentence names none farleft reads but the
+ * address does: ImageMagick's "You may not use this file except in compliance with the License. You may obtain a copy
+ * of the License at https://imagemagick.org/script/license.php". Read as a link in a License section is.
+ */
+function obtainNotices(path: string, comment: string, catalog: Catalog): Declaration[] {
+  const lines = comment.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/copy of the license at\b/i.test(lines[i]!) && !(i + 1 < lines.length && /copy of the license at\b/i.test(`${lines[i]} ${lines[i + 1]}`))) continue;
+    // The address on this line or one of the next three (a box comment puts it on a line of its own, after a blank one).
+    const url = lines.slice(i, i + 4).join(' ').split(/copy of the license at/i)[1]?.match(LINK)?.[0]?.replace(/[.,;:)\]]+$/, '');
+    const hit = url ? urlToExpression(url, catalog) : null;
+    if (!hit || catalog.normalize(hit.expression).marker) return [];
+    return [{ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'link', raw: url! }];
+  }
+  return [];
 }
 
 /** A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"): `SEE LICENSE IN <file>`. */
