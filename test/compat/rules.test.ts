@@ -68,6 +68,27 @@ describe('exceptions (rules/exceptions.ts)', () => {
     expect(v.verdict).toBe('compatible');
     expect(v.reasons[0]!.license).toBe(e);
   });
+  // The GPL notices at the head of GNU's build scripts (src/detect/header-notice.ts reads them).
+  it.each([
+    ['GPL-2.0-or-later', 'Autoconf-exception-generic'],
+    ['GPL-3.0-or-later', 'Autoconf-exception-generic-3.0'],
+    ['GPL-2.0-or-later', 'Libtool-exception'],
+    ['GPL-2.0-or-later', 'Autoconf-exception-2.0'],
+  ])('%s WITH %s: the build script may go out under the terms of the program it builds', (license, e) => {
+    for (const outbound of ['MIT', 'PPL']) {
+      const v = verdict(outbound, `${license} WITH ${e}`);
+      expect(v.verdict, outbound).toBe('compatible');
+      expect(v.reasons[0]!.license).toBe(e);
+    }
+  });
+  it('Autoconf-exception-macro frees the configure scripts, not the macro: the macro file keeps its GPL, and says why', () => {
+    const v = verdict('PPL', 'GPL-3.0-or-later WITH Autoconf-exception-macro');
+    expect(v.verdict).toBe('incompatible');
+    expect(v.reasons[0]!.license).toBe('Autoconf-exception-macro');
+    expect(v.reasons[0]!.text).toContain('the macro itself stays under its license');
+    // Shipped beside the work, as a build script is, it is what the plain GPL is there.
+    expect(verdict('PPL', 'GPL-3.0-or-later WITH Autoconf-exception-macro', { context: 'aggregate' }).verdict).toBe(verdict('PPL', 'GPL-3.0-or-later', { context: 'aggregate' }).verdict);
+  });
   it('GCC-exception-2.0 on GPL-2.0', () => {
     expect(verdict('MIT', 'GPL-2.0-only WITH GCC-exception-2.0').verdict).toBe('compatible');
   });
