@@ -120,6 +120,16 @@ describe('the matcher with the real templates', () => {
     expect(idOf(`${holder}\n\nExcept as contained in this notice, the name of the holder shall not be used in advertising or otherwise to promote the sale.`)).toBeUndefined();
   });
 
+  it("names HPND as c-ares has it: the holder's name filled in, the disclaimer paragraph left out", () => {
+    const hpnd = spdxText('HPND').replace(/^Historical Permission Notice and Disclaimer\s*Copyright[^\n]*\n\s*/, '');
+    const cares = hpnd.replace('the name of <copyright holder> or <related entities> not', 'the name of M.I.T. not').replace('<copyright holder> makes no', 'M.I.T. makes no').replace(/\n\n<copyright holder> DISCLAIMS[\s\S]*$/, '');
+    expect(cares).toContain('It is provided "as is" without express or implied warranty.');
+    expect(cares).not.toContain('DISCLAIMS');
+    expect(idOf(cares)).toBe('HPND');
+    // With the disclaimer, its holder named there too.
+    expect(idOf(hpnd.replace(/<copyright holder>(?: or <related entities>)?/g, 'The Example Collective'))).toBe('HPND');
+  });
+
   it("names X11 as GNU's install-sh has it: no title, no trademark line, words broken across lines", () => {
     const installSh = spdxText('X11')
       .replace(/^X11 License\s*/, '')
