@@ -5,14 +5,17 @@
 // 3 clause", " * @license MIT"); or a sentence that defers to a file: "Use of this
 // source code is governed by a BSD-style license that can be found in the LICENSE file" (Go,
 // Chromium, Flutter, Angular), declared as `SEE LICENSE IN LICENSE` — which license that is, the
-// nearest LICENSE above the file says (lint and apply look it up); or the whole text of MIT, a
-// BSD or ISC, named when it is the license's template word for word. REUSE reads none of
+// nearest LICENSE above the file says (lint and apply look it up); the address in the Apache form
+// "You may obtain a copy of the License at …" where the sentence names nothing; or the whole text
+// of MIT, X11, a BSD or ISC, or one of the FSF's all-permissive notices, named when it is the
+// license's template word for word. An exception after a GNU notice ("As a special exception…",
+// Bison's, Libtool's, Autoconf's) joins it: `GPL-2.0-or-later WITH Libtool-exception`. REUSE reads none of
 // this (the file has no licensing information until it gets an SPDX-License-Identifier), so a
 // notice never licenses the file: it is listed with the file's declarations, source `notice`,
 // scope `file`, and lint's missing-license finding names the tag to write.
 //
-// Only the leading comment block is read (after a shebang or an encoding line, up to
-// HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
+// Only the leading comment block is read (after a shebang, an encoding line or GNU's time-stamp
+// line, up to HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression } from '../catalog/names.js';
