@@ -46,7 +46,7 @@ const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file'];
 const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 /** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
-const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({'].map((c) => c.charCodeAt(0)));
+const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@'].map((c) => c.charCodeAt(0)));
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
@@ -93,8 +93,10 @@ const DEFERS_WEIGHT = 0.8;
 /** Confidence of the address in "You may obtain a copy of the License at …", times the URL's: the notice's own words for its license. */
 const OBTAIN_WEIGHT = 0.8;
 
-// A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings.
-const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|\/\/+!?|#+!?|--+|;+|%+|!+|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
+// A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings,
+// and ARM assembly's `@` (FFmpeg's .S files) when a space follows it (`@import`, `@echo` are code). A line comment may
+// carry a box's star after its opener (NASM's `;*`, `#*`): a star left at the line's start reads as a list item.
+const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|(?:\/\/+!?|#+!?|--+|;+|%+|!+|@(?=[\s*]|$))(?:[ \t]*\*+(?![\/)]))?|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
 // Tried from the start of a run of spaces or stars only (the lookbehinds): from every start of a long run it is quadratic.
 const LINE_CLOSER = /(?<!\s)\s*(?:(?<!\*)\*+\/|-->|(?<!\*)\*+\)|-\}|"""|''')\s*$/;
 const BLOCK_OPENERS = [
@@ -105,7 +107,7 @@ const BLOCK_OPENERS = [
   ['"""', '"""'],
   ["'''", "'''"],
 ] as const;
-const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b)/i;
+const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b|@(?=\s|$))/i;
 const GNU_TIME_STAMP = /^(?:scriptversion|timestamp)=['"]?[\d.:-]{8,30}['"]?;?(?:\s*#[^\n]{0,40})?$/;
 
 export const detector: Detector = {

@@ -53,6 +53,9 @@ describe('header-notice: the license a source file names in prose', () => {
     ['a root file: still the file, not the project', 'main.c', OPENSSL, [['Apache-2.0', 4, 'file']]],
     ['a Lisp header', 'x.el', ';; Licensed under the Peer Production License.\n(defun f ())\n', [['PPL', 1, 'file']]],
     ['an HTML comment', 'index.html', '<!--\n  This zine is released under the Peer Production License.\n-->\n<p>hi</p>\n', [['PPL', 2, 'file']]],
+    // FFmpeg's assembly: ARM's `@` comments, and NASM's `;*` boxes (a star left at a line's start read as a list item).
+    ["ARM assembly's @ comments", 'libavcodec/arm/a.S', FFMPEG.replace(/^\/\*\n/, '').replace(/^ \*\/\n/m, '').replace(/^ \*/gm, '@'), [['LGPL-2.1-or-later', 6, 'file']]],
+    ["NASM's ;* box comments", 'libavcodec/x86/a.asm', FFMPEG.replace(/^\/\*\n/, ';******\n').replace(/^ \*\/\n/m, ';******\n').replace(/^ \*/gm, ';*'), [['LGPL-2.1-or-later', 7, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
   it.each([
