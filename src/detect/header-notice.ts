@@ -73,10 +73,10 @@ const FIELD_WEIGHT = 0.8;
 /** A field's value must name its license surely: "License: BSD" says which BSD no more than "GPL" says which version. */
 const MIN_FIELD_NAME = 0.9;
 
-// License texts: the first sentence of MIT's, the BSDs', ISC's (and their kin), and the last of their disclaimers; and the
-// FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP).
-const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file/i;
-const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$/i;
+// License texts: the first sentence of MIT's, the BSDs', ISC's, zlib's (and their kin), and the last of their disclaimers;
+// and the FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP).
+const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file|this software is provided ['‘’]as-is['‘’], without any express or implied/i;
+const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$|altered from any source distribution/i;
 /**
  * A paragraph after the text that is still its: X11's notice clause (DRM's headers) and its clause on the X Consortium's
  * name (install-sh), FSFULLRWD's disclaimer (Makefile.in).
@@ -236,24 +236,29 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
     ...fieldNotices(path, comment, catalog),
     ...(/overned by/.test(comment) ? deferringNotices(path, comment) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
-    ...(said.length === 0 && /copy of the license at/i.test(comment) ? obtainNotices(path, comment, catalog) : []),
+    ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
 }
 
 /**
- * The Apache License's form of notice for another license, where the sentence names none farleft reads but the
- * address does: ImageMagick's "You may not use this file except in compliance with the License. You may obtain a copy
- * of the License at https://imagemagick.org/script/license.php". Read as a link in a License section is.
+ * Where a notice says the license's text is, when its sentence names none farleft reads: the Apache License's form for
+ * another license (ImageMagick's "You may obtain a copy of the License at https://imagemagick.org/script/license.php")
+ * and the GNU form (CC0's "You should have received a copy of the CC0 Public Domain Dedication along with this
+ * software. If not, see <http://creativecommons.org/publicdomain/zero/1.0/>"). The address names it, as a link in a
+ * License section does; one that leaves the license open (gnu.org/licenses/) names none.
  */
+const OBTAIN = /copy of the license at\b|received a copy of the\b/i;
+
 function obtainNotices(path: string, comment: string, catalog: Catalog): Declaration[] {
   const lines = comment.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!/copy of the license at\b/i.test(lines[i]!) && !(i + 1 < lines.length && /copy of the license at\b/i.test(`${lines[i]} ${lines[i + 1]}`))) continue;
+    // The phrase on this line, or begun on it and ended on the next.
+    if (!OBTAIN.test(lines[i]!) && !(i + 1 < lines.length && !OBTAIN.test(lines[i + 1]!) && OBTAIN.test(`${lines[i]} ${lines[i + 1]}`))) continue;
     // The address on this line or one of the next three (a box comment puts it on a line of its own, after a blank one).
-    const url = lines.slice(i, i + 4).join(' ').split(/copy of the license at/i)[1]?.match(LINK)?.[0]?.replace(/[.,;:)\]]+$/, '');
+    const url = lines.slice(i, i + 4).join(' ').split(OBTAIN)[1]?.match(LINK)?.[0]?.replace(/[.,;:)\]>]+$/, '');
     const hit = url ? urlToExpression(url, catalog) : null;
-    if (!hit || catalog.normalize(hit.expression).marker) return [];
+    if (!hit || hit.how === 'ambiguous' || catalog.normalize(hit.expression).marker) return [];
     return [{ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'link', raw: url! }];
   }
   return [];

@@ -210,11 +210,17 @@ describe('header-notice: the address in "You may obtain a copy of the License at
     '',
   ].join('\n');
   it('names the license at that address when the sentence names none', () => {
-    expect(found('magick/blob.c', imagemagick)).toEqual([['ImageMagick', 5, 'file']]);
+    expect(found('magick/blob.c', imagemagick)).toEqual([['ImageMagick', 6, 'file']]);
   });
   it('reads nothing more where the sentence names one (OpenSSL 3: Apache-2.0, and openssl.org\'s page of the old OpenSSL License)', () => {
     const openssl = '/*\n * Copyright 2016-2024 The OpenSSL Project Authors. All Rights Reserved.\n *\n * Licensed under the Apache License 2.0 (the "License");\n * you may not use this file except in compliance with the License.\n * You may obtain a copy of the License at\n * https://www.openssl.org/source/license.html\n * or in the file LICENSE in the source distribution.\n */\nint x;\n';
     expect(found('fuzz/asn1.c', openssl)).toEqual([['Apache-2.0', 4, 'file']]);
+  });
+  it("names CC0 from the GNU form's address (BLAKE2's reference code, in Python and libgit2)", () => {
+    const blake2 = '/*\n   BLAKE2 reference source code package - reference C implementations\n\n   Written in 2012 by Samuel Neves <sneves@dei.uc.pt>\n\n   To the extent possible under law, the author(s) have dedicated all copyright\n   and related and neighboring rights to this software to the public domain\n   worldwide. This software is distributed without any warranty.\n\n   You should have received a copy of the CC0 Public Domain Dedication along with\n   this software. If not, see <http://creativecommons.org/publicdomain/zero/1.0/>.\n*/\n#include <stdint.h>\n';
+    expect(found('blake2s-ref.c', blake2)).toEqual([['CC0-1.0', 10, 'file']]);
+    // GNU's own address leaves the license open: no reading.
+    expect(found('a.c', blake2.replace('http://creativecommons.org/publicdomain/zero/1.0/', 'https://www.gnu.org/licenses/'))).toEqual([]);
   });
   it('reads nothing from an address that names no license', () => {
     expect(found('a.c', imagemagick.replace('https://imagemagick.org/script/license.php', 'https://example.org/our-terms.html     '))).toEqual([]);
@@ -227,11 +233,16 @@ describe("header-notice: the FSF's all-permissive notices, and X11's text, at th
   const libtoolM4 = '# libtool.m4 - Configure libtool for the host system. -*-Autoconf-*-\n#\n#   Copyright (C) 1996-2001, 2003-2019, 2021-2022 Free Software\n#   Foundation, Inc.\n#\n# This file is free software; the Free Software Foundation gives\n# unlimited permission to copy and/or distribute it, with or without\n# modifications, as long as this notice is preserved.\n\nm4_define([_LT_COPYING], [dnl\n';
   const fsfap = '# Copyright (c) 2011 Jo Doe\n#\n# Copying and distribution of this file, with or without modification,\n# are permitted in any medium without royalty provided the copyright\n# notice and this notice are preserved.  This file is offered as-is,\n# without any warranty.\n\nAC_DEFUN([AX_X], [])\n';
   const x11 = spdxX11();
+  const zlibHeader = `/*\n * Copyright (C) 2014, 2020, D. R. Commander.  All Rights Reserved.\n *\n${createRequire(import.meta.url)('spdx-license-list/full')
+    .Zlib.licenseText.replace(/^[\s\S]*?This software/, 'This software')
+    .replace(/^/gm, ' * ')
+    .replace(/ +$/gm, '')}\n */\nint x;\n`;
   const installSh = `#!/bin/sh\n# install - install a program, script, or datafile\n\nscriptversion=2020-11-14.01; # UTC\n\n# This originates from X11R5 (mit/util/scripts/install.sh), which was\n# later released in X11R6 (xc/config/util/install.sh) with the\n# following copyright and license.\n#\n# Copyright (C) 1994 X Consortium\n#\n${x11.replace(/^/gm, '# ').replace(/ +$/gm, '')}\n\ntab='\t'\n`;
   it.each([
     ["Automake's Makefile.in (FSFULLRWD)", 'Makefile.in', makefileIn, [['FSFULLRWD', 6, 'file']]],
     ["Autoconf's configure (FSFUL)", 'configure', configure, [['FSFUL', 8, 'file']]],
     ["Libtool's libtool.m4 (FSFULLR)", 'm4/libtool.m4', libtoolM4, [['FSFULLR', 6, 'file']]],
+    ["zlib's text, from its disclaimer on (libjpeg-turbo's SIMD code, pako)", 'simd/a.c', zlibHeader, [['Zlib', 4, 'file']]],
     ['an Autoconf Archive macro (FSFAP)', 'm4/ax_x.m4', fsfap, [['FSFAP', 3, 'file']]],
     // After a shebang and the version line GNU's scripts keep for Emacs' time-stamp.
     ["GNU's install-sh (X11: no trademark line, a word broken across lines)", 'install-sh', installSh, [['X11', 12, 'file']]],
