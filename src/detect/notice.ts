@@ -284,7 +284,7 @@ function readSentences(
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
     // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license"),
     // nor are the parts a list names (Liveblocks' LICENSE: "The following components are licensed under the GNU Affero…").
-    if (!gnu && names === null && subject.some((w) => USES.has(w) || PARTS.has(w))) continue;
+    if (!gnu && names === null && subject.some((w, i) => (USES.has(w) && !passive(subject, i)) || PARTS.has(w))) continue;
     const after = m.index + m[0].length;
     let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
@@ -308,8 +308,13 @@ function readSentences(
   return out;
 }
 
+/** "…may be used, modified and distributed under": the work being used, not the work using something. */
+function passive(subject: readonly string[], i: number): boolean {
+  return subject[i] === 'used' && /^(?:be|is|are|been|being)$/.test(subject[i - 1] ?? '');
+}
+
 function isAboutTheWork(subject: readonly string[], inLicense: boolean, names: ReadonlySet<string>): boolean {
-  if (subject.some((w) => REJECT.has(w))) return false;
+  if (subject.some((w, i) => REJECT.has(w) && !passive(subject, i))) return false;
   if (inLicense) return subject.length <= 15;
   if (subject.length === 0) return true;
   return subject.length <= 10 && (SUBJECTS.has(subject[0]!) || names.has(subject[0]!));

@@ -85,6 +85,8 @@ describe('notice: what is found', () => {
       [['GPL-3.0-only', 3, 'sentence']],
     ],
     ['a License section starting with a name', '# Foo\n\n## License\n\nMIT © [Jane Doe](https://jane.example)\n', [['MIT', 5, 'section']]],
+    // The work being used ("may be used … under"), not the work using something.
+    ['the work "may be used, modified and distributed under"', '# Foo\n\nFoo may only be used, modified, and distributed under the terms of the Peer Production License.\n', [['PPL', 3, 'sentence']]],
     ['a reStructuredText License section', 'Foo\n===\n\nLicense\n-------\n\nGPL-3.0-or-later. See COPYING.\n', [['GPL-3.0-or-later', 7, 'section']]],
     ['an emoji in the heading', '# Foo\n\n## 📝 Licence\n\n[PPL](LICENSE)\n', [['PPL', 5, 'section']]],
     ['a shields.io badge', '# Foo\n\n![License](https://img.shields.io/badge/license-CC--BY--NC--SA%204.0-lightgrey.svg)\n', [['CC-BY-NC-SA-4.0', 3, 'badge']]],
