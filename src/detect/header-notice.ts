@@ -79,9 +79,9 @@ const TEXT_START = /permission is hereby granted|redistribution and use in sourc
 const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$|altered from any source distribution/i;
 /**
  * A paragraph after the text that is still its: X11's notice clause (DRM's headers) and its clause on the X Consortium's
- * name (install-sh), FSFULLRWD's disclaimer (Makefile.in).
+ * name (install-sh), MIT-Modern-Variant's second disclaimer (HarfBuzz's), FSFULLRWD's disclaimer (Makefile.in).
  */
-const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
+const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^the copyright holder specifically disclaims|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
 
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
 // file. Bounded quantifiers, so no backtracking to speak of.

@@ -244,6 +244,7 @@ describe("header-notice: the FSF's all-permissive notices, and X11's text, at th
     ["Autoconf's configure (FSFUL)", 'configure', configure, [['FSFUL', 8, 'file']]],
     ["Libtool's libtool.m4 (FSFULLR)", 'm4/libtool.m4', libtoolM4, [['FSFULLR', 6, 'file']]],
     ["zlib's text, from its disclaimer on (libjpeg-turbo's SIMD code, pako)", 'simd/a.c', zlibHeader, [['Zlib', 4, 'file']]],
+    ["HarfBuzz's Old MIT, with its second disclaimer", 'src/hb-blob.cc', `/*\n * Copyright © 2009  Red Hat, Inc.\n *\n *  This is part of HarfBuzz, a text shaping library.\n *\n${createRequire(import.meta.url)('spdx-license-list/full')['MIT-Modern-Variant'].licenseText.replace(/^[\s\S]*?Permission/, 'Permission').replace(/^/gm, ' * ').replace(/ +$/gm, '')}\n *\n * Red Hat Author(s): Behdad Esfahbod\n */\n\n#include "hb.hh"\n`, [['MIT-Modern-Variant', 6, 'file']]],
     ['an Autoconf Archive macro (FSFAP)', 'm4/ax_x.m4', fsfap, [['FSFAP', 3, 'file']]],
     // After a shebang and the version line GNU's scripts keep for Emacs' time-stamp.
     ["GNU's install-sh (X11: no trademark line, a word broken across lines)", 'install-sh', installSh, [['X11', 12, 'file']]],
