@@ -130,6 +130,12 @@ describe('the matcher with the real templates', () => {
     expect(idOf(hpnd.replace(/<copyright holder>(?: or <related entities>)?/g, 'The Example Collective'))).toBe('HPND');
   });
 
+  it("names HPND-sell-variant as cairo's and pixman's files have it: another holder in its four places, \"appear\" for \"appears\"", () => {
+    const cairo = spdxText('HPND-sell-variant').replace(/OpenVision Technologies, Inc\./g, 'Chris Wilson').replace(/OpenVision/g, 'Chris Wilson').replace('notice appears in', 'notice appear in');
+    expect(cairo).not.toContain('OpenVision');
+    expect(idOf(cairo)).toBe('HPND-sell-variant');
+  });
+
   it("names X11 as GNU's install-sh has it: no title, no trademark line, words broken across lines", () => {
     const installSh = spdxText('X11')
       .replace(/^X11 License\s*/, '')
