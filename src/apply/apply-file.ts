@@ -10,6 +10,7 @@ import { detectContext } from '../detect/run.js';
 import { exceptionOf, filesAbove } from '../detect/header-notice.js';
 import { detector as licenseTextDetector } from '../detect/license-text/detector.js';
 import { detector as mediaDetector } from '../detect/media/index.js';
+import { detector as podNoticeDetector } from '../detect/pod-notice.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import { andAll } from '../project/index.js';
@@ -21,7 +22,7 @@ import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
 import { planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
-import { notVerified, ownLicense, verifyFile } from './verify.js';
+import { notVerified, ownLicense, podLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
 
 /** What every file of a run shares; plain data, so it can be sent to a worker thread. */
@@ -158,6 +159,25 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     const own = ownLicense(root, path, run.ctx, run.buffer);
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
+  }
+  // A Perl file's POD may state its license (src/detect/pod-notice.ts): another one is left alone, as a header's notice is.
+  if (!run.spec.request.replace && podNoticeDetector.accepts(path, 'text', run.ctx)) {
+    const pod = podLicense(root, path, run.ctx, run.buffer);
+    const wanted = run.spec.request.expression;
+    if (pod && pod.expression !== wanted)
+      return conflict(
+        run,
+        path,
+        {
+          code: 'existing-notice',
+          severity: 'error',
+          file: path,
+          line: pod.line,
+          message: `${path} has a license notice in its POD that gives ${pod.expression}, not ${wanted}; it is left as it is`,
+          suggestion: `Give --license ${pod.expression} to tag it as its POD says; to relicense it, change its POD and give --replace`,
+        },
+        'header',
+      );
   }
   const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception: (text) => exceptionOf(text, run.ctx) });
   const result = fromPlan(run, path, plan, 'header', style.name, read);

@@ -42,6 +42,13 @@ export function ownLicense(root: string, path: string, ctx: DetectContext, buffe
   return expression === null ? null : { expression, field: own.find((d) => d.field)?.field ?? null };
 }
 
+/** What a Perl file's POD names (src/detect/pod-notice.ts), where nothing else in the file declares a license; null when it names none. */
+export function podLicense(root: string, path: string, ctx: DetectContext, buffer: Buffer): { expression: string; line: number | null } | null {
+  const pod = factsFromDisk(root, path, ctx, buffer)?.detection.declarations.filter((d) => d.source === 'notice' && d.field === 'pod') ?? [];
+  const expression = andAll(pod.map((d) => d.expression));
+  return expression === null ? null : { expression, line: pod[0]!.line ?? null };
+}
+
 /** REUSE.toml files in the root and the folders above the given files. */
 export function tomlsAbove(root: string, paths: readonly string[]): string[] {
   const dirs = new Set<string>(['']);

@@ -6,12 +6,13 @@ import { detector as licenseText } from './license-text/detector.js';
 import { detector as manifests } from './manifests/index.js';
 import { detector as media } from './media/index.js';
 import { detector as notice } from './notice.js';
+import { detector as podNotice } from './pod-notice.js';
 import { detector as reuseToml } from './reuse-toml.js';
 import { detector as sidecar } from './sidecar.js';
 import { detector as spdxTags } from './spdx-tags.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
-export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep5, licenseText, manifests, notice, media, headerNotice];
+export const DETECTORS: readonly Detector[] = [spdxTags, sidecar, reuseToml, dep5, licenseText, manifests, notice, media, headerNotice, podNotice];
 
 /** Runs every detector that wants the file and merges what they found. */
 export function detectFile(file: FileInput, ctx: DetectContext, detectors: readonly Detector[] = DETECTORS): Detection {

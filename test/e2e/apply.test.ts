@@ -71,6 +71,18 @@ describe('farleft apply', () => {
     expect(runCli(['lint', '.'], { cwd: root }).code).toBe(0);
   });
 
+  it("leaves a Perl module whose POD gives another license, and tags it with the one its POD gives", () => {
+    const pm = 'package A;\n1;\n\n=head1 LICENSE\n\nThis module is free software; you can redistribute it and/or modify it\nunder the same terms as Perl itself.\n\n=cut\n';
+    const root = tree({ lib: { 'A.pm': pm } });
+    const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'lib/A.pm', line: 6, suggestion: expect.stringContaining('--license Artistic-1.0-Perl OR GPL-1.0-or-later') }]);
+    expect(readFileSync(join(root, 'lib/A.pm'), 'utf8')).toBe(pm);
+    const r = runCli(['apply', '.', '--license', 'Artistic-1.0-Perl OR GPL-1.0-or-later', '--copyright', '2026 Example Collective'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'lib/A.pm'), 'utf8')).toBe(`# SPDX-FileCopyrightText: 2026 Example Collective\n#\n# SPDX-License-Identifier: Artistic-1.0-Perl OR GPL-1.0-or-later\n\n${pm}`);
+  });
+
   it('tags a C file whose header holds the text of the license asked for, and only that text', () => {
     const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '');
     const header = (text: string) => `/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n${text.trim().split('\n').map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */\n#include "r.h"\n`;

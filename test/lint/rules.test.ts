@@ -177,6 +177,16 @@ describe('rules on real trees', () => {
     expect(none.findings.find((f) => f.file === 'pkg/a.go' && f.rule === 'missing-license')).toMatchObject({ line: 2, message: expect.stringContaining('defers to a LICENSE file, and there is none in its folder or above'), suggestion: expect.not.stringContaining('farleft apply') });
   });
 
+  it("names the tag a Perl module's POD gives, and says the tag goes at the top of the file", async () => {
+    const pm = 'package A;\n1;\n\n=head1 LICENSE\n\nThis module is free software; you can redistribute it and/or modify it\nunder the same terms as Perl itself.\n\n=cut\n';
+    const { findings } = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'lib/A.pm': pm });
+    expect(findings.find((f) => f.file === 'lib/A.pm' && f.rule === 'missing-license')).toMatchObject({
+      line: 6,
+      message: expect.stringContaining('its POD names Artistic-1.0-Perl OR GPL-1.0-or-later in prose'),
+      suggestion: "Run `farleft apply --license 'Artistic-1.0-Perl OR GPL-1.0-or-later' lib/A.pm`: it adds `SPDX-License-Identifier: Artistic-1.0-Perl OR GPL-1.0-or-later` at the top of the file",
+    });
+  });
+
   it('quotes the apply command it suggests where a shell would split it', async () => {
     const header = '# This module is licensed under either of the Apache License, Version 2.0 or the MIT license, at your option.\nimport os\n';
     const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), "src/it's here.py": header, '-x.py': header });

@@ -49,7 +49,9 @@ export const rule: Rule = {
             ? { expression: null, said: `defers to ${found.file}, whose text farleft does not name` }
             : { expression: found.expression, said: `defers to ${found.file}, which holds ${found.expression}` };
         });
-        const said = `its header ${read.map((r) => r.said).join(' and ')}; REUSE reads no prose`;
+        // A Perl file's notice stands in its POD, at its end (src/detect/pod-notice.ts): the tag still goes at the top.
+        const inPod = prose.every((d) => d.field === 'pod');
+        const said = `${inPod ? 'its POD' : 'its header'} ${read.map((r) => r.said).join(' and ')}; REUSE reads no prose`;
         // apply tags such a file only when it can tell every license its header gives.
         const named = read.every((r) => r.expression !== null) ? andAll(read.map((r) => r.expression!)) : null;
         if (named === null) return { file: f.path, line, message: `${message} (${said})`, suggestion: 'Add `SPDX-License-Identifier: <license>` in its header, beside the notice' };
@@ -58,7 +60,7 @@ export const rule: Rule = {
           line,
           message: `${message} (${said})`,
           // apply tags a file whose notice names the license it is given (and leaves one that names another alone).
-          suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` above the notice`,
+          suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` ${inPod ? 'at the top of the file' : 'above the notice'}`,
         };
       });
     const project = input.compat?.outbound ?? input.scan.project.license;

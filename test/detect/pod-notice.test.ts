@@ -1,0 +1,66 @@
+// License notices in a Perl file's POD: CPAN's LICENSE section, OpenSSL's COPYRIGHT section.
+import { describe, expect, it } from 'vitest';
+import { detectFile } from '../../src/detect/index.js';
+import { detector } from '../../src/detect/pod-notice.js';
+import { fileInput, testContext } from '../helpers.js';
+
+const found = (path: string, text: string, ctx = testContext()) =>
+  detectFile(fileInput(path, text), ctx)
+    .declarations.filter((d) => d.source === 'notice')
+    .map((d) => [d.expression, d.line, d.scope, d.field]);
+
+const MODULE = [
+  'package Module::Runtime;',
+  'use strict;',
+  '1;',
+  '',
+  '=head1 NAME',
+  '',
+  'Module::Runtime - runtime module handling',
+  '',
+  '=head1 LICENSE',
+  '',
+  'This module is free software; you can redistribute it and/or modify it',
+  'under the same terms as Perl itself.',
+  '',
+  '=cut',
+  '',
+].join('\n');
+
+const OPENSSL_POD = [
+  '=pod',
+  '',
+  '=head1 NAME',
+  '',
+  'OSSL_DEPRECATED - deprecation macros',
+  '',
+  '=head1 COPYRIGHT',
+  '',
+  'Copyright 2020 The OpenSSL Project Authors. All Rights Reserved.',
+  '',
+  'Licensed under the Apache License 2.0 (the "License").  You may not use',
+  'this file except in compliance with the License.  You can obtain a copy',
+  'in the file LICENSE in the source distribution or at',
+  'L<https://www.openssl.org/source/license.html>.',
+  '',
+  '=cut',
+  '',
+].join('\n');
+
+describe('pod-notice', () => {
+  it.each([
+    ["a CPAN module's LICENSE section", 'lib/Module/Runtime.pm', MODULE, [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
+    ["OpenSSL's manual page (COPYRIGHT section)", 'doc/internal/man3/OSSL_DEPRECATED.pod', OPENSSL_POD, [['Apache-2.0', 11, 'file', 'pod']]],
+    ["a POD template's (openssl-cmds.pod.in)", 'doc/man1/openssl-cmds.pod.in', OPENSSL_POD, [['Apache-2.0', 11, 'file', 'pod']]],
+    ['a "COPYRIGHT AND LICENSE" section in a script', 'bin/tool.pl', MODULE.replace('=head1 LICENSE', '=head1 COPYRIGHT AND LICENSE'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
+  it('reads no other section, nor other files (a Python file that quotes POD), nor a file with a tag, nor in REUSE mode', () => {
+    expect(found('lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 DESCRIPTION'))).toEqual([]);
+    // CPAN::Meta's specification documents its license field in a section of its own.
+    expect(found('lib/CPAN/Meta/Spec.pod', MODULE.replace('=head1 LICENSE', '=head1 STRUCTURE\n\n=head2 license'))).toEqual([]);
+    expect(found('lib/a.py', MODULE)).toEqual([]);
+    expect(found('lib/A.pm', `# SPDX-License-Identifier: MIT\n${MODULE}`)).toEqual([]);
+    expect(detector.accepts('lib/A.pm', 'text', { ...testContext(), options: { minConfidence: 0.9, asReuse: true } })).toBe(false);
+  });
+});
