@@ -453,7 +453,7 @@ function commentLines(head: string): CommentLines {
       const trimmed = line.trimStart();
       // A blank line, a C file's preprocessor line, or the version line GNU's scripts keep for Emacs' time-stamp above
       // their notice (config.guess's `timestamp='2022-01-09'`, depcomp's `scriptversion=2018-03-07.03; # UTC`).
-      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')) || GNU_TIME_STAMP.test(trimmed);
+      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')) || ((trimmed[0] === 's' || trimmed[0] === 't') && GNU_TIME_STAMP.test(trimmed));
       const block: (typeof BLOCK_OPENERS)[number] | undefined = skipped ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
       if (block) {
         const rest = trimmed.slice(block[0].length);
