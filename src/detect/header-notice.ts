@@ -38,6 +38,8 @@ const UNDER_BYTES = Buffer.from(UNDER);
 const ICEN_BYTES = Buffer.from(ICEN);
 const TAG_BYTES = Buffer.from(TAG);
 const GOVERNED_BYTES = Buffer.from('governed by');
+/** The Xiph codecs' headers say it in capitals: "…IS GOVERNED BY A BSD-STYLE SOURCE LICENSE INCLUDED WITH THIS SOURCE IN 'COPYING'". */
+const GOVERNED_CAPS_BYTES = Buffer.from('GOVERNED BY');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /**
  * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
@@ -54,7 +56,7 @@ const MAX_ICEN = 32;
 /** Bytes that may stand before a field on its line: spaces and comment decoration. */
 const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|'].map((c) => c.charCodeAt(0)));
 /** The same for a head in another encoding (UTF-16), read as text. */
-const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'subject to the terms of'];
+const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'GOVERNED BY', 'subject to the terms of'];
 
 // Sentences: what the README notice reader takes, in paragraphs that say "under". MPL's notice (its
 // Exhibit A) says "subject to the terms of" for "under the terms of"; its Exhibit B makes it
@@ -83,9 +85,9 @@ const TEXT_END = /such damage|dealings in the software|performance of this softw
  */
 const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^the copyright holder specifically disclaims|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
 
-// Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" names the
-// file. Bounded quantifiers, so no backtracking to speak of.
-const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin the ([\w.-]{1,40}) file\b/i;
+// Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" (or "…included with this
+// source in 'COPYING'", the Xiph codecs') names the file. Bounded quantifiers, so no backtracking to speak of.
+const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin (?:the ([\w.-]{1,40}) file\b|['"‘’]([\w.-]{1,40})['"‘’])/i;
 /** A notice below this confidence names its license vaguely ("the BSD license": which one?): a text in the header says it better. */
 const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
@@ -234,7 +236,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
           .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), scope: 'file' as const }));
   const more = [
     ...fieldNotices(path, comment, catalog),
-    ...(/overned by/.test(comment) ? deferringNotices(path, comment) : []),
+    ...(/overned by/i.test(comment) ? deferringNotices(path, comment) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
@@ -271,7 +273,7 @@ function deferringNotices(path: string, comment: string): Declaration[] {
     const m = DEFERS.exec(lines.slice(start, end).join(' '));
     if (!m) continue;
     const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /governed/i.test(l))) + 1;
-    return [{ expression: `SEE LICENSE IN ${m[1]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
+    return [{ expression: `SEE LICENSE IN ${m[1] ?? m[2]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
   }
   return [];
 }
@@ -368,7 +370,7 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
     // Most heads have none of these: they end at the first searches.
-    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head);
+    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head) || (opensWithComment(head) && head.indexOf(GOVERNED_CAPS_BYTES) >= 0);
     if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
     return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
   }
