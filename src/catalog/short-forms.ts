@@ -66,6 +66,10 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['same terms as perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['same terms as the perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  // Perl's own wording of its terms (its README, and every C file of the interpreter): "…under the terms of either the
+  // GNU General Public License or the Artistic License, as specified in the README file."
+  ['gnu general public license or the artistic', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['either the gnu general public license or the artistic', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['proprietary', 'UNLICENSED'],
   ['all rights reserved', 'UNLICENSED'],
 ]);

@@ -78,6 +78,7 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['zlib/libpng License', 'Zlib', 'catalog'],
   ['same terms as Perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['same terms as Perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
+  ['either the GNU General Public License or the Artistic License', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   // A condition on a license is both: Redis modules' and others' "Apache-2.0 WITH Commons-Clause".
   ['Apache-2.0 WITH Commons-Clause', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'catalog'],
   ['Apache 2.0 with Commons Clause', 'Apache-2.0 AND LicenseRef-Commons-Clause-1.0', 'catalog'],
