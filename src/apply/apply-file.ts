@@ -24,6 +24,7 @@ import { planText, type HeaderRequest, type NoticeTexts, type TextPlan } from '.
 import type { FileOutcome } from './types.js';
 import { notVerified, ownLicense, podLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
+import { shellWord } from '../shell.js';
 
 /** What every file of a run shares; plain data, so it can be sent to a worker thread. */
 export interface RunSpec {
@@ -174,7 +175,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
           file: path,
           line: pod.line,
           message: `${path} has a license notice in its POD that gives ${pod.expression}, not ${wanted}; it is left as it is`,
-          suggestion: `Give --license ${pod.expression} to tag it as its POD says; to relicense it, change its POD and give --replace`,
+          suggestion: `Give --license ${shellWord(pod.expression)} to tag it as its POD says; to relicense it, change its POD and give --replace`,
         },
         'header',
       );

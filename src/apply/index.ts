@@ -25,6 +25,7 @@ import { collectScope, shownRoot } from './scope.js';
 import type { ApplyResult, ApplySummary, FileOutcome, LicenseTextOutcome } from './types.js';
 import { ownLicense, reuseAnnotations } from './verify.js';
 import { isTempName } from './write.js';
+import { shellWord } from '../shell.js';
 
 export type { ApplyResult, FileOutcome } from './types.js';
 
@@ -101,7 +102,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const scope = collectScope({ paths: options.paths, root: options.root, config: options.config, gitignore: options.gitignore, exclude: options.exclude, include: options.include, cwd: options.cwd });
 
   const problems: Problem[] = [...scope.problems];
-  for (const n of choice.notes) problems.push({ code: 'license-alias', severity: 'note', file: null, line: null, message: `--license: ${n}`, suggestion: `Write --license ${choice.expression}` });
+  for (const n of choice.notes) problems.push({ code: 'license-alias', severity: 'note', file: null, line: null, message: `--license: ${n}`, suggestion: `Write --license ${shellWord(choice.expression)}` });
   if (copyright.length === 0)
     problems.push({
       code: 'no-copyright',

@@ -16,6 +16,7 @@ import { shownRoot } from './scope.js';
 import { chooseCopyright, chooseLicense } from './request.js';
 import type { LicenseTextOutcome } from './types.js';
 import { ioProblem, readForWrite, writeAtomic, type Snapshot } from './write.js';
+import { shellWord } from '../shell.js';
 
 export interface InitOptions {
   /** The project folder. */
@@ -69,7 +70,7 @@ export function init(options: InitOptions): InitResult {
   const text = renderConfig(choice.expression, copyright, licensee);
   parseConfig(text, configAbs); // what init writes must be what the config loader reads
 
-  const problems: Problem[] = choice.notes.map((n) => ({ code: 'license-alias', severity: 'note' as const, file: null, line: null, message: `--license: ${n}`, suggestion: `Write --license ${choice.expression}` }));
+  const problems: Problem[] = choice.notes.map((n) => ({ code: 'license-alias', severity: 'note' as const, file: null, line: null, message: `--license: ${n}`, suggestion: `Write --license ${shellWord(choice.expression)}` }));
   let status: InitResult['config']['status'] = before ? 'replaced' : 'written';
   let diff: string | undefined;
   if (options.dryRun) diff = unifiedDiff(CONFIG_FILE, before ? before.bytes.toString('utf8') : null, text);

@@ -5,15 +5,17 @@
 // merged, and a different license is replaced only when asked. Every byte not edited is
 // kept: encodings, line endings, the final newline or its absence.
 import { seeLicenseFile, type Catalog } from '../catalog/index.js';
-import { HEADER_BYTES, headerLicenseText, headerNotices } from '../detect/header-notice.js';
+import { HEADER_BYTES, headerNotices, type HeaderText } from '../detect/header-notice.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/tag-scan.js';
 import { declaredExpression } from './request.js';
+import type { Declaration } from '../types.js';
 import type { Encoding } from '../walk/read.js';
 import { STYLES, type CommentStyle } from './comment-styles/index.js';
 import { coversYears, formatStatement, holderKey, mergeYears, parseStatement } from './copyright.js';
 import { findNotice } from './notice.js';
 import { findPlacement, type Placement } from './preamble.js';
 import { createTextView, type Edit, type TextView } from './text-view.js';
+import { shellWord } from '../shell.js';
 
 export interface HeaderRequest {
   /** The normalized SPDX expression to declare. */
@@ -112,7 +114,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
           'existing-notice',
           notice.line,
           `${path} is under the same license as its package (${quoted}), which the project's license files give as ${deferred.license}, not ${request.expression}; it is left as it is`,
-          `Give --license ${deferred.license} to tag it as its notice says`,
+          `Give --license ${shellWord(deferred.license)} to tag it as its notice says`,
         );
       if (named)
         return refuse(
@@ -120,7 +122,7 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
           'existing-notice',
           notice.line,
           `${path} has a license notice in prose that gives ${named} (${quoted}), not ${request.expression}; it is left as it is`,
-          `Give --license ${named} to tag it as its notice says; to relicense it, replace the notice with an SPDX-License-Identifier tag by hand`,
+          `Give --license ${shellWord(named)} to tag it as its notice says; to relicense it, replace the notice with an SPDX-License-Identifier tag by hand`,
         );
       return refuse(
         'conflict',
@@ -185,19 +187,21 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
 }
 
 /**
- * The license the leading comment of a file gives (all it names in prose, ANDed; for a notice that
- * defers to a file, what that file names; else the license text it holds), or null when it gives
- * none surely: see src/detect/header-notice.ts.
+ * The license the leading comment of a file gives (all it names in prose and the license text it
+ * holds, ANDed, as the detector reads them; for a notice that defers to a file, what that file
+ * names), or null when it gives none surely: see src/detect/header-notice.ts.
  */
 function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): string | null {
   const head = view.decode(view.slice(0, HEADER_BYTES));
-  const found = headerNotices(path, head, catalog, texts.exception?.bind(texts)).map((d) => {
+  const readText = (text: HeaderText): Declaration[] => {
+    const expression = texts.of(text.text);
+    return expression === null ? [] : [{ expression, source: 'notice', file: path, line: text.line, confidence: 1, scope: 'file', field: 'text' }];
+  };
+  const found = headerNotices(path, head, catalog, texts.exception?.bind(texts), readText).map((d) => {
     const file = seeLicenseFile(d.expression);
     return file === null ? d.expression : texts.above(file);
   });
-  if (found.length) return found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
-  const text = headerLicenseText(head);
-  return text === null ? null : texts.of(text.text);
+  return found.length && found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

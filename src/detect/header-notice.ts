@@ -17,6 +17,7 @@
 // Only the leading comment block is read (after a shebang, an encoding line or GNU's time-stamp
 // line, up to HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
+import { anyOf } from '../catalog/expression.js';
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
@@ -127,19 +128,61 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   const { head, notice } = found;
   const comment = commentLines(head);
   let declarations = notice ? joinExceptions(noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog), comment, (text) => exceptionOf(text, ctx)) : [];
-  // A license's text in the header names it surely; a name of its kind that says less ("Distributed under the BSD
-  // license:" before BSD-2-Clause's text, in UglifyJS's and terser's files) gives way to it. A vague name of
-  // another kind stays beside it (node-forge's "…based on the following MIT and BSD licensed code").
-  if (declarations.every((d) => d.confidence < SURE_NAME) && TEXT_STARTS.some((t) => head.includes(t)))
-    for (const text of licenseTextsIn(comment)) {
-      const named = licenseTextNotice(file.path, text, ctx);
-      if (named.length) {
-        const kinds = new Set(named.map((d) => kindOf(d.expression)));
-        declarations = [...declarations.filter((d) => !kinds.has(kindOf(d.expression))), ...named].sort((a, b) => a.line! - b.line!);
-        break;
-      }
-    }
+  if (TEXT_STARTS.some((t) => head.includes(t))) declarations = withHeaderText(declarations, comment, (text) => licenseTextNotice(file.path, text, ctx), ctx.catalog);
   return declarations.length ? detection(declarations, [], []) : EMPTY_DETECTION;
+}
+
+/** Names the license of a text in a header: its declarations (line and all), or none. */
+export type HeaderTextReader = (text: HeaderText) => Declaration[];
+
+/**
+ * A header's notices with the license text it holds, when `readText` names one. The text names its license surely; a
+ * name of its kind that says less ("Distributed under the BSD license:" before BSD-2-Clause's text, in UglifyJS's and
+ * terser's files) gives way to it. A name of another kind stays beside it: code the file took in, under that code's
+ * terms (FFmpeg's "This source code incorporates work covered by the following copyright and permission notice"), or
+ * a vague name (node-forge's "…based on the following MIT and BSD licensed code").
+ */
+function withHeaderText(declarations: Declaration[], comment: CommentLines, readText: HeaderTextReader, catalog: Catalog): Declaration[] {
+  for (const text of licenseTextsIn(comment)) {
+    const named = readText(text);
+    if (named.length === 0) continue;
+    const kinds = new Set(named.map((d) => kindOf(d.expression)));
+    const others = declarations.filter((d) => !kinds.has(kindOf(d.expression)));
+    return quotes(others, named[0]!.line!, comment.lines) ? declarations : withAlternatives([...others, ...named], named[0]!, comment.lines, catalog);
+  }
+  return declarations;
+}
+
+/**
+ * Whether a name states the license whose text follows it on the next line, after a colon: docutils' "Released under the
+ * terms of the 2-Clause BSD license, in short:" before the FSF's all-permissive words. The name is what the author
+ * chose; the text, a summary of it.
+ */
+function quotes(declarations: readonly Declaration[], textLine: number, lines: readonly string[]): boolean {
+  let before = textLine - 2;
+  while (before >= 0 && lines[before] === '') before--;
+  return before >= 0 && lines[before]!.endsWith(':') && declarations.some((d) => d.confidence >= SURE_NAME && d.line! >= before - 1 && d.line! <= before + 1);
+}
+
+/**
+ * A name in a paragraph that opens with "Alternatively", after a license text: the choice of the two (the BSD license
+ * and "Alternatively, this software may be distributed under the terms of the GNU General Public License ("GPL")
+ * version 2", in many drivers). Else the declarations as they are, in line order.
+ */
+function withAlternatives(declarations: Declaration[], text: Declaration, lines: readonly string[], catalog: Catalog): Declaration[] {
+  const sorted = declarations.sort((a, b) => a.line! - b.line!);
+  const alternative = sorted.find((d) => d !== text && d.line! > text.line! && ALTERNATIVELY.test(lines[paragraphStart(lines, d.line! - 1)] ?? ''));
+  const joined = alternative ? catalog.normalize(anyOf([text.expression, alternative.expression])) : null;
+  if (!joined?.valid || !joined.expression) return sorted;
+  return sorted.filter((d) => d !== alternative).map((d) => (d === text ? { ...d, expression: joined.expression!, confidence: Math.min(d.confidence, alternative!.confidence) } : d));
+}
+
+const ALTERNATIVELY = /^alternatively\b/i;
+
+/** The index of the first line of the paragraph holding line `i`. */
+function paragraphStart(lines: readonly string[], i: number): number {
+  while (i > 0 && lines[i - 1] !== '') i--;
+  return i;
 }
 
 /**
@@ -213,13 +256,16 @@ export function isHeaderNotice(d: Declaration): boolean {
 /**
  * The licenses the leading comment of `head` (a file's first HEADER_BYTES, decoded) names in
  * prose, in fields, or by deferring to a file (`SEE LICENSE IN <file>`), with 1-based lines of
- * `head`. apply reads them too: it tags a file whose notice gives the license it is asked for
- * (src/apply/plan-file.ts).
+ * `head`; with `readText`, the license text it holds as the detector reads it beside them. apply
+ * reads them too: it tags a file whose notice gives the license it is asked for
+ * (src/apply/plan-file.ts), and names a text by the whole matcher where the detector names only
+ * a word-for-word one.
  */
-export function headerNotices(path: string, head: string, catalog: Catalog, exceptionOf?: ExceptionReader): Declaration[] {
+export function headerNotices(path: string, head: string, catalog: Catalog, exceptionOf?: ExceptionReader, readText?: HeaderTextReader): Declaration[] {
   const comment = commentLines(head);
   const said = noticesInComment(path, comment.lines.join('\n'), catalog);
-  return exceptionOf ? joinExceptions(said, comment, exceptionOf) : said;
+  const notices = exceptionOf ? joinExceptions(said, comment, exceptionOf) : said;
+  return readText && TEXT_STARTS.some((t) => head.includes(t)) ? withHeaderText(notices, comment, readText, catalog) : notices;
 }
 
 /** headerNotices, of a leading comment already taken out of its head. */
@@ -295,15 +341,6 @@ export interface HeaderText {
 }
 
 /**
- * The license text a leading comment holds — MIT's, a BSD's, ISC's: from the sentence they open
- * with through the end of their disclaimer — or null. The detector names it only when it is the
- * license's template word for word; apply, about to tag the file, asks the whole matcher.
- */
-export function headerLicenseText(head: string): HeaderText | null {
-  return licenseTextsIn(commentLines(head))[0] ?? null;
-}
-
-/**
  * The spans of a leading comment that may be the license text it holds, the likeliest first: from the
  * sentence such a text opens with through the end of its disclaimer (or of the comment); then, where
  * that differs, the whole paragraph the sentence stands in through the end of its comment block — a
@@ -327,13 +364,20 @@ function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
   let next = to + 1;
   while (next < lines.length && lines[next] === '') next++;
   if (next < lines.length && TEXT_TAIL.test(lines.slice(next, next + 3).join(' '))) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
-  const spans: HeaderText[] = [{ text: lines.slice(from, to + 1).join('\n'), line: from + 1 }];
+  const spans: HeaderText[] = [{ text: withoutAlternatives(lines, from, to), line: from + 1 }];
   let start = from;
   while (start > 0 && lines[start - 1] !== '') start--;
   let end = from;
   while (end < lines.length - 1 && !blockEnds.has(end)) end++;
-  if (start !== from || end !== to) spans.push({ text: lines.slice(start, end + 1).join('\n'), line: start + 1 });
+  if (start !== from || end !== to) spans.push({ text: withoutAlternatives(lines, start, end), line: start + 1 });
   return spans;
+}
+
+/** Lines `from` to `to` as one text, but a paragraph within that opens with "Alternatively" (the other license of a choice, not the text's words). */
+function withoutAlternatives(lines: readonly string[], from: number, to: number): string {
+  const span = lines.slice(from, to + 1);
+  for (let i = 1; i < span.length; i++) if (span[i - 1] === '' && ALTERNATIVELY.test(span[i]!)) for (; i < span.length && span[i] !== ''; i++) span[i] = '';
+  return span.join('\n');
 }
 
 /**
@@ -488,7 +532,7 @@ function commentLines(head: string): CommentLines {
 function noticeParagraphs(comment: string): string | null {
   // MPL's notice (its Exhibit A) says "subject to the terms of" what the others say "under the terms of".
   const lines = comment.split('\n');
-  if (/ubject to the terms of/.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = underTheTermsOf(lines[i]!);
+  if (/ubject to the /.test(comment)) for (let i = 0; i < lines.length; i++) lines[i] = underTheTermsOf(lines[i]!);
   let any = false;
   for (const [start, end] of paragraphs(lines)) {
     if (lines.slice(start, end).some((l) => UNDER_WORD.test(l))) any = true;

@@ -43,7 +43,7 @@ const MAX_ANCHORS = 100;
 const MAX_NAME_WORDS = 30;
 
 const ANCHOR =
-  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it)?|available|published|provided|offered|shared|made available|modify it|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|is|are)(?: to you| freely| openly| publicly)? under\b/gi;
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it)?|available|published|provided|offered|shared|made available|modify it|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|is|are)(?: to you| freely| openly| publicly)?(?: either)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
 /**
  * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it
@@ -54,8 +54,11 @@ const SENTENCE_WORD = /under|licen[cs]ed/i;
 const LICENSE_SECTION = /^(?:licen[cs](?:e|es|ing)|copying|legal|copyright(?: and licen[cs]e)?|licen[cs]e and copyright)\b/i;
 const SKIP_SECTION = /credit|acknowledg|thank|third[- ]party|dependenc|vendor|inspir|related|see also|alternative|similar|contribut/i;
 const SUBJECTS = new Set(['this', 'these', 'our', 'all', 'everything', 'it', 'the', 'source', 'code', 'software', 'content', 'contents', 'work', 'project', 'repository']);
-/** MPL's notice (its Exhibit A) says "subject to the terms of" where the others say "under the terms of". */
-const SUBJECT_TO = /\bsubject to the terms of\b/gi;
+/**
+ * MPL's notice (its Exhibit A) says "subject to the terms of" where the others say "under the terms of"; MPL 1.1's
+ * (and the Erlang, Netscape and Sun Public Licenses') "The contents of this file are subject to the Mozilla Public License".
+ */
+const SUBJECT_TO = /\bsubject to the terms of\b|(?<=\b(?:is|are) )subject to(?= the\b)/gi;
 
 /** A text with MPL's wording of a notice as the notice reader reads it. */
 export function underTheTermsOf(text: string): string {
@@ -92,6 +95,8 @@ interface Finding {
   readonly line: number;
   readonly kind: Kind;
   readonly raw: string;
+  /** Its sentence opens with "Alternatively": a choice with the license named before it. */
+  readonly alternative?: boolean;
 }
 
 export const detector: Detector = {
@@ -140,7 +145,36 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, subj
     found.push(...readLinks(block, inLicense, catalog));
     findings.push(...found);
   }
-  return detection(dedupe(findings, path), [], []);
+  return detection(dedupe(withoutOptions(alternatives(findings, catalog)), path), [], []);
+}
+
+/**
+ * Findings that name one license of a choice another finding states: a badge showing one of the two, or cairo's MPL
+ * Exhibit A under its "either under the terms of the GNU Lesser General Public License … or … the Mozilla Public
+ * License". The choice is what the text says; the part is not one more license beside it.
+ */
+function withoutOptions(findings: readonly Finding[]): Finding[] {
+  const options = new Set(findings.flatMap((f) => (f.expression.includes(' OR ') && !/[()]| AND /.test(f.expression) ? f.expression.split(' OR ') : [])));
+  return options.size === 0 ? (findings as Finding[]) : findings.filter((f) => !options.has(f.expression));
+}
+
+/**
+ * A sentence that opens with "Alternatively" offers its license instead of the one named before it: a choice (Mozilla's
+ * tri-license, "…GNU General Public License version 2 … Alternatively, this software may be distributed under the terms
+ * of BSD license"), not one more license the work is under as well.
+ */
+function alternatives(findings: readonly Finding[], catalog: Catalog): Finding[] {
+  if (!findings.some((f) => f.alternative)) return findings as Finding[];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const at = f.alternative ? out.findLastIndex((p) => p.kind === 'sentence' || p.kind === 'section') : -1;
+    const joined = at < 0 ? null : catalog.normalize(anyOf([out[at]!.expression, f.expression]));
+    if (joined?.valid && joined.expression) {
+      const before = out[at]!;
+      out[at] = { ...before, expression: joined.expression, confidence: Math.min(before.confidence, f.confidence), raw: `${before.raw}; alternatively, ${f.raw}` };
+    } else out.push(f.alternative ? { ...f, alternative: false } : f);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- blocks
@@ -280,7 +314,11 @@ function readSentences(
   for (const m of text.matchAll(ANCHOR)) {
     if (--budget.anchors < 0) break;
     const gnu = /^modify it/i.test(m[0]);
-    const subject = words(text.slice(sentenceStart(text, m.index), m.index));
+    const said = words(text.slice(sentenceStart(text, m.index), m.index));
+    // Not within an exception's text: Bison's "Alternatively, … remove this special exception, which will cause … to be
+    // licensed under the GNU General Public License without this special exception" offers no other license.
+    const alternative = said[0] === 'alternatively' && !EXCEPTION_TEXT.test(text);
+    const subject = alternative ? said.slice(1) : said;
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
     // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license"),
     // nor are the parts a list names (Liveblocks' LICENSE: "The following components are licensed under the GNU Affero…").
@@ -293,7 +331,7 @@ function readSentences(
     const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?|,? ?(?:and )?subject to the (?:restrictions|terms)(?: and conditions)? of)?$/i.test(phrase.replace(/:$/, '').trim())
       ? (readList(list, catalog) ?? (phrase.endsWith(':') ? readNameLine(list, catalog) : null))
       : longestName(phrase, catalog);
-    if (hit) out.push(finding(hit, 'sentence', lineAt(m.index), hit.raw));
+    if (hit) out.push({ ...finding(hit, 'sentence', lineAt(m.index), hit.raw), ...(alternative ? { alternative } : {}) });
   }
   for (const m of text.matchAll(LICENSED)) {
     if (--budget.anchors < 0) break;
@@ -307,6 +345,8 @@ function readSentences(
   }
   return out;
 }
+
+const EXCEPTION_TEXT = /^(?:in addition, )?as a special exception\b/i;
 
 /** "…may be used, modified and distributed under": the work being used, not the work using something. */
 function passive(subject: readonly string[], i: number): boolean {
@@ -351,13 +391,21 @@ function sentenceEnd(text: string, from: number): number {
   return limit;
 }
 
-/** The object of "licensed under ...": parentheses and "the terms of" removed. */
+/** The object of "licensed under ...": parentheses, asides and "the terms of" removed. */
 function objectPhrase(text: string): string {
   return text
     .replace(/\([^()]*\)/g, ' ')
     .replace(/\([^()]*\)/g, ' ')
+    // Where the text is, in angle brackets: Rust's "the Apache License, Version 2.0 <LICENSE-APACHE or http://…> or the MIT license".
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ (?=[,;])/g, '')
     .trim()
+    // A choice's second part with its own verb (cairo's "…the GNU Lesser General Public License version 2.1 or, at your
+    // option, under the terms of the Mozilla Public License"), and the choice's "at your option" after its last part.
+    // GNU's "or at your option any later version" has no "under", and keeps its words.
+    .replace(/,? or,? (?:at your (?:option|choice),? )?under (?:the terms of )?/gi, ' or ')
+    .replace(/,? at your (?:option|choice)(?=[.,;]|$)/gi, '')
     .replace(/^(?:the )?(?:terms (?:and conditions )?of )?(?:the )?/i, '')
     .replace(/^(?:a|an) /i, '');
 }

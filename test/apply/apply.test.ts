@@ -149,6 +149,20 @@ describe('apply on a project', () => {
     expect(readFileSync(join(root, 'photo.jpg')).equals(readFileSync(photo))).toBe(true);
   });
 
+  // FFmpeg's and OpenSSL's files that took in code under another license: the header's notice, then that code's text.
+  // lint says the file is under both (its message and the command it suggests); apply agrees.
+  it('tags a file whose header gives a notice and the text of code it took in only with both licenses', async () => {
+    const mit = spdxText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '').trim();
+    const header = `/*\n * Copyright 2020 The Project Authors.\n *\n * Licensed under the Apache License 2.0 (the "License").\n *\n * This file incorporates work covered by the following copyright and permission notice:\n *\n * Copyright (c) 2008 Jane Doe\n *\n${mit.split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nint x;\n`;
+    const root = tree({ 'src/m.c': header });
+    const one = await applyTo(root, { license: 'Apache-2.0' });
+    expect(one.problems.find((p) => p.file === 'src/m.c')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives Apache-2.0 AND MIT'), suggestion: expect.stringContaining("Give --license 'Apache-2.0 AND MIT' to tag it") });
+    expect(readFileSync(join(root, 'src/m.c'), 'utf8')).toBe(header);
+    const both = await applyTo(root, { license: 'Apache-2.0 AND MIT' });
+    expect(both.files.find((f) => f.path === 'src/m.c')).toMatchObject({ status: 'changed', verified: true });
+    expect(readFileSync(join(root, 'src/m.c'), 'utf8')).toContain('SPDX-License-Identifier: Apache-2.0 AND MIT');
+  });
+
   it('says "reserves all rights" of a photo whose notice does, not that it "declares NONE"', async () => {
     const root = tree({});
     cpSync(join(process.cwd(), 'fixtures', 'media', 'all-rights-reserved.jpg'), join(root, 'photo.jpg'));

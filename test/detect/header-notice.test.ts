@@ -39,6 +39,69 @@ const PYTHON_GPL3 = `#!/usr/bin/env python3
 import sys
 `;
 
+const RUST = `// Copyright 2015 The Rust Project Developers.
+//
+// Licensed under the Apache License, Version 2.0 <LICENSE-APACHE or
+// http://www.apache.org/licenses/LICENSE-2.0> or the MIT license
+// <LICENSE-MIT or http://opensource.org/licenses/MIT>, at your
+// option. This file may not be copied, modified, or distributed
+// except according to those terms.
+
+fn main() {}
+`;
+const MOZILLA_TRI = `/* ***** BEGIN LICENSE BLOCK *****
+ * Version: MPL 1.1/GPL 2.0/LGPL 2.1
+ *
+ * The contents of this file are subject to the Mozilla Public License Version
+ * 1.1 (the "License"); you may not use this file except in compliance with
+ * the License. You may obtain a copy of the License at
+ * http://www.mozilla.org/MPL/
+ *
+ * Software distributed under the License is distributed on an "AS IS" basis,
+ * WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License
+ * for the specific language governing rights and limitations under the
+ * License.
+ *
+ * Alternatively, the contents of this file may be used under the terms of
+ * either the GNU General Public License Version 2 or later (the "GPL"), or
+ * the GNU Lesser General Public License Version 2.1 or later (the "LGPL"),
+ * in which case the provisions of the GPL or the LGPL are applicable instead
+ * of those above.
+ *
+ * ***** END LICENSE BLOCK ***** */
+int x;
+`;
+const CAIRO = `/* cairo - a vector graphics library with display and print output
+ *
+ * Copyright © 2002 University of Southern California
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it either under the terms of the GNU Lesser General Public
+ * License version 2.1 as published by the Free Software Foundation
+ * (the "LGPL") or, at your option, under the terms of the Mozilla
+ * Public License Version 1.1 (the "MPL"). If you do not alter this
+ * notice, a recipient may use your version of this file under either
+ * the MPL or the LGPL.
+ *
+ * You should have received a copy of the LGPL along with this library
+ * in the file COPYING-LGPL-2.1; if not, write to the Free Software
+ * Foundation, Inc., 51 Franklin Street, Suite 500, Boston, MA 02110-1335, USA
+ * You should have received a copy of the MPL along with this library
+ * in the file COPYING-MPL-1.1
+ *
+ * The contents of this file are subject to the Mozilla Public License
+ * Version 1.1 (the "License"); you may not use this file except in
+ * compliance with the License. You may obtain a copy of the License at
+ * http://www.mozilla.org/MPL/
+ *
+ * This software is distributed on an "AS IS" basis, WITHOUT WARRANTY
+ * OF ANY KIND, either express or implied. See the LGPL or the MPL for
+ * the specific language governing rights and limitations.
+ */
+
+#include "cairoint.h"
+`;
+
 /** [expression, line, scope] of what detectFile (every detector, in order) finds in a file. */
 const found = (path: string, text: string): [string, number, string][] =>
   detectFile(fileInput(path, text), testContext())
@@ -61,6 +124,16 @@ describe('header-notice: the license a source file names in prose', () => {
     ["FreeType's header (\"may only be used, modified, and distributed under the terms of the FreeType project license\")", 'src/base/ftobjs.c', '/****************************************************************************\n *\n * ftobjs.c\n *\n * Copyright (C) 1996-2022 by\n * David Turner, Robert Wilhelm, and Werner Lemberg.\n *\n * This file is part of the FreeType project, and may only be used,\n * modified, and distributed under the terms of the FreeType project\n * license, LICENSE.TXT.  By continuing to use, modify, or distribute\n * this file you indicate that you have read the license and\n * understand and accept it fully.\n *\n */\n\n#include <freetype/ftlist.h>\n', [['FTL', 9, 'file']]],
     ["ARM assembly's @ comments", 'libavcodec/arm/a.S', FFMPEG.replace(/^\/\*\n/, '').replace(/^ \*\/\n/m, '').replace(/^ \*/gm, '@'), [['LGPL-2.1-or-later', 6, 'file']]],
     ["NASM's ;* box comments", 'libavcodec/x86/a.asm', FFMPEG.replace(/^\/\*\n/, ';******\n').replace(/^ \*\/\n/m, ';******\n').replace(/^ \*/gm, ';*'), [['LGPL-2.1-or-later', 7, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
+  // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
+  it.each([
+    ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
+    ["Mozilla's tri-license (MPL 1.1's Exhibit A, then \"Alternatively … either the GPL … or the LGPL\")", 'nsprpub/a.c', MOZILLA_TRI, [['MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later', 4, 'file']]],
+    ["MPL 1.1's Exhibit A (\"are subject to the Mozilla Public License Version 1.1\")", 'a.c', MOZILLA_TRI.replace(/ \*\n \* Alternatively[\s\S]*?above\.\n/, ''), [['MPL-1.1', 4, 'file']]],
+    ["cairo's \"either under the terms of the LGPL … or, at your option, under the terms of the MPL\", and the MPL's Exhibit A below", 'src/cairo.c', CAIRO, [['LGPL-2.1-only OR MPL-1.1', 6, 'file']]],
+    ['a GNU notice, then "Alternatively, … under the terms of the Mozilla Public License"', 'a.c', '/*\n * This file is free software; you can redistribute it and/or modify\n * it under the terms of the GNU Lesser General Public License as published by\n * the Free Software Foundation; either version 2.1 of the License, or\n * (at your option) any later version.\n *\n * Alternatively, you can redistribute it and/or modify it under the\n * terms of the Mozilla Public License, v. 2.0.\n */\nint x;\n', [['LGPL-2.1-or-later OR MPL-2.0', 2, 'file']]],
+    ["node-forge's \"may be used under the terms of either the BSD License or the GNU General Public License (GPL) Version 2\"", 'lib/ssh.js', '/**\n * Functions to output keys in SSH-friendly formats.\n *\n * This is part of the Forge project which may be used under the terms of\n * either the BSD License or the GNU General Public License (GPL) Version 2.\n */\nvar forge;\n', [['BSD-3-Clause OR GPL-2.0-only', 4, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
   it.each([
@@ -302,9 +375,28 @@ describe('header-notice: a license text in the header', () => {
     const changed = DRM_MIT.replace('subject to the following conditions:', 'subject to the following conditions, and to one more:\n * you must send us a postcard from every town you deploy it in.');
     expect(textNotice('drm/b.c', changed)).toEqual([]);
   });
-  it('names only the notice when the header has one, and nothing in a tagged file', () => {
-    expect(textNotice('a.c', `/* Licensed under the Apache License 2.0. */\n${DRM_MIT}`).map((d) => d[0])).toEqual(['Apache-2.0']);
+  it('names a text beside a notice of another license (code taken from elsewhere), and nothing in a tagged file', () => {
+    expect(textNotice('a.c', `/* Licensed under the Apache License 2.0. */\n${DRM_MIT}`).map((d) => d[0])).toEqual(['Apache-2.0', 'MIT']);
     expect(textNotice('a.c', `// SPDX-License-Identifier: GPL-2.0-only\n${DRM_MIT}`)).toEqual([]);
+  });
+  // FFmpeg's JPEG 2000 coder (and 46 more of its files, OpenSSL's LPdir_*.c, cairo's xcb code): the project's notice,
+  // then the terms of the code it took in. Both bind the file; only the notice was read.
+  it("reads the text of code the file incorporates beside the project's notice", () => {
+    const bsd2 = BSD3.slice(0, BSD3.indexOf('\n\nset -e')).replace(/\n# 3\. Neither[\s\S]*?permission\.\n/, '\n').replace(/^#/gm, ' *');
+    const j2k = `/*\n * JPEG2000 image encoder\n *\n${FFMPEG.split('\n').slice(3, 13).join('\n')}\n *\n * This source code incorporates work covered by the following copyright and\n * permission notice:\n *\n${bsd2}\n */\nint x;\n`;
+    expect(textNotice('libavcodec/j2kenc.c', j2k).map((d) => [d[0], d[2]])).toEqual([['LGPL-2.1-or-later', 'sentence'], ['BSD-2-Clause', 'text']]);
+  });
+  it('keeps the name a text summarises after a colon (docutils\' "Released under the terms of the 2-Clause BSD license, in short:")', () => {
+    const docutils = "#!/usr/bin/env python3\n# :Copyright: © 2020, 2022 Günter Milde.\n# :License: Released under the terms of the `2-Clause BSD license`_, in short:\n#\n#    Copying and distribution of this file, with or without modification,\n#    are permitted in any medium without royalty provided the copyright\n#    notice and this notice are preserved.\n#    This file is offered as-is, without any warranty.\n#\n# .. _2-Clause BSD license: https://opensource.org/licenses/BSD-2-Clause\n\nimport sys\n";
+    expect(textNotice('docutils/__main__.py', docutils).map((d) => [d[0], d[1], d[2]])).toEqual([['BSD-2-Clause', 3, 'sentence']]);
+    // Without the name, the text is read.
+    expect(textNotice('x.py', docutils.replace(/^# :License:.*\n/m, '# :License:\n')).map((d) => d[0])).toEqual(['FSFAP']);
+  });
+  it('reads a BSD text and the GPL its "Alternatively" paragraph offers as a choice (dual-licensed drivers)', () => {
+    const [head, tail] = BSD3.split('\n# THIS SOFTWARE');
+    const dual = `${head}\n#\n# Alternatively, this software may be distributed under the terms of the\n# GNU General Public License ("GPL") version 2 as published by the Free\n# Software Foundation.\n#\n# THIS SOFTWARE${tail}`;
+    expect(dual).toContain('Alternatively');
+    expect(textNotice('drivers/net/x.sh', dual).map((d) => [d[0], d[2]])).toEqual([['BSD-3-Clause OR GPL-2.0-only', 'text']]);
   });
   it("takes the text over a name that says less (UglifyJS's and terser's \"Distributed under the BSD license:\")", () => {
     const bsd2 = BSD3.replace(/\n# 3\. Neither[\s\S]*?permission\.\n/, '\n');

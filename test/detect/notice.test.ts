@@ -32,6 +32,10 @@ describe('notice: what is found', () => {
     // A bar parts a banner's fields: "other contributors" is the subject of the field before, not of "Released under".
     ['a banner in fields (DOMPurify\'s)', '@license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify\n', [['Apache-2.0 AND MPL-2.0', 1, 'sentence']]],
     ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
+    // "Alternatively" offers the second license instead of the first: a choice, not both.
+    ['"Alternatively, … may be used under" another license', '# Foo\n\nThis project is licensed under the MIT License.\n\nAlternatively, this project may be used under the Apache License 2.0.\n', [['MIT OR Apache-2.0', 3, 'sentence']]],
+    // A badge showing one license of the choice the sentence states is not one more license.
+    ['a badge for one license of a choice', '# Foo\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](LICENSE)\n\nLicensed under the Apache License, Version 2.0 or the MIT license, at your option.\n', [['Apache-2.0 OR MIT', 5, 'sentence']]],
     // Cairo's README and COPYING; curl's configure: "may be copied, distributed and modified under the terms of the curl license".
     [
       '"redistributed and/or modified under" (cairo\'s)',

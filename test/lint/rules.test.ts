@@ -133,6 +133,15 @@ describe('rules on real trees', () => {
     ]);
   });
 
+  it('names both licenses when a header gives a notice and the text of code the file took in', async () => {
+    const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '').trim();
+    const header = `/*\n * Licensed under the Apache License 2.0 (the "License").\n *\n * This file incorporates work covered by the following copyright and permission notice:\n *\n * Copyright (c) 2008 Jane Doe\n *\n${mit.split('\n').map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */\nint x;\n`;
+    const r = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'src/m.c': header });
+    expect(r.findings.filter((f) => f.file === 'src/m.c' && f.rule === 'missing-license')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('its header names Apache-2.0 in prose and holds the text of MIT'), suggestion: "Run `farleft apply --license 'Apache-2.0 AND MIT' src/m.c`: it adds `SPDX-License-Identifier: Apache-2.0 AND MIT` above the notice" }),
+    ]);
+  });
+
   it('says so when the project declares no license', async () => {
     const texts = { 'LICENSES/MIT.txt': licenseText('MIT'), 'LICENSES/CC0-1.0.txt': licenseText('CC0-1.0') };
     const r = await lintTree({ 'src/a.c': tag('MIT'), 'src/b.c': tag('CC0-1.0'), ...texts });

@@ -3,6 +3,7 @@ import { seeLicenseFile } from '../../catalog/index.js';
 import { isHeaderNotice } from '../../detect/header-notice.js';
 import { formatOfPath } from '../../detect/media/formats.js';
 import { andAll } from '../../project/index.js';
+import { shellWord } from '../../shell.js';
 import { licenseTextAbove, targetFiles } from '../facts.js';
 import type { FileReport } from '../../types.js';
 import type { Draft, Rule } from '../types.js';
@@ -102,10 +103,4 @@ function cannotHoldComment(f: FileReport): boolean {
 function topFolder(path: string): string | null {
   const slash = path.indexOf('/');
   return slash > 0 ? path.slice(0, slash) : null;
-}
-
-/** A word as a POSIX shell (and then farleft's options) reads it back: quoted unless plain, never taken for an option. */
-function shellWord(word: string): string {
-  const safe = word.startsWith('-') ? `./${word}` : word;
-  return /^[\w.\/+-]+$/.test(safe) ? safe : `'${safe.replace(/'/g, `'\\''`)}'`;
 }
