@@ -62,7 +62,7 @@ describe('farleft apply', () => {
     const root = tree({ 'parser.c': parser });
     const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'parser.c', suggestion: expect.stringContaining('--license GPL-3.0-or-later WITH Bison-exception-2.2 ') }]);
+    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'parser.c', suggestion: expect.stringContaining("--license 'GPL-3.0-or-later WITH Bison-exception-2.2' ") }]);
     const expression = 'GPL-3.0-or-later WITH Bison-exception-2.2';
     const r = runCli(['apply', '.', '--license', expression, '--copyright', '2026 Example Collective'], { cwd: root });
     expect(r.code).toBe(0);
@@ -76,7 +76,7 @@ describe('farleft apply', () => {
     const root = tree({ lib: { 'A.pm': pm } });
     const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'lib/A.pm', line: 6, suggestion: expect.stringContaining('--license Artistic-1.0-Perl OR GPL-1.0-or-later') }]);
+    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'lib/A.pm', line: 6, suggestion: expect.stringContaining("--license 'Artistic-1.0-Perl OR GPL-1.0-or-later' ") }]);
     expect(readFileSync(join(root, 'lib/A.pm'), 'utf8')).toBe(pm);
     const r = runCli(['apply', '.', '--license', 'Artistic-1.0-Perl OR GPL-1.0-or-later', '--copyright', '2026 Example Collective'], { cwd: root });
     expect(r.code).toBe(0);
