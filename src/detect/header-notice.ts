@@ -41,6 +41,8 @@ const TAG_BYTES = Buffer.from(TAG);
 const GOVERNED_BYTES = Buffer.from('governed by');
 /** The Xiph codecs' headers say it in capitals: "…IS GOVERNED BY A BSD-STYLE SOURCE LICENSE INCLUDED WITH THIS SOURCE IN 'COPYING'". */
 const GOVERNED_CAPS_BYTES = Buffer.from('GOVERNED BY');
+const LICEN_CAPS_BYTES = Buffer.from('LICEN');
+const COPYING_BYTES = Buffer.from('COPYING');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /**
  * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
@@ -285,6 +287,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
     ...(/overned by/i.test(comment) ? deferringNotices(path, comment) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
+    ...(said.length === 0 && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, SEE_FILE) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
 }
@@ -312,17 +315,32 @@ function obtainNotices(path: string, comment: string, catalog: Catalog): Declara
   return [];
 }
 
-/** A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"): `SEE LICENSE IN <file>`. */
-function deferringNotices(path: string, comment: string): Declaration[] {
+/**
+ * A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"; with `pattern`
+ * SEE_FILE, a sentence that sends the reader there): `SEE LICENSE IN <file>`, on the line that `word` first stands on.
+ */
+function deferringNotices(path: string, comment: string, pattern = DEFERS): Declaration[] {
   const lines = comment.split('\n');
   for (const [start, end] of paragraphs(lines)) {
-    const m = DEFERS.exec(lines.slice(start, end).join(' '));
+    const m = pattern.exec(lines.slice(start, end).join(' '));
     if (!m) continue;
-    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /governed/i.test(l))) + 1;
-    return [{ expression: `SEE LICENSE IN ${m[1] ?? m[2]}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
+    const file = m[1] ?? m[2]!;
+    // The line of "governed", or of the file's name (a paragraph may say "see" on an earlier line: "see AUTHORS").
+    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => (pattern === DEFERS ? /governed/i.test(l) : l.includes(file)))) + 1;
+    return [{ expression: `SEE LICENSE IN ${file}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
   }
   return [];
 }
+
+/**
+ * A sentence that sends the reader to a license file, in a header that names no license: gtk-rs's "Take a look at the
+ * license at the top of the repository in the LICENSE file", "See LICENSE for details", chrono's "See README.md and
+ * LICENSE.txt for details". The file's name as it is written, in capitals: "see the license for details" names none.
+ */
+const LICENSE_FILE = String.raw`((?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
+const SEE_FILE = new RegExp(
+  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b)`,
+);
 
 /** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */
 function* paragraphs(lines: readonly string[]): Generator<[number, number]> {
@@ -343,9 +361,8 @@ export interface HeaderText {
 /**
  * The spans of a leading comment that may be the license text it holds, the likeliest first: from the
  * sentence such a text opens with through the end of its disclaimer (or of the comment); then, where
- * that differs, the whole paragraph the sentence stands in through the end of its comment block — a
- * text that opens a line earlier ("Developed at SunSoft… Permission to use…") and that another
- * comment follows (a description of the code).
+ * those differ, from the start of the paragraph the sentence stands in (a text that opens a line earlier:
+ * "Developed at SunSoft… Permission to use…") to the disclaimer's end, and to the end of its comment block.
  */
 function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
   const from = lines.findIndex((l) => TEXT_START.test(l));
@@ -369,6 +386,12 @@ function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
   while (start > 0 && lines[start - 1] !== '') start--;
   let end = from;
   while (end < lines.length - 1 && !blockEnds.has(end)) end++;
+  // From the paragraph's start to the end of the paragraph the text ends in, where the comment goes on after it
+  // (FreeBSD's msun: "Developed at SunPro, … is preserved.", then "Optimized by Bruce D. Evans."); then to the comment
+  // block's end.
+  let close = to;
+  while (close < end && lines[close + 1] !== '') close++;
+  if (start !== from && close !== end) spans.push({ text: withoutAlternatives(lines, start, close), line: start + 1 });
   if (start !== from || end !== to) spans.push({ text: withoutAlternatives(lines, start, end), line: start + 1 });
   return spans;
 }
@@ -414,7 +437,7 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
     // Most heads have none of these: they end at the first searches.
-    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head) || (opensWithComment(head) && head.indexOf(GOVERNED_CAPS_BYTES) >= 0);
+    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head) || (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head)));
     if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
     return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
   }
@@ -422,6 +445,12 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   if (text.includes(TAG)) return null;
   const notice = text.includes(UNDER) || HINTS.some((h) => text.includes(h));
   return notice || TEXT_STARTS.some((t) => text.includes(t)) ? { head: text, notice } : null;
+}
+
+/** Whether the top of a head names a license file in capitals (SEE_FILE's sentences). */
+function namesLicenseFile(head: Buffer): boolean {
+  const top = head.subarray(0, FIELD_BYTES);
+  return top.indexOf(LICEN_CAPS_BYTES) >= 0 || top.indexOf(COPYING_BYTES) >= 0;
 }
 
 /** Whether a head opens with a comment (after a byte-order mark and blank lines): else its leading comment is empty. */

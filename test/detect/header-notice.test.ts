@@ -126,6 +126,18 @@ describe('header-notice: the license a source file names in prose', () => {
     ["NASM's ;* box comments", 'libavcodec/x86/a.asm', FFMPEG.replace(/^\/\*\n/, ';******\n').replace(/^ \*\/\n/m, ';******\n').replace(/^ \*/gm, ';*'), [['LGPL-2.1-or-later', 7, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
+  // Sentences that send the reader to a license file, in headers that name no license (SEE LICENSE IN: lint and apply
+  // read the nearest such file).
+  it.each([
+    ["gtk-rs's \"Take a look at the license at the top of the repository in the LICENSE file\"", 'src/attribute.rs', '// Take a look at the license at the top of the repository in the LICENSE file.\n\nuse glib::translate::*;\n', [['SEE LICENSE IN LICENSE', 1, 'file']]],
+    ["chrono's \"See README.md and LICENSE.txt for details\"", 'src/date.rs', '// This is a part of Chrono.\n// See README.md and LICENSE.txt for details.\n\nuse core::fmt;\n', [['SEE LICENSE IN LICENSE.txt', 2, 'file']]],
+    ["a Python docstring's \":license: BSD, see LICENSE for details\" (Pygments, Sphinx, the Pallets projects)", 'pygments/lexer.py', '"""\n    pygments.lexer\n    ~~~~~~~~~~~~~~\n\n    :copyright: Copyright 2006-2023 by the Pygments team, see AUTHORS.\n    :license: BSD, see LICENSE for details.\n"""\nimport re\n', [['SEE LICENSE IN LICENSE', 6, 'file']]],
+    ['a license named beside the pointer: the name, not the file', 'a.c', '/*\n * Licensed under the MIT License. See LICENSE for details.\n */\nint x;\n', [['MIT', 2, 'file']]],
+    ["a pointer without the file's name in capitals: nothing", 'a.c', '/*\n * See the license for details.\n */\nint x;\n', []],
+    // LLVM's headers before its 2019 relicensing, also in the compiler-rt that Rust's compiler_builtins carries.
+    ["LLVM's \"distributed under the University of Illinois Open Source License\"", 'git-clang-format', '#!/usr/bin/env python\n#\n#===- git-clang-format - ClangFormat Git Integration ---------*- python -*--===#\n#\n#                     The LLVM Compiler Infrastructure\n#\n# This file is distributed under the University of Illinois Open Source\n# License. See LICENSE.TXT for details.\n#\n#===------------------------------------------------------------------------===#\n\nimport sys\n', [['NCSA', 7, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
@@ -491,6 +503,8 @@ fn acos(x: f64) -> f64 { x }
     // over after a license file's text (fewer than 20) would be a clause of its own in a header.
     expect(textNotice('src/math/acos.rs', sunpro.replace(' * is preserved.', ' * is preserved, and that it is not sold.'))).toEqual([]);
     expect(textNotice('src/math/acos.rs', sunpro.replace(' * is preserved.', ' * is preserved.\n * It is not to be sold.'))).toEqual([]);
+    // A paragraph of its own after the text's, in the same comment (FreeBSD's cbrt: "Optimized by Bruce D. Evans."): the text still reads.
+    expect(textNotice('src/math/cbrt.rs', sunpro.replace(' * ====================================================\n */', ' * ====================================================\n *\n * Optimized by Bruce D. Evans.\n */'))).toEqual([['SunPro', 6, 'text', 1]]);
   });
   it('reads a text on past a phrase that ends other texts, to the end of its comment (HarfBuzz: "…OF SUCH DAMAGE", then a disclaimer)', () => {
     const harfbuzz = `/*
