@@ -34,11 +34,13 @@ const NOTICE_PATTERNS: readonly RegExp[] = [
   /\bdedicated to the public domain\b/i,
   /@licen[cs]e\b/i,
   /\blicen[cs]e\s?:\s?\S/i,
-  /\bsee (?:the )?(?:accompanying |included |bundled )?(?:LICEN[CS]E|COPYING)\b/,
+  /\bsee (?:the )?(?:accompanying |included |bundled )?(?:[\w.-]{1,30} and )?(?:LICEN[CS]E|COPYING)\b/,
+  /\btake a look at the licen[cs]e\b/i,
+  /\bthe author disclaims copyright\b/i,
 ];
 
 /** A word every notice pattern holds: most heads have none, and are then not split into lines. */
-const ANY_NOTICE = /licen[cs]|under|terms of|permission|redistribution|free software|governed by|unencumbered|public domain|COPYING/i;
+const ANY_NOTICE = /licen[cs]|under|terms of|permission|redistribution|free software|governed by|unencumbered|public domain|COPYING|disclaims copyright/i;
 
 export interface Notice {
   /** 1-based line. */

@@ -46,9 +46,10 @@ const COPYING_BYTES = Buffer.from('COPYING');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /**
  * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
- * "source and binary forms", the FSF's "gives unlimited permission" and "Copying and distribution of this file".
+ * "source and binary forms", the FSF's "gives unlimited permission" and "Copying and distribution of this file", SQLite's
+ * "The author disclaims copyright".
  */
-const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file'];
+const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file', 'disclaims copyright'];
 const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 /** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
 const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@'].map((c) => c.charCodeAt(0)));
@@ -79,9 +80,10 @@ const FIELD_WEIGHT = 0.8;
 const MIN_FIELD_NAME = 0.9;
 
 // License texts: the first sentence of MIT's, the BSDs', ISC's, zlib's (and their kin), and the last of their disclaimers;
-// and the FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP).
-const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file|this software is provided ['‘’]as-is['‘’], without any express or implied/i;
-const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$|altered from any source distribution/i;
+// the FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP); and
+// SQLite's blessing, in every file of SQLite and of the projects that keep its style.
+const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file|this software is provided ['‘’]as-is['‘’], without any express or implied|the author disclaims copyright to this source code/i;
+const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$|altered from any source distribution|more than you give\.?\s*$/i;
 /**
  * A paragraph after the text that is still its: X11's notice clause (DRM's headers) and its clause on the X Consortium's
  * name (install-sh), MIT-Modern-Variant's second disclaimer (HarfBuzz's), FSFULLRWD's disclaimer (Makefile.in).

@@ -163,6 +163,25 @@ describe('apply on a project', () => {
     expect(readFileSync(join(root, 'src/m.c'), 'utf8')).toContain('SPDX-License-Identifier: Apache-2.0 AND MIT');
   });
 
+  // SQLite's blessing and gtk-rs's pointer to the LICENSE file are notices as the scan reads them: apply tags such a
+  // file with the license they give, and leaves it alone when asked for another.
+  it("tags SQLite's blessing and gtk-rs's pointer to LICENSE with what they give, and nothing else", async () => {
+    const sqlite = '/*\n** 2007 April 6\n**\n** The author disclaims copyright to this source code.  In place of\n** a legal notice, here is a blessing:\n**\n**    May you do good and not evil.\n**    May you find forgiveness for yourself and forgive others.\n**    May you share freely, never taking more than you give.\n**\n*************************************************************************\n** Code for testing.\n*/\n#include "sqliteInt.h"\n';
+    const gtk = '// Take a look at the license at the top of the repository in the LICENSE file.\n\nuse glib::translate::*;\n';
+    const root = tree({ 'src/test_hexio.c': sqlite, 'gtk/LICENSE': spdxText('MIT'), 'gtk/src/a.rs': gtk });
+    const refused = await applyTo(root, { paths: ['src', 'gtk/src'] });
+    expect(refused.problems.filter((p) => p.code === 'existing-notice').map((p) => [p.file, p.message.match(/gives (\S+)/)?.[1]])).toEqual([
+      ['gtk/src/a.rs', 'MIT'],
+      ['src/test_hexio.c', 'blessing'],
+    ]);
+    expect(readFileSync(join(root, 'src/test_hexio.c'), 'utf8')).toBe(sqlite);
+    const blessed = await applyTo(root, { paths: ['src'], license: 'blessing' });
+    expect(blessed.files.find((f) => f.path === 'src/test_hexio.c')).toMatchObject({ status: 'changed', verified: true });
+    const mit = await applyTo(root, { paths: ['gtk/src'], license: 'MIT' });
+    expect(mit.files.find((f) => f.path === 'gtk/src/a.rs')).toMatchObject({ status: 'changed', verified: true });
+    expect(readFileSync(join(root, 'gtk/src/a.rs'), 'utf8')).toContain('SPDX-License-Identifier: MIT');
+  });
+
   it('says "reserves all rights" of a photo whose notice does, not that it "declares NONE"', async () => {
     const root = tree({});
     cpSync(join(process.cwd(), 'fixtures', 'media', 'all-rights-reserved.jpg'), join(root, 'photo.jpg'));

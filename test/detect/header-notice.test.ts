@@ -474,6 +474,12 @@ static int x;
 `;
     expect(textNotice('drivers/block/z2ram.c', pbmplus)).toEqual([['HPND-Pbmplus', 6, 'text', 1]]);
   });
+  it("names SQLite's blessing (the author disclaims copyright; a blessing in place of a legal notice)", () => {
+    const sqlite = '/*\n** 2007 April 6\n**\n** The author disclaims copyright to this source code.  In place of\n** a legal notice, here is a blessing:\n**\n**    May you do good and not evil.\n**    May you find forgiveness for yourself and forgive others.\n**    May you share freely, never taking more than you give.\n**\n*************************************************************************\n** Code for testing all sorts of SQLite interfaces.\n*/\n#include "sqliteInt.h"\n';
+    expect(textNotice('src/test_hexio.c', sqlite)).toEqual([['blessing', 4, 'text', 1]]);
+    // A wish of one's own is another text: not SQLite's.
+    expect(textNotice('src/x.c', sqlite.replace('forgive others.', 'forgive others.\n**    May you never sell it.'))).toEqual([]);
+  });
   it('reads a text that opens before "Permission to use" to the end of its own comment, when another comment follows', () => {
     // FreeBSD's msun, and every libm made from it.
     const sunpro = `/* origin: FreeBSD /usr/src/lib/msun/src/e_acos.c */
