@@ -36,6 +36,7 @@ const NOTICE_PATTERNS: readonly RegExp[] = [
   /\blicen[cs]e\s?:\s?\S/i,
   /\bsee (?:the )?(?:accompanying |included |bundled )?(?:[\w.-]{1,30} and )?(?:LICEN[CS]E|COPYING)\b/,
   /\btake a look at the licen[cs]e\b/i,
+  /\bplease view the (?:LICEN[CS]E|COPYING)\b/,
   /\bthe author disclaims copyright\b/i,
 ];
 

@@ -115,6 +115,7 @@ const BLOCK_OPENERS = [
   ["'''", "'''"],
 ] as const;
 const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b|@(?=\s|$))/i;
+const PHP_OPEN = /^\uFEFF?<\?php(?:\s+declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;)?\s*$/i;
 const GNU_TIME_STAMP = /^(?:scriptversion|timestamp)=['"]?[\d.:-]{8,30}['"]?;?(?:\s*#[^\n]{0,40})?$/;
 
 export const detector: Detector = {
@@ -326,7 +327,7 @@ function deferringNotices(path: string, comment: string, pattern = DEFERS): Decl
   for (const [start, end] of paragraphs(lines)) {
     const m = pattern.exec(lines.slice(start, end).join(' '));
     if (!m) continue;
-    const file = m[1] ?? m[2]!;
+    const file = m.slice(1).find((g) => g !== undefined)!;
     // The line of "governed", or of the file's name (a paragraph may say "see" on an earlier line: "see AUTHORS").
     const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => (pattern === DEFERS ? /governed/i.test(l) : l.includes(file)))) + 1;
     return [{ expression: `SEE LICENSE IN ${file}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
@@ -337,11 +338,13 @@ function deferringNotices(path: string, comment: string, pattern = DEFERS): Decl
 /**
  * A sentence that sends the reader to a license file, in a header that names no license: gtk-rs's "Take a look at the
  * license at the top of the repository in the LICENSE file", "See LICENSE for details", chrono's "See README.md and
- * LICENSE.txt for details". The file's name as it is written, in capitals: "see the license for details" names none.
+ * LICENSE.txt for details", Symfony's "For the full copyright and license information, please view the LICENSE file
+ * that was distributed with this source code". The file's name as it is written, in capitals: "see the license for
+ * details" names none.
  */
 const LICENSE_FILE = String.raw`((?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
 const SEE_FILE = new RegExp(
-  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b)`,
+  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|[Pp]lease view the ${LICENSE_FILE} file\b)`,
 );
 
 /** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */
@@ -423,7 +426,14 @@ function fieldNotices(path: string, comment: string, catalog: Catalog): Declarat
   comment.split('\n').forEach((line, i) => {
     const m = line.length <= MAX_FIELD_LINE ? FIELD_LINE.exec(line) : null;
     const value = m ? m[1]!.split(VALUE_END)[0]!.trim() : '';
-    const hit = value ? nameToExpression(value, catalog, { correct: false }) : null;
+    // PHPDoc's "@license <url> <name>" (phpseclib's "http://www.opensource.org/licenses/mit-license.html  MIT License"):
+    // the name, else the address.
+    const phpdoc = /^(https?:\/\/\S+)\s+(\S.*)$/.exec(value);
+    const hit = phpdoc
+      ? (nameToExpression(phpdoc[2]!, catalog, { correct: false }) ?? nameToExpression(phpdoc[1]!, catalog, { correct: false }))
+      : value
+        ? nameToExpression(value, catalog, { correct: false })
+        : null;
     if (hit === null || hit.confidence < MIN_FIELD_NAME || catalog.normalize(hit.expression).marker || out.some((d) => d.expression === hit.expression)) return;
     out.push({ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(FIELD_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'field', raw: value });
   });
@@ -522,6 +532,11 @@ function commentLines(head: string): CommentLines {
     const line = lines[i]!;
     if (i === 0 && (line.startsWith('#!') || line.startsWith('\uFEFF#!'))) {
       out.push(''); // a shebang: lines keep their numbers
+      continue;
+    }
+    // PHP's opening tag (after a shebang, perhaps, and with strict types declared): the file's comment follows it.
+    if (i <= 1 && out.every((l) => l === '') && PHP_OPEN.test(line)) {
+      out.push('');
       continue;
     }
     const wasLineComment = lineComment;

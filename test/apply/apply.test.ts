@@ -182,6 +182,17 @@ describe('apply on a project', () => {
     expect(readFileSync(join(root, 'gtk/src/a.rs'), 'utf8')).toContain('SPDX-License-Identifier: MIT');
   });
 
+  it("reads a PHP file's notice after its opening tag, and tags it after the tag", async () => {
+    const php = '<?php\n\n/*\n * This file is part of the Symfony package.\n *\n * (c) Fabien Potencier <fabien@symfony.com>\n *\n * For the full copyright and license information, please view the LICENSE\n * file that was distributed with this source code.\n */\n\nnamespace Symfony\\Component\\Console;\n';
+    const root = tree({ LICENSE: spdxText('MIT'), 'src/Application.php': php });
+    const refused = await applyTo(root, { paths: ['src'] });
+    expect(refused.problems.find((p) => p.file === 'src/Application.php')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
+    expect(readFileSync(join(root, 'src/Application.php'), 'utf8')).toBe(php);
+    const mit = await applyTo(root, { paths: ['src'], license: 'MIT' });
+    expect(mit.files.find((f) => f.path === 'src/Application.php')).toMatchObject({ status: 'changed', verified: true });
+    expect(readFileSync(join(root, 'src/Application.php'), 'utf8')).toBe(`<?php\n\n// SPDX-FileCopyrightText: 2026 Example Collective\n//\n// SPDX-License-Identifier: MIT\n\n${php.slice('<?php\n\n'.length)}`);
+  });
+
   it('says "reserves all rights" of a photo whose notice does, not that it "declares NONE"', async () => {
     const root = tree({});
     cpSync(join(process.cwd(), 'fixtures', 'media', 'all-rights-reserved.jpg'), join(root, 'photo.jpg'));

@@ -138,6 +138,14 @@ describe('header-notice: the license a source file names in prose', () => {
     ["LLVM's \"distributed under the University of Illinois Open Source License\"", 'git-clang-format', '#!/usr/bin/env python\n#\n#===- git-clang-format - ClangFormat Git Integration ---------*- python -*--===#\n#\n#                     The LLVM Compiler Infrastructure\n#\n# This file is distributed under the University of Illinois Open Source\n# License. See LICENSE.TXT for details.\n#\n#===------------------------------------------------------------------------===#\n\nimport sys\n', [['NCSA', 7, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
+  // PHP: the comment after the opening tag (it was never read: the tag ended the header).
+  it.each([
+    ["Symfony's \"For the full copyright and license information, please view the LICENSE file\"", 'Component/Console/Application.php', '<?php\n\n/*\n * This file is part of the Symfony package.\n *\n * (c) Fabien Potencier <fabien@symfony.com>\n *\n * For the full copyright and license information, please view the LICENSE\n * file that was distributed with this source code.\n */\n\nnamespace Symfony\\Component\\Console;\n', [['SEE LICENSE IN LICENSE', 8, 'file']]],
+    ["PHPDoc's \"@license <url> <name>\" (phpseclib)", 'Common/Functions/Strings.php', '<?php\n\n/**\n * Common String Functions\n *\n * PHP version 5\n *\n * @author    Jim Wigginton <terrafrost@php.net>\n * @copyright 2016 Jim Wigginton\n * @license   http://www.opensource.org/licenses/mit-license.html  MIT License\n * @link      http://phpseclib.sourceforge.net\n */\n\nnamespace phpseclib3\\Common\\Functions;\n', [['MIT', 10, 'file']]],
+    ['a GNU notice after `<?php declare(strict_types=1);`', 'src/a.php', '<?php declare(strict_types=1);\n/*\n * This program is free software: you can redistribute it and/or modify\n * it under the terms of the GNU Affero General Public License as published by\n * the Free Software Foundation, either version 3 of the License, or\n * (at your option) any later version.\n */\nnamespace App;\n', [['AGPL-3.0-or-later', 3, 'file']]],
+    ['code after the tag: no header', 'src/b.php', '<?php\necho "Licensed under the MIT License";\n', []],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
