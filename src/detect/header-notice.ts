@@ -67,6 +67,7 @@ const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed b
 // MPL-2.0-no-copyleft-exception.
 const UNDER_WORD = /\bunder\b/;
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
+const CLASSPATH = /\bsubject to the ["“']?Classpath["”']? exception\b/i;
 
 // Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).
 const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
@@ -91,8 +92,9 @@ const TEXT_END = /such damage|dealings in the software|performance of this softw
 const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^the copyright holder specifically disclaims|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
 
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" (or "…included with this
-// source in 'COPYING'", the Xiph codecs') names the file. Bounded quantifiers, so no backtracking to speak of.
-const DEFERS = /\bgoverned by (?:a|an|the) [^.]{0,60}?\blicen[cs]e\b[^.]{0,60}?\bin (?:the ([\w.-]{1,40}) file\b|['"‘’]([\w.-]{1,40})['"‘’])/i;
+// source in 'COPYING'", the Xiph codecs') names the file; the words before "license" may name one surely ("the Apache
+// 2.0 license"). Bounded quantifiers, so no backtracking to speak of.
+const DEFERS = /\bgoverned by (?:a|an|the) ((?:[^.]|\.(?=\d)){0,60}?\blicen[cs]e)\b[^.]{0,60}?\bin (?:the ([\w./-]{1,40}) file\b|['"‘’]([\w./-]{1,40})['"‘’])/i;
 /** A notice below this confidence names its license vaguely ("the BSD license": which one?): a text in the header says it better. */
 const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
@@ -279,18 +281,21 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
   // Prose about the code is not a README's: "available under the `doc` sub-module" names no license.
   // A name counts when it says license, or is an id written as SPDX writes it.
   const exhibitB = comment.includes('Secondary Licenses') && NO_SECONDARY.test(comment);
+  // OpenJDK's: "Oracle designates this particular file as subject to the "Classpath" exception as provided by Oracle in
+  // the LICENSE file that accompanied this code" (the exception's text is there, not in the header).
+  const classpath = comment.includes('Classpath') && CLASSPATH.test(comment);
   const said: Declaration[] =
     prose === null
       ? []
       : noticesIn(path, prose, catalog, 'any')
           .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
-          .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), scope: 'file' as const }));
+          .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), ...(classpath && /^GPL-2\.0-(?:only|or-later)$/.test(d.expression) ? { expression: `${d.expression} WITH Classpath-exception-2.0` } : {}), scope: 'file' as const }));
   const more = [
     ...fieldNotices(path, comment, catalog),
-    ...(/overned by/i.test(comment) ? deferringNotices(path, comment) : []),
+    ...(/overned by/i.test(comment) ? deferringNotices(path, comment, catalog) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
-    ...(said.length === 0 && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, SEE_FILE) : []),
+    ...(said.length === 0 && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
 }
@@ -322,14 +327,20 @@ function obtainNotices(path: string, comment: string, catalog: Catalog): Declara
  * A paragraph that says the license is in a file ("governed by … license … in the LICENSE file"; with `pattern`
  * SEE_FILE, a sentence that sends the reader there): `SEE LICENSE IN <file>`, on the line that `word` first stands on.
  */
-function deferringNotices(path: string, comment: string, pattern = DEFERS): Declaration[] {
+function deferringNotices(path: string, comment: string, catalog: Catalog, pattern = DEFERS): Declaration[] {
   const lines = comment.split('\n');
   for (const [start, end] of paragraphs(lines)) {
     const m = pattern.exec(lines.slice(start, end).join(' '));
     if (!m) continue;
-    const file = m.slice(1).find((g) => g !== undefined)!;
+    const governed = pattern === DEFERS;
+    const file = m.slice(governed ? 2 : 1).find((g) => g !== undefined)!;
     // The line of "governed", or of the file's name (a paragraph may say "see" on an earlier line: "see AUTHORS").
-    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => (pattern === DEFERS ? /governed/i.test(l) : l.includes(file)))) + 1;
+    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => (governed ? /governed/i.test(l) : l.includes(file)))) + 1;
+    // A license the sentence names surely is that license (Kotlin's "…governed by the Apache 2.0 license that can be
+    // found in the license/LICENSE.txt file"); a kind of one ("a BSD-style license") is what the file holds.
+    const named = governed ? nameToExpression(m[1]!, catalog, { correct: false }) : null;
+    if (named && named.confidence >= MIN_FIELD_NAME && !catalog.normalize(named.expression).marker)
+      return [{ expression: named.expression, source: 'notice', file: path, line, confidence: Math.round(DEFERS_WEIGHT * named.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: m[1]! }];
     return [{ expression: `SEE LICENSE IN ${file}`, source: 'notice', file: path, line, confidence: DEFERS_WEIGHT, scope: 'file', field: 'defers', raw: m[0] }];
   }
   return [];

@@ -146,6 +146,14 @@ describe('header-notice: the license a source file names in prose', () => {
     ['code after the tag: no header', 'src/b.php', '<?php\necho "Licensed under the MIT License";\n', []],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
+  // Other languages' project headers.
+  it.each([
+    ["OpenJDK's GPL 2 with \"subject to the \\\"Classpath\\\" exception\"", 'java/lang/Object.java', '/*\n * Copyright (c) 1994, 2021, Oracle and/or its affiliates. All rights reserved.\n * DO NOT ALTER OR REMOVE COPYRIGHT NOTICES OR THIS FILE HEADER.\n *\n * This code is free software; you can redistribute it and/or modify it\n * under the terms of the GNU General Public License version 2 only, as\n * published by the Free Software Foundation.  Oracle designates this\n * particular file as subject to the "Classpath" exception as provided\n * by Oracle in the LICENSE file that accompanied this code.\n */\npackage java.lang;\n', [['GPL-2.0-only WITH Classpath-exception-2.0', 5, 'file']]],
+    ["Kotlin's \"governed by the Apache 2.0 license that can be found in the license/LICENSE.txt file\"", 'kotlin/a.kt', '/*\n * Copyright 2010-2018 JetBrains s.r.o. and Kotlin Programming Language contributors.\n * Use of this source code is governed by the Apache 2.0 license that can be found in the license/LICENSE.txt file.\n */\npackage kotlin\n', [['Apache-2.0', 3, 'file']]],
+    ["Go's \"governed by a BSD-style license\": the file, not a kind of license", 'a.go', '// Copyright 2009 The Go Authors. All rights reserved.\n// Use of this source code is governed by a BSD-style\n// license that can be found in the LICENSE file.\n\npackage a\n', [['SEE LICENSE IN LICENSE', 2, 'file']]],
+    ["the .NET Foundation's \"licenses this file to you under the MIT license\"", 'src/System/A.cs', '// Licensed to the .NET Foundation under one or more agreements.\n// The .NET Foundation licenses this file to you under the MIT license.\n\nnamespace System;\n', [['MIT', 2, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
