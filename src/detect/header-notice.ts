@@ -19,7 +19,7 @@
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
 import { anyOf } from '../catalog/expression.js';
 import type { Catalog } from '../catalog/index.js';
-import { nameToExpression, urlToExpression } from '../catalog/names.js';
+import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
 import { LINK, noticesIn, underTheTermsOf } from './notice.js';
@@ -431,24 +431,32 @@ export function* filesAbove(path: string, name: string): Generator<string> {
   }
 }
 
-/** The licenses "License: X" lines of a leading comment name (exact readings only: no guess by spdx-correct, no marker). */
+/**
+ * The licenses "License: X" lines of a leading comment name, and a banner's field that is a license's name and no more
+ * ("normalize.css v8.0.1 | MIT License | github.com/necolas/normalize.css"): exact readings only, no guess by
+ * spdx-correct, no marker.
+ */
 function fieldNotices(path: string, comment: string, catalog: Catalog): Declaration[] {
   const out: Declaration[] = [];
   comment.split('\n').forEach((line, i) => {
-    const m = line.length <= MAX_FIELD_LINE ? FIELD_LINE.exec(line) : null;
-    const value = m ? m[1]!.split(VALUE_END)[0]!.trim() : '';
-    // PHPDoc's "@license <url> <name>" (phpseclib's "http://www.opensource.org/licenses/mit-license.html  MIT License"):
-    // the name, else the address.
-    const phpdoc = /^(https?:\/\/\S+)\s+(\S.*)$/.exec(value);
-    const hit = phpdoc
-      ? (nameToExpression(phpdoc[2]!, catalog, { correct: false }) ?? nameToExpression(phpdoc[1]!, catalog, { correct: false }))
-      : value
-        ? nameToExpression(value, catalog, { correct: false })
-        : null;
-    if (hit === null || hit.confidence < MIN_FIELD_NAME || catalog.normalize(hit.expression).marker || out.some((d) => d.expression === hit.expression)) return;
-    out.push({ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(FIELD_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'field', raw: value });
+    if (line.length > MAX_FIELD_LINE) return;
+    const field = FIELD_LINE.exec(line)?.[1]!.split(VALUE_END)[0]!.trim();
+    const banner = line.includes(' | ') ? line.split(' | ').filter((f) => /licen[cs]e/i.test(f) && f.trim().split(/\s+/).length <= 6).map((f) => f.trim()) : [];
+    for (const value of field ? [field, ...banner] : banner) {
+      const hit = fieldName(value, catalog);
+      if (hit === null || hit.confidence < MIN_FIELD_NAME || catalog.normalize(hit.expression).marker || out.some((d) => d.expression === hit.expression)) continue;
+      out.push({ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(FIELD_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'field', raw: value });
+      return;
+    }
   });
   return out;
+}
+
+/** A field's value as a name; PHPDoc's "@license <url> <name>" (phpseclib's): the name, else the address. */
+function fieldName(value: string, catalog: Catalog): NameMatch | null {
+  const phpdoc = /^(https?:\/\/\S+)\s+(\S.*)$/.exec(value);
+  if (!phpdoc) return nameToExpression(value, catalog, { correct: false });
+  return nameToExpression(phpdoc[2]!, catalog, { correct: false }) ?? nameToExpression(phpdoc[1]!, catalog, { correct: false });
 }
 
 /**
@@ -505,6 +513,8 @@ function mayHoldField(whole: Buffer): boolean {
       let k = at + ICEN.length;
       if (((head[k]! | 0x20) !== 0x73 && (head[k]! | 0x20) !== 0x63) || (head[k + 1]! | 0x20) !== 0x65) continue;
       for (k += 2; head[k] === 0x20 || head[k] === 0x09; k++);
+      // A banner's field, "| MIT License |" (normalize.css's, tailwindcss's): a bar before it on its line, and after it.
+      if (head[k] === 0x7c && head.lastIndexOf(0x7c, at) > head.lastIndexOf(0x0a, at)) return true;
       if (head[k] !== 0x3a) continue;
     }
     // Only comment decoration before it on its line.

@@ -154,6 +154,14 @@ describe('header-notice: the license a source file names in prose', () => {
     ["the .NET Foundation's \"licenses this file to you under the MIT license\"", 'src/System/A.cs', '// Licensed to the .NET Foundation under one or more agreements.\n// The .NET Foundation licenses this file to you under the MIT license.\n\nnamespace System;\n', [['MIT', 2, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
+  // Minified web assets' banners: a field that is a license's name.
+  it.each([
+    ["normalize.css's \"| MIT License |\"", 'normalize.css', '/*! normalize.css v8.0.1 | MIT License | github.com/necolas/normalize.css */\nhtml{}\n', [['MIT', 1, 'file']]],
+    ["tailwindcss's, the name in the last field but one", 'tw.css', '/*! tailwindcss v3.3.3 | MIT License | https://tailwindcss.com */\n*{}\n', [['MIT', 1, 'file']]],
+    ['a field that says more than a name: nothing', 'a.js', '/*! foo v1 | License terms at example.com | (c) Foo */\nvar a;\n', []],
+    ["a project's license page: nothing (jQuery's, whose page is not read offline)", 'jquery.min.js', '/*! jQuery v3.7.1 | (c) OpenJS Foundation and other contributors | jquery.org/license */\n!function(e,t){}\n', []],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
