@@ -43,6 +43,8 @@ const GOVERNED_BYTES = Buffer.from('governed by');
 const GOVERNED_CAPS_BYTES = Buffer.from('GOVERNED BY');
 const LICEN_CAPS_BYTES = Buffer.from('LICEN');
 const COPYING_BYTES = Buffer.from('COPYING');
+const PUBLIC_BYTES = Buffer.from('ublic domain');
+const PUBLIC_CAPS_BYTES = Buffer.from('ublic Domain');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /**
  * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
@@ -296,6 +298,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
     ...(said.length === 0 && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
+    ...(said.length === 0 && /ublic domain/i.test(comment) ? publicDomainNotices(path, comment, catalog) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
 }
@@ -319,6 +322,33 @@ function obtainNotices(path: string, comment: string, catalog: Catalog): Declara
     const hit = url ? urlToExpression(url, catalog) : null;
     if (!hit || hit.how === 'ambiguous' || catalog.normalize(hit.expression).marker) return [];
     return [{ expression: hit.expression, source: 'notice', file: path, line: i + 1, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'link', raw: url! }];
+  }
+  return [];
+}
+
+/**
+ * A work its author places in the public domain: "This module has been placed in the public domain" (docutils),
+ * "This file is in the public domain, so clarified as of 2009-05-17" (tzcode), "The author hereby places this code
+ * in the public domain". A dedication with no instrument (LicenseRef-Public-Domain, read with the doubt the name
+ * mapper gives "public domain": its effect depends on the country); with CC0's address in its paragraph (Mozilla's
+ * "Any copyright is dedicated to the Public Domain. http://creativecommons.org/publicdomain/zero/1.0/"), CC0.
+ */
+const PUBLIC_DOMAIN =
+  /\b(?:(?:this|the|these|that|it|its|all|any) (?:[\w.-]+ ){0,3}?(?:is|are|has been|have been|was|were)(?: hereby)?(?: (?:placed|released|dedicated|put|given))? (?:in|into|to) the public domain\b|hereby (?:place|places|release|releases|dedicate|dedicates|put|puts) (?:this|the|these|it|all) (?:[\w.-]+ ){0,3}?(?:in|into|to) the public domain\b|any copyright is dedicated to the public domain\b)/i;
+/** Words by which such a sentence speaks of a part of the work, or of something it uses: "the testdata directory is … in the public domain", "FSF changes to this file are in the public domain" (install-sh, whose text is X11). */
+const PUBLIC_DOMAIN_PART = /\b(?:portions?|parts?|changes|some|except|data|directory|sqlite|based on|derived from|code from|algorithm)\b/i;
+
+function publicDomainNotices(path: string, comment: string, catalog: Catalog): Declaration[] {
+  const lines = comment.split('\n');
+  for (const [start, end] of paragraphs(lines)) {
+    const text = lines.slice(start, end).join(' ');
+    const m = PUBLIC_DOMAIN.exec(text);
+    if (!m || PUBLIC_DOMAIN_PART.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))) continue;
+    const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /ublic domain/i.test(l))) + 1;
+    const cc0 = /creativecommons\.org\/publicdomain\/zero\//i.test(text);
+    const hit = nameToExpression(cc0 ? 'CC0-1.0' : 'public domain', catalog, { correct: false });
+    if (!hit) return [];
+    return [{ expression: hit.expression, source: 'notice', file: path, line, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: m[0] }];
   }
   return [];
 }
@@ -468,7 +498,10 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
     const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
     // Most heads have none of these: they end at the first searches.
-    const notice = head.indexOf(UNDER_BYTES) >= 0 || mayHoldField(head) || (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head)));
+    const notice =
+      head.indexOf(UNDER_BYTES) >= 0 ||
+      mayHoldField(head) ||
+      (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head) || head.indexOf(PUBLIC_BYTES) >= 0 || head.indexOf(PUBLIC_CAPS_BYTES) >= 0));
     if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
     return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
   }

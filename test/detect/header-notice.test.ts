@@ -162,6 +162,20 @@ describe('header-notice: the license a source file names in prose', () => {
     ["a project's license page: nothing (jQuery's, whose page is not read offline)", 'jquery.min.js', '/*! jQuery v3.7.1 | (c) OpenJS Foundation and other contributors | jquery.org/license */\n!function(e,t){}\n', []],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
+  // Dedications to the public domain: a dedication with no instrument, read with its doubt (confidence 0.4); with CC0's address, CC0.
+  it.each([
+    ["docutils' \"This module has been placed in the public domain\"", 'docutils/core.py', '# $Id: core.py 9038 2022-03-05 23:31:46Z milde $\n# Author: David Goodger <goodger@python.org>\n# Copyright: This module has been placed in the public domain.\n\n"""Calling the publish_* convenience functions."""\n', [['LicenseRef-Public-Domain', 3, 'file']]],
+    ["tzdata's \"This file is in the public domain, so clarified as of 2009-05-17\"", 'tz/africa', '# tzdb data for Africa and environs\n\n# This file is in the public domain, so clarified as of\n# 2009-05-17 by Arthur David Olson.\n\nZone Africa/Abidjan -0:16:08 - LMT 1912\n', [['LicenseRef-Public-Domain', 3, 'file']]],
+    ["Mozilla's \"Any copyright is dedicated to the Public Domain\" with CC0's address", 'lib.rs', '// This is a part of rust-encoding.\n//\n// Any copyright is dedicated to the Public Domain.\n// https://creativecommons.org/publicdomain/zero/1.0/\n\n#![cfg_attr(test, feature(test))]\n', [['CC0-1.0', 3, 'file']]],
+    ["a part of the work: \"FSF changes to this file are in the public domain\" (install-sh)", 'a.sh', '#!/bin/sh\n# FSF changes to this file are in the public domain.\n\necho\n', []],
+    ['something the work uses: nothing', 'a.c', '/*\n * Uses SQLite, which is in the public domain.\n */\nint x;\n', []],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
+  it('reads a public-domain dedication with its doubt', () => {
+    const d = detectFile(fileInput('core.py', '# Copyright: This module has been placed in the public domain.\n\nimport os\n'), testContext()).declarations;
+    expect(d).toEqual([expect.objectContaining({ expression: 'LicenseRef-Public-Domain', confidence: 0.4, field: 'sentence' })]);
+  });
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
