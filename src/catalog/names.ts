@@ -114,6 +114,14 @@ function readSingle(input: string, catalog: Catalog): NameMatch | null {
       ? match(short.id, 'ambiguous', `ambiguous: ${short.ambiguous}; read as ${short.id}`)
       : match(short.id, 'name', `read as ${short.id}`, SHORT_FORM);
   }
+  // "…, either version 1.3c of this license or (at your option) any later version" of a license without -or-later ids
+  // (LPPL, EUPL, CeCILL): SPDX's "+". The GNU families have their -or-later ids from the short forms above.
+  const later = / or (?:any )?(?:later|newer)(?: versions?)?$/.exec(key);
+  if (later) {
+    const base = /\d/.test(key.slice(0, later.index)) ? names.get(compact(key.slice(0, later.index))) : undefined;
+    const plus = base ? catalog.normalize(`${base.id}+`) : null;
+    if (plus?.valid && plus.expression && !plus.marker && catalog.get(base!.id)?.kind === 'license') return match(plus.expression, 'name', `read as ${plus.expression}`, SHORT_FORM);
+  }
   // "The MIT License (MIT)", "Boost Software License (BSL-1.0)": the parenthesis names it.
   const inner = /\(([A-Za-z0-9.+-]+)\)$/.exec(input)?.[1];
   if (inner) {
@@ -134,7 +142,7 @@ export function keyOf(text: string): string {
     .replace(/(\w)['’]s\b/g, '$1') // a possessive: "Ruby's" (license) is Ruby
     .replace(/\(\s*>=\s*([\d.]+)\s*\)/g, ' $1 or later ') // R: GPL (>= 2)
     .replace(/\(\s*==\s*([\d.]+)\s*\)/g, ' $1 ') // R: Apache License (== 2.0)
-    .replace(/\bas published by the free software foundation\b|\bof the license\b|\(at your option\)|\beither(?= version)/g, ' ')
+    .replace(/\bas published by the free software foundation\b|\bof (?:the|this) license\b|\(at your option\)|\beither(?= version)/g, ' ')
     // The date under a text's title ("The GNU General Public License, Version 2, June 1991", as Perl's Software::License names it).
     .replace(/,\s*(?:january|february|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d $/, ' ')
     .replace(/[‐‑‒–—_,;:"'`*!?/()[\]{}]|-/g, ' ')

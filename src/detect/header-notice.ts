@@ -69,12 +69,14 @@ const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed b
 // MPL-2.0-no-copyleft-exception.
 const UNDER_WORD = /\bunder\b/;
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
+/** What a header's name must say: license, or Perl's "the same terms as Perl itself" (a Perl script's header). */
+const SAYS_LICENSE = /licen[cs]|same terms as (?:the )?perl\b/i;
 const CLASSPATH = /\bsubject to the ["“']?Classpath["”']? exception\b/i;
 
 // Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).
 const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
 /** Where a field's value ends: "3-clause BSD, see LICENSE file", "MIT License (see LICENSE)", "BSD.  The full text…". */
-const VALUE_END = /\s\(|[,;]\s|\.\s|\.$/;
+const VALUE_END = /\s\((?!\s*[<>=])|[,;]\s|\.\s|\.$/;
 /** A field line longer than this is no field. */
 const MAX_FIELD_LINE = 200;
 /** Confidence of a field, times the name mapper's: it says the license as plainly as a sentence does. */
@@ -281,7 +283,7 @@ export function headerNotices(path: string, head: string, catalog: Catalog, exce
 function noticesInComment(path: string, comment: string, catalog: Catalog): Declaration[] {
   const prose = noticeParagraphs(comment);
   // Prose about the code is not a README's: "available under the `doc` sub-module" names no license.
-  // A name counts when it says license, or is an id written as SPDX writes it.
+  // A name counts when it says license (or Perl's terms), or is an id written as SPDX writes it.
   const exhibitB = comment.includes('Secondary Licenses') && NO_SECONDARY.test(comment);
   // OpenJDK's: "Oracle designates this particular file as subject to the "Classpath" exception as provided by Oracle in
   // the LICENSE file that accompanied this code" (the exception's text is there, not in the header).
@@ -290,7 +292,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
     prose === null
       ? []
       : noticesIn(path, prose, catalog, 'any')
-          .declarations.filter((d) => /licen[cs]/i.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
+          .declarations.filter((d) => SAYS_LICENSE.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
           .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), ...(classpath && /^GPL-2\.0-(?:only|or-later)$/.test(d.expression) ? { expression: `${d.expression} WITH Classpath-exception-2.0` } : {}), scope: 'file' as const }));
   const more = [
     ...fieldNotices(path, comment, catalog),

@@ -406,7 +406,7 @@ function objectPhrase(text: string): string {
     // GNU's "or at your option any later version" has no "under", and keeps its words.
     .replace(/,? or,? (?:at your (?:option|choice),? )?under (?:the terms of )?/gi, ' or ')
     .replace(/,? at your (?:option|choice)(?=[.,;]|$)/gi, '')
-    .replace(/^(?:the )?(?:terms (?:and conditions )?of )?(?:the )?/i, '')
+    .replace(/^(?:the )?(?:(?:terms|conditions)(?: and conditions)? of )?(?:the )?/i, '')
     .replace(/^(?:a|an) /i, '');
 }
 

@@ -46,6 +46,9 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['GPL version 2 or any later version', 'GPL-2.0-or-later', 'catalog'],
   ['GPL (>= 2)', 'GPL-2.0-or-later', 'catalog'],
   ['LGPL (>= 2.1)', 'LGPL-2.1-or-later', 'catalog'],
+  // "Or later" of a license without -or-later ids: SPDX's "+" (LaTeX packages' "either version 1.3c of this license or (at your option) any later version").
+  ['LaTeX Project Public License, either version 1.3c of this license or any later version', 'LPPL-1.3c+', 'catalog'],
+  ['European Union Public Licence 1.2 or later', 'EUPL-1.2+', 'catalog'],
   ['LGPLv2.1+', 'LGPL-2.1-or-later', 'catalog'],
   ['Lesser GPL 3', 'LGPL-3.0-only', 'catalog'],
   ['GNU Affero General Public License, version 3 or later', 'AGPL-3.0-or-later', 'catalog'],
@@ -173,6 +176,7 @@ describe('nameToExpression', () => {
     'MIT; Apache', // spdx-correct keeps one of two
     'icalendar', // spdx-correct: CAL-1.0 (the gem's own license, a gemspec's licenses[2])
     'BSD with advertising', // spdx-correct: BSD-2-Clause, the advertising clause dropped
+    'MIT or later', // a license without versions has no later one
     'GPL-2.0 with Classpath', // spdx-correct: GPL-2.0-only, the exception dropped
     'Mozila Public License 2.0',
     'Eclipse Distribution License 1.0',

@@ -176,6 +176,13 @@ describe('header-notice: the license a source file names in prose', () => {
     expect(d).toEqual([expect.objectContaining({ expression: 'LicenseRef-Public-Domain', confidence: 0.4, field: 'sentence' })]);
   });
 
+  // Perl scripts, LaTeX packages and R files.
+  it.each([
+    ['a Perl script\'s "under the same terms as Perl itself"', 'bin/tool.pl', '#!/usr/bin/env perl\n# Copyright 2020 Foo. This program is free software; you can\n# redistribute it and/or modify it under the same terms as Perl itself.\nuse strict;\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 3, 'file']]],
+    ['a LaTeX package\'s "under the conditions of the LaTeX Project Public License, either version 1.3c … or (at your option) any later version"', 'zine.sty', '% Copyright 2020 Foo\n% This work may be distributed and/or modified under the\n% conditions of the LaTeX Project Public License, either version 1.3c\n% of this license or (at your option) any later version.\n\\ProvidesPackage{zine}\n', [['LPPL-1.3c+', 2, 'file']]],
+    ['an R file\'s "License: GPL (>= 2)" (the version stays with its name)', 'R/f.R', '# This file is part of the R package foo.\n# License: GPL (>= 2)\nf <- function() 1\n', [['GPL-2.0-or-later', 2, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Choices: each was one license of the two (Rust's header: Apache-2.0), or nothing (the others).
   it.each([
     ["Rust's header (the files' places in angle brackets)", 'src/lib.rs', RUST, [['Apache-2.0 OR MIT', 3, 'file']]],
