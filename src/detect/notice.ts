@@ -353,12 +353,19 @@ function passive(subject: readonly string[], i: number): boolean {
   return subject[i] === 'used' && /^(?:be|is|are|been|being)$/.test(subject[i - 1] ?? '');
 }
 
-function isAboutTheWork(subject: readonly string[], inLicense: boolean, names: ReadonlySet<string>): boolean {
-  if (subject.some((w, i) => REJECT.has(w) && !passive(subject, i))) return false;
+function isAboutTheWork(written: readonly string[], inLicense: boolean, names: ReadonlySet<string>): boolean {
+  // The default, whatever exceptions it has: "Except where otherwise noted, content in this repository is licensed under…"
+  // (Creative Commons' own wording), "Unless otherwise stated, all …".
+  const clause = DEFAULT_CLAUSE.exec(written.slice(0, 4).join(' '));
+  const subject = clause ? written.slice(clause[0].split(' ').length) : written;
+  // The OFL's name for the work: "This Font Software is licensed under the SIL Open Font License".
+  if (subject.some((w, i) => REJECT.has(w) && !passive(subject, i) && !(w === 'font' && subject[i + 1] === 'software'))) return false;
   if (inLicense) return subject.length <= 15;
   if (subject.length === 0) return true;
   return subject.length <= 10 && (SUBJECTS.has(subject[0]!) || names.has(subject[0]!));
 }
+
+const DEFAULT_CLAUSE = /^(?:except where otherwise|unless otherwise) (?:noted|stated|specified|indicated)\b/;
 
 function words(text: string, keepCase = false): string[] {
   const ws = text.split(/[^\p{L}\p{N}_.+/-]+/u).filter(Boolean);

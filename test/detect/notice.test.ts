@@ -32,6 +32,11 @@ describe('notice: what is found', () => {
     // A bar parts a banner's fields: "other contributors" is the subject of the field before, not of "Released under".
     ['a banner in fields (DOMPurify\'s)', '@license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify\n', [['Apache-2.0 AND MPL-2.0', 1, 'sentence']]],
     ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
+    // A font's README in the OFL's words: "This Font Software" is the work, not a font the work uses.
+    ['"This Font Software is licensed under the SIL Open Font License"', '# Coop Sans\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n', [['OFL-1.1', 3, 'sentence']]],
+    // Creative Commons' own wording of a default: the exceptions are elsewhere.
+    ['"Except where otherwise noted, content in this repository is licensed under …"', '# Photos\n\nExcept where otherwise noted, content in this repository is licensed under a [Creative Commons Attribution 4.0 International license](https://creativecommons.org/licenses/by/4.0/).\n', [['CC-BY-4.0', 3, 'sentence']]],
+    ['"Unless otherwise stated, all content is licensed under …"', '# Zine\n\nUnless otherwise stated, all content is licensed under CC BY-SA 4.0.\n', [['CC-BY-SA-4.0', 3, 'sentence']]],
     // "Alternatively" offers the second license instead of the first: a choice, not both.
     ['"Alternatively, … may be used under" another license', '# Foo\n\nThis project is licensed under the MIT License.\n\nAlternatively, this project may be used under the Apache License 2.0.\n', [['MIT OR Apache-2.0', 3, 'sentence']]],
     // A badge showing one license of the choice the sentence states is not one more license.
