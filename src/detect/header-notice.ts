@@ -59,8 +59,8 @@ const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@'].map((c) => c.charCodeAt(0)
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
 const MAX_ICEN = 32;
-/** Bytes that may stand before a field on its line: spaces and comment decoration. */
-const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|'].map((c) => c.charCodeAt(0)));
+/** Bytes that may stand before a field on its line: spaces, comment decoration, a reStructuredText field's colon. */
+const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|:'].map((c) => c.charCodeAt(0)));
 /** The same for a head in another encoding (UTF-16), read as text. */
 const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'GOVERNED BY', 'subject to the terms of'];
 
@@ -73,8 +73,9 @@ const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
 const SAYS_LICENSE = /licen[cs]|same terms as (?:the )?perl\b/i;
 const CLASSPATH = /\bsubject to the ["“']?Classpath["”']? exception\b/i;
 
-// Fields: "License: X", "Licence: X", "@license X" on a comment line of their own (decoration stripped).
-const FIELD_LINE = /^(?:@?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
+// Fields: "License: X", "Licence: X", "@license X", reStructuredText's ":license: X" (Python docstrings) on a comment line
+// of their own (decoration stripped).
+const FIELD_LINE = /^(?:[:@]?licen[cs]e\s*:|@licen[cs]e\s)\s*(\S.*)$/i;
 /** Where a field's value ends: "3-clause BSD, see LICENSE file", "MIT License (see LICENSE)", "BSD.  The full text…". */
 const VALUE_END = /\s\((?!\s*[<>=])|[,;]\s|\.\s|\.$/;
 /** A field line longer than this is no field. */
@@ -294,13 +295,17 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
       : noticesIn(path, prose, catalog, 'any')
           .declarations.filter((d) => SAYS_LICENSE.test(d.raw ?? '') || catalog.get(d.raw ?? d.expression)?.id === (d.raw ?? d.expression))
           .map((d) => ({ ...d, ...(exhibitB && d.expression === 'MPL-2.0' ? { expression: 'MPL-2.0-no-copyleft-exception' } : {}), ...(classpath && /^GPL-2\.0-(?:only|or-later)$/.test(d.expression) ? { expression: `${d.expression} WITH Classpath-exception-2.0` } : {}), scope: 'file' as const }));
+  const fields = fieldNotices(path, comment, catalog);
+  // Only where nothing else names a license: the pointer to a file beside a field (the Pallets projects' ":license:
+  // BSD-3-Clause, see LICENSE for more details") says where its text is.
+  const named = said.length > 0 || fields.length > 0;
   const more = [
-    ...fieldNotices(path, comment, catalog),
+    ...fields,
     ...(/overned by/i.test(comment) ? deferringNotices(path, comment, catalog) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
-    ...(said.length === 0 && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
-    ...(said.length === 0 && /ublic domain/i.test(comment) ? publicDomainNotices(path, comment, catalog) : []),
+    ...(!named && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
+    ...(!named && /ublic domain/i.test(comment) ? publicDomainNotices(path, comment, catalog) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
 }
