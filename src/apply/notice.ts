@@ -38,10 +38,11 @@ const NOTICE_PATTERNS: readonly RegExp[] = [
   /\btake a look at the licen[cs]e\b/i,
   /\bplease view the (?:LICEN[CS]E|COPYING)\b/,
   /\bthe author disclaims copyright\b/i,
+  /\bsee copyright for the status of this software\b/i,
 ];
 
 /** A word every notice pattern holds: most heads have none, and are then not split into lines. */
-const ANY_NOTICE = /licen[cs]|under|terms of|permission|redistribution|free software|governed by|unencumbered|public domain|COPYING|disclaims copyright/i;
+const ANY_NOTICE = /licen[cs]|under|terms of|permission|redistribution|free software|governed by|unencumbered|public domain|COPYING|disclaims copyright|status of this software/i;
 
 export interface Notice {
   /** 1-based line. */

@@ -43,6 +43,7 @@ const GOVERNED_BYTES = Buffer.from('governed by');
 const GOVERNED_CAPS_BYTES = Buffer.from('GOVERNED BY');
 const LICEN_CAPS_BYTES = Buffer.from('LICEN');
 const COPYING_BYTES = Buffer.from('COPYING');
+const STATUS_BYTES = Buffer.from('for the status of this software');
 const PUBLIC_BYTES = Buffer.from('ublic domain');
 const PUBLIC_CAPS_BYTES = Buffer.from('ublic Domain');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
@@ -304,7 +305,7 @@ function noticesInComment(path: string, comment: string, catalog: Catalog): Decl
     ...(/overned by/i.test(comment) ? deferringNotices(path, comment, catalog) : []),
     // Only where the sentence names nothing: OpenSSL 3's headers name Apache-2.0 and give openssl.org's page, which once held the OpenSSL License.
     ...(said.length === 0 && OBTAIN.test(comment) ? obtainNotices(path, comment, catalog) : []),
-    ...(!named && (comment.includes('LICEN') || comment.includes('COPYING')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
+    ...(!named && (comment.includes('LICEN') || comment.includes('COPYING') || comment.includes('status of this software')) ? deferringNotices(path, comment, catalog, SEE_FILE) : []),
     ...(!named && /ublic domain/i.test(comment) ? publicDomainNotices(path, comment, catalog) : []),
   ].filter((f) => !said.some((d) => d.expression === f.expression));
   return more.length ? [...said, ...more].sort((a, b) => a.line! - b.line!) : said;
@@ -387,12 +388,12 @@ function deferringNotices(path: string, comment: string, catalog: Catalog, patte
  * A sentence that sends the reader to a license file, in a header that names no license: gtk-rs's "Take a look at the
  * license at the top of the repository in the LICENSE file", "See LICENSE for details", chrono's "See README.md and
  * LICENSE.txt for details", Symfony's "For the full copyright and license information, please view the LICENSE file
- * that was distributed with this source code". The file's name as it is written, in capitals: "see the license for
- * details" names none.
+ * that was distributed with this source code", libxml2's "See Copyright for the status of this software". The file's
+ * name as it is written, in capitals: "see the license for details" names none.
  */
 const LICENSE_FILE = String.raw`((?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
 const SEE_FILE = new RegExp(
-  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|[Pp]lease view the ${LICENSE_FILE} file\b)`,
+  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|[Pp]lease view the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
 );
 
 /** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */
@@ -518,10 +519,10 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   return notice || TEXT_STARTS.some((t) => text.includes(t)) ? { head: text, notice } : null;
 }
 
-/** Whether the top of a head names a license file in capitals (SEE_FILE's sentences). */
+/** Whether the top of a head names a license file in capitals, or says where "the status of this software" is (SEE_FILE's sentences). */
 function namesLicenseFile(head: Buffer): boolean {
   const top = head.subarray(0, FIELD_BYTES);
-  return top.indexOf(LICEN_CAPS_BYTES) >= 0 || top.indexOf(COPYING_BYTES) >= 0;
+  return top.indexOf(LICEN_CAPS_BYTES) >= 0 || top.indexOf(COPYING_BYTES) >= 0 || top.indexOf(STATUS_BYTES) >= 0;
 }
 
 /** Whether a head opens with a comment (after a byte-order mark and blank lines): else its leading comment is empty. */

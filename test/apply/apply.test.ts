@@ -168,11 +168,14 @@ describe('apply on a project', () => {
   it("tags SQLite's blessing and gtk-rs's pointer to LICENSE with what they give, and nothing else", async () => {
     const sqlite = '/*\n** 2007 April 6\n**\n** The author disclaims copyright to this source code.  In place of\n** a legal notice, here is a blessing:\n**\n**    May you do good and not evil.\n**    May you find forgiveness for yourself and forgive others.\n**    May you share freely, never taking more than you give.\n**\n*************************************************************************\n** Code for testing.\n*/\n#include "sqliteInt.h"\n';
     const gtk = '// Take a look at the license at the top of the repository in the LICENSE file.\n\nuse glib::translate::*;\n';
-    const root = tree({ 'src/test_hexio.c': sqlite, 'gtk/LICENSE': spdxText('MIT'), 'gtk/src/a.rs': gtk });
-    const refused = await applyTo(root, { paths: ['src', 'gtk/src'] });
+    // libxml2's: "See Copyright for the status of this software", its Copyright file holding MIT's text.
+    const libxml = '/*\n * buf.h: Internal Interfaces for memory buffers in libxml2\n *\n * See Copyright for the status of this software.\n */\n#include <stdio.h>\n';
+    const root = tree({ 'src/test_hexio.c': sqlite, 'gtk/LICENSE': spdxText('MIT'), 'gtk/src/a.rs': gtk, 'xml/Copyright': spdxText('MIT'), 'xml/buf.h': libxml });
+    const refused = await applyTo(root, { paths: ['src', 'gtk/src', 'xml/buf.h'] });
     expect(refused.problems.filter((p) => p.code === 'existing-notice').map((p) => [p.file, p.message.match(/gives (\S+)/)?.[1]])).toEqual([
       ['gtk/src/a.rs', 'MIT'],
       ['src/test_hexio.c', 'blessing'],
+      ['xml/buf.h', 'MIT'],
     ]);
     expect(readFileSync(join(root, 'src/test_hexio.c'), 'utf8')).toBe(sqlite);
     const blessed = await applyTo(root, { paths: ['src'], license: 'blessing' });

@@ -135,6 +135,7 @@ describe('header-notice: the license a source file names in prose', () => {
     // reStructuredText's field in a docstring, named surely: the field, not the pointer beside it.
     ["the Pallets projects' \":license: BSD-3-Clause\" field", 'werkzeug/middleware/lint.py', '"""\nWSGI Protocol Linter\n====================\n\n:copyright: 2007 Pallets\n:license: BSD-3-Clause\n"""\nimport typing as t\n', [['BSD-3-Clause', 6, 'file']]],
     ["requests' \":license: Apache2, see LICENSE for more details\"", 'requests/api.py', '"""\nrequests.api\n~~~~~~~~~~~~\n\n:copyright: (c) 2012 by Kenneth Reitz.\n:license: Apache2, see LICENSE for more details.\n"""\nfrom . import sessions\n', [['Apache-2.0', 6, 'file']]],
+    ["libxml2's \"See Copyright for the status of this software\"", 'buf.h', '/*\n * Summary: Internal Interfaces for memory buffers in libxml2\n *\n * Copy: See Copyright for the status of this software.\n */\n#include <stdio.h>\n', [['SEE LICENSE IN Copyright', 4, 'file']]],
     ['a license named beside the pointer: the name, not the file', 'a.c', '/*\n * Licensed under the MIT License. See LICENSE for details.\n */\nint x;\n', [['MIT', 2, 'file']]],
     ["a pointer without the file's name in capitals: nothing", 'a.c', '/*\n * See the license for details.\n */\nint x;\n', []],
     // LLVM's headers before its 2019 relicensing, also in the compiler-rt that Rust's compiler_builtins carries.
