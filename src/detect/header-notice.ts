@@ -123,6 +123,7 @@ const BLOCK_OPENERS = [
   ["'''", "'''"],
 ] as const;
 const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b|@(?=\s|$))/i;
+const USE_STRICT = /^\uFEFF?(["'])use strict\1;?\s*$/;
 const PHP_OPEN = /^\uFEFF?<\?php(?:\s+declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;)?\s*$/i;
 const GNU_TIME_STAMP = /^(?:scriptversion|timestamp)=['"]?[\d.:-]{8,30}['"]?;?(?:\s*#[^\n]{0,40})?$/;
 
@@ -596,8 +597,9 @@ function commentLines(head: string): CommentLines {
       out.push(''); // a shebang: lines keep their numbers
       continue;
     }
-    // PHP's opening tag (after a shebang, perhaps, and with strict types declared): the file's comment follows it.
-    if (i <= 1 && out.every((l) => l === '') && PHP_OPEN.test(line)) {
+    // PHP's opening tag (after a shebang, perhaps, and with strict types declared), or the "use strict" that TypeScript
+    // and Babel put above a module's first comment: the file's comment follows it.
+    if (i <= 1 && out.every((l) => l === '') && (PHP_OPEN.test(line) || USE_STRICT.test(line))) {
       out.push('');
       continue;
     }
