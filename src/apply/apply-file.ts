@@ -62,6 +62,8 @@ export interface FileRun {
   readonly licenseFiles: Map<string, string | null | undefined>;
   /** What the license files at the root name (NoticeTexts.project), once read. */
   projectLicense?: string | null;
+  /** Folders' entries by their names in lower case, once listed (a notice's "LICENSE" for a file named License.txt). */
+  readonly folderNames: Map<string, Map<string, string> | null>;
 }
 
 /** Text files larger than this get no header (they are not source files). */
@@ -81,6 +83,7 @@ export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
     buffer: Buffer.allocUnsafe(MAX_READ_BYTES),
     problems: [],
     licenseFiles: new Map(),
+    folderNames: new Map(),
   };
 }
 
@@ -195,13 +198,34 @@ function licenseOfText(run: FileRun, text: string): string | null {
 /** See NoticeTexts.above: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */
 function licenseAbove(run: FileRun, path: string): NoticeTexts['above'] {
   return (name) => {
-    for (const rel of filesAbove(path, name)) {
-      if (!run.licenseFiles.has(rel)) run.licenseFiles.set(rel, readLicenseFile(run, rel));
-      const named = run.licenseFiles.get(rel);
+    for (const written of filesAbove(path, name)) {
+      if (!run.licenseFiles.has(written)) {
+        const exact = readLicenseFile(run, written);
+        run.licenseFiles.set(written, exact !== undefined ? exact : readLicenseFile(run, otherCase(run, written)));
+      }
+      const named = run.licenseFiles.get(written);
       if (named !== undefined) return named;
     }
     return null;
   };
+}
+
+/** The path of the entry that differs from `rel` only in case (a notice's "LICENSE" for a file named License.txt), or `rel`. */
+function otherCase(run: FileRun, rel: string): string {
+  const slash = rel.lastIndexOf('/');
+  const dir = slash < 0 ? '' : rel.slice(0, slash);
+  if (!run.folderNames.has(dir)) {
+    let names: Map<string, string> | null = null;
+    try {
+      names = new Map();
+      for (const n of readdirSync(join(run.root, dir)).sort()) if (!names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
+    } catch {
+      names = null; // no such folder: nothing above it is looked for here
+    }
+    run.folderNames.set(dir, names);
+  }
+  const found = run.folderNames.get(dir)?.get(rel.slice(slash + 1).toLowerCase());
+  return found === undefined ? rel : dir ? `${dir}/${found}` : found;
 }
 
 /** See NoticeTexts.project: what the license files at the root (LICENSE, COPYING, LICENSE-MIT…) name, together. */

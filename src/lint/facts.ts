@@ -95,11 +95,17 @@ export function targetFiles(input: LintInput): readonly FileReport[] {
  */
 export function licenseTextAbove(scan: ScanResult, path: string, name: string): { file: string; expression: string | null } | null {
   const byPath = remember(scan, 'by-path', () => new Map(scan.files.map((f) => [f.path, f])));
-  for (const file of filesAbove(path, name)) {
-    const report = byPath.get(file);
+  // A notice's "LICENSE" for a file named License.txt, "COPYRIGHT" for Copyright: the name in another case.
+  const byCase = remember(scan, 'by-path-case', () => {
+    const out = new Map<string, FileReport>();
+    for (const f of scan.files) if (!out.has(f.path.toLowerCase())) out.set(f.path.toLowerCase(), f);
+    return out;
+  });
+  for (const written of filesAbove(path, name)) {
+    const report = byPath.get(written) ?? byCase.get(written.toLowerCase());
     if (!report) continue;
-    const named = report.declarations.filter((d) => namesTextLicense(d) && d.file === file).map((d) => d.expression);
-    return { file, expression: andAll(named) };
+    const named = report.declarations.filter((d) => namesTextLicense(d) && d.file === report.path).map((d) => d.expression);
+    return { file: report.path, expression: andAll(named) };
   }
   return null;
 }

@@ -183,6 +183,10 @@ describe('apply on a project', () => {
     const mit = await applyTo(root, { paths: ['gtk/src'], license: 'MIT' });
     expect(mit.files.find((f) => f.path === 'gtk/src/a.rs')).toMatchObject({ status: 'changed', verified: true });
     expect(readFileSync(join(root, 'gtk/src/a.rs'), 'utf8')).toContain('SPDX-License-Identifier: MIT');
+    // The file's name in another case than the notice writes it: "See LICENSE for details" and a License.txt.
+    const cased = tree({ 'License.txt': spdxText('MIT'), 'src/x.c': '/*\n * See LICENSE for details.\n */\nint x;\n' });
+    expect((await applyTo(cased, { paths: ['src'] })).problems.find((p) => p.file === 'src/x.c')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
+    expect((await applyTo(cased, { paths: ['src'], license: 'MIT' })).files.find((f) => f.path === 'src/x.c')).toMatchObject({ status: 'changed' });
   });
 
   it("reads a PHP file's notice after its opening tag, and tags it after the tag", async () => {

@@ -181,6 +181,9 @@ describe('rules on real trees', () => {
       message: expect.stringContaining('its header defers to a LICENSE file, and there is none in its folder or above and names GPL-2.0-only in prose'),
       suggestion: expect.not.stringContaining('farleft apply'),
     });
+    // The file's name in another case than the notice writes it (libxml2's "See COPYRIGHT" for its Copyright file).
+    const cased = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'lib/License.txt': licenseText('MIT'), 'lib/x.c': '/*\n * See LICENSE for details.\n */\nint x;\n' });
+    expect(cased.findings.find((f) => f.file === 'lib/x.c' && f.rule === 'missing-license')).toMatchObject({ message: expect.stringContaining('its header defers to lib/License.txt, which holds MIT'), suggestion: expect.stringContaining('--license MIT lib/x.c') });
     // No LICENSE anywhere above: said so, and no command.
     const none = await lintTree({ ...base, 'src/a.c': tag('PPL'), 'pkg/a.go': go });
     expect(none.findings.find((f) => f.file === 'pkg/a.go' && f.rule === 'missing-license')).toMatchObject({ line: 2, message: expect.stringContaining('defers to a LICENSE file, and there is none in its folder or above'), suggestion: expect.not.stringContaining('farleft apply') });
