@@ -101,7 +101,7 @@ const TEXT_TAIL = /^the above copyright notice|^except as contained in this noti
 // source in 'COPYING'", the Xiph codecs') names the file; the words before "license" may name one surely ("the Apache
 // 2.0 license"). Bounded quantifiers, so no backtracking to speak of.
 const DEFERS = /\bgoverned by (?:a|an|the) ((?:[^.]|\.(?=\d)){0,60}?\blicen[cs]e)\b[^.]{0,60}?\bin (?:the ([\w./-]{1,40}) file\b|['"‘’]([\w./-]{1,40})['"‘’])/i;
-/** A notice below this confidence names its license vaguely ("the BSD license": which one?): a text in the header says it better. */
+/** A notice below this confidence names its license vaguely ("the BSD license": which one?); one at or above it names it surely, and a text after it and a colon is its summary (quotes). */
 const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
 const DEFERS_WEIGHT = 0.8;
