@@ -22,7 +22,7 @@ import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
-import { LINK, noticesIn, underTheTermsOf } from './notice.js';
+import { LINK, noticesIn, publicDomainIn, underTheTermsOf } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
@@ -335,29 +335,14 @@ function obtainNotices(path: string, comment: string, catalog: Catalog): Declara
   return [];
 }
 
-/**
- * A work its author places in the public domain: "This module has been placed in the public domain" (docutils),
- * "This file is in the public domain, so clarified as of 2009-05-17" (tzcode), "The author hereby places this code
- * in the public domain". A dedication with no instrument (LicenseRef-Public-Domain, read with the doubt the name
- * mapper gives "public domain": its effect depends on the country); with CC0's address in its paragraph (Mozilla's
- * "Any copyright is dedicated to the Public Domain. http://creativecommons.org/publicdomain/zero/1.0/"), CC0.
- */
-const PUBLIC_DOMAIN =
-  /\b(?:(?:this|the|these|that|it|its|all|any) (?:[\w.-]+ ){0,3}?(?:is|are|has been|have been|was|were)(?: hereby)?(?: (?:placed|released|dedicated|put|given))? (?:in|into|to) the public domain\b|hereby (?:place|places|release|releases|dedicate|dedicates|put|puts) (?:this|the|these|it|all) (?:[\w.-]+ ){0,3}?(?:in|into|to) the public domain\b|any copyright is dedicated to the public domain\b)/i;
-/** Words by which such a sentence speaks of a part of the work, or of something it uses: "the testdata directory is … in the public domain", "FSF changes to this file are in the public domain" (install-sh, whose text is X11). */
-const PUBLIC_DOMAIN_PART = /\b(?:portions?|parts?|changes|some|except|data|directory|sqlite|based on|derived from|code from|algorithm)\b/i;
-
+/** A paragraph of a header that dedicates the work to the public domain (notice.ts's publicDomainIn), on the line that says so. */
 function publicDomainNotices(path: string, comment: string, catalog: Catalog): Declaration[] {
   const lines = comment.split('\n');
   for (const [start, end] of paragraphs(lines)) {
-    const text = lines.slice(start, end).join(' ');
-    const m = PUBLIC_DOMAIN.exec(text);
-    if (!m || PUBLIC_DOMAIN_PART.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length))) continue;
+    const hit = publicDomainIn(lines.slice(start, end).join(' '), catalog);
+    if (!hit) continue;
     const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /ublic domain/i.test(l))) + 1;
-    const cc0 = /creativecommons\.org\/publicdomain\/zero\//i.test(text);
-    const hit = nameToExpression(cc0 ? 'CC0-1.0' : 'public domain', catalog, { correct: false });
-    if (!hit) return [];
-    return [{ expression: hit.expression, source: 'notice', file: path, line, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: m[0] }];
+    return [{ expression: hit.expression, source: 'notice', file: path, line, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: hit.raw }];
   }
   return [];
 }

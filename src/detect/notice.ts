@@ -143,6 +143,7 @@ export function noticesIn(path: string, fileText: string, catalog: Catalog, subj
       if (found.length === 0 && sectionStart) found.push(...readSectionStart(text, block.numbers[0]!, catalog));
     }
     found.push(...readLinks(block, inLicense, catalog));
+    if (found.length === 0 && block.lines.some((l) => /ublic domain/i.test(l))) found.push(...readDedication(block, subject !== 'work' || inLicense, subject === 'any' ? null : names, catalog));
     findings.push(...found);
   }
   return detection(dedupe(withoutOptions(alternatives(findings, catalog)), path), [], []);
@@ -465,6 +466,43 @@ function readSectionStart(text: string, line: number, catalog: Catalog): Finding
   if (head === '' || head.split(' ').length > 12) return [];
   const hit = longestName(objectPhrase(head), catalog);
   return hit ? [finding(hit, 'section', line, hit.raw)] : [];
+}
+
+// ---------------------------------------------------------------- the public domain
+
+/** A block's dedication of the work to the public domain, when its sentence is about the work (as a sentence's subject must be). */
+function readDedication(block: Block, inLicense: boolean, names: ReadonlySet<string> | null, catalog: Catalog): Finding[] {
+  const { text, lineAt } = prose(block);
+  const hit = publicDomainIn(text, catalog);
+  if (!hit) return [];
+  const at = text.indexOf(hit.raw);
+  const subject = words(text.slice(sentenceStart(text, at), at) + hit.raw.split(/\b(?:is|are|has been|have been|was|were|hereby)\b/i)[0]);
+  if (names !== null && !isAboutTheWork(subject, inLicense, names)) return [];
+  return [finding(hit, 'sentence', lineAt(at), hit.raw)];
+}
+
+/**
+ * A work its author places in the public domain: "This module has been placed in the public domain" (docutils),
+ * "This file is in the public domain, so clarified as of 2009-05-17" (tzcode), "The author hereby places this code
+ * in the public domain". A dedication with no instrument (LicenseRef-Public-Domain, read with the doubt the name
+ * mapper gives "public domain": its effect depends on the country); with CC0's address beside it (Mozilla's "Any
+ * copyright is dedicated to the Public Domain. http://creativecommons.org/publicdomain/zero/1.0/"), CC0; the
+ * Unlicense's first sentence ("This is free and unencumbered software released into the public domain"), the Unlicense.
+ */
+const PUBLIC_DOMAIN =
+  /\b(?:(?:this|the|these|that|it|its|all|any) (?:[\w.-]+ ){0,3}?(?:is|are|has been|have been|was|were)(?: hereby)?(?: (?:placed|released|dedicated|put|given))? (?:in|into|to) the public domain\b|hereby (?:place|places|release|releases|dedicate|dedicates|put|puts) (?:this|the|these|it|all) (?:[\w.-]+ ){0,3}?(?:in|into|to) the public domain\b|any copyright is dedicated to the public domain\b)/i;
+const UNLICENSE = /\bthis is free and unencumbered software released into the public domain\b/i;
+/** Words by which such a sentence speaks of a part of the work, or of something it uses: "the testdata directory is … in the public domain", "FSF changes to this file are in the public domain" (install-sh, whose text is X11). */
+const PUBLIC_DOMAIN_PART = /\b(?:portions?|parts?|changes|some|except|data|directory|sqlite|based on|derived from|code from|algorithm|uses?|using|includes?|including)\b/i;
+
+/** The dedication a text makes of the work, read as a name (with the name mapper's confidence), or null. */
+export function publicDomainIn(text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  const unlicense = UNLICENSE.exec(text);
+  const m = unlicense ?? PUBLIC_DOMAIN.exec(text);
+  if (!m || (!unlicense && PUBLIC_DOMAIN_PART.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length)))) return null;
+  const name = unlicense ? 'Unlicense' : /creativecommons\.org\/publicdomain\/zero\//i.test(text) ? 'CC0-1.0' : 'public domain';
+  const hit = nameToExpression(name, catalog, { correct: false });
+  return hit ? { ...hit, raw: m[0] } : null;
 }
 
 // ---------------------------------------------------------------- badges and links

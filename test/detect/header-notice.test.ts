@@ -175,6 +175,7 @@ describe('header-notice: the license a source file names in prose', () => {
     ["Mozilla's \"Any copyright is dedicated to the Public Domain\" with CC0's address", 'lib.rs', '// This is a part of rust-encoding.\n//\n// Any copyright is dedicated to the Public Domain.\n// https://creativecommons.org/publicdomain/zero/1.0/\n\n#![cfg_attr(test, feature(test))]\n', [['CC0-1.0', 3, 'file']]],
     ["a part of the work: \"FSF changes to this file are in the public domain\" (install-sh)", 'a.sh', '#!/bin/sh\n# FSF changes to this file are in the public domain.\n\necho\n', []],
     ['something the work uses: nothing', 'a.c', '/*\n * Uses SQLite, which is in the public domain.\n */\nint x;\n', []],
+    ["the Unlicense's first sentence, its text after it", 'src/a.c', '/*\n * This is free and unencumbered software released into the public domain.\n *\n * Anyone is free to copy, modify, publish, use, compile, sell, or\n * distribute this software, either in source code form or as a compiled\n * binary, for any purpose, commercial or non-commercial, and by any means.\n */\nint x;\n', [['Unlicense', 2, 'file']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
   it('reads a public-domain dedication with its doubt', () => {
