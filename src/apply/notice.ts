@@ -34,7 +34,7 @@ const NOTICE_PATTERNS: readonly RegExp[] = [
   /\bdedicated to the public domain\b/i,
   /@licen[cs]e\b/i,
   /\blicen[cs]e\s?:\s?\S/i,
-  /\b[Ss]ee (?:the )?(?:accompanying |included |bundled )?(?:[\w.-]{1,30} and )?(?:LICEN[CS]E|COPYING)\b/,
+  /\b[Ss]ee (?:the )?(?:accompanying |included |bundled )?(?:[\w.-]{1,30} and )?(?:[A-Z][A-Za-z0-9]{1,9}[-_])?(?:LICEN[CS]E|COPYING)\b/,
   /\btake a look at the licen[cs]e\b/i,
   /\bplease view the (?:LICEN[CS]E|COPYING)\b/,
   /\bthe author disclaims copyright\b/i,

@@ -374,12 +374,13 @@ function deferringNotices(path: string, comment: string, catalog: Catalog, patte
  * A sentence that sends the reader to a license file, in a header that names no license: gtk-rs's "Take a look at the
  * license at the top of the repository in the LICENSE file", "See LICENSE for details", chrono's "See README.md and
  * LICENSE.txt for details", Symfony's "For the full copyright and license information, please view the LICENSE file
- * that was distributed with this source code", libxml2's "See Copyright for the status of this software". The file's
- * name as it is written, in capitals: "see the license for details" names none.
+ * that was distributed with this source code", libxml2's "See Copyright for the status of this software", Rack's "See
+ * MIT-LICENSE or https://opensource.org/licenses/MIT", a bare "See LICENSE.". The file's name as it is written, in
+ * capitals: "see the license for details" names none.
  */
-const LICENSE_FILE = String.raw`((?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
+const LICENSE_FILE = String.raw`((?:[A-Z][A-Za-z0-9]{1,9}[-_])?(?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
 const SEE_FILE = new RegExp(
-  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)? for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|[Pp]lease view the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
+  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)?(?: for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|(?=\.(?:\s|$)|\s+or\s+https?:|\s*$))|[Pp]lease view the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
 );
 
 /** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */

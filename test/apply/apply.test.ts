@@ -187,6 +187,9 @@ describe('apply on a project', () => {
     const cased = tree({ 'License.txt': spdxText('MIT'), 'src/x.c': '/*\n * See LICENSE for details.\n */\nint x;\n' });
     expect((await applyTo(cased, { paths: ['src'] })).problems.find((p) => p.file === 'src/x.c')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
     expect((await applyTo(cased, { paths: ['src'], license: 'MIT' })).files.find((f) => f.path === 'src/x.c')).toMatchObject({ status: 'changed' });
+    // Rails' and Rack's MIT-LICENSE, named in the notice.
+    const rack = tree({ 'MIT-LICENSE': spdxText('MIT'), 'lib/rack.rb': '# Rack is freely distributable under the terms of an MIT-style license.\n# See MIT-LICENSE or https://opensource.org/licenses/MIT.\n\nmodule Rack\nend\n' });
+    expect((await applyTo(rack, { paths: ['lib'] })).problems.find((p) => p.file === 'lib/rack.rb')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
   });
 
   it("reads a PHP file's notice after its opening tag, and tags it after the tag", async () => {
