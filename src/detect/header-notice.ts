@@ -22,7 +22,7 @@ import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
-import { LINK, noticesIn, publicDomainIn, underTheTermsOf } from './notice.js';
+import { EXCEPTION_START, LINK, noticesIn, publicDomainIn, underTheTermsOf, WEIGHT } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 /** What is read of a file's head: a license header is a few hundred bytes; a long one with a history, a few KiB. */
@@ -227,8 +227,6 @@ export function exceptionOf(text: string, ctx: DetectContext): string | null {
 /** Names the exception a text is, or null. */
 export type ExceptionReader = (text: string) => string | null;
 
-/** Where an exception's text starts: "As a special exception to the GNU General Public License, …" (Bison's, Libtool's, Autoconf's, GCC's). */
-const EXCEPTION_START = /^(?:in addition, )?as a special exception\b/i;
 
 /**
  * A GNU license's notice with the exception after it in the header (a Bison parser's, Libtool's ltmain.sh, Autoconf's
@@ -342,7 +340,7 @@ function publicDomainNotices(path: string, comment: string, catalog: Catalog): D
     const hit = publicDomainIn(lines.slice(start, end).join(' '), catalog);
     if (!hit) continue;
     const line = start + Math.max(0, lines.slice(start, end).findIndex((l) => /ublic domain/i.test(l))) + 1;
-    return [{ expression: hit.expression, source: 'notice', file: path, line, confidence: Math.round(OBTAIN_WEIGHT * hit.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: hit.raw }];
+    return [{ expression: hit.expression, source: 'notice', file: path, line, confidence: Math.round(WEIGHT.sentence * hit.confidence * 100) / 100, scope: 'file', field: 'sentence', raw: hit.raw }];
   }
   return [];
 }

@@ -33,7 +33,7 @@ import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type De
 /** README, README.md, readme.rst, README.en.md, Readme-dev.txt: "readme" and a suffix (one quantifier: no backtracking). */
 const README = /^readme(?:[._-][\w.-]*)?$/i;
 /** Confidence of each kind of evidence, multiplied by the name mapper's. */
-const WEIGHT = { sentence: 0.8, section: 0.7, badge: 0.6, link: 0.6 } as const;
+export const WEIGHT = { sentence: 0.8, section: 0.7, badge: 0.6, link: 0.6 } as const;
 type Kind = keyof typeof WEIGHT;
 /** Longest line looked at (a license statement is short; minified HTML is not prose). */
 const MAX_LINE = 2000;
@@ -318,7 +318,7 @@ function readSentences(
     const said = words(text.slice(sentenceStart(text, m.index), m.index));
     // Not within an exception's text: Bison's "Alternatively, … remove this special exception, which will cause … to be
     // licensed under the GNU General Public License without this special exception" offers no other license.
-    const alternative = said[0] === 'alternatively' && !EXCEPTION_TEXT.test(text);
+    const alternative = said[0] === 'alternatively' && !EXCEPTION_START.test(text);
     const subject = alternative ? said.slice(1) : said;
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
     // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license"),
@@ -347,7 +347,8 @@ function readSentences(
   return out;
 }
 
-const EXCEPTION_TEXT = /^(?:in addition, )?as a special exception\b/i;
+/** Where an exception's text starts: "As a special exception to the GNU General Public License, …" (Bison's, Libtool's, Autoconf's, GCC's). */
+export const EXCEPTION_START = /^(?:in addition, )?as a special exception\b/i;
 
 /** "…may be used, modified and distributed under": the work being used, not the work using something. */
 function passive(subject: readonly string[], i: number): boolean {
