@@ -5,7 +5,8 @@
 // merged, and a different license is replaced only when asked. Every byte not edited is
 // kept: encodings, line endings, the final newline or its absence.
 import { seeLicenseFile, type Catalog } from '../catalog/index.js';
-import { HEADER_BYTES, headerNotices, type HeaderText } from '../detect/header-notice.js';
+import { HEADER_BYTES, headerNotices } from '../detect/header-notice.js';
+import type { HeaderText } from '../detect/header-text.js';
 import { scanBuffer, scanTags, type RawTag, type TagScan } from '../detect/tag-scan.js';
 import { declaredExpression } from './request.js';
 import type { Declaration } from '../types.js';

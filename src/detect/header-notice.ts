@@ -17,11 +17,12 @@
 // Only the leading comment block is read (after a shebang, an encoding line or GNU's time-stamp
 // line, up to HEADER_BYTES): a string in the code below ("licensed under MIT" in a CLI's help text) is not
 // the file's notice. A header that has an SPDX-License-Identifier says it already.
-import { anyOf } from '../catalog/expression.js';
 import type { Catalog } from '../catalog/index.js';
 import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
+import { commentLines, paragraphs, type CommentLines } from './header-comment.js';
+import { TEXT_START_BYTES, TEXT_STARTS, withHeaderText, type HeaderText, type HeaderTextReader } from './header-text.js';
 import { EXCEPTION_START, LINK, noticesIn, publicDomainIn, underTheTermsOf, WEIGHT } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
@@ -47,13 +48,6 @@ const STATUS_BYTES = Buffer.from('for the status of this software');
 const PUBLIC_BYTES = Buffer.from('ublic domain');
 const PUBLIC_CAPS_BYTES = Buffer.from('ublic Domain');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
-/**
- * In the line each license text read here starts on (TEXT_START): "Permission is hereby granted", "Permission to use",
- * "source and binary forms", the FSF's "gives unlimited permission" and "Copying and distribution of this file", SQLite's
- * "The author disclaims copyright".
- */
-const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file', 'disclaims copyright'];
-const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 /** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
 const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@'].map((c) => c.charCodeAt(0)));
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
@@ -86,46 +80,16 @@ const FIELD_WEIGHT = 0.8;
 /** A field's value must name its license surely: "License: BSD" says which BSD no more than "GPL" says which version. */
 const MIN_FIELD_NAME = 0.9;
 
-// License texts: the first sentence of MIT's, the BSDs', ISC's, zlib's (and their kin), and the last of their disclaimers;
-// the FSF's all-permissive notices at the head of what GNU's build tools make (FSFUL, FSFULLR, FSFULLRWD, FSFAP); and
-// SQLite's blessing, in every file of SQLite and of the projects that keep its style.
-const TEXT_START = /permission is hereby granted|redistribution and use in source and binary forms|permission to use, copy, modify|is free software; the free software foundation|copying and distribution of this file|this software is provided ['‘’]as-is['‘’], without any express or implied|the author disclaims copyright to this source code/i;
-const TEXT_END = /such damage|dealings in the software|performance of this software|notice is preserved|distribute and modify it\b|without any warranty\.?\s*$|altered from any source distribution|more than you give\.?\s*$/i;
-/**
- * A paragraph after the text that is still its: X11's notice clause (DRM's headers) and its clause on the X Consortium's
- * name (install-sh), MIT-Modern-Variant's second disclaimer (HarfBuzz's), FSFULLRWD's disclaimer (Makefile.in).
- */
-const TEXT_TAIL = /^the above copyright notice|^except as contained in this notice|^the copyright holder specifically disclaims|^this (?:program|file) is distributed in the hope that it will be useful,? but without any warranty, to the extent permitted by law/i;
 
 // Deferring: "…is governed by a BSD-style license that can be found in the LICENSE file" (or "…included with this
 // source in 'COPYING'", the Xiph codecs') names the file; the words before "license" may name one surely ("the Apache
 // 2.0 license"). Bounded quantifiers, so no backtracking to speak of.
 const DEFERS = /\bgoverned by (?:a|an|the) ((?:[^.]|\.(?=\d)){0,60}?\blicen[cs]e)\b[^.]{0,60}?\bin (?:the ([\w./-]{1,40}) file\b|['"‘’]([\w./-]{1,40})['"‘’])/i;
-/** A notice below this confidence names its license vaguely ("the BSD license": which one?); one at or above it names it surely, and a text after it and a colon is its summary (quotes). */
-const SURE_NAME = 0.5;
 /** Confidence of a deferring sentence: it says where the license is, not which. */
 const DEFERS_WEIGHT = 0.8;
 /** Confidence of the address in "You may obtain a copy of the License at …", times the URL's: the notice's own words for its license. */
 const OBTAIN_WEIGHT = 0.8;
 
-// A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings,
-// and ARM assembly's `@` (FFmpeg's .S files) when a space follows it (`@import`, `@echo` are code). A line comment may
-// carry a box's star after its opener (NASM's `;*`, `#*`): a star left at the line's start reads as a list item.
-const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|(?:\/\/+!?|#+!?|--+|;+|%+|!+|@(?=[\s*]|$))(?:[ \t]*\*+(?![\/)]))?|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
-// Tried from the start of a run of spaces or stars only (the lookbehinds): from every start of a long run it is quadratic.
-const LINE_CLOSER = /(?<!\s)\s*(?:(?<!\*)\*+\/|-->|(?<!\*)\*+\)|-\}|"""|''')\s*$/;
-const BLOCK_OPENERS = [
-  ['/*', '*/'],
-  ['<!--', '-->'],
-  ['(*', '*)'],
-  ['{-', '-}'],
-  ['"""', '"""'],
-  ["'''", "'''"],
-] as const;
-const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b|@(?=\s|$))/i;
-const USE_STRICT = /^\uFEFF?(["'])use strict\1;?\s*$/;
-const PHP_OPEN = /^\uFEFF?<\?php(?:\s+declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;)?\s*$/i;
-const GNU_TIME_STAMP = /^(?:scriptversion|timestamp)=['"]?[\d.:-]{8,30}['"]?;?(?:\s*#[^\n]{0,40})?$/;
 
 export const detector: Detector = {
   name: 'header-notice',
@@ -142,62 +106,11 @@ export function detectHeaderNotice(file: FileInput, ctx: DetectContext): Detecti
   const { head, notice } = found;
   const comment = commentLines(head);
   let declarations = notice ? joinExceptions(noticesInComment(file.path, comment.lines.join('\n'), ctx.catalog), comment, (text) => exceptionOf(text, ctx)) : [];
-  if (TEXT_STARTS.some((t) => head.includes(t))) declarations = withHeaderText(declarations, comment, (text) => licenseTextNotice(file.path, text, ctx), ctx.catalog);
+  declarations = withHeaderText(declarations, head, comment, (text) => licenseTextNotice(file.path, text, ctx), ctx.catalog);
   return declarations.length ? detection(declarations, [], []) : EMPTY_DETECTION;
 }
 
-/** Names the license of a text in a header: its declarations (line and all), or none. */
-export type HeaderTextReader = (text: HeaderText) => Declaration[];
 
-/**
- * A header's notices with the license text it holds, when `readText` names one. The text names its license surely; a
- * name of its kind that says less ("Distributed under the BSD license:" before BSD-2-Clause's text, in UglifyJS's and
- * terser's files) gives way to it. A name of another kind stays beside it: code the file took in, under that code's
- * terms (FFmpeg's "This source code incorporates work covered by the following copyright and permission notice"), or
- * a vague name (node-forge's "…based on the following MIT and BSD licensed code").
- */
-function withHeaderText(declarations: Declaration[], comment: CommentLines, readText: HeaderTextReader, catalog: Catalog): Declaration[] {
-  for (const text of licenseTextsIn(comment)) {
-    const named = readText(text);
-    if (named.length === 0) continue;
-    const kinds = new Set(named.map((d) => kindOf(d.expression)));
-    const others = declarations.filter((d) => !kinds.has(kindOf(d.expression)));
-    return quotes(others, named[0]!.line!, comment.lines) ? declarations : withAlternatives([...others, ...named], named[0]!, comment.lines, catalog);
-  }
-  return declarations;
-}
-
-/**
- * Whether a name states the license whose text follows it on the next line, after a colon: docutils' "Released under the
- * terms of the 2-Clause BSD license, in short:" before the FSF's all-permissive words. The name is what the author
- * chose; the text, a summary of it.
- */
-function quotes(declarations: readonly Declaration[], textLine: number, lines: readonly string[]): boolean {
-  let before = textLine - 2;
-  while (before >= 0 && lines[before] === '') before--;
-  return before >= 0 && lines[before]!.endsWith(':') && declarations.some((d) => d.confidence >= SURE_NAME && d.line! >= before - 1 && d.line! <= before + 1);
-}
-
-/**
- * A name in a paragraph that opens with "Alternatively", after a license text: the choice of the two (the BSD license
- * and "Alternatively, this software may be distributed under the terms of the GNU General Public License ("GPL")
- * version 2", in many drivers). Else the declarations as they are, in line order.
- */
-function withAlternatives(declarations: Declaration[], text: Declaration, lines: readonly string[], catalog: Catalog): Declaration[] {
-  const sorted = declarations.sort((a, b) => a.line! - b.line!);
-  const alternative = sorted.find((d) => d !== text && d.line! > text.line! && ALTERNATIVELY.test(lines[paragraphStart(lines, d.line! - 1)] ?? ''));
-  const joined = alternative ? catalog.normalize(anyOf([text.expression, alternative.expression])) : null;
-  if (!joined?.valid || !joined.expression) return sorted;
-  return sorted.filter((d) => d !== alternative).map((d) => (d === text ? { ...d, expression: joined.expression!, confidence: Math.min(d.confidence, alternative!.confidence) } : d));
-}
-
-const ALTERNATIVELY = /^alternatively\b/i;
-
-/** The index of the first line of the paragraph holding line `i`. */
-function paragraphStart(lines: readonly string[], i: number): number {
-  while (i > 0 && lines[i - 1] !== '') i--;
-  return i;
-}
 
 /**
  * The license whose text a header holds, when it is that license's text or template word for
@@ -255,10 +168,6 @@ function joinExceptions(declarations: Declaration[], { lines, blockEnds }: Comme
   return declarations;
 }
 
-/** A license's kind, the first part of its id: BSD for BSD-2-Clause and BSD-3-Clause, GPL for every GPL. */
-function kindOf(expression: string): string {
-  return expression.split(/[-\s]/, 1)[0]!;
-}
 
 /** A declaration made by this detector: a notice in a file's header (it never licenses the file). */
 export function isHeaderNotice(d: Declaration): boolean {
@@ -277,7 +186,7 @@ export function headerNotices(path: string, head: string, catalog: Catalog, exce
   const comment = commentLines(head);
   const said = noticesInComment(path, comment.lines.join('\n'), catalog);
   const notices = exceptionOf ? joinExceptions(said, comment, exceptionOf) : said;
-  return readText && TEXT_STARTS.some((t) => head.includes(t)) ? withHeaderText(notices, comment, readText, catalog) : notices;
+  return readText ? withHeaderText(notices, head, comment, readText, catalog) : notices;
 }
 
 /** headerNotices, of a leading comment already taken out of its head. */
@@ -381,66 +290,7 @@ const SEE_FILE = new RegExp(
   String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)?(?: for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|(?=\.(?:\s|$)|\s+or\s+https?:|\s*$))|[Pp]lease view the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
 );
 
-/** The paragraphs of a comment's lines, as [first, end) line indexes: runs of lines between blank ones. */
-function* paragraphs(lines: readonly string[]): Generator<[number, number]> {
-  for (let start = 0; start < lines.length; ) {
-    let end = start;
-    while (end < lines.length && lines[end] !== '') end++;
-    if (end > start) yield [start, end];
-    start = end + 1;
-  }
-}
 
-/** A license text in a leading comment, and the 1-based line of the head it starts on. */
-export interface HeaderText {
-  readonly text: string;
-  readonly line: number;
-}
-
-/**
- * The spans of a leading comment that may be the license text it holds, the likeliest first: from the
- * sentence such a text opens with through the end of its disclaimer (or of the comment); then, where
- * those differ, from the start of the paragraph the sentence stands in (a text that opens a line earlier:
- * "Developed at SunSoft… Permission to use…") to the disclaimer's end, and to the end of its comment block.
- */
-function licenseTextsIn({ lines, blockEnds }: CommentLines): HeaderText[] {
-  const from = lines.findIndex((l) => TEXT_START.test(l));
-  if (from < 0) return [];
-  let to = lines.length - 1;
-  // The closing words may be parted by a line break ("OTHER DEALINGS IN" / "THE SOFTWARE."): each line is read with the one before it too.
-  for (let i = from; i < lines.length; i++)
-    if (TEXT_END.test(lines[i]!) || (i > from && TEXT_END.test(`${lines[i - 1]} ${lines[i]}`))) {
-      to = i;
-      break;
-    }
-  // A sentence the closing words do not end goes on in the text ("…as long as this notice is preserved / and no fee is
-  // charged"): to the end of its paragraph, where a condition makes it another license, named by no template.
-  if (!/[.!]["')\]]*\s*$/.test(lines[to] ?? '')) while (to + 1 < lines.length && lines[to + 1] !== '' && !blockEnds.has(to)) to++;
-  // X11's order (DRM's headers): the notice clause after the disclaimer, as a paragraph of its own.
-  let next = to + 1;
-  while (next < lines.length && lines[next] === '') next++;
-  if (next < lines.length && TEXT_TAIL.test(lines.slice(next, next + 3).join(' '))) for (to = next; to + 1 < lines.length && lines[to + 1] !== ''; ) to++;
-  const spans: HeaderText[] = [{ text: withoutAlternatives(lines, from, to), line: from + 1 }];
-  let start = from;
-  while (start > 0 && lines[start - 1] !== '') start--;
-  let end = from;
-  while (end < lines.length - 1 && !blockEnds.has(end)) end++;
-  // From the paragraph's start to the end of the paragraph the text ends in, where the comment goes on after it
-  // (FreeBSD's msun: "Developed at SunPro, … is preserved.", then "Optimized by Bruce D. Evans."); then to the comment
-  // block's end.
-  let close = to;
-  while (close < end && lines[close + 1] !== '') close++;
-  if (start !== from && close !== end) spans.push({ text: withoutAlternatives(lines, start, close), line: start + 1 });
-  if (start !== from || end !== to) spans.push({ text: withoutAlternatives(lines, start, end), line: start + 1 });
-  return spans;
-}
-
-/** Lines `from` to `to` as one text, but a paragraph within that opens with "Alternatively" (the other license of a choice, not the text's words). */
-function withoutAlternatives(lines: readonly string[], from: number, to: number): string {
-  const span = lines.slice(from, to + 1);
-  for (let i = 1; i < span.length; i++) if (span[i - 1] === '' && ALTERNATIVELY.test(span[i]!)) for (; i < span.length && span[i] !== ''; i++) span[i] = '';
-  return span.join('\n');
-}
 
 /**
  * Where a file a notice defers to may be, nearest first: in the folder of `path`, then each one
@@ -551,73 +401,6 @@ function mayHoldField(whole: Buffer): boolean {
   return seen > 0 && (head.indexOf(GOVERNED_BYTES) >= 0 || head.indexOf(SUBJECT_BYTES) >= 0);
 }
 
-/**
- * The words of the comments a file starts with, decoration stripped, one line per line (blank
- * lines kept: they part paragraphs). Stops at the first line of code.
- */
-export function leadingComment(head: string): string {
-  return commentLines(head).lines.join('\n');
-}
-
-/** A leading comment's lines (leadingComment), and the indexes of those that end a comment block (where a block comment closes, or a run of line comments stops). */
-interface CommentLines {
-  readonly lines: readonly string[];
-  readonly blockEnds: ReadonlySet<number>;
-}
-
-function commentLines(head: string): CommentLines {
-  const lines = head.split(/\r?\n/);
-  if (lines.length > 1) lines.pop(); // the last line may be cut at HEADER_BYTES
-  const out: string[] = [];
-  const blockEnds = new Set<number>();
-  let closer: string | null = null; // inside a block comment: what ends it
-  // After a C-style comment (/* */ or //), a line opening with # is the preprocessor's (#include, #if): not a comment's
-  // words, nor the end of the header (generated files put their notice after an #if).
-  let cStyle = false;
-  let lineComment = false; // the line before was a line comment
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (i === 0 && (line.startsWith('#!') || line.startsWith('\uFEFF#!'))) {
-      out.push(''); // a shebang: lines keep their numbers
-      continue;
-    }
-    // PHP's opening tag (after a shebang, perhaps, and with strict types declared), or the "use strict" that TypeScript
-    // and Babel put above a module's first comment: the file's comment follows it.
-    if (i <= 1 && out.every((l) => l === '') && (PHP_OPEN.test(line) || USE_STRICT.test(line))) {
-      out.push('');
-      continue;
-    }
-    const wasLineComment = lineComment;
-    lineComment = false;
-    if (closer === null) {
-      const trimmed = line.trimStart();
-      // A blank line, a C file's preprocessor line, or the version line GNU's scripts keep for Emacs' time-stamp above
-      // their notice (config.guess's `timestamp='2022-01-09'`, depcomp's `scriptversion=2018-03-07.03; # UTC`).
-      const skipped: boolean = trimmed === '' || (cStyle && trimmed.startsWith('#')) || ((trimmed[0] === 's' || trimmed[0] === 't') && GNU_TIME_STAMP.test(trimmed));
-      const block: (typeof BLOCK_OPENERS)[number] | undefined = skipped ? undefined : BLOCK_OPENERS.find(([open]) => trimmed.startsWith(open));
-      if (block) {
-        const rest = trimmed.slice(block[0].length);
-        if (!rest.includes(block[1])) closer = block[1];
-        else blockEnds.add(i);
-        cStyle ||= block[0] === '/*';
-      } else if (!skipped && LINE_COMMENT.test(line)) {
-        lineComment = true;
-        cStyle ||= trimmed.startsWith('//');
-      } else {
-        if (wasLineComment) blockEnds.add(i - 1);
-        if (!skipped) break; // code: the header is over
-        out.push('');
-        continue;
-      }
-    } else if (line.includes(closer)) {
-      closer = null;
-      blockEnds.add(i);
-    }
-    out.push(line.replace(LINE_OPENER, '').replace(LINE_CLOSER, '').trim());
-  }
-  if (lineComment) blockEnds.add(out.length - 1);
-  return { lines: out, blockEnds };
-}
 
 /**
  * Only the paragraphs that say "under" or "subject to the terms of" (the others blanked, so lines keep their numbers), or

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { detectFile } from '../../src/detect/index.js';
-import { detector, filesAbove, leadingComment } from '../../src/detect/header-notice.js';
+import { leadingComment } from '../../src/detect/header-comment.js';
+import { detector, filesAbove } from '../../src/detect/header-notice.js';
 import { fileInput, testContext } from '../helpers.js';
 import { BISON_PARSER as BISON } from './header-texts.js';
 
