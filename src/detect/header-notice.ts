@@ -22,7 +22,7 @@ import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/na
 import { writtenFor } from './license-text/combine.js';
 import type { Declaration } from '../types.js';
 import { commentLines, paragraphs, type CommentLines } from './header-comment.js';
-import { TEXT_START_BYTES, TEXT_STARTS, withHeaderText, type HeaderText, type HeaderTextReader } from './header-text.js';
+import { TEXT_START_BYTES, withHeaderText, type HeaderText, type HeaderTextReader } from './header-text.js';
 import { EXCEPTION_START, LINK, noticesIn, publicDomainIn, underTheTermsOf, WEIGHT } from './notice.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
@@ -33,12 +33,10 @@ export const HEADER_BYTES = 4096;
 // the notice reader takes has "under"; a field or a deferring sentence says License or Licence near
 // the top (mayHoldField). A tag makes them moot. (Buffer.indexOf with a string needle encodes it on
 // every call; and a needle that starts with a space, the commonest byte, searches 3x slower.)
-const UNDER = 'under';
 const ICEN = 'icen';
-const TAG = 'SPDX-License-Identifier';
-const UNDER_BYTES = Buffer.from(UNDER);
+const UNDER_BYTES = Buffer.from('under');
 const ICEN_BYTES = Buffer.from(ICEN);
-const TAG_BYTES = Buffer.from(TAG);
+const TAG_BYTES = Buffer.from('SPDX-License-Identifier');
 const GOVERNED_BYTES = Buffer.from('governed by');
 /** The Xiph codecs' headers say it in capitals: "…IS GOVERNED BY A BSD-STYLE SOURCE LICENSE INCLUDED WITH THIS SOURCE IN 'COPYING'". */
 const GOVERNED_CAPS_BYTES = Buffer.from('GOVERNED BY');
@@ -56,8 +54,6 @@ const FIELD_BYTES = 1024;
 const MAX_ICEN = 32;
 /** Bytes that may stand before a field on its line: spaces, comment decoration, a reStructuredText field's colon. */
 const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|:'].map((c) => c.charCodeAt(0)));
-/** The same for a head in another encoding (UTF-16), read as text. */
-const HINTS = ['icense:', 'icence:', 'ICENSE:', 'ICENCE:', '@licen', 'governed by', 'GOVERNED BY', 'subject to the terms of'];
 
 // Sentences: what the README notice reader takes, in paragraphs that say "under". MPL's notice (its
 // Exhibit A) says "subject to the terms of" for "under the terms of"; its Exhibit B makes it
@@ -338,20 +334,16 @@ function fieldName(value: string, catalog: Catalog): NameMatch | null {
  * tag, which did not parse). Most files end here, undecoded.
  */
 function headText(file: FileInput): { head: string; notice: boolean } | null {
-  if (file.encoding === 'utf-8' || file.encoding === 'latin1') {
-    const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES));
-    // Most heads have none of these: they end at the first searches.
-    const notice =
-      head.indexOf(UNDER_BYTES) >= 0 ||
-      mayHoldField(head) ||
-      (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head) || head.indexOf(PUBLIC_BYTES) >= 0 || head.indexOf(PUBLIC_CAPS_BYTES) >= 0));
-    if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
-    return { head: head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1'), notice };
-  }
-  const text = file.text.slice(0, HEADER_BYTES);
-  if (text.includes(TAG)) return null;
-  const notice = text.includes(UNDER) || HINTS.some((h) => text.includes(h));
-  return notice || TEXT_STARTS.some((t) => text.includes(t)) ? { head: text, notice } : null;
+  // A head in another encoding (UTF-16) is judged on its UTF-8 bytes, by the same tests.
+  const bytewise = file.encoding === 'utf-8' || file.encoding === 'latin1';
+  const head = bytewise ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES)) : Buffer.from(file.text.slice(0, HEADER_BYTES));
+  // Most heads have none of these: they end at the first searches.
+  const notice =
+    head.indexOf(UNDER_BYTES) >= 0 ||
+    mayHoldField(head) ||
+    (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head) || head.indexOf(PUBLIC_BYTES) >= 0 || head.indexOf(PUBLIC_CAPS_BYTES) >= 0));
+  if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
+  return { head: bytewise ? head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1') : file.text.slice(0, HEADER_BYTES), notice };
 }
 
 /** Whether the top of a head names a license file in capitals, or says where "the status of this software" is (SEE_FILE's sentences). */

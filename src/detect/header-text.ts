@@ -12,7 +12,7 @@ import { paragraphStart, type CommentLines } from './header-comment.js';
  * "source and binary forms", the FSF's "gives unlimited permission" and "Copying and distribution of this file", SQLite's
  * "The author disclaims copyright".
  */
-export const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file', 'disclaims copyright'];
+const TEXT_STARTS = ['ermission ', 'binary forms', 'istribution of this file', 'disclaims copyright'];
 export const TEXT_START_BYTES = TEXT_STARTS.map((s) => Buffer.from(s));
 
 // License texts: the first sentence of MIT's, the BSDs', ISC's, zlib's (and their kin), and the last of their disclaimers;

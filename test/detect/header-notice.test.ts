@@ -253,6 +253,20 @@ describe('header-notice: the license a source file names in prose', () => {
     const utf16 = { ...fileInput('a.c', OPENSSL), encoding: 'utf-16le' as const };
     expect(detector.detect(utf16, testContext()).declarations.map((d) => d.expression)).toEqual(['Apache-2.0']);
   });
+
+  // The prefilter is one for every encoding: a UTF-16 file's head is judged on its UTF-8 bytes.
+  it.each([
+    ['a pointer to a license file', '// Take a look at the license at the top of the repository in the LICENSE file.\n\nuse glib::translate::*;\n'],
+    ["libxml2's status sentence", '/*\n * Copy: See Copyright for the status of this software.\n */\n'],
+    ['a dedication to the public domain', '# tzdb data\n\n# This file is in the public domain, so clarified as of\n# 2009-05-17 by Arthur David Olson.\n'],
+    ['a field', '# This file is part of the R package foo.\n# License: GPL (>= 2)\nf <- function() 1\n'],
+    ['a sentence with "under"', OPENSSL],
+    ['a license text', DRM_MIT],
+  ])('reads %s in UTF-16 as in UTF-8', (_case, text) => {
+    const read = (encoding: 'utf-8' | 'utf-16le') => detector.detect({ ...fileInput('a.c', text), encoding }, testContext()).declarations.map((d) => [d.expression, d.line]);
+    expect(read('utf-8')).not.toEqual([]);
+    expect(read('utf-16le')).toEqual(read('utf-8'));
+  });
 });
 
 // The whole text of a license in a header: DRM's MIT (with "(including the next paragraph)"), a BSD's with the
