@@ -117,8 +117,9 @@ function renderMedia(result: ListedScan, c: ChalkInstance, verbose: boolean): st
   const shown = verbose ? rows : rows.slice(0, LIST_LIMIT * 2);
   // A path longer than its column pushes the rest of its row out of line: the file column is
   // wider (release folders nest: addons/katesql/pics/16-actions-sql-field-pk.png).
-  const widths = [0, 1, 2, 3].map((i) => Math.min(i === 0 ? 72 : 40, Math.max(...shown.map((r) => r[i]!.length), 4)));
-  out.push(c.dim(`  ${['file', 'type', 'license', 'source'].map((h, i) => h.padEnd(widths[i]!)).join('  ')}  copyright`));
+  const headings = ['file', 'type', 'license', 'source'];
+  const widths = headings.map((h, i) => Math.min(i === 0 ? 72 : 40, Math.max(...shown.map((r) => r[i]!.length), h.length)));
+  out.push(c.dim(`  ${headings.map((h, i) => h.padEnd(widths[i]!)).join('  ')}  copyright`));
   for (const r of shown) out.push(`  ${r.slice(0, 4).map((v, i) => v.padEnd(widths[i]!)).join('  ')}  ${r[4]}`.trimEnd());
   if (shown.length < rows.length) out.push(c.dim(`  … and ${rows.length - shown.length} more (--verbose lists all)`));
   out.push('');

@@ -40,6 +40,13 @@ describe('text scan output', () => {
     expect(rows.map((r) => r.slice(typeAt).split('  ')[0])).toEqual(['type', 'PNG image', 'PNG image', 'FLAC audio file']);
   });
 
+  it('keeps the media table in columns where every value is shorter than its heading', () => {
+    const media = [['a.png', 'PPL', 'sidecar a.png.license', '2026 Riso Collective']] as const;
+    const lines = renderScan({ ...result({}), files: { unlicensed: [], inHeader: 0, media } }, { color: 0, verbose: false }).split('\n');
+    const [head, row] = lines.slice(lines.findIndex((l) => l.startsWith('  file ')));
+    for (const [heading, value] of [['license', 'PPL'], ['source', 'sidecar'], ['copyright', '2026']]) expect(row!.indexOf(value!)).toBe(head!.indexOf(heading!));
+  });
+
   it('does not count a media file that grants no license (NONE) or an unnamed one (NOASSERTION) as licensed', () => {
     const line = (media: readonly (readonly [string, string | null, string, string])[]) =>
       renderScan({ ...result({}), files: { unlicensed: [], inHeader: 0, media } }, { color: 0, verbose: false }).split('\n').find((l) => l.startsWith('Media files:'));
