@@ -4,7 +4,7 @@ import type { EmbedResult } from './embed/index.js';
 import type { LicenseTextStatus } from './license-texts.js';
 
 /**
- * changed: a header was written or merged; sidecar: a `.license` file was written or
+ * changed: a header was written or merged (or, method `embed`, only metadata was embedded); sidecar: a `.license` file was written or
  * updated; already-done: nothing was needed; skipped: not a file apply writes to (license
  * texts, sidecars, empty files...); conflict: the file declares something else and was
  * left alone; unknown: no comment style is known for it; failed: it could not be done.

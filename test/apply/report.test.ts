@@ -61,6 +61,11 @@ describe('apply reporters', () => {
     expect(APPLY_FORMATS.text.renderApply(RESULT, { color: 0, verbose: true })).toMatch(/note {4}read as PPL/);
     const embedded = { ...RESULT, files: [...RESULT.files, file('p.jpg', 'sidecar', { embed: { status: 'written', format: 'jpeg' } })] };
     expect(APPLY_FORMATS.text.renderApply(embedded, { color: 0, verbose: false })).toMatch(/ {2}embedded {11}1 {2}given license metadata inside the file \(--embed\)/);
+    // --embed --no-sidecar: a file given metadata alone is changed, but given no header.
+    const metadataOnly = { ...RESULT, files: [...RESULT.files, file('q.jpg', 'changed', { method: 'embed', style: null, embed: { status: 'written', format: 'jpeg' } })], summary: { ...RESULT.summary, files: 6, changed: 2 } };
+    const text2 = APPLY_FORMATS.text.renderApply(metadataOnly, { color: 0, verbose: false });
+    expect(text2).toMatch(/ {2}changed {12}1 {2}given a header\n/);
+    expect(text2).toMatch(/ {2}embedded {11}1 {2}given license metadata inside the file \(--embed\)/);
   });
 
   it('says "would be" in a dry run, and renders the diffs in order', () => {

@@ -23,8 +23,10 @@ export function renderApply(raw: ApplyResult, options: TextOptions): string {
   const out: string[] = [];
   const holders = result.copyright.length ? `, © ${result.copyright.join('; ')}` : '';
   out.push(c.bold(`farleft apply${result.dryRun ? ' --dry-run' : ''} — ${result.license}${holders}`) + c.dim(` (root ${result.root}, ${result.mode === 'reuse-toml' ? 'REUSE.toml' : 'headers'})`));
+  // A media file given metadata alone (--embed --no-sidecar) is changed too, but counted on the embedded row.
+  const metadataOnly = result.files.filter((f) => f.status === 'changed' && f.method === 'embed').length;
   const rows: [string, number, string][] = [
-    ['changed', s.changed, result.mode === 'reuse-toml' ? `${would}covered by the REUSE.toml annotation` : `${would}given a header`],
+    ['changed', s.changed - metadataOnly, result.mode === 'reuse-toml' ? `${would}covered by the REUSE.toml annotation` : `${would}given a header`],
     ['sidecar', s.sidecar, `${would}given a .license file`],
     ['already done', s.alreadyDone, 'said so already'],
     ['conflict', s.conflict, 'declare something else; left alone'],
