@@ -25,7 +25,7 @@ export function renderScan(raw: ListedScan, options: TextOptions): string {
   const c = new Chalk({ level: options.color });
   const s = result.summary;
   const out: string[] = [];
-  out.push(c.bold(`farleft scan ${result.root}`) + c.dim(` — ${count(s.files, 'file')}, ${s.covered} need licensing information`));
+  out.push(c.bold(`farleft scan ${result.root}`) + c.dim(` — ${count(s.files, 'file')}; ${needing(s.covered, s.withoutLicense)}`));
   const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0);
   if (skipped.length) out.push(c.dim(`skipped: ${skipped.map(([why, n]) => `${n} ${why}`).join(', ')}`));
   out.push('');
@@ -124,4 +124,12 @@ function renderMedia(result: ListedScan, c: ChalkInstance, verbose: boolean): st
   if (shown.length < rows.length) out.push(c.dim(`  … and ${rows.length - shown.length} more (--verbose lists all)`));
   out.push('');
   return out;
+}
+
+/** "4 need licensing information, 1 lacks it": the Covered Files (REUSE's), and how many of them have none. */
+function needing(covered: number, without: number): string {
+  if (covered === 0) return 'none needs licensing information';
+  const one = (n: number, singular: string, plural: string): string => `${n} ${n === 1 ? singular : plural}`;
+  const need = one(covered, 'needs licensing information', 'need licensing information');
+  return without === 0 ? `${need}, and ${covered === 1 ? 'has' : 'have'} it` : `${need}, ${one(without, 'lacks it', 'lack it')}`;
 }

@@ -19,6 +19,16 @@ const result = (licenses: Record<string, number>, problems: Problem[] = []): Lis
 const problem = (code: string, severity: Problem['severity'], i: number): Problem => ({ code, severity, file: `f${i}.c`, line: 1, message: `${code} in f${i}.c`, suggestion: 'do this' });
 
 describe('text scan output', () => {
+  it('says in its first line how many files need licensing information and how many lack it', () => {
+    const first = (files: number, covered: number, withoutLicense: number) =>
+      renderScan({ ...result({}), summary: { ...result({}).summary, files, covered, withLicense: covered - withoutLicense, withoutLicense } }, { color: 0, verbose: false }).split('\n')[0];
+    expect(first(6, 4, 0)).toBe('farleft scan . — 6 files; 4 need licensing information, and have it');
+    expect(first(6, 4, 1)).toBe('farleft scan . — 6 files; 4 need licensing information, 1 lacks it');
+    expect(first(6, 4, 4)).toBe('farleft scan . — 6 files; 4 need licensing information, 4 lack it');
+    expect(first(1, 1, 0)).toBe('farleft scan . — 1 file; 1 needs licensing information, and has it');
+    expect(first(2, 0, 0)).toBe('farleft scan . — 2 files; none needs licensing information');
+  });
+
   it('says how many files without a license say one in prose, and what to run', () => {
     const base = result({});
     const text = renderScan({ ...base, files: { unlicensed: ['a.c', 'b.c', 'c.c'], inHeader: 2, media: [] } }, { color: 0, verbose: false });
