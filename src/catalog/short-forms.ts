@@ -62,6 +62,7 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['mit expat', 'MIT'],
   ['zlib libpng', 'Zlib'],
   ['same terms as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['same terms as perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   // Dist::Zilla's line in thousands of CPAN distributions: "…under the same terms as the Perl 5 programming language system itself".
   ['same terms as perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['same terms as the perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],

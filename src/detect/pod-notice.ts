@@ -10,8 +10,11 @@ import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type De
 
 /** Perl modules and scripts, POD files, and templates of POD files (OpenSSL's `openssl-cmds.pod.in`). */
 const POD_FILE = /\.(?:pm|pl|pod|pod\.in)$/i;
-/** A section whose title says it is about the license: LICENSE, LICENCE, COPYRIGHT AND LICENSE, COPYING, LEGAL. */
-const LICENSE_TITLE = /\b(?:licen[cs]e|licensing|copyright|copying|legal)\b/i;
+/**
+ * A section whose title says it is about the license: LICENSE, LICENCE, COPYRIGHT AND LICENSE, COPYING, LEGAL; or
+ * AUTHOR(S), where many modules say their terms under their author's name (ExifTool's, Digest's, Test's).
+ */
+const LICENSE_TITLE = /\b(?:licen[cs]e|licensing|copyright|copying|legal|authors?)\b/i;
 /** A section's words read at most (a long legal section is a license text, not a notice). */
 const MAX_SECTION_CHARS = 8 * 1024;
 

@@ -53,10 +53,18 @@ describe('pod-notice', () => {
     ["OpenSSL's manual page (COPYRIGHT section)", 'doc/internal/man3/OSSL_DEPRECATED.pod', OPENSSL_POD, [['Apache-2.0', 11, 'file', 'pod']]],
     ["a POD template's (openssl-cmds.pod.in)", 'doc/man1/openssl-cmds.pod.in', OPENSSL_POD, [['Apache-2.0', 11, 'file', 'pod']]],
     ['a "COPYRIGHT AND LICENSE" section in a script', 'bin/tool.pl', MODULE.replace('=head1 LICENSE', '=head1 COPYRIGHT AND LICENSE'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
+    // ExifTool's modules (188 in Debian's perl5) and Perl's own (Digest, Test, ExtUtils::MakeMaker::Locale) say it under AUTHOR.
+    ['an AUTHOR section', 'lib/Image/ExifTool/AES.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHOR\n\nCopyright 2003-2023, Phil Harvey (philharvey66 at gmail.com)\n'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 14, 'file', 'pod']]],
+    ['an AUTHORS section', 'lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHORS'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
+    // Algorithm::Diff's: "under the same terms as Perl." (without "itself").
+    ['"the same terms as Perl."', 'lib/Algorithm/Diff.pm', MODULE.replace('Perl itself.', 'Perl.'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
 
   it('reads no other section, nor other files (a Python file that quotes POD), nor a file with a tag, nor in REUSE mode', () => {
     expect(found('lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 DESCRIPTION'))).toEqual([]);
+    // An author's section names the author's other work, or the code a module took in, by its license: not the file's.
+    expect(found('lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHOR\n\nJo Doe, who also wrote Foo::Bar, which is released under the GPL.\n').replace(/\nThis module is free[^]*itself\.\n/, '\n'))).toEqual([]);
+    expect(found('lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHOR\n\nBased on code by Jo Doe, licensed under the MIT license.\n').replace(/\nThis module is free[^]*itself\.\n/, '\n'))).toEqual([]);
     // CPAN::Meta's specification documents its license field in a section of its own.
     expect(found('lib/CPAN/Meta/Spec.pod', MODULE.replace('=head1 LICENSE', '=head1 STRUCTURE\n\n=head2 license'))).toEqual([]);
     expect(found('lib/a.py', MODULE)).toEqual([]);
