@@ -43,7 +43,7 @@ const MAX_ANCHORS = 100;
 const MAX_NAME_WORDS = 30;
 
 const ANCHOR =
-  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it)?|(?:re)?distributable|available|published|provided|offered|shared|made available|modify it|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly)?(?: either)? under\b/gi;
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it| this(?: [a-z]+)?)?|(?:re)?distributable|available|published|provided|offered|shared|made available|modify it|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly)?(?: either)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
 /**
  * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it
@@ -319,7 +319,11 @@ function readSentences(
     // Not within an exception's text: Bison's "Alternatively, … remove this special exception, which will cause … to be
     // licensed under the GNU General Public License without this special exception" offers no other license.
     const alternative = said[0] === 'alternatively' && !EXCEPTION_START.test(text);
-    const subject = alternative ? said.slice(1) : said;
+    const clause = alternative ? said.slice(1) : said;
+    // A grant to the reader ("…is free software, you may distribute it under", "You may redistribute this under"), as
+    // GNU's "you can redistribute it and/or modify it under" is: its subject is what stands before it.
+    const granted = grantToReader(clause);
+    const subject = granted < 0 ? clause : clause.slice(0, granted);
     if (!gnu && names !== null && !isAboutTheWork(subject, inLicense, names)) continue;
     // Whatever the subject may be, one the work uses is not the work ("JSZip uses the library pako released under the MIT license"),
     // nor are the parts a list names (Liveblocks' LICENSE: "The following components are licensed under the GNU Affero…").
@@ -349,6 +353,16 @@ function readSentences(
 
 /** Where an exception's text starts: "As a special exception to the GNU General Public License, …" (Bison's, Libtool's, Autoconf's, GCC's). */
 export const EXCEPTION_START = /^(?:in addition, )?as a special exception\b/i;
+
+/** What may follow "you may" / "you can" in a grant to the reader: the acts, and the work as "it" or "this (code)". */
+const GRANT_WORDS = new Set(['freely', 'copy', 'use', 'modify', 'distribute', 'redistribute', 'and', 'or', 'and/or', 'it', 'this', 'code', 'module', 'library', 'program', 'software', 'work', 'file', 'package']);
+
+/** Where a grant to the reader starts in a sentence's words before its anchor ("you may modify and/or"), or -1. */
+function grantToReader(said: readonly string[]): number {
+  const at = said.lastIndexOf('you');
+  if (at < 0 || (said[at + 1] !== 'may' && said[at + 1] !== 'can')) return -1;
+  return said.slice(at + 2).every((w) => GRANT_WORDS.has(w)) ? at : -1;
+}
 
 /** "…may be used, modified and distributed under": the work being used, not the work using something. */
 function passive(subject: readonly string[], i: number): boolean {

@@ -117,6 +117,10 @@ describe('notice: what is found', () => {
       [['MIT', 3, 'sentence']],
     ],
     ['ambiguous name', '# Foo\n\nThis software is released under the BSD license.\n', [['BSD-3-Clause', 3, 'sentence']]],
+    // The grant to the reader: "you may (re)distribute it/this … under" (autodie's, App::Cpan's), as GNU's "you can … modify it under" is.
+    ['"This module is free software, you may distribute it under …"', '# Foo\n\n## License\n\nThis module is free software, you may distribute it under the same terms as Perl itself.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 5, 'sentence']]],
+    ['"You may redistribute this under …"', '# Foo\n\n## Copyright\n\nCopyright (c) 2001-2021, brian d foy, All Rights Reserved.\n\nYou may redistribute this under the same terms as Perl itself.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 7, 'sentence']]],
+    ['"You may modify and/or redistribute this code under …", outside a License section', '# Foo\n\nThis is free software. You may modify and/or redistribute this code under the MIT License.\n', [['MIT', 3, 'sentence']]],
   ] as const)('%s', (_, text, expected) => {
     expect(found('README.md', text)).toEqual(expected);
   });
@@ -128,6 +132,9 @@ describe('notice: what is found', () => {
     ['documentation only', '# Foo\n\nAll documentation is licensed under CC-BY-SA-4.0.\n'],
     ['the past', '# Foo\n\nFoo was previously licensed under the GPL.\n'],
     ['an instruction to contributors', '# Foo\n\n## License\n\nYour contributions are licensed under the MIT License.\n'],
+    ['what you may do with your own work', '# Foo\n\n## License\n\nYou may distribute your fork under the MIT License.\n'],
+    ['a grant about something the work uses', '# Foo\n\nThis tool uses Bar; you may redistribute it under the MIT License.\n'],
+    ['a grant after "if"', '# Foo\n\n## License\n\nIf you buy a license, you may redistribute this under the MIT License.\n'],
     ['someone else\'s project', '# Foo\n\nRedux is licensed under the MIT License.\n'],
     ['a credits section', '# Foo\n\n## Credits\n\nThe Inter font is licensed under the SIL Open Font License 1.1.\n'],
     ['a third-party section starting with a name', '# Foo\n\n## Third-party licenses\n\nMIT: lodash, react\n'],
