@@ -10,6 +10,10 @@ import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type De
 
 /** Perl modules and scripts, POD files, and templates of POD files (OpenSSL's `openssl-cmds.pod.in`). */
 const POD_FILE = /\.(?:pm|pl|pod|pod\.in)$/i;
+/** A name without an extension: a script, perhaps a Perl one (bin/json_pp), known by its shebang. */
+const NO_EXTENSION = /(?:^|\/)[^./]+$/;
+/** A shebang that runs Perl: `#!/usr/bin/perl`, `#!/usr/bin/env perl -w`, `#!perl5.36`. */
+const PERL_SHEBANG = /^#![ \t]*\S*\bperl[\d.]*(?:[ \t\r]|$)|^#![ \t]*\S*\/env[ \t]+(?:-\S+[ \t]+)*perl[\d.]*(?:[ \t\r]|$)/;
 /**
  * A section whose title says it is about the license: LICENSE, LICENCE, COPYRIGHT AND LICENSE, COPYING, LEGAL; or
  * AUTHOR(S), where many modules say their terms under their author's name (ExifTool's, Digest's, Test's).
@@ -20,12 +24,14 @@ const MAX_SECTION_CHARS = 8 * 1024;
 
 export const detector: Detector = {
   name: 'pod-notice',
-  accepts: (path, kind, ctx) => kind === 'text' && ctx?.options.asReuse !== true && POD_FILE.test(path),
+  accepts: (path, kind, ctx) => kind === 'text' && ctx?.options.asReuse !== true && (POD_FILE.test(path) || NO_EXTENSION.test(path)),
   fallback: true,
   detect: (file, ctx) => detectPodNotice(file, ctx),
 };
 
 export function detectPodNotice(file: FileInput, ctx: DetectContext): Detection {
+  // An extensionless file is read only when it is a Perl script (checked on its first bytes: most such files are not scripts).
+  if (!POD_FILE.test(file.path) && !(file.bytes[0] === 0x23 && file.bytes[1] === 0x21 && PERL_SHEBANG.test(firstLine(file)))) return EMPTY_DETECTION;
   const text = file.text;
   if (!text.includes('=head')) return EMPTY_DETECTION;
   const lines = text.split('\n');
@@ -53,4 +59,11 @@ export function detectPodNotice(file: FileInput, ctx: DetectContext): Detection 
     .filter((d) => !seen.has(d.expression) && seen.add(d.expression))
     .map((d) => ({ ...d, scope: 'file' as const, field: 'pod' }));
   return detection(declarations, [], []);
+}
+
+/** The first line of a file, up to 128 bytes of it. */
+function firstLine(file: FileInput): string {
+  const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, 128)).toString('latin1');
+  const end = head.indexOf('\n');
+  return end < 0 ? head : head.slice(0, end);
 }

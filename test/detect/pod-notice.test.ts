@@ -56,6 +56,9 @@ describe('pod-notice', () => {
     // ExifTool's modules (188 in Debian's perl5) and Perl's own (Digest, Test, ExtUtils::MakeMaker::Locale) say it under AUTHOR.
     ['an AUTHOR section', 'lib/Image/ExifTool/AES.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHOR\n\nCopyright 2003-2023, Phil Harvey (philharvey66 at gmail.com)\n'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 14, 'file', 'pod']]],
     ['an AUTHORS section', 'lib/A.pm', MODULE.replace('=head1 LICENSE', '=head1 AUTHORS'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
+    // A script without an extension, known by its shebang (Archive::Tar's ptargrep, JSON::PP's json_pp).
+    ['a Perl script named by its shebang', 'bin/json_pp', `#!/usr/bin/perl\n${MODULE}`, [['Artistic-1.0-Perl OR GPL-1.0-or-later', 12, 'file', 'pod']]],
+    ['…through env', 'bin/tool', `#!/usr/bin/env perl -w\n${MODULE}`, [['Artistic-1.0-Perl OR GPL-1.0-or-later', 12, 'file', 'pod']]],
     // Algorithm::Diff's: "under the same terms as Perl." (without "itself").
     ['"the same terms as Perl."', 'lib/Algorithm/Diff.pm', MODULE.replace('Perl itself.', 'Perl.'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
@@ -68,6 +71,8 @@ describe('pod-notice', () => {
     // CPAN::Meta's specification documents its license field in a section of its own.
     expect(found('lib/CPAN/Meta/Spec.pod', MODULE.replace('=head1 LICENSE', '=head1 STRUCTURE\n\n=head2 license'))).toEqual([]);
     expect(found('lib/a.py', MODULE)).toEqual([]);
+    expect(found('bin/tool', `#!/usr/bin/python3\n${MODULE}`)).toEqual([]);
+    expect(found('bin/tool', MODULE)).toEqual([]);
     expect(found('lib/A.pm', `# SPDX-License-Identifier: MIT\n${MODULE}`)).toEqual([]);
     expect(detector.accepts('lib/A.pm', 'text', { ...testContext(), options: { minConfidence: 0.9, asReuse: true } })).toBe(false);
   });

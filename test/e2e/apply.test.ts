@@ -83,6 +83,17 @@ describe('farleft apply', () => {
     expect(readFileSync(join(root, 'lib/A.pm'), 'utf8')).toBe(`# SPDX-FileCopyrightText: 2026 Example Collective\n#\n# SPDX-License-Identifier: Artistic-1.0-Perl OR GPL-1.0-or-later\n\n${pm}`);
   });
 
+  it('reads the POD of a Perl script without an extension, known by its shebang', () => {
+    const script = '#!/usr/bin/perl\nprint 1;\n\n=head1 AUTHOR\n\nThis program is free software; you can redistribute it and/or modify it\nunder the same terms as Perl itself.\n\n=cut\n';
+    const root = tree({ bin: { json_pp: script } });
+    const refused = runCli(['apply', '.', ...PPL, '--format', 'json'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).problems).toMatchObject([{ code: 'existing-notice', file: 'bin/json_pp', line: 6 }]);
+    expect(readFileSync(join(root, 'bin/json_pp'), 'utf8')).toBe(script);
+    const lint = runCli(['lint', '.', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(lint.stdout).findings).toContainEqual(expect.objectContaining({ rule: 'missing-license', file: 'bin/json_pp', line: 6, suggestion: expect.stringContaining("--license 'Artistic-1.0-Perl OR GPL-1.0-or-later' bin/json_pp") }));
+  });
+
   it('tags a C file whose header holds the text of the license asked for, and only that text', () => {
     const mit = licenseText('MIT').replace(/^MIT License\s*/, '').replace(/^Copyright.*\n+/m, '');
     const header = (text: string) => `/*\n * Copyright 2008 Advanced Micro Devices, Inc.\n *\n${text.trim().split('\n').map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */\n#include "r.h"\n`;
