@@ -232,16 +232,23 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
   // "Dual licensed under MIT and Apache-2.0" offers a choice, whatever the conjunction.
   const dual = /^(?:dual(?:[- ]licen[cs]ed)?|either)\b/i.test(input);
   const text = input.replace(/^(?:dual(?:[- ]licen[cs]ed)?(?: under)?|either(?: of)?|both(?: of)?) (?:the )?/i, '');
-  const parts = text.split(/\s+(or|and|as well as|with)\s+(?!(?:any )?later\b|newer\b|greater\b|above\b)|\s*(\/|&|\|)\s*/i);
+  const parts = text.split(/\s+(or|and|as well as|with)\s+(?!(?:\(at your option\) )?(?:any )?later\b|newer\b|greater\b|above\b)|\s*(\/|&|\|)\s*/i);
   if (parts.length < 4) return null;
+  const read: NameMatch[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    const part = clean(parts[i] ?? '');
+    const hit = part ? readSingle(part, catalog) : null;
+    if (!hit || /^(?:UNLICENSED|NONE|NOASSERTION)$/.test(hit.expression)) return null;
+    read.push(hit);
+  }
+  const hits = perlsArtistic(read);
   const out: string[] = [];
   let worst = 0;
   let confidence = 1;
   let doubt = '';
   for (let i = 0; i < parts.length; i += 3) {
     const part = clean(parts[i] ?? '');
-    const hit = part ? readSingle(part, catalog) : null;
-    if (!hit || /^(?:UNLICENSED|NONE|NOASSERTION)$/.test(hit.expression)) return null;
+    const hit = hits[i / 3]!;
     const op = (parts[i + 1] ?? parts[i + 2] ?? '').toLowerCase();
     out.push(hit.expression.includes(' ') ? `(${hit.expression})` : hit.expression);
     // A license "with" another, such as a condition on it ("Apache-2.0 WITH Commons-Clause"), is both.
@@ -255,6 +262,16 @@ function readCompound(input: string, catalog: Catalog): NameMatch | null {
   const how = RANK[worst]!;
   const slash = input.includes('/') ? " ('/' is read as OR, as old Cargo manifests and most writers mean it)" : '';
   return match(joined.expression, how, `${doubt}read as ${joined.expression}${slash}`, how === 'ambiguous' ? CONFIDENCE.ambiguous : confidence);
+}
+
+/**
+ * Perl's terms: beside GPL-1.0-or-later, "the Artistic License" with no version is Perl's (Artistic-1.0-Perl). Perl has
+ * offered the two since 1991 and thousands of CPAN modules repeat it; the Artistic License 2.0 came in 2006. The names
+ * of a choice, read one by one.
+ */
+export function perlsArtistic(hits: readonly NameMatch[]): NameMatch[] {
+  if (!hits.some((h) => h.expression === 'GPL-1.0-or-later')) return [...hits];
+  return hits.map((h) => (h.how === 'ambiguous' && h.expression === 'Artistic-2.0' ? match('Artistic-1.0-Perl', 'name', "read as Artistic-1.0-Perl (Perl's, offered with GPL-1.0-or-later)", SHORT_FORM) : h));
 }
 
 // ---------------------------------------------------------------- spdx-correct

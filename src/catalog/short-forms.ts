@@ -71,6 +71,7 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   // GNU General Public License or the Artistic License, as specified in the README file."
   ['gnu general public license or the artistic', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['either the gnu general public license or the artistic', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['perl artistic', 'Artistic-1.0-Perl'],
   ['proprietary', 'UNLICENSED'],
   ['all rights reserved', 'UNLICENSED'],
 ]);

@@ -26,7 +26,7 @@
 // One declaration per expression: the first line it was found on, the best confidence.
 import { anyOf } from '../catalog/expression.js';
 import type { Catalog } from '../catalog/index.js';
-import { nameToExpression, urlToExpression, type NameMatch } from '../catalog/names.js';
+import { nameToExpression, perlsArtistic, urlToExpression, type NameMatch } from '../catalog/names.js';
 import type { Declaration } from '../types.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
@@ -249,7 +249,7 @@ function readBlocks(text: string): Block[] {
       flush();
       continue;
     }
-    if (/^(?:[-*+]|\d{1,3}[.)])\s/.test(t)) start('item', line, i + 1);
+    if (/^(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\))\s/.test(t)) start('item', line, i + 1);
     else if (open && open.kind !== 'heading') {
       open.lines.push(line);
       open.numbers.push(i + 1);
@@ -280,7 +280,7 @@ export function inline(line: string): string {
     .replace(/\bhttps?:\/\/[^\s<>()\]]+/g, ' ')
     .replace(/[*`]/g, '')
     .replace(/(^|\s)_+|(?<!_)_+(?=[\s.,;:!?]|$)/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '');
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\))\s+/, '');
 }
 
 /** A block's text as one line of prose, with a map from offset back to file line. */
@@ -459,10 +459,11 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
     consumed.add(i);
   }
   if (hits.length === 0) return null;
-  const joined = catalog.normalize(anyOf(hits.map((h) => h.expression)));
+  const read = perlsArtistic(hits);
+  const joined = catalog.normalize(anyOf(read.map((h) => h.expression)));
   if (!joined.valid || !joined.expression) return null;
-  const worst = hits.reduce((a, b) => (b.confidence < a.confidence ? b : a));
-  return { ...worst, expression: joined.expression, raw: hits.map((h) => h.expression).join(', ') };
+  const worst = read.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+  return { ...worst, expression: joined.expression, raw: read.map((h) => h.expression).join(', ') };
 }
 
 /** A paragraph of one line after "licensed under:", read as a name: "  The GNU General Public License, Version 1, February 1989". */

@@ -43,7 +43,7 @@ export function detectPodNotice(file: FileInput, ctx: DetectContext): Detection 
     if (title === undefined || !LICENSE_TITLE.test(title)) continue;
     let end = i + 1;
     while (end < lines.length && !/^=(?:head[1-4]|cut)\b/.test(lines[end]!)) end++;
-    const body = lines.slice(i + 1, end).join('\n');
+    const body = markdownList(lines.slice(i + 1, end)).join('\n');
     if (body.length > MAX_SECTION_CHARS) continue;
     sections.push(`${'\n'.repeat(i)}# ${title.trim()}\n${body}`);
     i = end - 1;
@@ -66,4 +66,25 @@ function firstLine(file: FileInput): string {
   const head = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, 128)).toString('latin1');
   const end = head.indexOf('\n');
   return end < 0 ? head : head.slice(0, end);
+}
+
+/**
+ * A section's POD lists as Markdown's, line for line: `=over` and `=back` go, each `=item` marks the next paragraph
+ * as an item ("=item a)", "=item *"), and text on its own line is the item ("=item the GPL").
+ */
+function markdownList(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let item = false;
+  for (const line of lines) {
+    const command = /^=(over|back|item)\b[ \t]*(.*)$/.exec(line.replace(/\r$/, ''));
+    if (command) {
+      const text = command[2]!.replace(/^(?:\*|\d{1,3}[.)]?|\(?[a-z]\))(?:\s+|$)/, '');
+      item = command[1] === 'item' && text === '';
+      out.push(command[1] === 'item' && text !== '' ? `- ${text}` : '');
+    } else if (item && line.trim() !== '') {
+      out.push(`- ${line}`);
+      item = false;
+    } else out.push(line);
+  }
+  return out;
 }

@@ -59,6 +59,8 @@ describe('pod-notice', () => {
     // A script without an extension, known by its shebang (Archive::Tar's ptargrep, JSON::PP's json_pp).
     ['a Perl script named by its shebang', 'bin/json_pp', `#!/usr/bin/perl\n${MODULE}`, [['Artistic-1.0-Perl OR GPL-1.0-or-later', 12, 'file', 'pod']]],
     ['…through env', 'bin/tool', `#!/usr/bin/env perl -w\n${MODULE}`, [['Artistic-1.0-Perl OR GPL-1.0-or-later', 12, 'file', 'pod']]],
+    // SelfLoader's: Perl's terms as a POD list (=over, =item a), =item b), =back).
+    ['a list in POD', 'lib/SelfLoader.pm', 'package SelfLoader;\n1;\n\n=head1 COPYRIGHT AND LICENSE\n\nThis program is free software; you can redistribute it and/or modify\nit under the terms of either:\n\n=over 4\n\n=item a)\n\nthe GNU General Public License as published by the Free Software Foundation;\neither version 1, or (at your option) any later version, or\n\n=item b)\n\nthe "Artistic License" which comes with this Kit.\n\n=back\n\n=cut\n', [['GPL-1.0-or-later OR Artistic-1.0-Perl', 6, 'file', 'pod']]],
     // Algorithm::Diff's: "under the same terms as Perl." (without "itself").
     ['"the same terms as Perl."', 'lib/Algorithm/Diff.pm', MODULE.replace('Perl itself.', 'Perl.'), [['Artistic-1.0-Perl OR GPL-1.0-or-later', 11, 'file', 'pod']]],
   ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
