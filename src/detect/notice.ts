@@ -249,7 +249,8 @@ function readBlocks(text: string): Block[] {
       flush();
       continue;
     }
-    if (/^(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\))\s/.test(t)) start('item', line, i + 1);
+    // A lettered item, "a)" or "(a)", but not a copyright line's "(c) 2024".
+    if (/^(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\)(?!\s+\d))\s/.test(t)) start('item', line, i + 1);
     else if (open && open.kind !== 'heading') {
       open.lines.push(line);
       open.numbers.push(i + 1);
@@ -280,7 +281,7 @@ export function inline(line: string): string {
     .replace(/\bhttps?:\/\/[^\s<>()\]]+/g, ' ')
     .replace(/[*`]/g, '')
     .replace(/(^|\s)_+|(?<!_)_+(?=[\s.,;:!?]|$)/g, '$1')
-    .replace(/^\s*(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\))\s+/, '');
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)]|\(?[a-z]\)(?!\s+\d))\s+/, '');
 }
 
 /** A block's text as one line of prose, with a map from offset back to file line. */
