@@ -63,6 +63,9 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['zlib libpng', 'Zlib'],
   ['same terms as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['same terms as perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['same terms as perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['same license as perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['same license as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   // Dist::Zilla's line in thousands of CPAN distributions: "…under the same terms as the Perl 5 programming language system itself".
   ['same terms as perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['same terms as the perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],

@@ -43,7 +43,7 @@ const MAX_ANCHORS = 100;
 const MAX_NAME_WORDS = 30;
 
 const ANCHOR =
-  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it| this(?: [a-z]+)?)?|(?:re)?distributable|available|published|provided|offered|shared|made available|modify it|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly)?(?: either)? under\b/gi;
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it| this(?: [a-z]+)?)?|(?:re)?distributable|available|published|provided|offered|shared|made available|modify (?:it|this(?: [a-z]+)?)|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly| only)?(?: either)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
 /**
  * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it
@@ -315,7 +315,7 @@ function readSentences(
   const out: Finding[] = [];
   for (const m of text.matchAll(ANCHOR)) {
     if (--budget.anchors < 0) break;
-    const gnu = /^modify it/i.test(m[0]);
+    const gnu = /^modify (?:it|this)\b/i.test(m[0]);
     const said = words(text.slice(sentenceStart(text, m.index), m.index));
     // Not within an exception's text: Bison's "Alternatively, … remove this special exception, which will cause … to be
     // licensed under the GNU General Public License without this special exception" offers no other license.

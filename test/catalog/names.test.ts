@@ -85,6 +85,8 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   // Perl's Artistic License by its name, and "the Artistic License" with no version in a choice with GPL-1.0-or-later
   // (Perl's terms since 1991; the Artistic License 2.0 came in 2006): Getopt::Long's, Perl's README's.
   ['the Perl Artistic License', 'Artistic-1.0-Perl', 'catalog'],
+  ['the same license as Perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // threads'
+  ['the same terms as Perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // Storable's
   ['Artistic License or the GNU General Public License as published by the Free Software Foundation, either version 1, or (at your option) any later version', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['the Artistic License or the GNU GPL version 2 or later', 'Artistic-2.0 OR GPL-2.0-or-later', 'ambiguous'],
   // A condition on a license is both: Redis modules' and others' "Apache-2.0 WITH Commons-Clause".

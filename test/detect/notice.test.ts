@@ -119,6 +119,9 @@ describe('notice: what is found', () => {
     ['ambiguous name', '# Foo\n\nThis software is released under the BSD license.\n', [['BSD-3-Clause', 3, 'sentence']]],
     // Perl's README: a list lettered a) and b), "the Artistic License" with no version beside GPL-1.0-or-later.
     ['Perl\'s README', '# Perl\n\n    This program is free software; you can redistribute it and/or modify\n    it under the terms of either:\n\n\ta) the GNU General Public License as published by the Free\n\tSoftware Foundation; either version 1, or (at your option) any\n\tlater version, or\n\n\tb) the "Artistic License" which comes with this Kit.\n', [['GPL-1.0-or-later OR Artistic-1.0-Perl', 3, 'sentence']]],
+    // Storable's "You may redistribute only under", I18N::LangTags' "…modify this document under".
+    ['"You may redistribute only under …"', '# Foo\n\n## License\n\nYou may redistribute only under the same terms as Perl 5, as specified in the README file.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 5, 'sentence']]],
+    ['"You can redistribute and/or modify this document under …"', '# Foo\n\n## Copyright\n\nYou can redistribute and/or modify this document under the same terms as Perl itself.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 5, 'sentence']]],
     // A copyright line's "(c)" opens no lettered item: the paragraph is one sentence.
     ['a paragraph whose second line starts with "(c) 2024"', '# Foo\n\nThis program is Copyright\n(c) 2024 Jo Doe, and is released under the MIT License.\n', [['MIT', 4, 'sentence']]],
     // The grant to the reader: "you may (re)distribute it/this … under" (autodie's, App::Cpan's), as GNU's "you can … modify it under" is.
