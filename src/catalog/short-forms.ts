@@ -61,13 +61,7 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['expat', 'MIT'],
   ['mit expat', 'MIT'],
   ['zlib libpng', 'Zlib'],
-  ['same terms as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
-  ['same terms as perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
-  ['same terms as perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
-  ['same license as perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
-  ['same license as perl itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   // Dist::Zilla's line in thousands of CPAN distributions: "…under the same terms as the Perl 5 programming language system itself".
-  ['same terms as perl 5 itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['same terms as the perl 5 programming language system itself', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
   // Perl's own wording of its terms (its README, and every C file of the interpreter): "…under the terms of either the
@@ -79,8 +73,21 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['all rights reserved', 'UNLICENSED'],
 ]);
 
+/**
+ * A language's own terms, as CPAN modules and Ruby's standard library say them: "the same terms as Perl itself", "the
+ * same license as Perl", "the same terms as Perl 5", "the same terms of ruby", "the same term as Ruby", "the same
+ * license terms as Ruby", "the same term of license as Ruby" (keys: "licence" and "Ruby's license" already read as
+ * "license" and "ruby").
+ */
+const SAME_TERMS = /^same (?:terms?(?: of license)?|license(?: terms)?) (?:as|of) (perl(?: 5)?|ruby)(?: itself)?$/;
+const LANGUAGE_TERMS: ReadonlyMap<string, string> = new Map([
+  ['perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['ruby', 'Ruby'],
+]);
+
 export function readShortForm(key: string, catalog: Catalog): ShortForm | null {
-  const phrase = PHRASES.get(key);
+  const phrase = PHRASES.get(key) ?? LANGUAGE_TERMS.get(SAME_TERMS.exec(key)?.[1] ?? '');
   if (phrase) return { id: phrase };
   if (/^(?:in the )?public domain(?: dedication)?$/.test(key))
     return { id: PUBLIC_DOMAIN, ambiguous: 'public domain is a dedication, not a license, and its effect depends on the country (CC0-1.0 or Unlicense say it in a way that works everywhere)' };

@@ -3,10 +3,10 @@
 // name them), from after a shebang, PHP's opening tag, a "use strict" or GNU's time-stamp line to the first line of
 // code. A string in the code below ("licensed under MIT" in a CLI's help text) is not the file's notice.
 
-// A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings,
+// A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings, Ruby's =begin,
 // and ARM assembly's `@` (FFmpeg's .S files) when a space follows it (`@import`, `@echo` are code). A line comment may
 // carry a box's star after its opener (NASM's `;*`, `#*`): a star left at the line's start reads as a list item.
-const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|(?:\/\/+!?|#+!?|--+|;+|%+|!+|@(?=[\s*]|$))(?:[ \t]*\*+(?![\/)]))?|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-)?/i;
+const LINE_OPENER = /^\s*(?:\/\*+!?|\*+(?!\/)|(?:\/\/+!?|#+!?|--+|;+|%+|!+|@(?=[\s*]|$))(?:[ \t]*\*+(?![\/)]))?|'|"""|'''|rem\b|dnl\b|<!--|\(\*+|\{-|=begin\b|=end\b)?/i;
 // Tried from the start of a run of spaces or stars only (the lookbehinds): from every start of a long run it is quadratic.
 const LINE_CLOSER = /(?<!\s)\s*(?:(?<!\*)\*+\/|-->|(?<!\*)\*+\)|-\}|"""|''')\s*$/;
 const BLOCK_OPENERS = [
@@ -16,6 +16,7 @@ const BLOCK_OPENERS = [
   ['{-', '-}'],
   ['"""', '"""'],
   ["'''", "'''"],
+  ['=begin', '=end'], // Ruby's, each at the start of its line
 ] as const;
 const LINE_COMMENT = /^\s*(?:\/\/|#|--|;|%|!|'|rem\b|dnl\b|@(?=\s|$))/i;
 const USE_STRICT = /^\uFEFF?(["'])use strict\1;?\s*$/;
@@ -80,7 +81,7 @@ export function commentLines(head: string): CommentLines {
         out.push('');
         continue;
       }
-    } else if (line.includes(closer)) {
+    } else if (closer === '=end' ? /^=end\b/.test(line) : line.includes(closer)) {
       closer = null;
       blockEnds.add(i);
     }

@@ -47,7 +47,7 @@ const PUBLIC_BYTES = Buffer.from('ublic domain');
 const PUBLIC_CAPS_BYTES = Buffer.from('ublic Domain');
 const SUBJECT_BYTES = Buffer.from('subject to the terms of');
 /** Bytes a leading comment can open with (LINE_OPENER, BLOCK_OPENERS); `rem` and `dnl` are checked by name. */
-const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@'].map((c) => c.charCodeAt(0)));
+const COMMENT_OPENERS = new Set([...'/*#-;%!\'"<({@='].map((c) => c.charCodeAt(0)));
 /** How far into a head a field or a deferring sentence is looked for (they open a file: Go's, MPL's, a JSDoc @license). */
 const FIELD_BYTES = 1024;
 /** "icen"s looked at per head, at most (a head full of them is no header). */
@@ -60,8 +60,8 @@ const DECORATION = new Set([...' \t\r#/*;%-!\'"<{(|:'].map((c) => c.charCodeAt(0
 // MPL-2.0-no-copyleft-exception.
 const UNDER_WORD = /\bunder\b/;
 const NO_SECONDARY = /Incompatible With Secondary Licenses/i;
-/** What a header's name must say: license, or Perl's "the same terms as Perl itself" (a Perl script's header). */
-const SAYS_LICENSE = /licen[cs]|same terms as (?:the )?perl\b/i;
+/** What a header's name must say: license, or a language's terms ("the same terms as Perl itself", "…of ruby"). */
+const SAYS_LICENSE = /licen[cs]|same terms? (?:as|of) (?:the )?(?:perl|ruby)\b/i;
 const CLASSPATH = /\bsubject to the ["“']?Classpath["”']? exception\b/i;
 
 // Fields: "License: X", "Licence: X", "@license X", reStructuredText's ":license: X" (Python docstrings) on a comment line

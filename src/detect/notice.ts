@@ -43,7 +43,7 @@ const MAX_ANCHORS = 100;
 const MAX_NAME_WORDS = 30;
 
 const ANCHOR =
-  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it| this(?: [a-z]+)?)?|(?:re)?distributable|available|published|provided|offered|shared|made available|modify (?:it|this(?: [a-z]+)?)|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly| only)?(?: either)? under\b/gi;
+  /\b(?:(?:dual[- ])?licen[cs]ed|released|(?:re)?distributed|(?:re)?distribute(?: it| this(?: [a-z]+)?)?|(?:re)?distributable|available(?: as open[- ]source)?|published|provided|offered|shared|made available|modify (?:it|this(?: [a-z]+)?)|(?:and\/or |or )?modified|use it|use this(?: [a-z]+)?|be used|licen[cs]es (?:this (?:file|work)|it)|is|are)(?: to you| freely| openly| publicly| only)?(?: either)? under\b/gi;
 const LICENSED = /[- ]licen[cs]ed\b/gi;
 /**
  * What a line of a block must hold for ANCHOR or LICENSED to match its prose: a block without it

@@ -86,6 +86,14 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   // (Perl's terms since 1991; the Artistic License 2.0 came in 2006): Getopt::Long's, Perl's README's.
   ['the Perl Artistic License', 'Artistic-1.0-Perl', 'catalog'],
   ['the same license as Perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // threads'
+  // Ruby's standard library says its terms as CPAN says Perl's.
+  ['the same terms as Ruby', 'Ruby', 'catalog'],
+  ['the same terms of ruby itself', 'Ruby', 'catalog'],
+  ['the same term as Ruby', 'Ruby', 'catalog'],
+  ['the same licence as Ruby', 'Ruby', 'catalog'],
+  ['the same license terms as Ruby', 'Ruby', 'catalog'],
+  ["the same terms of Ruby's license", 'Ruby', 'catalog'],
+  ['the same term of license as Ruby', 'Ruby', 'catalog'], // xmlrpc's
   ['the same terms as Perl 5', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // Storable's
   ['Artistic License or the GNU General Public License as published by the Free Software Foundation, either version 1, or (at your option) any later version', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'],
   ['the Artistic License or the GNU GPL version 2 or later', 'Artistic-2.0 OR GPL-2.0-or-later', 'ambiguous'],

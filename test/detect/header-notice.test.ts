@@ -188,6 +188,15 @@ describe('header-notice: the license a source file names in prose', () => {
     expect(d).toEqual([expect.objectContaining({ expression: 'LicenseRef-Public-Domain', confidence: 0.4, field: 'sentence' })]);
   });
 
+  // Ruby's standard library: "…under the same terms as Ruby" in its many wordings.
+  it.each([
+    ["racc's", 'racc/grammar.rb', '#--\n#\n#\n#\n# Copyright (c) 1999-2006 Minero Aoki\n#\n# This program is free software.\n# You can distribute/modify this program under the same terms of ruby.\n# see the file "COPYING".\n#\n#++\n\nrequire "racc/compat"\n', [['Ruby', 8, 'file']]],
+    ["uri's field", 'uri/http.rb', '# frozen_string_literal: false\n# = uri/http.rb\n#\n# Author:: Akira Yamada <akira@ruby-lang.org>\n# License:: You can redistribute it and/or modify it under the same term as Ruby.\n#\n', [['Ruby', 5, 'file']]],
+    ["openssl's, in Ruby's =begin/=end", 'openssl.rb', "# frozen_string_literal: true\n=begin\n= Info\n  'OpenSSL for Ruby 2' project\n  Copyright (C) 2002  Michal Rokos <m.rokos@sh.cvut.cz>\n  All rights reserved.\n\n= Licence\n  This program is licensed under the same licence as Ruby.\n  (See the file 'LICENCE'.)\n=end\n\nrequire 'openssl.so'\n", [['Ruby', 9, 'file']]],
+    ["xmlrpc's", 'xmlrpc.rb', '# frozen_string_literal: false\n# == Author and Copyright\n#\n# Copyright (C) 2001-2004 by Michael Neumann (mailto:mneumann@ntecs.de)\n#\n# Released under the same term of license as Ruby.\n#\n# == Overview\n', [['Ruby', 6, 'file']]],
+    ["openssl's", 'openssl/bn.rb', "#--\n#\n# = Info\n# 'OpenSSL for Ruby 2' project\n# Copyright (C) 2002 Michal Rokos\n# All rights reserved.\n#\n# = Licence\n# This program is licensed under the same licence as Ruby.\n# (See the file 'LICENCE'.)\n#++\nmodule OpenSSL\nend\n", [['Ruby', 9, 'file']]],
+  ] as const)('%s', (_case, path, text, want) => expect(found(path, text)).toEqual(want));
+
   // Perl scripts, LaTeX packages and R files.
   it.each([
     ['a Perl script\'s "under the same terms as Perl itself"', 'bin/tool.pl', '#!/usr/bin/env perl\n# Copyright 2020 Foo. This program is free software; you can\n# redistribute it and/or modify it under the same terms as Perl itself.\nuse strict;\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 3, 'file']]],
@@ -625,6 +634,8 @@ describe('leadingComment', () => {
     expect(leadingComment('#!/bin/sh\n# one\n#\n# two\nexit 0\n# three\n')).toBe('\none\n\ntwo');
     expect(leadingComment('/* a\n * b */\nint x;\n')).toBe('a\nb');
     expect(leadingComment('// a\n// b\n\n// c\nint x;\n')).toBe('a\nb\n\nc');
+    // Ruby's block comment.
+    expect(leadingComment('# frozen_string_literal: true\n=begin\n= Info\n  a\n=end\nrequire "b"\n')).toBe('frozen_string_literal: true\n\n= Info\na\n');
   });
   it("skips a C file's preprocessor lines: not the comment's words, nor the end of its header", () => {
     expect(leadingComment('/* a */\n#include "b.h"\n#if X\n// c\n#endif\nint x;\n')).toBe('a\n\n\nc\n');

@@ -122,6 +122,9 @@ describe('notice: what is found', () => {
     // Storable's "You may redistribute only under", I18N::LangTags' "…modify this document under".
     ['"You may redistribute only under …"', '# Foo\n\n## License\n\nYou may redistribute only under the same terms as Perl 5, as specified in the README file.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 5, 'sentence']]],
     ['"You can redistribute and/or modify this document under …"', '# Foo\n\n## Copyright\n\nYou can redistribute and/or modify this document under the same terms as Perl itself.\n', [['Artistic-1.0-Perl OR GPL-1.0-or-later', 5, 'sentence']]],
+    // Bundler's gem template, in thousands of gems' READMEs.
+    ['"The gem is available as open source under the terms of the MIT License"', '# foo\n\n## License\n\nThe gem is available as open source under the terms of the [MIT License](https://opensource.org/licenses/MIT).\n', [['MIT', 5, 'sentence']]],
+    ['… of the [BSD-2-Clause](LICENSE.txt)', '# prime\n\n## License\n\nThe gem is available as open source under the terms of the [BSD-2-Clause](LICENSE.txt).\n', [['BSD-2-Clause', 5, 'sentence']]],
     // A copyright line's "(c)" opens no lettered item: the paragraph is one sentence.
     ['a paragraph whose second line starts with "(c) 2024"', '# Foo\n\nThis program is Copyright\n(c) 2024 Jo Doe, and is released under the MIT License.\n', [['MIT', 4, 'sentence']]],
     // The grant to the reader: "you may (re)distribute it/this … under" (autodie's, App::Cpan's), as GNU's "you can … modify it under" is.
