@@ -82,10 +82,11 @@ describe('rules on real trees', () => {
     // A text file there takes a header; three images elsewhere, a sidecar each.
     expect(missing.find((f) => f.file === 'icons/CMakeLists.txt')!.suggestion).not.toContain('--reuse-toml');
     expect(missing.find((f) => f.file === 'art/b1.png')!.suggestion).not.toContain('--reuse-toml');
-    // The text report says the folder's fix once, under its first file.
+    // The text report says the folder's message and fix once, about its 20 files.
     const text = LINT_FORMATS.text.render(r, { color: 0 }) as string;
     expect(text.split('--reuse-toml').length - 1).toBe(1);
-    expect(text).toContain('(a sidecar each would be 20 files) (the same for the 19 findings below)\n  icons/a1.png  no licensing information');
+    expect(text).toMatch(/ {2}no licensing information: [^\n]* \(20 files\):\n {4}icons\/a0\.png\n {4}icons\/a1\.png\n/);
+    expect(text).toContain('    icons/a9.png\n    fix: Run `farleft apply --reuse-toml --license <license> icons`');
   });
 
   it('says which LICENSES/ file a LicenseRef means when it is there without its prefix', async () => {

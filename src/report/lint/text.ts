@@ -1,6 +1,6 @@
-// The human lint report: findings grouped by rule (errors first), each at file:line, the
-// rule's fix hint under its group, and one verdict line at the end. In REUSE mode, the
-// REUSE compliance report in reuse-tool's words instead.
+// The human lint report: findings grouped by rule (errors first), each at file:line (a message
+// many files share said once, above them), the rule's fix hint under its group, and one verdict
+// line at the end. In REUSE mode, the REUSE compliance report in reuse-tool's words instead.
 import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { findingsByRule, findRule } from '../../lint/index.js';
 import type { Finding, LintResult } from '../../lint/types.js';
@@ -30,6 +30,15 @@ export function render(raw: LintResult, options: TextOptions): string {
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '(project)';
+      // A message many files in a row share (a tree without tags) is said once, above their places.
+      const run = sameRun(list, i);
+      if (run >= MIN_RUN) {
+        out.push(`  ${f.message} (${count(run, 'file')}):`);
+        for (const g of list.slice(i, i + run)) out.push(`    ${c.cyan(`${g.file}${g.line ? `:${g.line}` : ''}`)}`);
+        if (f.suggestion !== rule.fix) out.push(`    ${c.dim('fix:')} ${f.suggestion}`);
+        i += run - 1;
+        continue;
+      }
       out.push(`  ${c.cyan(where)}  ${f.message}`);
       // A fix shared by the findings that follow (a folder's one REUSE.toml annotation) is said once.
       if (f.suggestion === rule.fix || (i > 0 && list[i - 1]!.suggestion === f.suggestion)) continue;
@@ -48,6 +57,17 @@ function verdictLine(result: LintResult, c: ChalkInstance): string {
   const tally = `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.summary.files, 'file')}`;
   if (result.verdict === 'pass') return c.green.bold(`✔ lint passed: ${tally}`) + (warnings ? c.dim(' (fails on error; --fail-on warn fails on warnings too)') : '');
   return c.red.bold(`✖ lint failed: ${tally}`) + c.dim(` (fails on ${result.failOn === 'error' ? 'errors' : 'errors and warnings'})`);
+}
+
+/** Findings in a row that a shared message and fix say once: fewer keep their own lines. */
+const MIN_RUN = 3;
+
+/** How many findings from `i` on are of files and share its message and fix. */
+function sameRun(list: readonly Finding[], i: number): number {
+  const f = list[i]!;
+  let n = 0;
+  while (i + n < list.length && list[i + n]!.file !== null && list[i + n]!.message === f.message && list[i + n]!.suggestion === f.suggestion) n++;
+  return n;
 }
 
 function rank(f: Finding): number {

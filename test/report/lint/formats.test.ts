@@ -104,6 +104,19 @@ describe('lint formats', () => {
     expect(coloured).toContain('\u001b[31m');
   });
 
+  it('text: a message many files in a row share is said once, above their places', () => {
+    const files = ['a.c', 'b.c', 'c.c', 'd.c'];
+    const finding = (file: string, message: string) => ({ rule: 'missing-license', severity: 'error' as const, file, line: null, message, suggestion: RULES.find((r) => r.id === 'missing-license')!.fix });
+    const many = { ...result, findings: [finding('LICENSE', 'holds no text'), ...files.map((f) => finding(`src/${f}`, 'no licensing information')), finding('z.c', 'its header names MIT')] };
+    const lines = join(LINT_FORMATS.text.render(many, { color: 0 })).split('\n');
+    const at = lines.indexOf('  no licensing information (4 files):');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at - 1, at + 6)).toEqual(['  LICENSE  holds no text', '  no licensing information (4 files):', ...files.map((f) => `    src/${f}`), '  z.c  its header names MIT']);
+    // Two in a row keep their own lines.
+    const two = { ...result, findings: files.slice(0, 2).map((f) => finding(`src/${f}`, 'no licensing information')) };
+    expect(join(LINT_FORMATS.text.render(two, { color: 0 }))).toContain('  src/a.c  no licensing information\n  src/b.c  no licensing information\n');
+  });
+
   it('json: schema 1, the findings, and each rule with its fix', () => {
     const json = JSON.parse(join(LINT_FORMATS.json.render(result))) as { schema: number; findings: unknown[]; rules: { id: string; fix: string }[]; verdict: string };
     expect(json.schema).toBe(1);
