@@ -22,6 +22,29 @@ export function problemsLine(problems: readonly Problem[], verbose: boolean, c: 
   return `${c.bold('Problems:')} ${count(tally.error, 'error')}, ${count(tally.warning, 'warning')}${notes}`;
 }
 
+/** Why paths were skipped (the walk's reasons and apply's), in words for the text reports; JSON keeps the codes. */
+const SKIP_LABELS: Readonly<Record<string, string>> = {
+  vcs: 'version-control folders (.git, .hg, .svn)',
+  gitignore: 'ignored by .gitignore',
+  exclude: 'excluded (--exclude, exclude:)',
+  include: 'not included (--include, include:)',
+  symlink: 'symlinks',
+  'symlink-outside-root': 'symlinks out of the root',
+  'symlink-dir': 'symlinked folders',
+  submodule: 'git submodules',
+  special: 'devices, sockets and pipes',
+  'name-not-utf8': 'names not in UTF-8',
+  'outside-root': 'outside the root',
+  'not-covered': 'not covered by REUSE (license texts, sidecars, REUSE.toml)',
+  empty: 'empty files',
+  'temp-file': 'temporary files',
+};
+
+/** "ignored by .gitignore 2, symlinks 1": skip reasons and their counts, in words. */
+export function skipList(skipped: readonly (readonly [string, number])[]): string {
+  return skipped.map(([why, n]) => `${SKIP_LABELS[why] ?? why} ${n}`).join(', ');
+}
+
 /** "1 file", "3 files". */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

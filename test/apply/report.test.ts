@@ -55,7 +55,7 @@ describe('apply reporters', () => {
     expect(text).toMatch(/ {2}sidecar {12}1 {2}given a \.license file\n/);
     expect(text).toMatch(/ {2}conflict {11}1 {2}declare something else; left alone\n/);
     expect(text).toMatch(/ {2}unknown type {7}1/);
-    expect(text).toMatch(/ {2}skipped {12}3 {2}gitignore 2, not-covered 1\n/);
+    expect(text).toMatch(/ {2}skipped {12}3 {2}ignored by \.gitignore 2, not covered by REUSE \(license texts, sidecars, REUSE\.toml\) 1\n/);
     expect(text).toMatch(/LICENSES\/PPL\.txt: written \(from spdx-license-list\)/);
     expect(text).toMatch(/Problems: 1 error, 0 warnings, 1 note \(--verbose shows them\)\n {2}error {3}c\.js:1 {2}c\.js declares MIT .* \[license-differs\]\n {10}fix: Give --replace/);
     expect(APPLY_FORMATS.text.renderApply(RESULT, { color: 0, verbose: true })).toMatch(/note {4}read as PPL/);

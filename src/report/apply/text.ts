@@ -3,7 +3,7 @@
 // prints renderDiff on stdout and this summary on stderr.
 import { Chalk, type ColorSupportLevel } from 'chalk';
 import type { ApplyResult } from '../../apply/types.js';
-import { printableDeep, problemsLine, renderProblem } from '../text-parts.js';
+import { printableDeep, problemsLine, renderProblem, skipList } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -38,7 +38,7 @@ export function renderApply(raw: ApplyResult, options: TextOptions): string {
   for (const [label, n, what] of rows) if (n > 0 || label === 'changed') out.push(`  ${label.padEnd(13)}${String(n).padStart(7)}  ${c.dim(what)}`);
   const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0);
   const skippedTotal = skipped.reduce((t, [, n]) => t + n, 0);
-  if (skippedTotal) out.push(`  ${'skipped'.padEnd(13)}${String(skippedTotal).padStart(7)}  ${c.dim(skipped.map(([why, n]) => `${why} ${n}`).join(', '))}`);
+  if (skippedTotal) out.push(`  ${'skipped'.padEnd(13)}${String(skippedTotal).padStart(7)}  ${c.dim(skipList(skipped))}`);
   if (s.notVerified) out.push(`  ${c.red('not verified'.padEnd(13))}${String(s.notVerified).padStart(7)}  ${c.dim('do not resolve to the license afterwards')}`);
 
   for (const t of result.licenseTexts) {

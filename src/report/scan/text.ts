@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { FORMAT_NAMES, formatOfPath } from '../../detect/media/formats.js';
 import type { ListedScan } from '../../scan.js';
 import type { Problem } from '../../types.js';
-import { count, printableDeep, problemsLine, renderProblem } from '../text-parts.js';
+import { count, printableDeep, problemsLine, renderProblem, skipList } from '../text-parts.js';
 
 export interface TextOptions {
   /** Colour level as chalk counts it (0 = none). */
@@ -27,7 +27,7 @@ export function renderScan(raw: ListedScan, options: TextOptions): string {
   const out: string[] = [];
   out.push(c.bold(`farleft scan ${result.root}`) + c.dim(` — ${count(s.files, 'file')}; ${needing(s.covered, s.withoutLicense)}`));
   const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0);
-  if (skipped.length) out.push(c.dim(`skipped: ${skipped.map(([why, n]) => `${n} ${why}`).join(', ')}`));
+  if (skipped.length) out.push(c.dim(`skipped: ${skipList(skipped)}`));
   out.push('');
 
   const decl = result.project.declarations;

@@ -50,6 +50,11 @@ describe('text scan output', () => {
     expect(rows.map((r) => r.slice(typeAt).split('  ')[0])).toEqual(['type', 'PNG image', 'PNG image', 'FLAC audio file']);
   });
 
+  it('says why files were skipped in words', () => {
+    const text = renderScan({ ...result({}), summary: { ...result({}).summary, skipped: { vcs: 1, gitignore: 2, 'made-up': 3 } } }, { color: 0, verbose: false });
+    expect(text.split('\n')[1]).toBe('skipped: version-control folders (.git, .hg, .svn) 1, ignored by .gitignore 2, made-up 3');
+  });
+
   it('keeps the media table in columns where every value is shorter than its heading', () => {
     const media = [['a.png', 'PPL', 'sidecar a.png.license', '2026 Riso Collective']] as const;
     const lines = renderScan({ ...result({}), files: { unlicensed: [], inHeader: 0, media } }, { color: 0, verbose: false }).split('\n');
