@@ -115,10 +115,13 @@ function readSingle(input: string, catalog: Catalog): NameMatch | null {
       : match(short.id, 'name', `read as ${short.id}`, SHORT_FORM);
   }
   // "…, either version 1.3c of this license or (at your option) any later version" of a license without -or-later ids
-  // (LPPL, EUPL, CeCILL): SPDX's "+". The GNU families have their -or-later ids from the short forms above.
+  // (LPPL, EUPL, CeCILL): SPDX's "+". The GNU families have their -or-later ids from the short forms above; the
+  // catalog's own (CNPL, NVPL: "CNPL v7 or later"), from the entry of that name beside the version's.
   const later = / or (?:any )?(?:later|newer)(?: versions?)?$/.exec(key);
   if (later) {
     const base = /\d/.test(key.slice(0, later.index)) ? names.get(compact(key.slice(0, later.index))) : undefined;
+    const own = base && catalog.get(`${base.id}-or-later`)?.kind === 'license' ? `${base.id}-or-later` : null;
+    if (own) return match(own, 'name', `read as ${own}`, SHORT_FORM);
     const plus = base ? catalog.normalize(`${base.id}+`) : null;
     if (plus?.valid && plus.expression && !plus.marker && catalog.get(base!.id)?.kind === 'license') return match(plus.expression, 'name', `read as ${plus.expression}`, SHORT_FORM);
   }

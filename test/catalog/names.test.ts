@@ -85,6 +85,10 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   // Perl's Artistic License by its name, and "the Artistic License" with no version in a choice with GPL-1.0-or-later
   // (Perl's terms since 1991; the Artistic License 2.0 came in 2006): Getopt::Long's, Perl's README's.
   ['the Perl Artistic License', 'Artistic-1.0-Perl', 'catalog'],
+  // "or later" of a catalog license with an -or-later id of its own: that id (SPDX's "+" is for SPDX ids only).
+  ['CNPL v7 or later', 'LicenseRef-CNPL-7.0-or-later', 'catalog'],
+  ['CNPLv7 or any later version', 'LicenseRef-CNPL-7.0-or-later', 'catalog'],
+  ['NVPL v4 or later', 'LicenseRef-NVPL-4.0-or-later', 'catalog'],
   ['the same license as Perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // threads'
   // Ruby's standard library says its terms as CPAN says Perl's.
   ['the same terms as Ruby', 'Ruby', 'catalog'],

@@ -32,6 +32,7 @@ describe('notice: what is found', () => {
     // A bar parts a banner's fields: "other contributors" is the subject of the field before, not of "Released under".
     ['a banner in fields (DOMPurify\'s)', '@license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify\n', [['Apache-2.0 AND MPL-2.0', 1, 'sentence']]],
     ['CNPL v7', '# Foo\n\nThe code is released under CNPL v7.\n', [['LicenseRef-CNPL-7.0', 3, 'sentence']]],
+    ['CNPL v7 or later', '# Foo\n\nLicensed under the CNPL v7 or later.\n', [['LicenseRef-CNPL-7.0-or-later', 3, 'sentence']]],
     // Dedications: the Unlicense's first sentence names it; a plain one is the public domain, read with its doubt.
     ["the Unlicense's first sentence", '# tool\n\n## License\n\nThis is free and unencumbered software released into the public domain.\n', [['Unlicense', 5, 'sentence']]],
     ['"This project is released into the public domain"', '# tool\n\nThis project is released into the public domain.\n', [['LicenseRef-Public-Domain', 3, 'sentence']]],
