@@ -50,6 +50,10 @@ const FAMILIES: readonly (readonly [string, Family])[] = [
   ...['artistic'].map((p) => [p, { stem: 'Artistic', bare: 'Artistic-2.0', why: 'it names no version (1.0, 2.0)' }] as const),
   ...['boost software', 'boost'].map((p) => [p, { stem: 'BSL', bare: 'BSL-1.0' }] as const),
   ...['python software foundation', 'psf'].map((p) => [p, { stem: 'PSF', bare: 'PSF-2.0' }] as const),
+  // The catalog's copyfarleft and ethical-source families (LicenseRef- ids, and SPDX's Hippocratic-2.1).
+  ...['cooperative non violent public', 'cnpl'].map((p) => [p, { stem: 'CNPL', bare: 'LicenseRef-CNPL-7.0', why: 'it names no version (4.0, 5.0, 6.0, 7.0)' }] as const),
+  ...['non violent public', 'nvpl'].map((p) => [p, { stem: 'NVPL', bare: 'LicenseRef-NVPL-7.0', why: 'it names no version (4.0, 7.0)' }] as const),
+  ...['hippocratic'].map((p) => [p, { stem: 'Hippocratic', bare: 'LicenseRef-Hippocratic-3.0', why: 'it names no version (2.1, 3.0)' }] as const),
   // isaacs' npm packages (glob, chownr, yallist, minipass): "licensed under the Blue Oak Model License, as follows"
   ...['blue oak model', 'blueoak'].map((p) => [p, { stem: 'BlueOak', bare: 'BlueOak-1.0.0' }] as const),
 ];
@@ -107,13 +111,17 @@ function readFamily(key: string, catalog: Catalog): ShortForm | null {
       if (qualifier !== '' && !later) return null;
       return family.why ? { id: family.bare, ambiguous: family.why } : { id: family.bare };
     }
-    const id = ['.0', '', '.0.0'].map((z) => `${family.stem}-${version}${z}`).find((c) => catalog.get(c) || catalog.get(`${c}-only`));
+    // An SPDX id, or the catalog's LicenseRef- one (CNPL, NVPL, Hippocratic 3.0).
+    const id = ['.0', '', '.0.0']
+      .flatMap((z) => [`${family.stem}-${version}${z}`, `LicenseRef-${family.stem}-${version}${z}`])
+      .find((c) => catalog.get(c) || catalog.get(`${c}-only`));
     if (!id) return null;
     if (family.gnu) {
       const gnu = `${id}-${later ? 'or-later' : 'only'}`;
       return catalog.get(gnu) ? { id: gnu } : null;
     }
-    return { id: later ? `${id}+` : id };
+    // "or later" is the catalog's -or-later entry where it has one ("CNPL 5 or later"), else SPDX's "+".
+    return { id: later ? (catalog.get(`${id}-or-later`) ? `${id}-or-later` : `${id}+`) : id };
   }
   return null;
 }

@@ -89,6 +89,8 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['CNPL v7 or later', 'LicenseRef-CNPL-7.0-or-later', 'catalog'],
   ['CNPLv7 or any later version', 'LicenseRef-CNPL-7.0-or-later', 'catalog'],
   ['NVPL v4 or later', 'LicenseRef-NVPL-4.0-or-later', 'catalog'],
+  ['CNPL version 6', 'LicenseRef-CNPL-6.0', 'catalog'],
+  ['Cooperative Non-Violent Public License 5 or later', 'LicenseRef-CNPL-5.0-or-later', 'catalog'],
   ['the same license as Perl', 'Artistic-1.0-Perl OR GPL-1.0-or-later', 'catalog'], // threads'
   // Ruby's standard library says its terms as CPAN says Perl's.
   ['the same terms as Ruby', 'Ruby', 'catalog'],
@@ -133,6 +135,12 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['cc-by-sa', 'CC-BY-SA-4.0', 'ambiguous'],
   ['Public Domain', 'LicenseRef-Public-Domain', 'ambiguous'],
   ['MIT or GPL', 'MIT OR GPL-1.0-or-later', 'ambiguous'],
+  // The catalog's copyfarleft families without a version: the latest, as a guess.
+  ['CNPL', 'LicenseRef-CNPL-7.0', 'ambiguous'],
+  ['the Cooperative Non-Violent Public License', 'LicenseRef-CNPL-7.0', 'ambiguous'],
+  ['NVPL', 'LicenseRef-NVPL-7.0', 'ambiguous'],
+  ['Non-Violent Public License', 'LicenseRef-NVPL-7.0', 'ambiguous'],
+  ['Hippocratic License', 'LicenseRef-Hippocratic-3.0', 'ambiguous'],
   // Misspelt: spdx-correct, checked
   ['mit licnse', 'MIT', 'corrected'],
   ['Apache Lisence 2.0', 'Apache-2.0', 'corrected'],
