@@ -3,8 +3,9 @@
 //
 // Heuristics, and their limits:
 // - Sentences: "licensed / released / distributed / available / published under (the terms
-//   of) X", "is under X", "is X-licensed", and the GNU boilerplate "modify it under the terms
-//   of X". The sentence's subject must be the work itself: nothing ("Licensed under MIT."),
+//   of) X", "is under X", "is X-licensed", the GNU boilerplate "modify it under the terms
+//   of X", and a grant to the reader ("you may redistribute it under X", CPAN's and Ruby's
+//   wording). The sentence's subject must be the work itself: nothing ("Licensed under MIT."),
 //   "this/the/our/all/everything/it/source/code ...", or the project's name (the README's
 //   first heading, or its folder). Outside a License section, a sentence about something
 //   else is skipped: relative clauses and dependency words ("uses X, which is MIT
