@@ -353,6 +353,10 @@ function readLicenseUrl(key: string, catalog: Catalog): { id: string; ambiguous?
     return v ? id(resolveId(`Apache-${v}`)) : null;
   }
   if (host === 'mozilla.org' && path[0] === 'mpl' && path[1]) return id(resolveId(`MPL-${path[1]}`));
+  // The Hippocratic License 3.0's builder names a page for each set of modules (version/3/0/cl-eco-extr): the
+  // license with modules. Its core text (…/core) and its own pages (…/full, …/license) are the catalog's URLs.
+  if (host === 'firstdonoharm.dev' && path[0] === 'version' && path[1] === '3' && path[2] === '0' && path.length === 4 && /^[a-z]{2,5}(?:-[a-z]{2,5})*$/.test(last) && !['core', 'full', 'license'].includes(last))
+    return id(resolveId('LicenseRef-Hippocratic-3.0'));
   if (host === 'gnu.org' && path[0] === 'licenses') {
     const m = /^(gpl|lgpl|agpl|fdl)(?:-(\d\.\d))?$/.exec(last);
     if (!m) return null;

@@ -155,6 +155,11 @@ const rows: [string, string, NameHow | 'catalog'][] = [
   ['https://opensource.org/license/bsd-3-clause/', 'BSD-3-Clause', 'url'],
   ['https://www.gnu.org/licenses/gpl-3.0.html', 'GPL-3.0-only', 'url'],
   ['https://www.gnu.org/licenses/agpl-3.0.en.html', 'AGPL-3.0-only', 'url'],
+  // The Hippocratic License 3.0 with modules: its builder's page names them (cl-eco-extr); the core text is SPDX's.
+  ['https://firstdonoharm.dev/version/3/0/cl-eco-extr.html', 'LicenseRef-Hippocratic-3.0', 'url'],
+  ['https://firstdonoharm.dev/version/3/0/bds-bod-cl-eco-ffd-law-media-mil-soc-sup-sv-tal-usta-xuar.md', 'LicenseRef-Hippocratic-3.0', 'url'],
+  ['https://firstdonoharm.dev/version/3/0/core.html', 'Hippocratic-3.0-core', 'url'],
+  ['https://firstdonoharm.dev/version/3/0/eco.html', 'LicenseRef-Hippocratic-3.0', 'url'],
   ['https://www.gnu.org/licenses/old-licenses/lgpl-2.1.txt', 'LGPL-2.1-only', 'url'],
   ['http://www.apache.org/licenses/LICENSE-2.0', 'Apache-2.0', 'url'],
   ['https://www.apache.org/licenses/LICENSE-2.0.txt', 'Apache-2.0', 'url'],
