@@ -278,15 +278,14 @@ function deferringNotices(path: string, comment: string, catalog: Catalog, patte
  * license at the top of the repository in the LICENSE file", "See LICENSE for details", chrono's "See README.md and
  * LICENSE.txt for details", Symfony's "For the full copyright and license information, please view the LICENSE file
  * that was distributed with this source code", libxml2's "See Copyright for the status of this software", Rack's "See
- * MIT-LICENSE or https://opensource.org/licenses/MIT", a bare "See LICENSE.". The file's name as it is written, in
- * capitals: "see the license for details" names none.
+ * MIT-LICENSE or https://opensource.org/licenses/MIT", klauspost/compress's "License information can be found in the
+ * LICENSE file", a bare "See LICENSE.". The file's name as it is written, in capitals: "see the license for details"
+ * names none.
  */
 const LICENSE_FILE = String.raw`((?:[A-Z][A-Za-z0-9]{1,9}[-_])?(?:LICEN[CS]E|COPYING)(?:[.-][\w.-]{1,30})?)`;
 const SEE_FILE = new RegExp(
-  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)?(?: for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|(?=\.(?:\s|$)|\s+or\s+https?:|\s*$))|[Pp]lease view the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
+  String.raw`\b(?:[Tt]ake a look at the [Ll]icen[cs]e\b[^.]{0,60}?\bin the ${LICENSE_FILE} file\b|[Ss]ee (?:the )?(?:[\w.-]{1,30} and )?${LICENSE_FILE}(?: file)?(?: for (?:more )?(?:details|information|licen[cs]e|licensing|copying|terms)\b|(?=\.(?:\s|$)|\s+or\s+https?:|\s*$))|[Pp]lease view the ${LICENSE_FILE} file\b|[Ll]icen[cs]e information (?:can be|is) found in the ${LICENSE_FILE} file\b|[Ss]ee (Copyright|COPYRIGHT) for the status of this software\b)`,
 );
-
-
 
 /**
  * Where a file a notice defers to may be, nearest first: in the folder of `path`, then each one

@@ -131,6 +131,7 @@ describe('header-notice: the license a source file names in prose', () => {
   // read the nearest such file).
   it.each([
     ["gtk-rs's \"Take a look at the license at the top of the repository in the LICENSE file\"", 'src/attribute.rs', '// Take a look at the license at the top of the repository in the LICENSE file.\n\nuse glib::translate::*;\n', [['SEE LICENSE IN LICENSE', 1, 'file']]],
+    ["klauspost/compress's \"License information can be found in the LICENSE file\"", 'zstd/zip.go', '// Copyright 2019+ Klaus Post. All rights reserved.\n// License information can be found in the LICENSE file.\n\npackage zstd\n', [['SEE LICENSE IN LICENSE', 2, 'file']]],
     ["chrono's \"See README.md and LICENSE.txt for details\"", 'src/date.rs', '// This is a part of Chrono.\n// See README.md and LICENSE.txt for details.\n\nuse core::fmt;\n', [['SEE LICENSE IN LICENSE.txt', 2, 'file']]],
     ["a Python docstring's \":license: BSD, see LICENSE for details\" (Pygments, Sphinx, the Pallets projects)", 'pygments/lexer.py', '"""\n    pygments.lexer\n    ~~~~~~~~~~~~~~\n\n    :copyright: Copyright 2006-2023 by the Pygments team, see AUTHORS.\n    :license: BSD, see LICENSE for details.\n"""\nimport re\n', [['SEE LICENSE IN LICENSE', 6, 'file']]],
     // reStructuredText's field in a docstring, named surely: the field, not the pointer beside it.
