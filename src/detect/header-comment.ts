@@ -1,7 +1,8 @@
 // The leading comment of a source file, as the header readers read it (header-notice.ts, header-text.ts): its
 // words without decoration, a line per line (blank lines kept: they part paragraphs; numbers kept: declarations
 // name them), from after a shebang, PHP's opening tag, a "use strict" or GNU's time-stamp line to the first line of
-// code. A string in the code below ("licensed under MIT" in a CLI's help text) is not the file's notice.
+// code. A string in the code below ("licensed under MIT" in a CLI's help text) is not the file's notice, nor is what
+// REUSE-IgnoreStart and REUSE-IgnoreEnd enclose.
 
 // A comment line's decoration: C, C++, shell, SQL, Lisp, TeX, Fortran, Basic, Haskell, OCaml, HTML, Python docstrings, Ruby's =begin,
 // and ARM assembly's `@` (FFmpeg's .S files) when a space follows it (`@import`, `@echo` are code). A line comment may
@@ -47,6 +48,7 @@ export function commentLines(head: string): CommentLines {
   // words, nor the end of the header (generated files put their notice after an #if).
   let cStyle = false;
   let lineComment = false; // the line before was a line comment
+  let ignoring = false; // between REUSE-IgnoreStart and REUSE-IgnoreEnd: the lines keep their places, not their words
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (i === 0 && (line.startsWith('#!') || line.startsWith('\uFEFF#!'))) {
@@ -85,7 +87,9 @@ export function commentLines(head: string): CommentLines {
       closer = null;
       blockEnds.add(i);
     }
-    out.push(line.replace(LINE_OPENER, '').replace(LINE_CLOSER, '').trim());
+    const marked = line.includes('USE-Ignore') && (line.includes('REUSE-IgnoreStart') || line.includes('REUSE-IgnoreEnd'));
+    if (marked) ignoring = line.lastIndexOf('REUSE-IgnoreStart') > line.lastIndexOf('REUSE-IgnoreEnd');
+    out.push(marked || ignoring ? '' : line.replace(LINE_OPENER, '').replace(LINE_CLOSER, '').trim());
   }
   if (lineComment) blockEnds.add(out.length - 1);
   return { lines: out, blockEnds };

@@ -635,6 +635,8 @@ describe('leadingComment', () => {
     expect(leadingComment('#!/bin/sh\n# one\n#\n# two\nexit 0\n# three\n')).toBe('\none\n\ntwo');
     expect(leadingComment('/* a\n * b */\nint x;\n')).toBe('a\nb');
     expect(leadingComment('// a\n// b\n\n// c\nint x;\n')).toBe('a\nb\n\nc');
+    // What REUSE-IgnoreStart and REUSE-IgnoreEnd enclose is not read (apply's notice finder skips it too).
+    expect(leadingComment('# a\n# REUSE-IgnoreStart\n# Licensed under MIT\n# REUSE-IgnoreEnd\n# b\nx = 1\n')).toBe('a\n\n\n\nb');
     // Ruby's block comment.
     expect(leadingComment('# frozen_string_literal: true\n=begin\n= Info\n  a\n=end\nrequire "b"\n')).toBe('frozen_string_literal: true\n\n= Info\na\n');
   });
