@@ -44,6 +44,11 @@ const NOTICE_PATTERNS: readonly RegExp[] = [
 /** A word every notice pattern holds: most heads have none, and are then not split into lines. */
 const ANY_NOTICE = /licen[cs]|under|terms of|permission|redistribution|free software|governed by|unencumbered|public domain|COPYING|disclaims copyright|status of this software/i;
 
+/** Whether a head may hold a notice at all (ANY_NOTICE): a head without any of its words need not be read further. */
+export function mayHoldNotice(head: string): boolean {
+  return ANY_NOTICE.test(head);
+}
+
 export interface Notice {
   /** 1-based line. */
   readonly line: number;

@@ -13,7 +13,7 @@ import type { Declaration } from '../types.js';
 import type { Encoding } from '../walk/read.js';
 import { STYLES, type CommentStyle } from './comment-styles/index.js';
 import { coversYears, formatStatement, holderKey, mergeYears, parseStatement } from './copyright.js';
-import { findNotice } from './notice.js';
+import { findNotice, mayHoldNotice, type Notice } from './notice.js';
 import { findPlacement, type Placement } from './preamble.js';
 import { createTextView, type Edit, type TextView } from './text-view.js';
 import { shellWord } from '../shell.js';
@@ -99,10 +99,15 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
       edits.push(...replaceLicense(licenseTags, lines, view, request.expression));
     }
   } else {
-    const notice = findNotice(view.slice(0, HEAD), style);
+    const head = view.slice(0, HEAD);
+    const found = findNotice(head, style);
+    // What the detector reads in the header (src/detect/header-notice.ts) is a notice too, where apply's own patterns
+    // miss its wording ("…modify it under the same terms as Ruby", a Ruby =begin block, "you may distribute it under").
+    const prose = found || mayHoldNotice(head) ? proseLicense(path, view, catalog, texts) : null;
+    const notice = found ?? (prose ? noticeOnLine(head, prose.line) : null);
     // A notice in prose that names the license asked for gets its tag above it, as reuse-tool's annotate
     // does; the notice stays. One that names another license, or none farleft can read, is left alone.
-    const named = notice ? proseLicense(path, view, catalog, texts) : null;
+    const named = notice ? (prose?.expression ?? null) : null;
     const quoted = notice ? `"${view.decode(notice.text)}"` : '';
     // Under its package's license: the one the project's root license files give, or, where they give none, the
     // one asked for (which the package is then being given). The tag goes above the line, which stays.
@@ -192,17 +197,24 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
  * holds, ANDed, as the detector reads them; for a notice that defers to a file, what that file
  * names), or null when it gives none surely: see src/detect/header-notice.ts.
  */
-function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): string | null {
+function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): { expression: string; line: number } | null {
   const head = view.decode(view.slice(0, HEADER_BYTES));
   const readText = (text: HeaderText): Declaration[] => {
     const expression = texts.of(text.text);
     return expression === null ? [] : [{ expression, source: 'notice', file: path, line: text.line, confidence: 1, scope: 'file', field: 'text' }];
   };
-  const found = headerNotices(path, head, catalog, texts.exception?.bind(texts), readText).map((d) => {
+  const declarations = headerNotices(path, head, catalog, texts.exception?.bind(texts), readText);
+  const found = declarations.map((d) => {
     const file = seeLicenseFile(d.expression);
     return file === null ? d.expression : texts.above(file);
   });
-  return found.length && found.every((e) => e !== null) ? declaredExpression(found as string[], catalog) : null;
+  if (!found.length || !found.every((e) => e !== null)) return null;
+  return { expression: declaredExpression(found as string[], catalog), line: Math.min(...declarations.map((d) => d.line ?? 1)) };
+}
+
+/** The notice the detector found on a line of the head, as findNotice gives one. */
+function noticeOnLine(head: string, line: number): Notice {
+  return { line, text: (head.split('\n', line)[line - 1] ?? '').trim().slice(0, 160) };
 }
 
 /** The lines of a new header in a style (plain lines when there is none). */

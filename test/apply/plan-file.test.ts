@@ -254,6 +254,17 @@ describe('notices that are not SPDX tags', () => {
     );
   });
 
+  // What the detector reads in a header is a notice to apply, in the wordings apply's own patterns lack: Ruby's
+  // "…modify it under the same terms as Ruby" and its =begin block, Perl's grant "you may distribute it under".
+  it.each([
+    ['# Copyright (c) 2001 Akinori MUSHA\n#\n# All rights reserved.  You can redistribute and/or modify it under\n# the same terms as Ruby.\n\nmodule Abbrev\nend\n', STYLES.python, 'Ruby', 3],
+    ["# frozen_string_literal: true\n=begin\n= Licence\n  This program is licensed under the same licence as Ruby.\n=end\nrequire 'openssl.so'\n", STYLES.python, 'Ruby', 4],
+    ['# This module is free software, you may distribute it under the\n# same terms as Perl itself.\npackage A;\n', STYLES.python, 'Artistic-1.0-Perl OR GPL-1.0-or-later', 1],
+  ])('%j: the license the detector reads is the notice', (text, style, named, line) => {
+    expect(plan(text, style)).toMatchObject({ status: 'conflict', code: 'existing-notice', line, suggestion: expect.stringContaining(named) });
+    expect(plan(text, style, { expression: named }).status).toBe('changed');
+  });
+
   it('reads a field line as a notice too ("License: 3-clause BSD", "@license MIT")', () => {
     const py = '# Author: Jo\n# License: 3-clause BSD, see LICENSE file\n\nimport os\n';
     expect(after(py, STYLES.python, { expression: 'BSD-3-Clause', copyright: [] }).toString()).toBe(`# SPDX-License-Identifier: BSD-3-Clause\n\n${py}`);
