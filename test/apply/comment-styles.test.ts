@@ -123,6 +123,27 @@ describe('comment style routing', () => {
     expect(routeFile(path, 'some text\n')).toEqual({ kind: 'unknown' });
   });
 
+  // A file of no known kind whose first line is a comment in an unmistakable syntax takes its header in that syntax:
+  // OpenCL's .cl, a Windows resource script (.rc), a module definition (.def). Not `#`, `--` or `%` (a Markdown
+  // heading, YAML's `---`, PostScript's `%!`).
+  it.each([
+    ['kernels/convolution.cl', '/*\n * This file is part of FFmpeg.\n */\n__kernel void f() {}\n', 'c'],
+    ['avcodec.rc', '\n/*\n * Windows resource file for libavcodec\n */\n#include <windows.h>\n', 'c'],
+    ['a.shader', '// a shader\nvoid main() {}\n', 'cpp'],
+    ['pythonba.def', ';-----\n; <copyright file="wixstdba.def">\nEXPORTS\n', 'ini'],
+    ['layout.tmpl', '<!-- a template -->\n<div></div>\n', 'html'],
+    ['notes.xyz', '# Title\n\ntext\n', 'unknown'],
+    ['data.xyz', '---\na: 1\n', 'unknown'],
+    ['page.xyz', '%!PS-Adobe-3.0\n', 'unknown'],
+    // A line that only looks like one: FFmpeg's metadata header, an ignore file's "everything at the root".
+    ['test.ffmeta', ';FFMETADATA1\ntitle=x\n', 'unknown'],
+    ['.vercelignore', '/*\n!/api\n', 'unknown'],
+  ])('%s, which opens with a comment, takes a header of its kind (%s)', (path, head, style) => {
+    expect(styleOf(path, head)).toBe(style);
+    // Without its content (the route asked before a file is read), it is not guessed.
+    expect(styleOf(path)).toBe('unknown');
+  });
+
   it.each([
     ['#!/bin/sh\necho', 'sh'],
     ['#!/usr/bin/env python3\n', 'python'],

@@ -104,7 +104,26 @@ export function routeFile(path: string, head: string | null): Route {
   const interpreter = head === null ? null : shebangInterpreter(head);
   const lang = interpreter === null ? undefined : t.interpreters.get(interpreter);
   if (lang) return styleRoute(lang.style, lang.name, 'shebang');
+  const opened = head === null ? null : openingComment(head);
+  if (opened) return styleRoute(opened.style, opened.language, 'content');
   return { kind: 'unknown' };
+}
+
+/**
+ * A file of a kind no row names, whose first line is a comment in a syntax that is nothing but a comment where it
+ * stands (`/*`, `//`, `<!--`, `;`): a header in that syntax is one more comment of the kind the file opens with
+ * (OpenCL's `.cl`, a Windows resource script's `.rc`, a module definition's `.def`). Not `#`, `--` or `%`: a Markdown
+ * heading, YAML's `---` and PostScript's `%!` open files too.
+ */
+function openingComment(head: string): { style: StyleName; language: string } | null {
+  const start = /^(?:\xef\xbb\xbf)?\s*/.exec(head)![0].length;
+  // A block must close in the head (an ignore file's "/*" is every file at its root); a `;` line must read as a
+  // comment's (FFmpeg's metadata files open with ";FFMETADATA1", which is no comment).
+  if (head.startsWith('/*', start) && head.includes('*/', start + 2)) return { style: 'c', language: 'a file that opens with a /* comment' };
+  if (head.startsWith('//', start)) return { style: 'cpp', language: 'a file that opens with a // comment' };
+  if (head.startsWith('<!--', start) && head.includes('-->', start + 4)) return { style: 'html', language: 'a file that opens with an <!-- comment' };
+  if (/^;(?:[\s;*=#-]|$)/.test(head.slice(start, start + 2))) return { style: 'ini', language: 'a file that opens with a ; comment' };
+  return null;
 }
 
 function styleRoute(style: StyleName, language: string, via: 'name' | 'extension' | 'shebang' | 'content'): Route {
