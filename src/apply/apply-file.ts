@@ -143,7 +143,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
   if (style === null) {
     if (route?.kind === 'sidecar') return sidecar(null);
     // An unknown type: fine if it already says what was asked; else a sidecar only when allowed.
-    const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog);
+    const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog, noticeTexts(run, path));
     if (own.status === 'already-done') return outcome(path, 'already-done', { method: null });
     if (own.status === 'conflict') return fromPlan(run, path, own, 'header', null, read);
     if (options.fallbackSidecar) return sidecar('unknown-type');
@@ -183,7 +183,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
         'header',
       );
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception: (text) => exceptionOf(text, run.ctx) });
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, noticeTexts(run, path));
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
 }
@@ -193,6 +193,11 @@ function licenseOfText(run: FileRun, text: string): string | null {
   const found = run.ctx.matcher().match(text, { minConfidence: run.spec.minConfidence });
   if (found.unknown.length > 0) return null;
   return andAll(found.matches.filter((m) => m.kind === 'license').map((m) => m.expression));
+}
+
+/** What a header's notice is read with: the license files it may defer to, the texts and exceptions it may hold. */
+function noticeTexts(run: FileRun, path: string): NoticeTexts {
+  return { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception: (text) => exceptionOf(text, run.ctx) };
 }
 
 /** See NoticeTexts.above: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */

@@ -183,6 +183,12 @@ describe('apply on a project', () => {
     const mit = await applyTo(root, { paths: ['gtk/src'], license: 'MIT' });
     expect(mit.files.find((f) => f.path === 'gtk/src/a.rs')).toMatchObject({ status: 'changed', verified: true });
     expect(readFileSync(join(root, 'gtk/src/a.rs'), 'utf8')).toContain('SPDX-License-Identifier: MIT');
+    // A file of a kind apply has no comment syntax for (SQLite's Tcl tests, `.test`) is read the same way: asked for
+    // another license, the notice's own is named; asked for its own, it takes a sidecar with --fallback-sidecar.
+    const tcl = '# 2014 June 17\n#\n# The author disclaims copyright to this source code.  In place of\n# a legal notice, here is a blessing:\n#\n#    May you do good and not evil.\n#    May you find forgiveness for yourself and forgive others.\n#    May you share freely, never taking more than you give.\n#\n#***********************************************************************\nset testdir [file dirname $argv0]\n';
+    const tests = tree({ 'test/fts5ea.test': tcl });
+    expect((await applyTo(tests, { paths: ['test'] })).problems.find((p) => p.file === 'test/fts5ea.test')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives blessing') });
+    expect((await applyTo(tests, { paths: ['test'], license: 'blessing', fallbackSidecar: true })).files.find((f) => f.path === 'test/fts5ea.test')).toMatchObject({ status: 'sidecar' });
     // The file's name in another case than the notice writes it: "See LICENSE for details" and a License.txt.
     const cased = tree({ 'License.txt': spdxText('MIT'), 'src/x.c': '/*\n * See LICENSE for details.\n */\nint x;\n' });
     expect((await applyTo(cased, { paths: ['src'] })).problems.find((p) => p.file === 'src/x.c')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
