@@ -123,6 +123,12 @@ describe('comment style routing', () => {
     expect(routeFile(path, 'some text\n')).toEqual({ kind: 'unknown' });
   });
 
+  // POD takes `#` lines above its first command, as reuse-tool writes them (a POD parser reads from the first `=` line).
+  it('gives POD files # lines', () => {
+    expect(styleOf('doc/man3/EVP_DigestInit.pod')).toBe('python');
+    expect(styleOf('doc/man1/openssl-cmds.pod.in')).toBe('python');
+  });
+
   // A file of no known kind whose first line is a comment in an unmistakable syntax takes its header in that syntax:
   // OpenCL's .cl, a Windows resource script (.rc), a module definition (.def). Not `#`, `--` or `%` (a Markdown
   // heading, YAML's `---`, PostScript's `%!`).

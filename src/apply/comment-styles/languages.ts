@@ -80,6 +80,8 @@ export const LANGUAGES: readonly Language[] = [
     interpreters: ['ruby', 'jruby'],
   },
   { name: 'Perl', style: 'python', extensions: ['pl', 'pm', 't', 'psgi'], interpreters: ['perl'] },
+  // Lines above a POD file's first command are not POD: `#` lines, as reuse-tool writes them.
+  { name: 'POD', style: 'python', extensions: ['pod'] },
   { name: 'Raku', style: 'python', extensions: ['raku', 'rakumod', 'p6', 'pm6'], interpreters: ['raku', 'perl6'] },
   // An R package's NAMESPACE and inst/CITATION are R code too.
   { name: 'R', style: 'python', extensions: ['r'], names: ['.Rprofile', 'NAMESPACE', 'CITATION'], interpreters: ['Rscript'] },
