@@ -124,6 +124,11 @@ describe('comment style routing', () => {
   });
 
   // POD takes `#` lines above its first command, as reuse-tool writes them (a POD parser reads from the first `=` line).
+  // Chromium's and Node's build files: GN, GYP, and Python literals, `#` comments all.
+  it.each([['BUILD.gn'], ['build/config.gni'], ['node.gyp'], ['common.gypi'], ['test/data.pyl']])('gives %s # lines', (path) => {
+    expect(styleOf(path)).toBe('python');
+  });
+
   it('gives POD files # lines', () => {
     expect(styleOf('doc/man3/EVP_DigestInit.pod')).toBe('python');
     expect(styleOf('doc/man1/openssl-cmds.pod.in')).toBe('python');

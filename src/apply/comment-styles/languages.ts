@@ -97,6 +97,9 @@ export const LANGUAGES: readonly Language[] = [
   { name: 'Dockerfile', style: 'python', extensions: ['dockerfile', 'containerfile'], names: ['Dockerfile', 'Containerfile'] },
   { name: 'CMake', style: 'python', extensions: ['cmake'], names: ['CMakeLists.txt'] },
   { name: 'Bazel / Starlark', style: 'python', extensions: ['bzl', 'bazel', 'star'], names: ['BUILD', 'WORKSPACE', 'MODULE.bazel', '.bazelrc', 'Tiltfile'] },
+  // Chromium's GN and the GYP files of Node and V8: `#` comments (GYP and `.pyl` files are Python literals).
+  { name: 'GN', style: 'python', extensions: ['gn', 'gni'] },
+  { name: 'GYP', style: 'python', extensions: ['gyp', 'gypi', 'pyl'] },
   { name: 'Meson', style: 'python', names: ['meson.build', 'meson_options.txt', 'meson.options'] },
   { name: 'qmake', style: 'python', extensions: ['pro', 'pri'] },
   { name: 'Tcl', style: 'python', extensions: ['tcl', 'tk', 'exp'], interpreters: ['tclsh', 'wish', 'expect'] },
