@@ -179,8 +179,12 @@ export function isHeaderNotice(d: Declaration): boolean {
  * a word-for-word one.
  */
 export function headerNotices(path: string, head: string, catalog: Catalog, exceptionOf?: ExceptionReader, readText?: HeaderTextReader): Declaration[] {
+  // The detector's prefilter, on the same bytes: what it lets through decides what is read (a deferring sentence
+  // past the first KiB, say), so a header reads here as the scan reads it.
+  const notice = judgeHead(Buffer.from(head.slice(0, HEADER_BYTES)));
+  if (notice === null) return [];
   const comment = commentLines(head);
-  const said = noticesInComment(path, comment.lines.join('\n'), catalog);
+  const said = notice ? noticesInComment(path, comment.lines.join('\n'), catalog) : [];
   const notices = exceptionOf ? joinExceptions(said, comment, exceptionOf) : said;
   return readText ? withHeaderText(notices, head, comment, readText, catalog) : notices;
 }
@@ -336,13 +340,23 @@ function headText(file: FileInput): { head: string; notice: boolean } | null {
   // A head in another encoding (UTF-16) is judged on its UTF-8 bytes, by the same tests.
   const bytewise = file.encoding === 'utf-8' || file.encoding === 'latin1';
   const head = bytewise ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, Math.min(file.bytes.length, HEADER_BYTES)) : Buffer.from(file.text.slice(0, HEADER_BYTES));
+  const notice = judgeHead(head);
+  if (notice === null) return null;
+  return { head: bytewise ? head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1') : file.text.slice(0, HEADER_BYTES), notice };
+}
+
+/**
+ * The prefilter, on a head's bytes: null when it can hold neither a notice nor a license text (or has an SPDX tag,
+ * which did not parse); else whether it may hold a notice (sentences, fields, pointers) beside a text.
+ */
+function judgeHead(head: Buffer): boolean | null {
   // Most heads have none of these: they end at the first searches.
   const notice =
     head.indexOf(UNDER_BYTES) >= 0 ||
     mayHoldField(head) ||
     (opensWithComment(head) && (head.indexOf(GOVERNED_CAPS_BYTES) >= 0 || namesLicenseFile(head) || head.indexOf(PUBLIC_BYTES) >= 0 || head.indexOf(PUBLIC_CAPS_BYTES) >= 0));
   if ((!notice && !(opensWithComment(head) && TEXT_START_BYTES.some((b) => head.indexOf(b) >= 0))) || head.indexOf(TAG_BYTES) >= 0) return null;
-  return { head: bytewise ? head.toString(file.encoding === 'utf-8' ? 'utf8' : 'latin1') : file.text.slice(0, HEADER_BYTES), notice };
+  return notice;
 }
 
 /** Whether the top of a head names a license file in capitals, or says where "the status of this software" is (SEE_FILE's sentences). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STYLES, type CommentStyle } from '../../src/apply/comment-styles/index.js';
 import { planText, renderHeader, type HeaderRequest } from '../../src/apply/plan-file.js';
 import type { Encoding } from '../../src/walk/read.js';
-import { testCatalog } from '../helpers.js';
+import { detectFile } from '../../src/detect/index.js';
+import { fileInput, testCatalog, testContext } from '../helpers.js';
 import { insertedLines, isHeaderLine } from './helpers.js';
 
 const catalog = testCatalog();
@@ -270,6 +271,25 @@ describe('notices that are not SPDX tags', () => {
     expect(after(py, STYLES.python, { expression: 'BSD-3-Clause', copyright: [] }).toString()).toBe(`# SPDX-License-Identifier: BSD-3-Clause\n\n${py}`);
     const js = '/**\n * lib v1\n * @license MIT\n */\nexport {};\n';
     expect(plan(js, STYLES.cpp, { expression: 'PPL' })).toMatchObject({ status: 'conflict', code: 'existing-notice', line: 3, suggestion: expect.stringContaining('--license MIT') });
+  });
+
+  // ngtcp2's window filter: MIT's text, then, past the first KiB, Chromium's notice quoted ("…with the following
+  // license: // Use of this source code is governed by a BSD-style license that can be found in the LICENSE file").
+  // The detector does not look for a deferring sentence so far down, and apply reads the header as it does: MIT.
+  it('reads a header as the detector does, its prefilter included', () => {
+    const mit = [
+      'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:',
+      '',
+      'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.',
+      '',
+      'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.',
+    ];
+    const quoted = ['', 'This file is adapted from Chromium, with the following license:', '', '// Copyright 2016 The Chromium Authors. All rights reserved.', '// Use of this source code is governed by a BSD-style license that can be', '// found in the LICENSE file.'];
+    const c = `/*\n * ngtcp2\n *\n * Copyright (c) 2021 ngtcp2 contributors\n *\n${[...mit, ...quoted].map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n */\n#include "w.h"\n`;
+    const texts = { above: (name: string) => (name === 'LICENSE' ? 'BSD-3-Clause' : null), of: (text: string) => (text.startsWith('Permission is hereby granted') ? 'MIT' : null), project: () => null };
+    const detected = detectFile(fileInput('lib/w.c', c), testContext()).declarations.filter((d) => d.source === 'notice').map((d) => d.expression);
+    expect(detected).toEqual(['MIT']);
+    expect(planText('lib/w.c', Buffer.from(c), 'utf-8', STYLES.c, { ...REQUEST, expression: 'MIT' }, catalog, texts).status).toBe('changed');
   });
 
   it('reads a notice that defers to a file through what that file names', () => {
