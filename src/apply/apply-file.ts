@@ -64,6 +64,21 @@ export interface FileRun {
   projectLicense?: string | null;
   /** Folders' entries by their names in lower case, once listed (a notice's "LICENSE" for a file named License.txt). */
   readonly folderNames: Map<string, Map<string, string> | null>;
+  /** The exceptions headers hold word for word, by id, with the first file seen: LICENSES/ texts SPDX gives none of offline. */
+  readonly exceptionTexts: Map<string, HeaderText>;
+}
+
+/** An exception's text as a file's header has it. */
+export interface HeaderText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The exception texts found since the last call, in the order found (the caller takes them, as it takes problems). */
+export function takeExceptionTexts(run: FileRun): [string, HeaderText][] {
+  const found = [...run.exceptionTexts];
+  run.exceptionTexts.clear();
+  return found;
 }
 
 /** Text files larger than this get no header (they are not source files). */
@@ -84,6 +99,7 @@ export function createFileRun(spec: RunSpec, catalog: Catalog): FileRun {
     problems: [],
     licenseFiles: new Map(),
     folderNames: new Map(),
+    exceptionTexts: new Map(),
   };
 }
 
@@ -197,7 +213,12 @@ function licenseOfText(run: FileRun, text: string): string | null {
 
 /** What a header's notice is read with: the license files it may defer to, the texts and exceptions it may hold. */
 function noticeTexts(run: FileRun, path: string): NoticeTexts {
-  return { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception: (text) => exceptionOf(text, run.ctx) };
+  const exception = (text: string): string | null => {
+    const id = exceptionOf(text, run.ctx);
+    if (id !== null && !run.exceptionTexts.has(id)) run.exceptionTexts.set(id, { path, text });
+    return id;
+  };
+  return { above: licenseAbove(run, path), of: (text) => licenseOfText(run, text), project: () => projectLicense(run), exception };
 }
 
 /** See NoticeTexts.above: the nearest plain file of that name in the folder of `path` or above, read by the license-text detector. */

@@ -17,7 +17,7 @@ import type { RunSpec } from './apply-file.js';
 import { applyReuseToml } from './apply-reuse-toml.js';
 import { styleByName, styleNames } from './comment-styles/index.js';
 import { canEmbed, embedMetadata, type EmbedResult } from './embed/index.js';
-import { planLicenseTexts, readGivenTexts, writeLicenseText } from './license-texts.js';
+import { planLicenseTexts, readGivenTexts, spdxText, writeLicenseText } from './license-texts.js';
 import type { HeaderRequest } from './plan-file.js';
 import { chooseCopyright, chooseLicense, licenseNames, renderTemplate } from './request.js';
 import { applyFiles } from './run-files.js';
@@ -148,6 +148,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       ...(options.jobs ? { jobs: options.jobs } : {}),
     });
     problems.push(...done.problems);
+    // An exception SPDX gives no text of offline, whose text a header holds word for word: that text, from the first file.
+    for (const [id, found] of done.exceptionTexts)
+      if (choice.ids.includes(id) && !given.has(id) && spdxText(id) === null) given.set(id, { file: found.path, bytes: Buffer.from(`${found.text.trim()}\n`), header: true });
     if (done.unreached)
       problems.push({ code: 'interrupted', severity: 'error', file: null, line: null, message: `interrupted: ${done.unreached} files were not reached; every file reached is either as it was or complete`, suggestion: 'Run the same command again to finish' });
     files = done.outcomes;

@@ -24,7 +24,9 @@ export interface LicenseTextPlan {
   /** What happens (or happened): 'written' and 'replaced' mean `bytes` are to be written. */
   readonly status: LicenseTextStatus;
   /** Where the text comes from. */
-  readonly source: 'spdx-license-list' | 'file' | null;
+  readonly source: 'spdx-license-list' | 'file' | 'header' | null;
+  /** For a text from a file's header: that file. */
+  readonly from?: string;
   readonly bytes: Buffer | null;
   /** The existing file's snapshot, for 'replaced'. */
   readonly snapshot: Snapshot | null;
@@ -34,7 +36,8 @@ export interface LicenseTextPlan {
 }
 
 /** Texts the user gave with --license-text, by license id. */
-export type GivenTexts = ReadonlyMap<string, { readonly file: string; readonly bytes: Buffer }>;
+/** Texts given for ids: by --license-text (a file), or found word for word in a header apply read (an exception SPDX gives no text of offline). */
+export type GivenTexts = ReadonlyMap<string, { readonly file: string; readonly bytes: Buffer; readonly header?: true }>;
 
 const require = createRequire(import.meta.url);
 
@@ -42,8 +45,8 @@ const require = createRequire(import.meta.url);
  * Reads `--license-text [ID=]FILE` values. A bare FILE is the text of the one id in the
  * expression that has no text offline (or of the only id).
  */
-export function readGivenTexts(values: readonly string[], ids: readonly string[], catalog: Catalog): Map<string, { file: string; bytes: Buffer }> {
-  const out = new Map<string, { file: string; bytes: Buffer }>();
+export function readGivenTexts(values: readonly string[], ids: readonly string[], catalog: Catalog): Map<string, { file: string; bytes: Buffer; header?: true }> {
+  const out = new Map<string, { file: string; bytes: Buffer; header?: true }>();
   for (const value of values) {
     const eq = value.indexOf('=');
     const named = eq > 0 ? catalog.resolve(value.slice(0, eq))?.entry.id ?? (ids.includes(value.slice(0, eq)) ? value.slice(0, eq) : null) : null;
@@ -84,16 +87,24 @@ export function spdxText(id: string): string | null {
 /** Plans LICENSES/ for `ids` under `root` (nothing is written here). */
 export function planLicenseTexts(root: string, ids: readonly string[], catalog: Catalog, given: GivenTexts, replace: boolean): LicenseTextPlan[] {
   const existing = listLicenses(root);
-  return ids.map((id) => planOne(root, id, catalog, given.get(id), existing.get(id) ?? null, replace));
+  return ids.map((id) => {
+    const g = given.get(id);
+    const p = planOne(root, id, catalog, g, existing.get(id) ?? null, replace);
+    return g?.header && p.source === 'header' ? { ...p, from: g.file } : p;
+  });
 }
 
-function planOne(root: string, id: string, catalog: Catalog, given: { file: string; bytes: Buffer } | undefined, existingName: string | null, replace: boolean): LicenseTextPlan {
+function planOne(root: string, id: string, catalog: Catalog, given: { readonly file: string; readonly bytes: Buffer; readonly header?: true } | undefined, existingName: string | null, replace: boolean): LicenseTextPlan {
   const entry = catalog.get(id);
   const problems: Problem[] = [];
   const path = `LICENSES/${existingName ?? `${id}.txt`}`;
   let text: Buffer | null = null;
   let source: LicenseTextPlan['source'] = null;
-  if (given) {
+  if (given?.header) {
+    // The words the matcher named as the exception, as the header has them: nothing to check them against.
+    text = given.bytes;
+    source = 'header';
+  } else if (given) {
     text = given.bytes;
     source = 'file';
     const expected = entry?.sha256 ?? null;
@@ -194,7 +205,7 @@ function note(code: string, severity: Problem['severity'], file: string, message
 /** Writes a planned license text under LICENSES/ (or, on a dry run, shows its diff); a failed write is a problem. */
 export function writeLicenseText(root: string, plan: LicenseTextPlan, dryRun: boolean, problems: Problem[]): LicenseTextOutcome {
   problems.push(...plan.problems);
-  const base = { id: plan.id, path: plan.path, status: plan.status, source: plan.source };
+  const base = { id: plan.id, path: plan.path, status: plan.status, source: plan.source, ...(plan.from ? { from: plan.from } : {}) };
   if ((plan.status !== 'written' && plan.status !== 'replaced') || plan.bytes === null) return base;
   if (dryRun) return { ...base, diff: unifiedDiff(plan.path, plan.before ? plan.before.toString('utf8') : null, plan.bytes.toString('utf8')) };
   try {

@@ -5,7 +5,7 @@
 // order, whoever did them. (--embed, whose media helper is asynchronous, stays here.)
 import type { Catalog } from '../catalog/index.js';
 import type { Problem } from '../types.js';
-import { applyFile, createFileRun, type FileRun, type RunSpec } from './apply-file.js';
+import { applyFile, createFileRun, takeExceptionTexts, type FileRun, type HeaderText, type RunSpec } from './apply-file.js';
 import type { EmbedResult } from './embed/index.js';
 import type { FileOutcome } from './types.js';
 import { spread, startWorkers, threadCount, workersBuilt } from '../pipeline/spread.js';
@@ -13,6 +13,8 @@ import { spread, startWorkers, threadCount, workersBuilt } from '../pipeline/spr
 export interface BatchOutput {
   readonly outcomes: FileOutcome[];
   readonly problems: Problem[];
+  /** Exceptions' texts found in headers (see FileRun.exceptionTexts), in file order. */
+  readonly exceptionTexts: [string, HeaderText][];
 }
 
 export interface FilesOptions {
@@ -43,11 +45,11 @@ export async function applyFiles(spec: RunSpec, catalog: Catalog, paths: readonl
     outcomes.push(applyFile(run, path, options.embed ? await options.embed(path) : null));
     if (parallel && outcomes.length === PROBE && outcomes.filter((o) => o.status === 'changed' || o.status === 'sidecar').length >= PROBE * WRITING) break;
   }
-  if (outcomes.length === paths.length || options.signal?.aborted) return { outcomes, problems: run.problems, unreached: paths.length - outcomes.length };
+  if (outcomes.length === paths.length || options.signal?.aborted) return { outcomes, problems: run.problems, exceptionTexts: takeExceptionTexts(run), unreached: paths.length - outcomes.length };
 
-  const first: BatchOutput = { outcomes, problems: run.problems.splice(0) };
+  const first: BatchOutput = { outcomes, problems: run.problems.splice(0), exceptionTexts: takeExceptionTexts(run) };
   const rest = await inWorkers(spec, run, paths.slice(outcomes.length), jobs, options.signal);
-  return { outcomes: [...first.outcomes, ...rest.outcomes], problems: [...first.problems, ...rest.problems], unreached: rest.unreached };
+  return { outcomes: [...first.outcomes, ...rest.outcomes], problems: [...first.problems, ...rest.problems], exceptionTexts: [...first.exceptionTexts, ...rest.exceptionTexts], unreached: rest.unreached };
 }
 
 /** The rest of a writing run: batches shared between worker threads and this one (see pipeline/spread.ts). */
@@ -58,10 +60,10 @@ async function inWorkers(spec: RunSpec, run: FileRun, paths: readonly string[], 
   let done: BatchOutput[];
   try {
     // One batch per worker at a time: a Ctrl-C then leaves at most one batch per thread to finish.
-    done = await spread(batches, workers, (batch) => ({ outcomes: batch.map((path) => applyFile(run, path)), problems: run.problems.splice(0) }), { ...(signal ? { signal } : {}), inFlight: 1 });
+    done = await spread(batches, workers, (batch) => ({ outcomes: batch.map((path) => applyFile(run, path)), problems: run.problems.splice(0), exceptionTexts: takeExceptionTexts(run) }), { ...(signal ? { signal } : {}), inFlight: 1 });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   const outcomes = done.flatMap((r) => r.outcomes);
-  return { outcomes, problems: done.flatMap((r) => r.problems), unreached: paths.length - outcomes.length };
+  return { outcomes, problems: done.flatMap((r) => r.problems), exceptionTexts: done.flatMap((r) => r.exceptionTexts), unreached: paths.length - outcomes.length };
 }

@@ -38,7 +38,9 @@ export interface LicenseTextOutcome {
   readonly id: string;
   readonly path: string;
   readonly status: LicenseTextStatus;
-  readonly source: 'spdx-license-list' | 'file' | null;
+  readonly source: 'spdx-license-list' | 'file' | 'header' | null;
+  /** For a text taken from a file's header (an exception SPDX gives no text of offline): that file. */
+  readonly from?: string;
   readonly diff?: string;
 }
 

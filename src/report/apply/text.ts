@@ -44,7 +44,8 @@ export function renderApply(raw: ApplyResult, options: TextOptions): string {
   for (const t of result.licenseTexts) {
     const status = { written: `${would}written`, replaced: `${would}replaced`, exists: 'already there', differs: 'differs, kept', missing: 'missing', failed: 'could not be written', unused: 'not written: no file carries this license' }[t.status];
     const colour = t.status === 'missing' || t.status === 'failed' ? c.red : t.status === 'differs' ? c.yellow : (x: string) => x;
-    out.push(`${t.path}: ${colour(status)}${t.source ? c.dim(` (from ${t.source === 'file' ? '--license-text' : t.source})`) : ''}`);
+    const from = t.source === 'file' ? '--license-text' : t.source === 'header' ? `the header of ${t.from}` : t.source;
+    out.push(`${t.path}: ${colour(status)}${from ? c.dim(` (from ${from})`) : ''}`);
   }
   if (result.reuseToml) out.push(`${result.reuseToml.path}: ${result.reuseToml.status === 'changed' ? `${would}changed` : result.reuseToml.status}`);
   out.push('');
