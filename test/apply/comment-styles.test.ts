@@ -140,6 +140,8 @@ describe('comment style routing', () => {
   it.each([
     ['kernels/convolution.cl', '/*\n * This file is part of FFmpeg.\n */\n__kernel void f() {}\n', 'c'],
     ['avcodec.rc', '\n/*\n * Windows resource file for libavcodec\n */\n#include <windows.h>\n', 'c'],
+    // A long header whose end is past the head: its second line goes on as a block comment's.
+    ['deshake.cl', `/*\n * This file is part of FFmpeg.\n${' * FFmpeg is free software.\n'.repeat(60)}`, 'c'],
     ['a.shader', '// a shader\nvoid main() {}\n', 'cpp'],
     ['pythonba.def', ';-----\n; <copyright file="wixstdba.def">\nEXPORTS\n', 'ini'],
     ['layout.tmpl', '<!-- a template -->\n<div></div>\n', 'html'],

@@ -117,9 +117,9 @@ export function routeFile(path: string, head: string | null): Route {
  */
 function openingComment(head: string): { style: StyleName; language: string } | null {
   const start = /^(?:\xef\xbb\xbf)?\s*/.exec(head)![0].length;
-  // A block must close in the head (an ignore file's "/*" is every file at its root); a `;` line must read as a
-  // comment's (FFmpeg's metadata files open with ";FFMETADATA1", which is no comment).
-  if (head.startsWith('/*', start) && head.includes('*/', start + 2)) return { style: 'c', language: 'a file that opens with a /* comment' };
+  // A block must close in the head or go on in ` * ` lines (an ignore file's "/*" is every file at its root); a `;`
+  // line must read as a comment's (FFmpeg's metadata files open with ";FFMETADATA1", which is no comment).
+  if (head.startsWith('/*', start) && (head.includes('*/', start + 2) || /^\/\*[^\n]*\n[ \t]*\*/.test(head.slice(start, start + 200)))) return { style: 'c', language: 'a file that opens with a /* comment' };
   if (head.startsWith('//', start)) return { style: 'cpp', language: 'a file that opens with a // comment' };
   if (head.startsWith('<!--', start) && head.includes('-->', start + 4)) return { style: 'html', language: 'a file that opens with an <!-- comment' };
   if (/^;(?:[\s;*=#-]|$)/.test(head.slice(start, start + 2))) return { style: 'ini', language: 'a file that opens with a ; comment' };
