@@ -22,7 +22,7 @@ import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
 import { planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
-import { notVerified, ownLicense, podLicense, verifyFile } from './verify.js';
+import { notVerified, ownLicense, ownNotices, podLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
 import { shellWord } from '../shell.js';
 
@@ -301,21 +301,25 @@ function applySidecar(run: FileRun, path: string, embed: EmbedResult | null, why
       return fail(run, path, ioProblem(sidecarPath, e, false));
     }
   }
-  // A new sidecar takes the place of what the file says of itself: not a different license, unless --replace.
-  if (!existing && !run.spec.request.replace) {
-    const own = ownLicense(root, path, run.ctx, run.buffer);
-    if (own && own.expression !== run.spec.request.expression)
+  // A new sidecar takes the place of what the file says of itself: not a different license, unless --replace; and the
+  // copyright notices REUSE read in the file go into it, or they would be lost.
+  let request = run.spec.request;
+  if (!existing) {
+    const own = ownNotices(root, path, run.ctx, run.buffer);
+    if (own.license && own.license.expression !== request.expression && !request.replace)
       return conflict(
         run,
         path,
-        licenseDiffers(path, own, run.spec.request.expression, 'no sidecar was written', `Give --replace to give it a sidecar with ${run.spec.request.expression} anyway (a sidecar takes the place of what the file says)`),
+        licenseDiffers(path, own.license, request.expression, 'no sidecar was written', `Give --replace to give it a sidecar with ${request.expression} anyway (a sidecar takes the place of what the file says)`),
       );
+    const kept = own.copyright.filter((c) => !request.copyright.includes(c));
+    if (kept.length) request = { ...request, copyright: [...kept, ...request.copyright] };
   }
   const bytes = existing?.bytes ?? Buffer.alloc(0);
   const encoding = bytes.length ? textEncoding(bytes) : 'utf-8';
   if (encoding === null)
     return fail(run, path, { code: 'binary-sidecar', severity: 'error', file: sidecarPath, line: null, message: `${sidecarPath} is not a text file; it is left as it is`, suggestion: 'A .license file holds SPDX tags as text: replace it' });
-  const plan = planText(sidecarPath, bytes, encoding, null, run.spec.request, run.catalog);
+  const plan = planText(sidecarPath, bytes, encoding, null, request, run.catalog);
   const result = fromPlan(run, path, plan, 'sidecar', null, existing, sidecarPath);
   return { ...result, ...(embed ? { embed } : {}), ...(why && result.status === 'sidecar' ? { reason: why } : {}) };
 }

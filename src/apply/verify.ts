@@ -35,7 +35,17 @@ export function factsFromDisk(root: string, path: string, ctx: DetectContext, bu
  * place, so apply compares first. Null when the file says nothing, or cannot be read.
  */
 export function ownLicense(root: string, path: string, ctx: DetectContext, buffer: Buffer): { expression: string; field: string | null } | null {
+  return licenseOf(factsFromDisk(root, path, ctx, buffer));
+}
+
+/** ownLicense, and the copyright notices REUSE reads in the file (its tags and `Copyright` lines), from one read. */
+export function ownNotices(root: string, path: string, ctx: DetectContext, buffer: Buffer): { license: { expression: string; field: string | null } | null; copyright: string[] } {
   const facts = factsFromDisk(root, path, ctx, buffer);
+  const copyright = facts?.detection.copyrights.filter((c) => c.source === 'spdx-tag' && c.scope === 'file').map((c) => c.text) ?? [];
+  return { license: licenseOf(facts), copyright: [...new Set(copyright)] };
+}
+
+function licenseOf(facts: FileFacts | null): { expression: string; field: string | null } | null {
   if (facts === null) return null;
   const own = facts.detection.declarations.filter((d) => (d.source === 'spdx-tag' || d.source === 'media') && d.scope === 'file');
   const expression = andAll(own.map((d) => d.expression));

@@ -98,6 +98,20 @@ describe('farleft apply', () => {
     expect(text.stdout + text.stderr).toContain('LICENSES/Autoconf-exception-generic.txt: already there');
   });
 
+  // REUSE reads a sidecar in place of its file: the file's own copyright notices go into it, or they would be lost.
+  it("copies a text file's own copyright notices into the sidecar that takes its place", () => {
+    const txt = '# Copyright 1999-2021 The OpenSSL Project Authors. All Rights Reserved.\n#\n# Licensed under the Apache License 2.0 (the "License").\n\nafalg_err\n';
+    const root = tree({ 'engines/e_afalg.txt': txt });
+    const r = runCli(['apply', '.', '--license', 'Apache-2.0', '--copyright', '2026 Example Collective'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'engines/e_afalg.txt.license'), 'utf8')).toBe(
+      'SPDX-FileCopyrightText: 1999-2021 The OpenSSL Project Authors. All Rights Reserved.\nSPDX-FileCopyrightText: 2026 Example Collective\n\nSPDX-License-Identifier: Apache-2.0\n',
+    );
+    expect(readFileSync(join(root, 'engines/e_afalg.txt'), 'utf8')).toBe(txt);
+    const lint = JSON.parse(runCli(['lint', '.', '--format', 'json'], { cwd: root }).stdout);
+    expect(lint.findings.filter((f: { file: string | null }) => f.file === 'engines/e_afalg.txt')).toEqual([]);
+  });
+
   it('reads the POD of a Perl script without an extension, known by its shebang', () => {
     const script = '#!/usr/bin/perl\nprint 1;\n\n=head1 AUTHOR\n\nThis program is free software; you can redistribute it and/or modify it\nunder the same terms as Perl itself.\n\n=cut\n';
     const root = tree({ bin: { json_pp: script } });
