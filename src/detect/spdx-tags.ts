@@ -3,8 +3,8 @@
 // code, an unclosed snippet or ignore block.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import { clip } from '../problems.js';
-import { MAX_TAGS, scanFileTags, type TagScan } from './tag-scan.js';
-import { detection, type DetectContext, type Detection, type Detector } from './types.js';
+import { MAX_TAGS, REUSE_HEADER_BYTES, scanFileTags, type TagScan } from './tag-scan.js';
+import { detection, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 // Values that are clearly code: a template placeholder, a format string, an escape, a concatenation
 // (but not `GPL-2.0+ or MIT`, an expression with a lower-case operator: invalid, and said so), or a
@@ -76,5 +76,42 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => tagsToDetection(scanFileTags(file, ctx.options.asReuse), file.path, 'spdx-tag', ctx),
+  detect: (file, ctx) => {
+    const found = tagsToDetection(scanFileTags(file, ctx.options.asReuse), file.path, 'spdx-tag', ctx);
+    return ctx.options.asReuse && file.kind === 'text' ? withReuseCopyrights(found, file) : found;
+  },
 };
+
+/**
+ * reuse-tool's copyright notices, as its patterns find them anywhere in a line: an SPDX-FileCopyrightText (or
+ * -SnippetCopyrightText) tag, "Copyright" (capitalised, perhaps with "(C)" or "©") or "©", then a space and a word.
+ */
+const REUSE_COPYRIGHT = /SPDX-(?:File|Snippet)CopyrightText:\s+\S.*|(?:Copyright(?:\s(?:\([Cc]\)|©))?|©)\s+\S.*/;
+/** The comment endings reuse-tool strips from a notice's end. */
+const REUSE_END = /\s*(?:\*+\/|-->|\*\)|-\}|"""|'''|:\)|#\}|--%>|%>|["']\s*\/*>|\]\s*::)\s*$/;
+
+/**
+ * lint --reuse counts a text file's copyright notices as reuse-tool does: the lines of its first 4 KiB (all of it when
+ * it holds a snippet) where one of reuse-tool's patterns matches, wherever it stands, prose included ("See Copyright
+ * for the status of this software"), and no others ("copyright (C) 1999 by", "Copyright: (c) 2013", which farleft's
+ * own reading takes). REUSE-IgnoreStart/End blocks are skipped, as reuse-tool skips them.
+ */
+function withReuseCopyrights(found: Detection, file: FileInput): Detection {
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+  const head = bytes.includes('SPDX-SnippetBegin') ? bytes : bytes.subarray(0, REUSE_HEADER_BYTES);
+  const scanned = new Map(found.copyrights.map((c) => [c.line, c]));
+  const copyrights: CopyrightNotice[] = [];
+  if (head.indexOf('Copyright') >= 0 || head.indexOf('©') >= 0) {
+    let ignoring = false;
+    head.toString('utf8').split(/\r\n|\r|\n/).forEach((line, i) => {
+      if (line.includes('REUSE-IgnoreStart')) ignoring = true;
+      if (line.includes('REUSE-IgnoreEnd')) {
+        ignoring = false;
+        return;
+      }
+      const m = ignoring ? null : REUSE_COPYRIGHT.exec(line);
+      if (m) copyrights.push(scanned.get(i + 1) ?? { text: m[0].replace(REUSE_END, '').trim(), source: 'spdx-tag', file: file.path, line: i + 1, scope: 'file' });
+    });
+  }
+  return copyrights.length === found.copyrights.length && copyrights.every((c, i) => c === found.copyrights[i]) ? found : detection(found.declarations, copyrights, found.problems);
+}

@@ -12,6 +12,8 @@ import type { FileInput } from './types.js';
 
 /** How much of a binary file is searched for tags (as reuse-tool does). */
 export const BINARY_TAG_BYTES = 4096;
+/** How much of a text file reuse-tool reads for its tags, unless the file holds a snippet (its extract.py's _HEADER_BYTES): lint --reuse reads as much. */
+export const REUSE_HEADER_BYTES = 4096;
 /** Longest line kept across chunk boundaries when a large file is streamed. */
 const MAX_CARRY = 64 * 1024;
 
@@ -432,6 +434,8 @@ export function scanFileTags(file: FileInput, binaryNotices = false): TagScan {
   if (file.encoding !== 'utf-8' && file.encoding !== 'latin1') return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
+  // lint --reuse (binaryNotices): a text file's first 4 KiB, as reuse-tool reads it, unless it holds a snippet.
+  if (binaryNotices && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, encoding);
   if (file.complete) return scanBuffer(buf, bom, encoding);
   return file.restBytes ? scanByteChunks(buf, bom, file.restBytes(), encoding) : scanTags(file.text, file.rest());
 }

@@ -94,6 +94,42 @@ describe('REUSE 3.3 criteria', () => {
     expect(r).toMatchObject({ compliant: false, ...expected });
   });
 
+  // reuse-tool takes "Copyright" and a word anywhere in a line of a file's first 4 KiB for a notice (libxml2's "See
+  // Copyright for the status of this software", 213 files); not past those 4 KiB, nor in an ignored block. lint --reuse
+  // counts as reuse-tool does; farleft's own reading takes none of them.
+  it('counts a "Copyright" anywhere in a line of the first 4 KiB as a copyright notice, as reuse-tool does', async () => {
+    const root = tree({
+      'LICENSES/MIT.txt': 'x',
+      'a.c': '/*\n * SPDX-License-Identifier: MIT\n */\n/* See Copyright for the status of this software. */\n',
+      'b.c': `/*\n * SPDX-License-Identifier: MIT\n */\n${'int x;\n'.repeat(700)}/* See Copyright for the status of this software. */\n`,
+      'c.c': '/*\n * SPDX-License-Identifier: MIT\n */\n/* REUSE-IgnoreStart */\n/* See Copyright for the status of this software. */\n/* REUSE-IgnoreEnd */\n',
+    });
+    expect(checkReuse(await inputOf(root, { asReuse: true })).filesWithoutCopyright).toEqual(['b.c', 'c.c']);
+    expect(checkReuse(await inputOf(root)).filesWithoutCopyright).toEqual(['a.c', 'b.c', 'c.c']);
+  });
+
+  // And no more than reuse-tool: its "Copyright" is capitalised and followed by a space (libpng's "copyright (C) 1999 by
+  // Willem van Schaik" and "# Copyright: (c) John Bowler, 2013" are none to it), which farleft's own reading takes.
+  it('takes no copyright notice reuse-tool would not', async () => {
+    const root = tree({
+      'LICENSES/MIT.txt': 'x',
+      'a.c': '/*\n *  copyright (C) 1999-2019 by Willem van Schaik\n * SPDX-License-Identifier: MIT\n */\n',
+      'b.dfa': '# Copyright: (c) John Bowler, 2013\n# SPDX-License-Identifier: MIT\n',
+      'c.c': '/* Copyright (C) 2020 Jo */\n/* SPDX-License-Identifier: MIT */\n',
+    });
+    expect(checkReuse(await inputOf(root, { asReuse: true })).filesWithoutCopyright).toEqual(['a.c', 'b.dfa']);
+    expect(checkReuse(await inputOf(root)).filesWithoutCopyright).toEqual([]);
+  });
+
+  // reuse-tool reads a file's tags in its first 4 KiB only, unless it holds a snippet (checked with Debian's reuse
+  // 1.1.2: a tag after 6 KB of code leaves the file without licensing); farleft's own reading takes the whole file.
+  it('reads tags in the first 4 KiB of a text file only, as reuse-tool does, unless it holds a snippet', async () => {
+    const late = `${'x = 1\n'.repeat(1000)}${tag('MIT')}`;
+    const root = tree({ 'LICENSES/MIT.txt': 'x', 'early.py': tag('MIT'), 'late.py': late, 'snippet.py': `# SPDX-SnippetBegin\n${late}# SPDX-SnippetEnd\n` });
+    expect(checkReuse(await inputOf(root, { asReuse: true })).filesWithoutLicenses).toEqual(['late.py']);
+    expect(checkReuse(await inputOf(root)).filesWithoutLicenses).toEqual([]);
+  });
+
   it.each([
     ['MIT', true],
     ['Foo OR (mit and GPL-2.0+ WITH x)', true],
