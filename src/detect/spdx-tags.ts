@@ -99,19 +99,39 @@ const REUSE_END = /\s*(?:\*+\/|-->|\*\)|-\}|"""|'''|:\)|#\}|--%>|%>|["']\s*\/*>|
 function withReuseCopyrights(found: Detection, file: FileInput): Detection {
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
   const head = bytes.includes('SPDX-SnippetBegin') ? bytes : bytes.subarray(0, REUSE_HEADER_BYTES);
+  // Only lines with "Copyright" or "©" can match: found by their bytes, in order, each line once.
+  const at: number[] = [];
+  for (const needle of REUSE_NEEDLES) for (let i = head.indexOf(needle); i >= 0; i = head.indexOf(needle, i + needle.length)) at.push(i);
+  at.sort((a, b) => a - b);
+  const ignored = ignoredRanges(head);
   const scanned = new Map(found.copyrights.map((c) => [c.line, c]));
   const copyrights: CopyrightNotice[] = [];
-  if (head.indexOf('Copyright') >= 0 || head.indexOf('©') >= 0) {
-    let ignoring = false;
-    head.toString('utf8').split(/\r\n|\r|\n/).forEach((line, i) => {
-      if (line.includes('REUSE-IgnoreStart')) ignoring = true;
-      if (line.includes('REUSE-IgnoreEnd')) {
-        ignoring = false;
-        return;
-      }
-      const m = ignoring ? null : REUSE_COPYRIGHT.exec(line);
-      if (m) copyrights.push(scanned.get(i + 1) ?? { text: m[0].replace(REUSE_END, '').trim(), source: 'spdx-tag', file: file.path, line: i + 1, scope: 'file' });
-    });
+  let counted = 0; // the offset up to which newlines have been counted
+  let line = 1;
+  let lastStart = -1;
+  for (const p of at) {
+    const start = head.lastIndexOf(0x0a, p) + 1;
+    if (start === lastStart || ignored.some(([from, to]) => start >= from && start < to)) continue;
+    lastStart = start;
+    for (let nl = head.indexOf(0x0a, counted); nl >= 0 && nl < start; nl = head.indexOf(0x0a, nl + 1)) line++;
+    counted = start;
+    const end = head.indexOf(0x0a, p);
+    const m = REUSE_COPYRIGHT.exec(head.toString('utf8', start, end < 0 ? head.length : end).replace(/\r$/, ''));
+    if (m) copyrights.push(scanned.get(line) ?? { text: m[0].replace(REUSE_END, '').trim(), source: 'spdx-tag', file: file.path, line, scope: 'file' });
   }
   return copyrights.length === found.copyrights.length && copyrights.every((c, i) => c === found.copyrights[i]) ? found : detection(found.declarations, copyrights, found.problems);
+}
+
+const REUSE_NEEDLES = [Buffer.from('Copyright'), Buffer.from('©')];
+
+/** The byte ranges between REUSE-IgnoreStart and REUSE-IgnoreEnd (to the end, where no end follows). */
+function ignoredRanges(head: Buffer): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = head.indexOf('REUSE-IgnoreStart'); from >= 0; from = head.indexOf('REUSE-IgnoreStart', from + 1)) {
+    const end = head.indexOf('REUSE-IgnoreEnd', from);
+    out.push([head.lastIndexOf(0x0a, from) + 1, end < 0 ? head.length : end]);
+    if (end < 0) break;
+    from = end;
+  }
+  return out;
 }
