@@ -17,10 +17,10 @@ import { andAll } from '../project/index.js';
 import { isCovered } from '../project/resolve.js';
 import { namesTextLicense, type Problem } from '../types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput, sniff, type Encoding } from '../walk/read.js';
-import { needsContent, routeFile, styleByName, type CommentStyle } from './comment-styles/index.js';
+import { needsContent, routeFile, STYLES, styleByName, type CommentStyle } from './comment-styles/index.js';
 import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
-import { planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
+import { headerLicense, planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
 import { notVerified, ownLicense, ownNotices, podLicense, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
@@ -155,13 +155,17 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
   }
   // The start of the file decides only for shebangs and shared extensions (pre-routing said 'unknown' or asked for content).
   const route = run.forced ? null : pre?.kind === 'style' && pre.via !== 'content' && !needsContent(path) ? pre : routeFile(path, read.bytes.toString('latin1', 0, Math.min(read.bytes.length, 1024)));
-  const style = run.forced ?? (route?.kind === 'style' ? route.style : null);
+  let style = run.forced ?? (route?.kind === 'style' ? route.style : null);
   if (style === null) {
     if (route?.kind === 'sidecar') return sidecar(null);
     // An unknown type: fine if it already says what was asked; else a sidecar only when allowed.
     const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog, noticeTexts(run, path));
     if (own.status === 'already-done') return outcome(path, 'already-done', { method: null });
     if (own.status === 'conflict') return fromPlan(run, path, own, 'header', null, read);
+    // Its own header, in # lines, gives the license asked for (SQLite's Tcl tests): # lines above it are in its syntax.
+    if (opensWithHashLines(read.bytes) && headerLicense(path, read.bytes, encoding, run.catalog, noticeTexts(run, path))?.expression === run.spec.request.expression) style = STYLES.python;
+  }
+  if (style === null) {
     if (options.fallbackSidecar) return sidecar('unknown-type');
     const ext = name.includes('.') ? ` (.${name.slice(name.lastIndexOf('.') + 1)})` : '';
     run.problems.push({
@@ -443,3 +447,9 @@ export function fail(run: { readonly problems: Problem[] }, path: string, proble
   return outcome(path, 'failed', { method, style, reason: problem.code });
 }
 
+/** Whether a file opens (after a shebang and blank lines) with `#` comment lines: `#` alone or `# ` and words, not `#include`. */
+function opensWithHashLines(bytes: Buffer): boolean {
+  const lines = bytes.toString('latin1', 0, Math.min(bytes.length, 512)).split('\n');
+  const first = lines.findIndex((l, i) => l.trim() !== '' && !(i === 0 && l.startsWith('#!')));
+  return first >= 0 && /^#(?:[ \t]|$)/.test(lines[first]!.replace(/\r$/, '')) && /^#(?:[ \t]|$)/.test((lines[first + 1] ?? '').replace(/\r$/, ''));
+}

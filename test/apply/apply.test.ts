@@ -188,7 +188,15 @@ describe('apply on a project', () => {
     const tcl = '# 2014 June 17\n#\n# The author disclaims copyright to this source code.  In place of\n# a legal notice, here is a blessing:\n#\n#    May you do good and not evil.\n#    May you find forgiveness for yourself and forgive others.\n#    May you share freely, never taking more than you give.\n#\n#***********************************************************************\nset testdir [file dirname $argv0]\n';
     const tests = tree({ 'test/fts5ea.test': tcl });
     expect((await applyTo(tests, { paths: ['test'] })).problems.find((p) => p.file === 'test/fts5ea.test')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives blessing') });
-    expect((await applyTo(tests, { paths: ['test'], license: 'blessing', fallbackSidecar: true })).files.find((f) => f.path === 'test/fts5ea.test')).toMatchObject({ status: 'sidecar' });
+    // Its own header, in # lines, gives the license asked for: a header of # lines goes above it, in its syntax.
+    const tagged = await applyTo(tests, { paths: ['test'], license: 'blessing' });
+    expect(tagged.files.find((f) => f.path === 'test/fts5ea.test')).toMatchObject({ status: 'changed', style: 'python', verified: true });
+    expect(readFileSync(join(tests, 'test/fts5ea.test'), 'utf8')).toBe(`# SPDX-FileCopyrightText: 2026 Example Collective\n#\n# SPDX-License-Identifier: blessing\n\n${tcl}`);
+    // A # line that is no comment holding the file's notice (a Markdown heading) proves nothing: left alone, as before.
+    const mdText = '# Title\n\nReleased under the MIT License.\n';
+    const md = tree({ 'notes.page': mdText });
+    expect((await applyTo(md, { license: 'MIT' })).files.find((f) => f.path === 'notes.page')).toMatchObject({ status: 'conflict' });
+    expect(readFileSync(join(md, 'notes.page'), 'utf8')).toBe(mdText);
     // The file's name in another case than the notice writes it: "See LICENSE for details" and a License.txt.
     const cased = tree({ 'License.txt': spdxText('MIT'), 'src/x.c': '/*\n * See LICENSE for details.\n */\nint x;\n' });
     expect((await applyTo(cased, { paths: ['src'] })).problems.find((p) => p.file === 'src/x.c')).toMatchObject({ code: 'existing-notice', message: expect.stringContaining('gives MIT') });
