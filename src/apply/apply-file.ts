@@ -13,7 +13,7 @@ import { detector as mediaDetector } from '../detect/media/index.js';
 import { detector as podNoticeDetector } from '../detect/pod-notice.js';
 import type { Annotation, DetectContext } from '../detect/types.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
-import { andAll } from '../project/index.js';
+import { andAll, type FileFacts } from '../project/index.js';
 import { isCovered } from '../project/resolve.js';
 import { namesTextLicense, type Problem } from '../types.js';
 import { MAX_READ_BYTES, MAX_SCAN_BYTES, readFileInput, sniff, type Encoding } from '../walk/read.js';
@@ -22,7 +22,7 @@ import { unifiedDiff } from './diff.js';
 import type { EmbedResult } from './embed/index.js';
 import { headerLicense, planText, type HeaderRequest, type NoticeTexts, type TextPlan } from './plan-file.js';
 import type { FileOutcome } from './types.js';
-import { notVerified, ownLicense, ownNotices, podLicense, verifyFile } from './verify.js';
+import { factsOf, notVerified, ownLicenseOf, ownNotices, podLicenseOf, verifyFile } from './verify.js';
 import { ioProblem, isStaleTemp, isTempName, readForWrite, writeAtomic, writeRefusal, type ReadResult } from './write.js';
 import { shellWord } from '../shell.js';
 
@@ -156,14 +156,15 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
   // The start of the file decides only for shebangs and shared extensions (pre-routing said 'unknown' or asked for content).
   const route = run.forced ? null : pre?.kind === 'style' && pre.via !== 'content' && !needsContent(path) ? pre : routeFile(path, read.bytes.toString('latin1', 0, Math.min(read.bytes.length, 1024)));
   let style = run.forced ?? (route?.kind === 'style' ? route.style : null);
+  const texts = noticeTexts(run, path);
   if (style === null) {
     if (route?.kind === 'sidecar') return sidecar(null);
     // An unknown type: fine if it already says what was asked; else a sidecar only when allowed.
-    const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog, noticeTexts(run, path));
+    const own = planText(path, read.bytes, encoding, null, run.spec.request, run.catalog, texts);
     if (own.status === 'already-done') return outcome(path, 'already-done', { method: null });
     if (own.status === 'conflict') return fromPlan(run, path, own, 'header', null, read);
     // Its own header, in # lines, gives the license asked for (SQLite's Tcl tests): # lines above it are in its syntax.
-    if (opensWithHashLines(read.bytes) && headerLicense(path, read.bytes, encoding, run.catalog, noticeTexts(run, path))?.expression === run.spec.request.expression) style = STYLES.python;
+    if (opensWithHashLines(read.bytes) && headerLicense(path, read.bytes, encoding, run.catalog, texts)?.expression === run.spec.request.expression) style = STYLES.python;
   }
   if (style === null) {
     if (options.fallbackSidecar) return sidecar('unknown-type');
@@ -178,15 +179,18 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
     });
     return outcome(path, 'unknown', { reason: 'unknown-type', embed });
   }
+  // What the scan's detectors find in the bytes already read (not read again from disk), for the checks below.
+  let facts: FileFacts | undefined;
+  const detected = (): FileFacts => (facts ??= factsOf(path, read.bytes, run.ctx));
   // A text format that carries license metadata (SVG's RDF, .xmp) may declare another license there.
   if (!run.spec.request.replace && mediaDetector.accepts(path, 'text')) {
-    const own = ownLicense(root, path, run.ctx, run.buffer);
+    const own = ownLicenseOf(detected());
     if (own && own.expression !== run.spec.request.expression)
       return conflict(run, path, licenseDiffers(path, own, run.spec.request.expression, 'it is left as it is', `Give --replace to add ${run.spec.request.expression} anyway, or change the file's metadata`), 'header');
   }
   // A Perl file's POD may state its license (src/detect/pod-notice.ts): another one is left alone, as a header's notice is.
   if (!run.spec.request.replace && podNoticeDetector.accepts(path, 'text', run.ctx)) {
-    const pod = podLicense(root, path, run.ctx, run.buffer);
+    const pod = podLicenseOf(detected());
     const wanted = run.spec.request.expression;
     if (pod && pod.expression !== wanted)
       return conflict(
@@ -203,7 +207,7 @@ export function applyFile(run: FileRun, path: string, embed: EmbedResult | null 
         'header',
       );
   }
-  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, noticeTexts(run, path));
+  const plan = planText(path, read.bytes, encoding, style, run.spec.request, run.catalog, texts);
   const result = fromPlan(run, path, plan, 'header', style.name, read);
   return embed ? { ...result, embed } : result;
 }

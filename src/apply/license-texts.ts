@@ -35,7 +35,6 @@ export interface LicenseTextPlan {
   readonly problems: readonly Problem[];
 }
 
-/** Texts the user gave with --license-text, by license id. */
 /** Texts given for ids: by --license-text (a file), or found word for word in a header apply read (an exception SPDX gives no text of offline). */
 export type GivenTexts = ReadonlyMap<string, { readonly file: string; readonly bytes: Buffer; readonly header?: true }>;
 

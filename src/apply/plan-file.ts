@@ -192,17 +192,17 @@ export function planText(path: string, bytes: Buffer, encoding: Encoding, style:
   return { status: 'changed', bytes: out, replaced, encoding, texts: () => [view.display(bytes), view.display(out)] };
 }
 
-/**
- * The license the leading comment of a file gives (all it names in prose and the license text it
- * holds, ANDed, as the detector reads them; for a notice that defers to a file, what that file
- * names), or null when it gives none surely: see src/detect/header-notice.ts.
- */
 /** The license a file's header gives in prose (as planText reads it), or null: for a file of no known kind (apply-file.ts). */
 export function headerLicense(path: string, bytes: Buffer, encoding: Encoding, catalog: Catalog, texts: NoticeTexts): { expression: string; line: number } | null {
   const view = createTextView(bytes, encoding);
   return view ? proseLicense(path, view, catalog, texts) : null;
 }
 
+/**
+ * The license the leading comment of a file gives (all it names in prose and the license text it
+ * holds, ANDed, as the detector reads them; for a notice that defers to a file, what that file
+ * names), and the line it starts on, or null when it gives none surely: see src/detect/header-notice.ts.
+ */
 function proseLicense(path: string, view: TextView, catalog: Catalog, texts: NoticeTexts): { expression: string; line: number } | null {
   const head = view.decode(view.slice(0, HEADER_BYTES));
   const readText = (text: HeaderText): Declaration[] => {

@@ -35,17 +35,18 @@ export function factsFromDisk(root: string, path: string, ctx: DetectContext, bu
  * place, so apply compares first. Null when the file says nothing, or cannot be read.
  */
 export function ownLicense(root: string, path: string, ctx: DetectContext, buffer: Buffer): { expression: string; field: string | null } | null {
-  return licenseOf(factsFromDisk(root, path, ctx, buffer));
+  return ownLicenseOf(factsFromDisk(root, path, ctx, buffer));
 }
 
 /** ownLicense, and the copyright notices REUSE reads in the file (its tags and `Copyright` lines), from one read. */
 export function ownNotices(root: string, path: string, ctx: DetectContext, buffer: Buffer): { license: { expression: string; field: string | null } | null; copyright: string[] } {
   const facts = factsFromDisk(root, path, ctx, buffer);
   const copyright = facts?.detection.copyrights.filter((c) => c.source === 'spdx-tag' && c.scope === 'file').map((c) => c.text) ?? [];
-  return { license: licenseOf(facts), copyright: [...new Set(copyright)] };
+  return { license: ownLicenseOf(facts), copyright: [...new Set(copyright)] };
 }
 
-function licenseOf(facts: FileFacts | null): { expression: string; field: string | null } | null {
+/** ownLicense, of facts already found (a file apply holds in memory). */
+export function ownLicenseOf(facts: FileFacts | null): { expression: string; field: string | null } | null {
   if (facts === null) return null;
   const own = facts.detection.declarations.filter((d) => (d.source === 'spdx-tag' || d.source === 'media') && d.scope === 'file');
   const expression = andAll(own.map((d) => d.expression));
@@ -53,8 +54,8 @@ function licenseOf(facts: FileFacts | null): { expression: string; field: string
 }
 
 /** What a Perl file's POD names (src/detect/pod-notice.ts), where nothing else in the file declares a license; null when it names none. */
-export function podLicense(root: string, path: string, ctx: DetectContext, buffer: Buffer): { expression: string; line: number | null } | null {
-  const pod = factsFromDisk(root, path, ctx, buffer)?.detection.declarations.filter((d) => d.source === 'notice' && d.field === 'pod') ?? [];
+export function podLicenseOf(facts: FileFacts): { expression: string; line: number | null } | null {
+  const pod = facts.detection.declarations.filter((d) => d.source === 'notice' && d.field === 'pod');
   const expression = andAll(pod.map((d) => d.expression));
   return expression === null ? null : { expression, line: pod[0]!.line ?? null };
 }

@@ -29,12 +29,12 @@ export function render(raw: LintResult, options: TextOptions): string {
     out.push('', `${colour.bold(list[0]!.severity === 'error' ? '✖ error' : '⚠ warning')} ${c.bold(id)} ${c.dim(`— ${rule.title} (${list.length})`)}`);
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '(project)';
+      const where = placeOf(f);
       // A message many files in a row share (a tree without tags) is said once, above their places.
       const run = sameRun(list, i);
       if (run >= MIN_RUN) {
         out.push(`  ${f.message} (${count(run, 'file')}):`);
-        for (const g of list.slice(i, i + run)) out.push(`    ${c.cyan(`${g.file}${g.line ? `:${g.line}` : ''}`)}`);
+        for (const g of list.slice(i, i + run)) out.push(`    ${c.cyan(placeOf(g))}`);
         if (f.suggestion !== rule.fix) out.push(`    ${c.dim('fix:')} ${f.suggestion}`);
         i += run - 1;
         continue;
@@ -68,6 +68,11 @@ function sameRun(list: readonly Finding[], i: number): number {
   let n = 0;
   while (i + n < list.length && list[i + n]!.file !== null && list[i + n]!.message === f.message && list[i + n]!.suggestion === f.suggestion) n++;
   return n;
+}
+
+/** Where a finding stands: file:line, or the project. */
+function placeOf(f: Finding): string {
+  return f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '(project)';
 }
 
 function rank(f: Finding): number {
