@@ -34,6 +34,12 @@ describe('the CLI bundle', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ rejected: false, inWorker: false, main: 'function', runWorker: 'function' });
+    // The cache was made under the bundle's V8 flags (V8_FLAGS), which loading it sets: without them, V8 refuses it.
+    const bare = `const { Script } = require('node:vm'); const { readFileSync } = require('node:fs');
+      const file = ${JSON.stringify(`${DIST}farleft.cjs`)};
+      const source = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})';
+      console.log(new Script(source, { filename: file, cachedData: readFileSync(${JSON.stringify(`${DIST}farleft.cache`)}) }).cachedDataRejected);`;
+    expect(spawnSync(process.execPath, ['-e', bare], { encoding: 'utf8' }).stdout.trim()).toBe('true');
   });
 
   it.each([
