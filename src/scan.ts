@@ -1,16 +1,12 @@
 // The scan pipeline: discover -> detect -> resolve. The CLI calls this and hands the
 // result to a reporter.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/index.js';
 import type { FarleftConfig } from './config.js';
-import { sidecarTarget } from './detect/sidecar.js';
 import { FileRunner } from './pipeline/run.js';
 import { byPlace } from './problems.js';
 import type { RenderedList } from './report/json-lines.js';
 import type { FileListing } from './project/listing.js';
 import { resolveProjectLicensing } from './project/index.js';
-import { findOrphanSidecars } from './project/resolve.js';
 import type { Tally } from './project/tally.js';
 import type { Problem, ScanResult, ScanSummary } from './types.js';
 import { walkTree, type WalkResult } from './walk/walk.js';
@@ -84,7 +80,7 @@ async function scanWith<F>(options: ScanOptions, run: (runner: FileRunner, walk:
     throw e;
   }
   const processed = await run(runner, walk);
-  const problems: Problem[] = [...walk.problems, ...processed.problems, ...orphanSidecars(walk)];
+  const problems: Problem[] = [...walk.problems, ...processed.problems];
 
   const project = resolveProjectLicensing(processed.tally, walk.files, {
     catalog,
@@ -102,11 +98,6 @@ async function scanWith<F>(options: ScanOptions, run: (runner: FileRunner, walk:
     summary: summarize(processed.tally, walk),
     problems: problems.sort(byPlace),
   };
-}
-
-/** Sidecars whose file is missing; one whose file is only ignored (not walked) is fine. */
-function orphanSidecars(walk: WalkResult): Problem[] {
-  return findOrphanSidecars(walk.files).filter((p) => !existsSync(join(walk.root, sidecarTarget(p.file!)!)));
 }
 
 function summarize(tally: Tally, walk: WalkResult): ScanSummary {

@@ -41,6 +41,16 @@ describe('FileRunner', () => {
   });
 });
 
+describe('orphan sidecars', () => {
+  it('reports a sidecar whose file is missing, not one whose file is there but not walked', async () => {
+    const root = tree({ img: { 'cat.jpg': '\u0000jpg', 'cat.jpg.license': 'SPDX-License-Identifier: MIT\n', 'dog.png.license': 'SPDX-License-Identifier: MIT\n' }, '.license': 'x\n', 'b.txt.license': 'x\n', 'a.license.license': 'x\n', 'kept.tmp': 'x\n', 'kept.tmp.license': 'x\n' });
+    // kept.tmp is on disk, as an ignored or excluded file is, but not among the files given.
+    const paths = ['.license', 'a.license.license', 'b.txt.license', 'img/cat.jpg', 'img/cat.jpg.license', 'img/dog.png.license', 'kept.tmp.license'];
+    const result = await new FileRunner(testCatalog(), { minConfidence: 0.9 }).run(root, paths);
+    expect(result.problems.filter((p) => p.code === 'orphan-sidecar').map((p) => p.file)).toEqual(['a.license.license', 'b.txt.license', 'img/dog.png.license']);
+  });
+});
+
 describe('reading', () => {
   it("notes a text file that is not UTF-8, but not a PDF or an EPS, which are bytes whatever Git's rule says", async () => {
     const latin1 = Buffer.from('/* SPDX-License-Identifier: MIT */\n/* caf\xe9 */\n', 'latin1');

@@ -1,9 +1,13 @@
 // One batch of files, start to finish: read (bounded), detect, and resolve each file's
 // licensing. Runs in a worker thread or in the main thread; the result is plain data.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { detectFiles, readContext, type ReadContext } from '../detect/run.js';
 import type { Annotation, DetectOptions } from '../detect/types.js';
+import { sidecarTarget } from '../detect/sidecar.js';
 import { resolveFiles } from '../project/index.js';
+import { orphanSidecar } from '../project/resolve.js';
 import { compileAnnotations, type AnnotationIndex } from '../project/reuse-glob.js';
 import { tallyReports, type Tally } from '../project/tally.js';
 import { renderItems } from '../report/json-lines.js';
@@ -29,7 +33,10 @@ export function batchContext(root: string, catalog: Catalog, options: DetectOpti
 export function processBatch(paths: readonly string[], ctx: BatchContext): BatchResult {
   const { facts, problems } = detectFiles(paths, ctx);
   const resolved = resolveFiles(facts, ctx.index, ctx.detect.catalog);
-  return { reports: resolved.reports, problems: [...problems, ...resolved.problems] };
+  problems.push(...resolved.problems);
+  // A sidecar's file that is there but not walked (ignored, excluded) is no orphan.
+  for (const sidecar of resolved.orphans) if (!existsSync(join(ctx.root, sidecarTarget(sidecar)!))) problems.push(orphanSidecar(sidecar));
+  return { reports: resolved.reports, problems };
 }
 
 /** What the run wants of each batch besides its problems and tally: the reports, their JSON lines, the text summary's listing. */

@@ -93,7 +93,11 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
  * for it (its `.license` sidecar, its `.xmp` sidecar), and the conflicts between a media
  * file's embedded metadata and those. A file's companions must be among `facts`.
  */
-export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex, catalog: Catalog): { reports: FileReport[]; problems: Problem[] } {
+/**
+ * `orphans`: the `.license` sidecars among the facts whose file is not among them. A scan's
+ * batches keep a sidecar with its file (pipeline/batches.ts), so a batch finds its own orphans.
+ */
+export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex, catalog: Catalog): { reports: FileReport[]; problems: Problem[]; orphans: string[] } {
   const sidecars = new Map<string, FileFacts>();
   let xmpFiles: Map<string, FileFacts> | null = null;
   for (const f of facts) {
@@ -105,6 +109,7 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
   const problems: Problem[] = [];
   for (const f of facts) {
     const sidecar = sidecars.get(f.path);
+    if (sidecar) sidecars.delete(f.path);
     // Only media files have .xmp sidecars and embedded metadata to disagree with.
     if (formatOfPath(f.path) === null) {
       reports.push(resolveFileReport(f, sidecar, index));
@@ -115,7 +120,9 @@ export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex
     problems.push(...findMediaConflicts(f, sidecar, index, catalog, xmp));
     reports.push(resolveFileReport(f, sidecar, index, xmp));
   }
-  return { reports, problems };
+  const orphans: string[] = [];
+  for (const f of sidecars.values()) orphans.push(f.path);
+  return { reports, problems, orphans };
 }
 
 /**

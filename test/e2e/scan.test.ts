@@ -91,14 +91,21 @@ describe('farleft scan', () => {
           dir[`img${i}.png.license`] = 'SPDX-License-Identifier: CC-BY-SA-4.0\nSPDX-FileCopyrightText: 2026 Ann\n';
         }
       }
+      // A sidecar of nothing, and one of a file that is there but excluded (no orphan): each batch finds its own.
+      if (d % 5 === 0) {
+        dir['gone.png.license'] = 'SPDX-License-Identifier: CC0-1.0\n';
+        dir['cache.tmp'] = 'x\n';
+        dir['cache.tmp.license'] = 'SPDX-License-Identifier: CC0-1.0\n';
+      }
       t[d % 4 === 0 ? `data/d${d}` : `src/d${d}`] = dir;
     }
     const root = tree(t as Parameters<typeof makeTree>[0]);
-    const one = runCli(['scan', root, '--json', '--jobs', '1']);
-    const two = runCli(['scan', root, '--json', '--jobs', '2']);
+    const one = runCli(['scan', root, '--json', '--jobs', '1', '--exclude', '*.tmp']);
+    const two = runCli(['scan', root, '--json', '--jobs', '2', '--exclude', '*.tmp']);
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
-    const json = JSON.parse(one.stdout) as { files: { path: string; license: string | null }[]; project: { license: string } };
+    const json = JSON.parse(one.stdout) as { files: { path: string; license: string | null }[]; project: { license: string }; problems: { code: string; file: string }[] };
+    expect(json.problems.filter((p) => p.code === 'orphan-sidecar').map((p) => p.file)).toEqual(['data/d0/gone.png.license', 'data/d20/gone.png.license', 'src/d10/gone.png.license', 'src/d15/gone.png.license', 'src/d25/gone.png.license', 'src/d30/gone.png.license', 'src/d35/gone.png.license', 'src/d5/gone.png.license']);
     expect(json.files.length).toBeGreaterThan(3000);
     expect(json.project.license).toBe('MIT');
     // The file the manifest names is read as a license text in whichever thread its batch goes to.
