@@ -105,7 +105,9 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
       skip('submodule');
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // libuv lists a folder sorted by bytes already, which is this order but for characters beyond
+    // U+FFFF: a look costs less than a sort, which calls its comparator even on sorted entries.
+    if (!sortedByName(entries)) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     let here = layersHere;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
@@ -118,14 +120,14 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
     }
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const abs = `${absDir}${sep}${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (VCS_DIRS.has(entry.name)) {
         skip('vcs');
         continue;
       }
-      if (nameLost(entry.name, abs)) {
+      // (Its path is made only for a name that may be lost: a walk makes no garbage per file it keeps.)
+      if (entry.name.includes('\uFFFD') && nameLost(entry.name, `${absDir}${sep}${entry.name}`)) {
         problems.push(nameNotUtf8(rel));
         skip('name-not-utf8');
         continue;
@@ -136,7 +138,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
           skip('symlink');
           continue;
         }
-        const target = resolveInside(root, abs);
+        const target = resolveInside(root, `${absDir}${sep}${entry.name}`);
         if (target === null) {
           skip('symlink-outside-root');
           continue;
@@ -163,7 +165,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         continue;
       }
       if (isDir) {
-        visit(abs, rel, here, ignored);
+        visit(`${absDir}${sep}${entry.name}`, rel, here, ignored);
         continue;
       }
       if (include && !include.ignores(rel)) {
@@ -178,6 +180,11 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   visit(root, '', layers);
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { root, files, skipped, symlinks, problems };
+}
+
+function sortedByName(entries: readonly Dirent[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.name > entries[i]!.name) return false;
+  return true;
 }
 
 /**
