@@ -23,6 +23,8 @@ export interface FileInput {
   readonly bytes: Uint8Array;
   /** How `bytes` decode to `text` (a BOM, if any, is part of `bytes`); null for binaries. */
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | null;
+  /** True when every byte of `bytes` is ASCII (a UTF-8 text with no character beyond U+007F); absent in inputs built in tests. */
+  readonly ascii?: boolean;
   /** False when the file is larger than what `text` holds; `rest()` then yields the remainder. */
   readonly complete: boolean;
   /** The rest of the text after `text`, in bounded chunks read on demand (empty when complete). */

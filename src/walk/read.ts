@@ -2,7 +2,7 @@
 // as text or binary. A larger text file is handed over in MAX_READ_BYTES chunks read on
 // demand, up to MAX_SCAN_BYTES, so memory stays bounded however large the file is.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { FileInput } from '../detect/types.js';
 import type { FileKind } from '../types.js';
 
@@ -43,8 +43,9 @@ export function readFileInput(abs: string, path: string, buffer: Buffer = Buffer
     closeSync(fd);
   }
   const head = buffer.subarray(0, n);
-  const encoding = sniff(head);
-  return new ReadInput(abs, path, size, head, encoding, encoding === null || n === size);
+  const sniffed = sniffText(head);
+  const encoding = sniffed === 'ascii' ? 'utf-8' : sniffed;
+  return new ReadInput(abs, path, size, head, encoding, encoding === null || n === size, sniffed === 'ascii');
 }
 
 /** One read file. A class, not an object literal with a getter and closures: a scan makes 100k of them. */
@@ -62,6 +63,7 @@ class ReadInput implements ReadFile {
     readonly bytes: Buffer,
     readonly encoding: Encoding | null,
     readonly complete: boolean,
+    readonly ascii: boolean,
   ) {
     this.kind = encoding === null ? 'binary' : 'text';
     this.truncated = encoding !== null && size > MAX_SCAN_BYTES;
@@ -120,12 +122,23 @@ export function readFull(fd: number, buffer: Buffer, position: number): number {
 
 /** The encoding of a text file, or null for a binary one. */
 export function sniff(head: Buffer): Encoding | null {
+  const sniffed = sniffText(head);
+  return sniffed === 'ascii' ? 'utf-8' : sniffed;
+}
+
+/**
+ * sniff(), telling apart UTF-8 whose every byte is ASCII (most source files): such a file
+ * cannot hold a ©, and its tag search skips that marker (FileInput.ascii).
+ */
+function sniffText(head: Buffer): Encoding | 'ascii' | null {
   if (head.length >= 2) {
     if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
     if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   }
-  const probe = head.subarray(0, SNIFF_BYTES);
+  // (A view of the first bytes only when there are more: most files are shorter.)
+  const probe = head.length > SNIFF_BYTES ? head.subarray(0, SNIFF_BYTES) : head;
   if (probe.includes(0)) return null;
+  if (isAscii(head)) return 'ascii';
   // A prefix may end inside a multi-byte character: judge it without its last 3 bytes.
   const body = head.length === MAX_READ_BYTES ? head.subarray(0, head.length - 3) : head;
   if (isUtf8(body)) return 'utf-8';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanTags } from '../../src/detect/tag-scan.js';
+import { scanFileTags, scanTags } from '../../src/detect/tag-scan.js';
 import { MAX_READ_BYTES, readFileInput } from '../../src/walk/read.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -25,6 +25,22 @@ describe('readFileInput', () => {
   ])('%s', (name, data, kind, encoding, text) => {
     const f = readFileInput(write(name, data), name);
     expect(f).toMatchObject({ kind, encoding, text, size: data.length, complete: true });
+  });
+
+  it('tells UTF-8 that is all ASCII, where no © can be, to the tag search, which still finds every other tag', () => {
+    expect(readFileInput(write('ascii.c', '// Copyright 2024 Jo\nint x;\n'), 'ascii.c')).toMatchObject({ encoding: 'utf-8', ascii: true });
+    expect(readFileInput(write('utf8.c', '// caf\u00e9\n'), 'utf8.c')).toMatchObject({ encoding: 'utf-8', ascii: false });
+    expect(readFileInput(write('latin1.c', Buffer.from('// caf\xe9\n', 'latin1')), 'latin1.c')).toMatchObject({ encoding: 'latin1', ascii: false });
+    // A file of exactly one read whose one character beyond ASCII ends it: every byte counts, the last three too.
+    const tail = Buffer.concat([Buffer.alloc(MAX_READ_BYTES - 3, 'a'), Buffer.from('\u00a9\n')]);
+    expect(readFileInput(write('tail.txt', tail), 'tail.txt')).toMatchObject({ encoding: 'utf-8', ascii: false, complete: true, size: MAX_READ_BYTES });
+    const full = Buffer.concat([Buffer.alloc(MAX_READ_BYTES - 12, 'a'), Buffer.from('\n\u00a9 2024 Jo\n')]);
+    const f = readFileInput(write('full.txt', full), 'full.txt');
+    expect(f).toMatchObject({ encoding: 'utf-8', ascii: false, complete: true, size: MAX_READ_BYTES });
+    expect(scanFileTags(f).tags).toMatchObject([{ kind: 'copyright', value: '2024 Jo' }]);
+    const g = readFileInput(write('ascii-tags.c', '// SPDX-License-Identifier: MIT\n// COPYRIGHT 2020 Ann\n/* REUSE-IgnoreStart */\n// SPDX-License-Identifier: GPL-2.0-only\n/* REUSE-IgnoreEnd */\n'), 'ascii-tags.c');
+    expect(g.ascii).toBe(true);
+    expect(scanFileTags(g).tags.map((t) => [t.kind, t.value])).toEqual([['license', 'MIT'], ['copyright', '2020 Ann']]);
   });
 
   it('reads a file larger than one chunk in bounded chunks, and finds a tag near its end', () => {
