@@ -91,11 +91,9 @@ export function resolveFileReport(f: FileFacts, sidecar: FileFacts | undefined, 
 /**
  * The reports of files detected together (a scan's batch), each with the files that speak
  * for it (its `.license` sidecar, its `.xmp` sidecar), and the conflicts between a media
- * file's embedded metadata and those. A file's companions must be among `facts`.
- */
-/**
- * `orphans`: the `.license` sidecars among the facts whose file is not among them. A scan's
- * batches keep a sidecar with its file (pipeline/batches.ts), so a batch finds its own orphans.
+ * file's embedded metadata and those. A file's companions must be among `facts`. `orphans`: the
+ * `.license` sidecars among them whose file is not (a scan's batches keep a sidecar with its file:
+ * pipeline/batches.ts, so each batch finds its own).
  */
 export function resolveFiles(facts: readonly FileFacts[], index: AnnotationIndex, catalog: Catalog): { reports: FileReport[]; problems: Problem[]; orphans: string[] } {
   const sidecars = new Map<string, FileFacts>();
