@@ -331,13 +331,14 @@ function readSentences(
     // nor are the parts a list names (Liveblocks' LICENSE: "The following components are licensed under the GNU Affero…").
     if (!gnu && names === null && subject.some((w, i) => (USES.has(w) && !passive(subject, i)) || PARTS.has(w))) continue;
     const after = m.index + m[0].length;
-    let phrase = objectPhrase(text.slice(after, sentenceEnd(text, after)));
+    const object = text.slice(after, sentenceEnd(text, after));
+    let phrase = objectPhrase(object);
     if (/^dual/i.test(m[0]) || subject.includes('dual')) phrase = `dual ${phrase}`;
     // A list follows: "Licensed under either of", or TinyMCE's "Licensed under, and subject to the restrictions of:";
     // or, after a colon, the name on a line of its own (Software::License's "This is free software, licensed under:").
     const hit = /^(?:(?:either|one|any)(?: of)?(?: the)?(?: following)?(?: licen[cs]es)?|,? ?(?:and )?subject to the (?:restrictions|terms)(?: and conditions)? of)?$/i.test(phrase.replace(/:$/, '').trim())
       ? (readList(list, catalog) ?? (phrase.endsWith(':') ? readNameLine(list, catalog) : null))
-      : longestName(phrase, catalog);
+      : refined(longestName(phrase, catalog), object, catalog);
     if (hit) out.push({ ...finding(hit, 'sentence', lineAt(m.index), hit.raw), ...(alternative ? { alternative } : {}) });
   }
   for (const m of text.matchAll(LICENSED)) {
@@ -435,6 +436,38 @@ function objectPhrase(text: string): string {
     .replace(/^(?:a|an) /i, '');
 }
 
+/** The license `text` starts with: its longest name, refined by the parenthetical after it. */
+function readName(text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  return refined(longestName(objectPhrase(text), catalog), text, catalog);
+}
+
+/**
+ * A name and, in parentheses right after it, the id, an alias or the address of a license of the same kind (the same
+ * id before its version), or a version: the parenthetical says which one. "The GNU General Public License
+ * (GPL-3.0-or-later)" is no unversioned GPL, "the Hippocratic License 3.0 (HL3-CORE)" not its text with modules, "the
+ * Cooperative Non-Violent Public License (CNPL-7.0-or-later)" not version 7 alone, "the GNU GPL (version 2 or
+ * later)" GPL-2.0-or-later; "the Apache License (Apache-2.0)" is Apache-2.0 for certain. A parenthetical of another
+ * kind ("the MIT License (the "License")", "(see LICENSE)", another license) changes nothing.
+ */
+function refined(hit: (NameMatch & { raw: string }) | null, text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+  if (hit === null || hit.expression.includes(' ')) return hit;
+  const name = hit.raw.split(' ').filter(Boolean).map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+  const after = new RegExp(`${name.join('\\s+')}\\s*\\(([^()]{1,80})\\)`).exec(text);
+  if (!after) return hit;
+  const inside = after[1]!.trim();
+  const said = nameToExpression(VERSION.test(inside) ? `${hit.raw} ${inside}` : inside, catalog, { correct: false });
+  if (!said || said.how === 'ambiguous' || said.how === 'corrected' || said.expression.includes(' ') || idStem(said.expression) !== idStem(hit.expression)) return hit;
+  return said.expression !== hit.expression || said.confidence > hit.confidence ? { ...said, raw: `${hit.raw} (${inside})` } : hit;
+}
+
+/** A parenthetical that is a version: "(version 2 or later)", "(v3)", "(2.0)". */
+const VERSION = /^(?:v(?:ersion)?\.?\s*)?\d/i;
+
+/** An id up to its version: `GPL-` of GPL-3.0-only, `Hippocratic-` of LicenseRef-Hippocratic-3.0 and of Hippocratic-3.0-core. */
+function idStem(id: string): string {
+  return id.replace(/^LicenseRef-/, '').replace(/\d.*$/, '');
+}
+
 /** The longest run of leading words that names a license (exact readings only: no spdx-correct guesses). */
 function longestName(phrase: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
   const ws = phrase.split(' ').filter(Boolean).slice(0, MAX_NAME_WORDS);
@@ -456,7 +489,7 @@ interface ListContext {
 function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
   const hits: NameMatch[] = [];
   for (let i = index + 1; i < blocks.length && i <= index + 6 && blocks[i]!.kind === 'item'; i++) {
-    const hit = longestName(objectPhrase(prose(blocks[i]!).text), catalog);
+    const hit = readName(prose(blocks[i]!).text, catalog);
     if (hit) hits.push(hit);
     consumed.add(i);
   }
@@ -472,7 +505,7 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
 function readNameLine({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
   const next = blocks[index + 1];
   if (next?.kind !== 'text' || next.lines.length !== 1) return null;
-  const hit = longestName(objectPhrase(prose(next).text), catalog);
+  const hit = readName(prose(next).text, catalog);
   if (hit) consumed.add(index + 1);
   return hit;
 }
@@ -482,7 +515,7 @@ function readSectionStart(text: string, line: number, catalog: Catalog): Finding
   const cut = /©|\(c\)|\bcopyright\b|\s[-–—]\s|;|[.:](?:\s|$)|\bsee\b/i.exec(text);
   const head = (cut ? text.slice(0, cut.index) : text).trim();
   if (head === '' || head.split(' ').length > 12) return [];
-  const hit = longestName(objectPhrase(head), catalog);
+  const hit = readName(head, catalog);
   return hit ? [finding(hit, 'section', line, hit.raw)] : [];
 }
 

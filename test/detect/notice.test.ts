@@ -166,6 +166,26 @@ describe('notice: what is found', () => {
     expect(found('README.md', text)).toEqual([]);
   });
 
+  it.each([
+    ['an id of another version', 'the GNU General Public License (GPL-3.0-or-later)', 'GPL-3.0-or-later', 'GNU General Public License (GPL-3.0-or-later)'],
+    ['an alias of a variant', 'the Hippocratic License 3.0 (HL3-CORE)', 'Hippocratic-3.0-core', 'Hippocratic License 3.0 (HL3-CORE)'],
+    ['"or later"', 'the Cooperative Non-Violent Public License (CNPL-7.0-or-later)', 'LicenseRef-CNPL-7.0-or-later', 'Cooperative Non-Violent Public License (CNPL-7.0-or-later)'],
+    ['a version', 'the GNU GPL (version 2 or later)', 'GPL-2.0-or-later', 'GNU GPL (version 2 or later)'],
+    ['the id of the license named', 'the Apache License (Apache-2.0)', 'Apache-2.0', 'Apache License (Apache-2.0)'],
+    // Of another kind: the name stands.
+    ['another license', 'the MIT License (Apache-2.0)', 'MIT', 'MIT License'],
+    ['no name', 'the Apache License, Version 2.0 (the "License")', 'Apache-2.0', 'Apache License, Version 2.0'],
+    ['a pointer', 'the GNU Lesser General Public License v2.1 (see COPYING)', 'LGPL-2.1-only', 'GNU Lesser General Public License v2.1'],
+  ])('reads the parenthetical after a name that says which license: %s', (_, name, expression, raw) => {
+    const [d] = detect('README.md', `# Foo\n\nThis project is licensed under ${name}.\n`).declarations;
+    expect(d).toMatchObject({ expression, raw });
+  });
+
+  it('is surer of a name the parenthetical after it repeats as an id', () => {
+    const conf = (text: string): number => detect('README.md', text).declarations[0]!.confidence;
+    expect(conf('# Foo\n\nLicensed under the Apache License (Apache-2.0).\n')).toBeGreaterThan(conf('# Foo\n\nLicensed under the Apache License.\n'));
+  });
+
   it('reads "v." before a version as no end of the sentence (MPL\'s "Mozilla Public License, v. 2.0")', () => {
     const [d] = detect('README.md', '# Foo\n\nThis code is released under the Mozilla Public License, v. 2.0. See LICENSE.\n').declarations;
     expect(d).toMatchObject({ expression: 'MPL-2.0', line: 3, raw: 'Mozilla Public License, v. 2.0' });
