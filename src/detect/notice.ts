@@ -495,7 +495,8 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
   }
   if (hits.length === 0) return null;
   const read = perlsArtistic(hits);
-  const joined = catalog.normalize(anyOf(read.map((h) => h.expression)));
+  // Two items that name one license (its name, then its id) are no choice between it and itself.
+  const joined = catalog.normalize(anyOf([...new Set(read.map((h) => h.expression))]));
   if (!joined.valid || !joined.expression) return null;
   const worst = read.reduce((a, b) => (b.confidence < a.confidence ? b : a));
   return { ...worst, expression: joined.expression, raw: read.map((h) => h.expression).join(', ') };

@@ -181,6 +181,11 @@ describe('notice: what is found', () => {
     expect(d).toMatchObject({ expression, raw });
   });
 
+  it('reads a list whose items name one license twice as that license, not a choice of it and itself', () => {
+    const text = '# Foo\n\nLicensed under either of:\n\n- the GNU General Public License v3 or later\n- GPL-3.0-or-later ([COPYING](COPYING))\n- the MIT license\n';
+    expect(found('README.md', text)).toEqual([['GPL-3.0-or-later OR MIT', 3, 'sentence']]);
+  });
+
   it('is surer of a name the parenthetical after it repeats as an id', () => {
     const conf = (text: string): number => detect('README.md', text).declarations[0]!.confidence;
     expect(conf('# Foo\n\nLicensed under the Apache License (Apache-2.0).\n')).toBeGreaterThan(conf('# Foo\n\nLicensed under the Apache License.\n'));
