@@ -208,10 +208,13 @@ export function createTagScanner(): { push(chunk: string): void; finish(): TagSc
   };
 }
 
-const BYTE_MARKERS = {
+/** How a file's bytes decode: 'ascii' for bytes all below 0x80 (FileInput.ascii), which hold no ©. */
+type ByteEncoding = 'utf8' | 'latin1' | 'ascii';
+
+const BYTE_MARKERS: Record<ByteEncoding, Buffer[]> = {
   utf8: MARKERS.map((m) => Buffer.from(m, 'utf8')),
   latin1: MARKERS.map((m) => Buffer.from(m, 'latin1')),
-  // Bytes that are all ASCII hold no ©: one search fewer over the whole file.
+  // One search fewer over the whole file.
   ascii: MARKERS.filter((m) => m !== '©').map((m) => Buffer.from(m, 'utf8')),
 };
 
@@ -220,9 +223,9 @@ const BYTE_MARKERS = {
  * with Buffer.indexOf (native, and no string is made of the file), and only the lines
  * that hold one are decoded. This is the path almost every file takes.
  */
-export function scanBuffer(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', anywhere = false, binaryNotices = false, ascii = false): TagScan {
+export function scanBuffer(buf: Buffer, from: number, encoding: ByteEncoding, anywhere = false, binaryNotices = false): TagScan {
   const collector = new TagCollector(anywhere, binaryNotices, !anywhere);
-  scanBytes(buf, from, encoding, collector, 1, true, ascii);
+  scanBytes(buf, from, encoding, collector, 1, true);
   return collector.result();
 }
 
@@ -250,8 +253,8 @@ export function scanByteChunks(head: Buffer, from: number, rest: Iterable<Buffer
  * a last line without its line break is left for the next chunk: `cut` is where it starts,
  * and `line` its number.
  */
-function scanBytes(buf: Buffer, from: number, encoding: 'utf8' | 'latin1', collector: TagCollector, line: number, final: boolean, ascii = false): { line: number; cut: number } {
-  const markers = BYTE_MARKERS[ascii ? 'ascii' : encoding];
+function scanBytes(buf: Buffer, from: number, encoding: ByteEncoding, collector: TagCollector, line: number, final: boolean): { line: number; cut: number } {
+  const markers = BYTE_MARKERS[encoding];
   // Pushed, not map()ped, and read by index: an array map() makes in optimized code is holey,
   // one it makes in the interpreter packed, and this function's optimized code, having seen one,
   // was thrown away at the other (once per thread and scan, then compiled again).
@@ -436,9 +439,10 @@ export function scanFileTags(file: FileInput, binaryNotices = false): TagScan {
   if (file.encoding !== 'utf-8' && file.encoding !== 'latin1') return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
+  // What was read whole may be all ASCII (the rest of a larger file is read as it is encoded).
+  const head = file.ascii === true ? 'ascii' : encoding;
   // lint --reuse (binaryNotices): a text file's first 4 KiB, as reuse-tool reads it, unless it holds a snippet.
-  const ascii = file.ascii === true;
-  if (binaryNotices && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, encoding, false, false, ascii);
-  if (file.complete) return scanBuffer(buf, bom, encoding, false, false, ascii);
+  if (binaryNotices && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, head);
+  if (file.complete) return scanBuffer(buf, bom, head);
   return file.restBytes ? scanByteChunks(buf, bom, file.restBytes(), encoding) : scanTags(file.text, file.rest());
 }
