@@ -436,8 +436,11 @@ function objectPhrase(text: string): string {
     .replace(/^(?:a|an) /i, '');
 }
 
+/** A license named in prose, and the words that name it. */
+type NamedIn = NameMatch & { raw: string };
+
 /** The license `text` starts with: its longest name, refined by the parenthetical after it. */
-function readName(text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+function readName(text: string, catalog: Catalog): NamedIn | null {
   return refined(longestName(objectPhrase(text), catalog), text, catalog);
 }
 
@@ -449,7 +452,7 @@ function readName(text: string, catalog: Catalog): (NameMatch & { raw: string })
  * later)" GPL-2.0-or-later; "the Apache License (Apache-2.0)" is Apache-2.0 for certain. A parenthetical of another
  * kind ("the MIT License (the "License")", "(see LICENSE)", another license) changes nothing.
  */
-function refined(hit: (NameMatch & { raw: string }) | null, text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+function refined(hit: NamedIn | null, text: string, catalog: Catalog): NamedIn | null {
   if (hit === null || hit.expression.includes(' ')) return hit;
   const name = hit.raw.split(' ').filter(Boolean).map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
   const after = new RegExp(`${name.join('\\s+')}\\s*\\(([^()]{1,80})\\)`).exec(text);
@@ -469,7 +472,7 @@ function idStem(id: string): string {
 }
 
 /** The longest run of leading words that names a license (exact readings only: no spdx-correct guesses). */
-function longestName(phrase: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+function longestName(phrase: string, catalog: Catalog): NamedIn | null {
   const ws = phrase.split(' ').filter(Boolean).slice(0, MAX_NAME_WORDS);
   for (let n = ws.length; n > 0; n--) {
     const raw = ws.slice(0, n).join(' ');
@@ -486,7 +489,7 @@ interface ListContext {
   readonly consumed: Set<number>;
 }
 
-function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
+function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): NamedIn | null {
   const hits: NameMatch[] = [];
   for (let i = index + 1; i < blocks.length && i <= index + 6 && blocks[i]!.kind === 'item'; i++) {
     const hit = readName(prose(blocks[i]!).text, catalog);
@@ -503,7 +506,7 @@ function readList({ blocks, index, consumed }: ListContext, catalog: Catalog): (
 }
 
 /** A paragraph of one line after "licensed under:", read as a name: "  The GNU General Public License, Version 1, February 1989". */
-function readNameLine({ blocks, index, consumed }: ListContext, catalog: Catalog): (NameMatch & { raw: string }) | null {
+function readNameLine({ blocks, index, consumed }: ListContext, catalog: Catalog): NamedIn | null {
   const next = blocks[index + 1];
   if (next?.kind !== 'text' || next.lines.length !== 1) return null;
   const hit = readName(prose(next).text, catalog);
@@ -548,7 +551,7 @@ const UNLICENSE = /\bthis is free and unencumbered software released into the pu
 const PUBLIC_DOMAIN_PART = /\b(?:portions?|parts?|changes|some|except|data|directory|sqlite|based on|derived from|code from|algorithm|uses?|using|includes?|including)\b/i;
 
 /** The dedication a text makes of the work, read as a name (with the name mapper's confidence), or null. */
-export function publicDomainIn(text: string, catalog: Catalog): (NameMatch & { raw: string }) | null {
+export function publicDomainIn(text: string, catalog: Catalog): NamedIn | null {
   const unlicense = UNLICENSE.exec(text);
   const m = unlicense ?? PUBLIC_DOMAIN.exec(text);
   if (!m || (!unlicense && PUBLIC_DOMAIN_PART.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length)))) return null;
