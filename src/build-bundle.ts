@@ -1,7 +1,7 @@
 // `npm run build` runs this last. It bundles the CLI into one CommonJS file
 // (dist/farleft.cjs), then runs a few typical commands on the repository's fixtures in a
 // child process and saves V8's code cache for the bundle as it stands after them
-// (dist/farleft.cache): bin/farleft.js starts from that bytecode (see src/cli/bundle.ts).
+// (dist/farleft.cache): bin/farleft.js starts from that bytecode (see src/cli/bundle.cts).
 // Without esbuild (an install without dev dependencies) it says so and bin/farleft.js runs
 // the ES modules instead.
 import { spawnSync } from 'node:child_process';
@@ -9,9 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_FILE, CACHE_FILE, loadBundle } from './cli/bundle.js';
+import bundleLoader from './cli/bundle.cjs';
 import { copyFixtureTree } from './fixture-copy.js';
 import { MODULES_URL, PACKAGE_ROOT } from './paths.js';
+
+const { BUNDLE_FILE, CACHE_FILE, loadBundle } = bundleLoader;
 
 /** Read-only commands whose code a run is most likely to need (their output is thrown away). */
 const WARM_UP: readonly (readonly string[])[] = [

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const NETWORK = /from ['"](?:node:)?(?:http|https|http2|net|dns|tls|dgram)['"]|from ['"]undici['"]|\bfetch\(|\bWebSocket\b/;
+const NETWORK = /(?:from |require\()['"](?:node:)?(?:http|https|http2|net|dns|tls|dgram|undici)['"]|\bfetch\(|\bWebSocket\b/;
 const PROCESS = /child_process|['"]exiftool-vendored['"]/;
 /**
  * Where starting a process is allowed (paths below src/): lint/git.ts runs git for `lint --changed-since`;
@@ -18,7 +18,8 @@ const PROCESSES_ALLOWED: readonly string[] = ['apply/embed/', 'lint/git.ts', 'bu
 const SCAN_PATH = /^(?:walk|detect|project|pipeline|report\/scan)\/|^scan\.ts$/;
 
 const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.ts'))
+  // .cts: the CommonJS files (src/cli/bundle.cts and the entries that load it).
+  .filter((f) => /\.c?ts$/.test(f))
   .map((f) => ({ file: f.split('\\').join('/'), text: readFileSync(join(SRC, f), 'utf8') }));
 
 it('no source file imports a network API', () => {

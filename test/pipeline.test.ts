@@ -37,7 +37,7 @@ describe('FileRunner', () => {
     const result = await runner.run(root, paths);
     expect(result.reports.map((r) => r.license)).toEqual(paths.map((p) => (Number(p.slice(1, -2)) % 2 ? 'MIT' : null)));
     // ...but --jobs 2 says what is missing instead of ignoring it.
-    await expect(new FileRunner(testCatalog(), { minConfidence: 0.9, jobs: 2 }).run(root, paths)).rejects.toThrow(/--jobs 2: the worker module .*cli\/worker-entry\.js is missing/);
+    await expect(new FileRunner(testCatalog(), { minConfidence: 0.9, jobs: 2 }).run(root, paths)).rejects.toThrow(/--jobs 2: the worker module .*cli\/worker-entry\.cjs is missing/);
   });
 });
 

@@ -25,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-/** A worker thread's work (src/cli/worker-entry.ts): importing its module starts it. */
+/** A worker thread's work (src/cli/worker-entry.cts): importing its module starts it. */
 export async function runWorker(kind: string): Promise<void> {
   if (kind === 'scan') await import('../pipeline/worker.js');
   else if (kind === 'apply') await import('../apply/worker.js');

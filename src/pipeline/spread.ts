@@ -12,10 +12,10 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { MODULES_URL } from '../paths.js';
 
 /**
- * Where every worker thread starts (src/cli/worker-entry.ts: the bundle, or the ES modules);
+ * Where every worker thread starts (src/cli/worker-entry.cts: the bundle, or the ES modules);
  * from the TypeScript sources (tests) there is none, and the work stays on one thread.
  */
-export const WORKER_ENTRY = new URL('cli/worker-entry.js', MODULES_URL);
+export const WORKER_ENTRY = new URL('cli/worker-entry.cjs', MODULES_URL);
 
 export function workersBuilt(): boolean {
   return existsSync(WORKER_ENTRY);

@@ -1,4 +1,4 @@
-// The build's one-file bundle and its V8 code cache (src/build-bundle.ts, src/cli/bundle.ts):
+// The build's one-file bundle and its V8 code cache (src/build-bundle.ts, src/cli/bundle.cts):
 // bin/farleft.js runs them, V8 accepts the cache, and the ES modules they are made from
 // (FARLEFT_NO_BUNDLE=1) give the same bytes.
 import { spawnSync } from 'node:child_process';
@@ -23,15 +23,15 @@ describe('the CLI bundle', () => {
     // One non-ASCII character would make V8 hold the whole source as a two-byte string (see build-bundle.ts).
     expect(readFileSync(`${DIST}farleft.cjs`, 'utf8').match(/[^\0-\x7f]/)).toBeNull();
     // In a fresh node, as bin/farleft.js and the worker entry load it: a rejected cache would only make every run slower.
-    const probe = `import { Worker } from 'node:worker_threads'; import { bundled } from ${JSON.stringify(`${DIST}cli/bundle.js`)};
-      const b = bundled();
-      const inWorker = await new Promise((resolve, reject) => {
-        const w = new Worker(${JSON.stringify(`import { parentPort } from 'node:worker_threads'; import { bundled } from ${JSON.stringify(`${DIST}cli/bundle.js`)}; parentPort.postMessage(bundled().script.cachedDataRejected);`)}, { eval: true });
+    const loader = JSON.stringify(`${DIST}cli/bundle.cjs`);
+    const probe = `const { Worker } = require('node:worker_threads');
+      const b = require(${loader}).bundled();
+      new Promise((resolve, reject) => {
+        const w = new Worker(${JSON.stringify(`require('node:worker_threads').parentPort.postMessage(require(${loader}).bundled().script.cachedDataRejected);`)}, { eval: true });
         w.on('message', (m) => { resolve(m); w.terminate(); });
         w.on('error', reject);
-      });
-      console.log(JSON.stringify({ rejected: b.script.cachedDataRejected, inWorker, main: typeof b.exports.main, runWorker: typeof b.exports.runWorker }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+      }).then((inWorker) => console.log(JSON.stringify({ rejected: b.script.cachedDataRejected, inWorker, main: typeof b.exports.main, runWorker: typeof b.exports.runWorker })));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ rejected: false, inWorker: false, main: 'function', runWorker: 'function' });
     // The cache was made under the bundle's V8 flags (V8_FLAGS), which loading it sets: without them, V8 refuses it.
@@ -55,6 +55,20 @@ describe('the CLI bundle', () => {
     expect(bundled.code).toBe(modules.code);
     expect(bundled.stdout).toBe(modules.stdout);
     expect(bundled.stdout.length).toBeGreaterThan(100);
+  });
+
+  it('runs as CommonJS from bin/farleft.js to the bundle: no ES module is loaded, so Node never starts its ES module loader', () => {
+    // A hook run before the CLI lists, at exit, the ES module loader's parts Node loaded to run a module.
+    const hook = join(tree({}), 'hook.cjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write('esm ' + JSON.stringify(process.moduleLoadList.filter((m) => m.includes('esm/module_job'))) + '\\n'));");
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    for (const args of [['scan', `${FIXTURES}reuse`, '--format', 'json'], ['deps', `${FIXTURES}deps/python`], ['compat', 'PPL', 'MIT']]) {
+      const r = runCli(args, { env });
+      expect(r.stdout.length).toBeGreaterThan(100);
+      expect(r.stderr).toBe('esm []\n');
+    }
+    // The ES modules (no bundle) are loaded by that loader: the hook sees it.
+    expect(runCli(['compat', 'PPL', 'MIT'], { env: { ...env, FARLEFT_NO_BUNDLE: '1' } }).stderr).toBe('esm ["NativeModule internal/modules/esm/module_job"]\n');
   });
 
   it('starts scan workers from the bundle as from the ES modules (--jobs 2)', () => {

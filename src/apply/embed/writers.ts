@@ -9,7 +9,7 @@ import type { Id3v2Tag, Id3v2UserTextInformationFrame, InfoTag, Mpeg4AppleTag as
 import { EXIFTOOL_TAGS, type PlannedField, type Target } from './plan.js';
 
 // Both are CommonJS packages, loaded on first use and required rather than imported: the CLI bundle
-// runs from V8's code cache, where import() has no loader to call (see src/cli/bundle.ts).
+// runs from V8's code cache, where import() has no loader to call (see src/cli/bundle.cts).
 const requirePackage = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
 
 let exiftoolInstance: Promise<ExifTool> | null = null;

@@ -5,32 +5,36 @@
 // folder, a small repository in CI) gain as much again in functions they no longer compile.
 // V8 checks the cache against its version, flags and the source, and compiles as usual when
 // it does not fit.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
-import { MODULES_URL } from '../paths.js';
+//
+// This file is CommonJS (dist/cli/bundle.cjs), as bin/farleft.js and the worker entry are:
+// a process whose entry is an ES module starts Node's ES module loader first, which costs
+// every run ~5 ms before farleft's own code starts.
+import fs = require('node:fs');
+import nodeModule = require('node:module');
+import path = require('node:path');
+import v8 = require('node:v8');
+import vm = require('node:vm');
 
-export const BUNDLE_FILE = fileURLToPath(new URL('farleft.cjs', MODULES_URL));
-export const CACHE_FILE = fileURLToPath(new URL('farleft.cache', MODULES_URL));
+/** dist/, where this file's compiled form sits in cli/. */
+const DIST = path.join(__dirname, '..');
+const BUNDLE_FILE = path.join(DIST, 'farleft.cjs');
+const CACHE_FILE = path.join(DIST, 'farleft.cache');
 
 /** What the bundle exports: its entry is src/cli/main.ts. */
-export interface BundleExports {
+interface BundleExports {
   main(argv: readonly string[]): Promise<void>;
   runWorker(kind: string): Promise<void>;
 }
 
-export interface LoadedBundle {
-  readonly script: Script;
+interface LoadedBundle {
+  readonly script: vm.Script;
   readonly exports: BundleExports;
 }
 
 /** The bundle with its cache when the build made it, unless FARLEFT_NO_BUNDLE is set; else null (run the ES modules). */
-export function bundled(): LoadedBundle | null {
-  if (process.env.FARLEFT_NO_BUNDLE || !existsSync(BUNDLE_FILE)) return null;
-  return loadBundle(BUNDLE_FILE, existsSync(CACHE_FILE) ? readFileSync(CACHE_FILE) : undefined);
+function bundled(): LoadedBundle | null {
+  if (process.env.FARLEFT_NO_BUNDLE || !fs.existsSync(BUNDLE_FILE)) return null;
+  return loadBundle(BUNDLE_FILE, fs.existsSync(CACHE_FILE) ? fs.readFileSync(CACHE_FILE) : undefined);
 }
 
 /**
@@ -40,17 +44,19 @@ export function bundled(): LoadedBundle | null {
  * are thrown away less often. Set wherever the bundle loads, the build's recording included,
  * as V8 accepts a code cache only under the flags it was made with.
  */
-export const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=230';
+const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=230';
 
 /** Compiles and runs the bundle's top level (with its code cache when one is given). */
-export function loadBundle(file: string, cachedData?: Buffer): LoadedBundle {
-  setFlagsFromString(V8_FLAGS);
+function loadBundle(file: string, cachedData?: Buffer): LoadedBundle {
+  v8.setFlagsFromString(V8_FLAGS);
   // Node's own CommonJS wrapper: the bundle sees require, module and __filename as a module would.
   // (No import() may be left in it: code from a code cache has no loader to call. The build checks.)
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const source = `(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as Partial<BundleExports> };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, nodeModule.createRequire(file), module, file, path.dirname(file));
   if (typeof module.exports.main !== 'function' || typeof module.exports.runWorker !== 'function') throw new Error(`${file} does not export main() and runWorker()`);
   return { script, exports: module.exports as BundleExports };
 }
+
+export = { BUNDLE_FILE, CACHE_FILE, V8_FLAGS, bundled, loadBundle };
