@@ -37,8 +37,6 @@ export interface WalkResult {
   readonly files: readonly string[];
   /** How many paths were skipped, by reason. */
   readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
-  /** Symlinks seen (relative paths), whether followed or not. */
-  readonly symlinks: readonly string[];
   readonly problems: readonly Problem[];
 }
 
@@ -62,7 +60,6 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
   const root = realpathSync(rootArg);
   const files: string[] = [];
   const skipped: Partial<Record<SkipReason, number>> = {};
-  const symlinks: string[] = [];
   const problems: Problem[] = [];
   const skip = (reason: SkipReason): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
@@ -133,7 +130,6 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
         continue;
       }
       if (entry.isSymbolicLink()) {
-        symlinks.push(rel);
         if (!options.followSymlinks) {
           skip('symlink');
           continue;
@@ -179,7 +175,7 @@ export function walkTree(rootArg: string, options: WalkOptions = {}): WalkResult
 
   visit(root, '', layers);
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { root, files, skipped, symlinks, problems };
+  return { root, files, skipped, problems };
 }
 
 function sortedByName(entries: readonly Dirent[]): boolean {
