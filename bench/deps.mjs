@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadCatalog } from '../dist/catalog/index.js';
 import { routeLicenseFile } from '../dist/detect/license-text/route.js';
-import { fmt, ratio, ROOT, timeInTurns, WORK } from './lib.mjs';
+import { fmt, ratio, ROOT, roundRatios, timeInTurns, WORK } from './lib.mjs';
 
 const PROJECT = join(ROOT, 'bench', 'deps', 'project');
 export const TREE = join(WORK, 'deps-tree');
@@ -35,6 +35,7 @@ export function benchDeps() {
   console.log(`| farleft deps --format json | ${fmt(farleft.seconds)} (peak RSS ${farleft.rss?.toFixed(0) ?? '?'} MiB) | | RSS <= 150 MiB |`);
   console.log(`| license-checker-rseidelsohn --json | ${fmt(checker.seconds)} | ${ratio(farleft.seconds, checker.seconds)} | <= 0.20x |`);
   console.log(`| licensee --osi --ndjson | ${fmt(licensee.seconds)} | ${ratio(farleft.seconds, licensee.seconds)} | <= 0.50x |`);
+  console.log(`\nfarleft / licensee round by round (median, lowest–highest): ${roundRatios(farleft, licensee)}`);
 
   const accuracy = checkAccuracy(result);
   console.log('\nAccuracy:');

@@ -55,8 +55,18 @@ export function timeInTurns(commands, runs = 5) {
   for (let i = 0; i < runs; i++) commands.forEach((c, k) => results[k].push(runOnce(c.cmd, c.args, c.options)));
   return results.map((all) => {
     const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
-    return { ...sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss ?? 0)) || null };
+    return { ...sorted[Math.floor(sorted.length / 2)], rss: Math.max(...all.map((r) => r.rss ?? 0)) || null, runs: all.map((r) => r.seconds) };
   });
+}
+
+/**
+ * a's time over b's round by round (the two ran one after the other, at much the same speed of the machine): the
+ * lowest, median and highest, as "2.85x (2.71–3.30x)". A ratio of medians hides how far the rounds spread.
+ */
+export function roundRatios(a, b) {
+  const r = a.runs.map((t, i) => t / b.runs[i]).sort((x, y) => x - y);
+  const x = (v) => `${v.toFixed(2)}x`;
+  return `${x(r[Math.floor(r.length / 2)])} (${x(r[0])}–${x(r[r.length - 1])})`;
 }
 
 /** Makes (or reuses) a gen-tree tree of n files; returns { tree, expected }. */
