@@ -6,8 +6,18 @@
 // which loads next to nothing. FARLEFT_NO_BUNDLE=1 runs the ES modules (to compare, or to debug
 // with their file names).
 'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
 const args = process.argv.slice(2);
-const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
-const bundle = versionOnly ? null : require('../dist/cli/bundle.cjs').bundled();
-if (bundle) bundle.exports.main(process.argv);
-else import('../dist/cli/main.js').then((m) => m.main(process.argv));
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  // A checkout installed with --ignore-scripts, or one whose build failed: say what to run, not a module path.
+  process.stderr.write(`farleft: not built yet (${join(root, 'dist')} holds no compiled CLI); run \`npm run build\` in ${root}\n`);
+  process.exitCode = 2;
+} else {
+  const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+  const bundle = versionOnly ? null : require('../dist/cli/bundle.cjs').bundled();
+  if (bundle) bundle.exports.main(process.argv);
+  else import('../dist/cli/main.js').then((m) => m.main(process.argv));
+}

@@ -2,7 +2,7 @@
 // bin/farleft.js runs them, V8 accepts the cache, and the ES modules they are made from
 // (FARLEFT_NO_BUNDLE=1) give the same bytes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,18 @@ describe('the CLI bundle', () => {
     }
     // The ES modules (no bundle) are loaded by that loader: the hook sees it.
     expect(runCli(['compat', 'PPL', 'MIT'], { env: { ...env, FARLEFT_NO_BUNDLE: '1' } }).stderr).toBe('esm ["NativeModule internal/modules/esm/module_job"]\n');
+  });
+
+  it('says to build it, and exits 2, where the package is not built (installed with --ignore-scripts)', () => {
+    // (Node runs a script by its real path, so the message names the real folder.)
+    const copy = realpathSync(tree({ 'package.json': readFileSync(new URL('../../package.json', import.meta.url), 'utf8') }));
+    cpSync(fileURLToPath(new URL('../../bin/', import.meta.url)), join(copy, 'bin'), { recursive: true });
+    for (const args of [['scan', '.'], ['--version']]) {
+      const r = spawnSync(process.execPath, [join(copy, 'bin', 'farleft.js'), ...args], { cwd: copy, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`farleft: not built yet (${join(copy, 'dist')} holds no compiled CLI); run \`npm run build\` in ${copy}\n`);
+    }
   });
 
   it('starts scan workers from the bundle as from the ES modules (--jobs 2)', () => {
