@@ -115,6 +115,10 @@ describe('comment style routing', () => {
     ['paper.pdf', 'document'],
     ['go.sum', 'data'],
     ['AUTHORS', 'text'],
+    ['ChangeLog', 'text'],
+    ['docs/FAQ', 'text'],
+    ['KNOWN_BUGS', 'text'],
+    ['RELEASE-NOTES', 'text'],
   ])('%s has no comment syntax: a sidecar (%s)', (path, what) => {
     expect(routeFile(path, null)).toEqual({ kind: 'sidecar', what });
   });

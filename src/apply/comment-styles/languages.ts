@@ -240,10 +240,10 @@ export const SIDECAR_EXTENSIONS: ReadonlyMap<string, string> = kinds({
   model: 'blend fbx glb gltf stl ply 3ds onnx pt safetensors h5 tflite npy npz pkl',
 });
 
-/** File names without comment syntax (a version number, checksums, prose without markup). */
+/** File names without comment syntax (a version number, checksums, prose without markup: the GNU standard files and their kin). */
 export const SIDECAR_NAMES: ReadonlyMap<string, string> = kinds({
   data: 'go.sum Gemfile.lock composer.lock .nvmrc .node-version .python-version .ruby-version .bazelversion .gitkeep .keep',
-  text: 'README AUTHORS CONTRIBUTORS CHANGELOG CHANGES NEWS NOTICE INSTALL TODO HISTORY THANKS MAINTAINERS VERSION',
+  text: 'README AUTHORS CONTRIBUTORS CHANGELOG ChangeLog CHANGES NEWS NOTICE INSTALL TODO HISTORY THANKS MAINTAINERS VERSION FAQ BUGS KNOWN_BUGS HACKING CREDITS RELEASE-NOTES RELEASE_NOTES',
 });
 
 function kinds(table: Record<string, string>): Map<string, string> {
