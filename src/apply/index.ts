@@ -158,7 +158,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
 
   // LICENSES/ gets the texts once some file carries the license (else they would be unused texts).
   const carried = files.some((f) => f.status === 'changed' || f.status === 'sidecar' || f.status === 'already-done') || reuseToml?.status === 'changed' || reuseToml?.status === 'already-done';
-  const licenseTexts = planLicenseTexts(scope.root, choice.ids, catalog, given, options.replace).map((p): LicenseTextOutcome =>
+  const licenseTexts = planLicenseTexts(scope.root, choice.ids, catalog, given, options.replace, run.ctx).map((p): LicenseTextOutcome =>
     carried ? writeLicenseText(scope.root, p, options.dryRun, problems) : { id: p.id, path: p.path, status: 'unused', source: p.source },
   );
 

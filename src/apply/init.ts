@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { CONFIG_FILE, parseConfig, type LicenseeKind } from '../config.js';
+import { detectContext } from '../detect/run.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Problem } from '../types.js';
 import { STYLES } from './comment-styles/index.js';
@@ -83,7 +84,7 @@ export function init(options: InitOptions): InitResult {
     }
   }
 
-  const licenseTexts = planLicenseTexts(root, choice.ids, catalog, given, false).map((plan) => writeLicenseText(root, plan, options.dryRun, problems));
+  const licenseTexts = planLicenseTexts(root, choice.ids, catalog, given, false, detectContext(catalog, { minConfidence: 0.9 })).map((plan) => writeLicenseText(root, plan, options.dryRun, problems));
 
   return {
     schema: 1,

@@ -1,13 +1,15 @@
 // LICENSES/<id>.txt for every license and exception in the expression (REUSE 3.3). SPDX
 // texts come from the spdx-license-list package, so they are there offline; a license SPDX
 // lacks (CNPL, ACSL, NVPL...) takes its text from `--license-text`, checked against the
-// catalog's SHA-256. A different text already in LICENSES/ is kept unless --replace.
+// catalog's SHA-256. A different text already in LICENSES/ is kept unless --replace; one the
+// scan reads as the same license (another edition of SPDX's text, rewrapped) is that text.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { exceptionText } from '../catalog/exception-texts.js';
 import type { Catalog } from '../catalog/index.js';
+import type { DetectContext } from '../detect/types.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../types.js';
 import { unifiedDiff } from './diff.js';
@@ -83,17 +85,28 @@ export function spdxText(id: string): string | null {
   }
 }
 
-/** Plans LICENSES/ for `ids` under `root` (nothing is written here). */
-export function planLicenseTexts(root: string, ids: readonly string[], catalog: Catalog, given: GivenTexts, replace: boolean): LicenseTextPlan[] {
+/**
+ * Plans LICENSES/ for `ids` under `root` (nothing is written here). `detect` (the run's, whose matcher and
+ * confidence the scan uses) reads a text already there whose words are not SPDX's own.
+ */
+export function planLicenseTexts(root: string, ids: readonly string[], catalog: Catalog, given: GivenTexts, replace: boolean, detect: DetectContext): LicenseTextPlan[] {
   const existing = listLicenses(root);
   return ids.map((id) => {
     const g = given.get(id);
-    const p = planOne(root, id, catalog, g, existing.get(id) ?? null, replace);
+    const p = planOne(root, id, catalog, g, existing.get(id) ?? null, replace, detect);
     return g?.header && p.source === 'header' ? { ...p, from: g.file } : p;
   });
 }
 
-function planOne(root: string, id: string, catalog: Catalog, given: { readonly file: string; readonly bytes: Buffer; readonly header?: true } | undefined, existingName: string | null, replace: boolean): LicenseTextPlan {
+function planOne(
+  root: string,
+  id: string,
+  catalog: Catalog,
+  given: { readonly file: string; readonly bytes: Buffer; readonly header?: true } | undefined,
+  existingName: string | null,
+  replace: boolean,
+  detect: DetectContext,
+): LicenseTextPlan {
   const entry = catalog.get(id);
   const problems: Problem[] = [];
   const path = `LICENSES/${existingName ?? `${id}.txt`}`;
@@ -135,7 +148,7 @@ function planOne(root: string, id: string, catalog: Catalog, given: { readonly f
     } catch {
       return plan(id, path, 'exists', source, null, null, null, problems);
     }
-    if (text === null || sameWords(current.bytes, text)) return plan(id, path, 'exists', source, null, null, null, problems);
+    if (text === null || sameWords(current.bytes, text) || (source !== 'file' && holdsText(current.bytes, id, detect))) return plan(id, path, 'exists', source, null, null, null, problems);
     if (!replace) {
       problems.push(note('license-text-differs', 'warning', path, `${path} differs from the ${source === 'file' ? 'given' : 'SPDX'} text of ${id}; it is kept`, 'Give --replace to overwrite it'));
       return plan(id, path, 'differs', source, null, null, null, problems);
@@ -192,6 +205,16 @@ function matchesChecksum(bytes: Buffer, expected: string): boolean {
 }
 
 /** Two texts with the same words (wrapping, spacing and case aside) are the same text. */
+/**
+ * The text of `id` as the scan reads one: SPDX's text of another year (KDE's LICENSES/LGPL-2.0-or-later.txt, from an
+ * older license list, has "51 Franklin St" where the current one has "51 Franklin Street"), rewrapped, in Markdown.
+ * Only that license is in it, and no words beside it. (A text given with --license-text is the user's to choose.)
+ */
+function holdsText(bytes: Buffer, id: string, detect: DetectContext): boolean {
+  const found = detect.matcher().match(bytes.toString('utf8'), { minConfidence: detect.options.minConfidence, hint: id });
+  return found.unknown.length === 0 && found.matches.length > 0 && found.matches.every((m) => m.expression === id && m.kind !== 'notice');
+}
+
 function sameWords(a: Buffer, b: Buffer): boolean {
   const words = (x: Buffer): string => x.toString('utf8').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
   return words(a) === words(b);
