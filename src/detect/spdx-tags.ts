@@ -4,7 +4,7 @@
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import { clip } from '../problems.js';
 import { MAX_TAGS, REUSE_HEADER_BYTES, scanFileTags, type TagScan } from './tag-scan.js';
-import { detection, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
+import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 // Values that are clearly code: a template placeholder, a format string, an escape, a concatenation
 // (but not `GPL-2.0+ or MIT`, an expression with a lower-case operator: invalid, and said so), or a
@@ -77,6 +77,8 @@ export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
   detect: (file, ctx) => {
+    // reuse-tool reads no binary file's contents (since 3.0.1): lint --reuse counts only what it reads.
+    if (ctx.options.asReuse && file.kind !== 'text') return EMPTY_DETECTION;
     const found = tagsToDetection(scanFileTags(file, ctx.options.asReuse), file.path, 'spdx-tag', ctx);
     return ctx.options.asReuse && file.kind === 'text' ? withReuseCopyrights(found, file) : found;
   },

@@ -79,12 +79,10 @@ const COMMENT_TAIL = 64;
 /** Collects tags line by line: the state of ignore blocks and snippets lives here. */
 class TagCollector {
   /**
-   * In a binary's head there are no comments to find: tags count anywhere, as reuse-tool reads them;
-   * bare notices only with `binaryNotices` (DetectOptions.asReuse).
+   * In a binary's head there are no comments to find: tags count anywhere (bare notices do not: see readTagLine).
    */
   constructor(
     private readonly anywhere = false,
-    private readonly binaryNotices = false,
     /** Each line is a string of its own (decoded from bytes), not a slice of the whole text. */
     private readonly ownLines = false,
   ) {}
@@ -133,7 +131,7 @@ class TagCollector {
 
   /** A line read as a tag or a notice, if it is one. */
   private tag(line: string, lineNo: number): void {
-    const tag = readTagLine(line, this.anywhere, this.binaryNotices);
+    const tag = readTagLine(line, this.anywhere);
     if (!tag) return;
     if (this.tags.length + this.rejected.length >= MAX_TAGS) {
       this.tooMany ??= lineNo;
@@ -223,8 +221,8 @@ const BYTE_MARKERS: Record<ByteEncoding, Buffer[]> = {
  * with Buffer.indexOf (native, and no string is made of the file), and only the lines
  * that hold one are decoded. This is the path almost every file takes.
  */
-export function scanBuffer(buf: Buffer, from: number, encoding: ByteEncoding, anywhere = false, binaryNotices = false): TagScan {
-  const collector = new TagCollector(anywhere, binaryNotices, !anywhere);
+export function scanBuffer(buf: Buffer, from: number, encoding: ByteEncoding, anywhere = false): TagScan {
+  const collector = new TagCollector(anywhere, !anywhere);
   scanBytes(buf, from, encoding, collector, 1, true);
   return collector.result();
 }
@@ -235,7 +233,7 @@ export function scanBuffer(buf: Buffer, from: number, encoding: ByteEncoding, an
  * line (and no character) is cut, and nothing is decoded but the lines that hold a marker.
  */
 export function scanByteChunks(head: Buffer, from: number, rest: Iterable<Buffer>, encoding: 'utf8' | 'latin1'): TagScan {
-  const collector = new TagCollector(false, false, true);
+  const collector = new TagCollector(false, true);
   let { line, cut } = scanBytes(head, from, encoding, collector, 1, false);
   let carry: Buffer = head.subarray(Math.max(cut, head.length - MAX_CARRY));
   for (const chunk of rest) {
@@ -306,7 +304,7 @@ const same = (s: string): string => s;
 const NOTICE_TAGS = ['SPDX-FileCopyrightText:', 'SPDX-SnippetCopyrightText:', 'SPDX-FileContributor:'];
 
 /** Reads one line that holds a marker: a tag, 'rejected' (a license tag in code), or null. */
-function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
+function readTagLine(line: string, anywhere: boolean): Omit<RawTag, 'line' | 'snippet'> | 'rejected' | null {
   const inComment = anywhere ? () => true : commentPrefix;
   let at = line.indexOf('SPDX-License-Identifier:');
   if (at >= 0) {
@@ -326,7 +324,7 @@ function readTagLine(line: string, anywhere: boolean, binaryNotices = false): Om
   // Not in a binary's bytes: a copyright string there is an embedded part's (the sRGB colour
   // profile in most JPEGs, "Copyright (c) 1998 Hewlett-Packard Company"; a font's name table), not
   // the file's notice, which its metadata fields (media detector) or a .license sidecar carry.
-  if (anywhere && !binaryNotices) return null;
+  if (anywhere) return null;
   const m = /(Copyright|COPYRIGHT|copyright|©)/.exec(line);
   if (!m) return null;
   // "(C) Copyright 2015 Acme", thousands of files in u-boot and Linux: the sign before the word
@@ -431,18 +429,18 @@ export function copyrightStatement(value: string): string {
 }
 
 /** The tags of a file: in its bytes when it was read whole, else in its decoded text, chunk by chunk. */
-export function scanFileTags(file: FileInput, binaryNotices = false): TagScan {
+export function scanFileTags(file: FileInput, asReuse = false): TagScan {
   const bytes = file.bytes;
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // A binary's head is read as reuse-tool reads it: UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
-  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true, binaryNotices);
+  // A binary's head is read as UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
+  if (file.kind === 'binary') return scanBuffer(buf.subarray(0, BINARY_TAG_BYTES), 0, 'utf8', true);
   if (file.encoding !== 'utf-8' && file.encoding !== 'latin1') return scanTags(file.text, file.complete ? [] : file.rest());
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
   // What was read whole may be all ASCII (the rest of a larger file is read as it is encoded).
   const head = file.ascii === true ? 'ascii' : encoding;
-  // lint --reuse (binaryNotices): a text file's first 4 KiB, as reuse-tool reads it, unless it holds a snippet.
-  if (binaryNotices && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, head);
+  // lint --reuse (asReuse): a text file's first 4 KiB, as reuse-tool reads it, unless it holds a snippet.
+  if (asReuse && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, head);
   if (file.complete) return scanBuffer(buf, bom, head);
   return file.restBytes ? scanByteChunks(buf, bom, file.restBytes(), encoding) : scanTags(file.text, file.rest());
 }

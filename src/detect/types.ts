@@ -71,10 +71,11 @@ export interface DetectOptions {
   /** A full-text match at or above this confidence names the license. */
   readonly minConfidence: number;
   /**
-   * Read files as reuse-tool does (lint --reuse, for its counts): `Copyright` and `©` notices in a
-   * binary's head count as well as SPDX tags, and media metadata is not read (REUSE knows none;
-   * a font's embedded notice would give it copyright information that reuse lint does not see).
-   * Off, such a string in a binary is an embedded part's (a JPEG's colour profile), not the file's notice.
+   * Read files as reuse-tool does (lint --reuse, for its counts): a text file's first 4 KiB, where any line
+   * with `Copyright` or `©` is a notice; a binary file not at all (reuse-tool 3.0.1 and later), and no
+   * media metadata (REUSE knows none; a font's embedded notice would give it copyright information
+   * that reuse lint does not see). Off, tags in a binary's head count, and a bare notice there is an
+   * embedded part's (a JPEG's colour profile), not the file's.
    */
   readonly asReuse?: boolean;
 }

@@ -95,15 +95,20 @@ describe('farleft lint', () => {
     expect(runCli(['lint', '--reuse', repo]).stdout).toContain('* Files with license information: 1 / 1');
   });
 
-  it("--reuse takes a Copyright string in a binary's head as its notice, as reuse-tool counts; scan does not", () => {
+  it("--reuse reads nothing in a binary file, as reuse-tool (3.0.1 and later); scan reads the tags in its head", () => {
     const root = tree({
       'LICENSES/MIT.txt': licenseText('MIT'),
       'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "*.icc"\nSPDX-License-Identifier = "MIT"\n',
+      // A colour profile's copyright string, and a binary that holds SPDX tags among its bytes.
       'srgb.icc': Buffer.from('\0\0\x0cHlino\x02\x10\0\0mntrRGB XYZ \0\0cprt\0\0\0\x33text\0\0\0\0Copyright (c) 1998 Hewlett-Packard Company\0desc\0\0', 'latin1'),
+      'blob.bin': Buffer.from('\0\x01\x02\0SPDX-License-Identifier: MIT\0SPDX-FileCopyrightText: 2026 Example Collective\0\xff', 'latin1'),
     });
-    expect(runCli(['lint', '--reuse', root]).stdout).toContain('* Files with copyright information: 1 / 1');
-    const scan = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout) as { files: { path: string; copyright: string[] }[] };
-    expect(scan.files.find((f) => f.path === 'srgb.icc')!.copyright).toEqual([]);
+    const reuse = runCli(['lint', '--reuse', root]).stdout;
+    expect(reuse).toContain('* Files with copyright information: 0 / 2');
+    expect(reuse).toContain('* Files with license information: 1 / 2');
+    const scan = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout) as { files: { path: string; copyright: string[]; license: string | null }[] };
+    expect(scan.files.find((f) => f.path === 'srgb.icc')).toMatchObject({ copyright: [], license: 'MIT' });
+    expect(scan.files.find((f) => f.path === 'blob.bin')).toMatchObject({ copyright: ['2026 Example Collective'], license: 'MIT' });
   });
 
   it("a header's notice in prose: lint names the apply command, which tags the file and settles the finding", () => {
