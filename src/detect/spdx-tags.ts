@@ -3,6 +3,7 @@
 // code, an unclosed snippet or ignore block.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import { clip } from '../problems.js';
+import { reuseLicenseTags } from './reuse-read.js';
 import { MAX_TAGS, REUSE_HEADER_BYTES, scanFileTags, type TagScan } from './tag-scan.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
@@ -34,7 +35,8 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
     }
     const result = ctx.catalog.normalize(tag.value);
     if (!result.valid || result.expression === null) {
-      if (CODE_LIKE.test(tag.value)) {
+      // (reuse-tool knows no such thing: for lint --reuse an invalid value is one, whatever it looks like.)
+      if (!ctx.options.asReuse && CODE_LIKE.test(tag.value)) {
         problem('tag-in-code', 'note', tag.line, `ignored SPDX-License-Identifier '${clip(tag.value)}': it looks like code that writes or reads a tag, not a declaration`, 'Put such lines between REUSE-IgnoreStart and REUSE-IgnoreEnd comments');
         continue;
       }
@@ -76,13 +78,20 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => {
-    // reuse-tool reads no binary file's contents (since 3.0.1): lint --reuse counts only what it reads.
-    if (ctx.options.asReuse && file.kind !== 'text') return EMPTY_DETECTION;
-    const found = tagsToDetection(scanFileTags(file, ctx.options.asReuse), file.path, 'spdx-tag', ctx);
-    return ctx.options.asReuse && file.kind === 'text' ? withReuseCopyrights(found, file) : found;
-  },
+  detect: (file, ctx) => (ctx.options.asReuse ? asReuseTool(file, 'spdx-tag', ctx) : tagsToDetection(scanFileTags(file), file.path, 'spdx-tag', ctx)),
 };
+
+/**
+ * lint --reuse counts what reuse-tool reads: nothing in a binary file (since 3.0.1); in a text file, its license tags as
+ * reuse-tool extracts them (reuse-read.ts: on any line, code included, values as they stand) and its copyright notices
+ * as its patterns find them (withReuseCopyrights), each notice worded as farleft's own reading words it where both read one.
+ */
+export function asReuseTool(file: FileInput, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
+  if (file.kind !== 'text') return EMPTY_DETECTION;
+  const own = tagsToDetection(scanFileTags(file, true), file.path, source, ctx);
+  const licenses = tagsToDetection({ tags: reuseLicenseTags(file), snippets: [], rejected: [], unclosedIgnore: null, tooMany: null }, file.path, source, ctx);
+  return withReuseCopyrights(detection(licenses.declarations, own.copyrights, licenses.problems), file);
+}
 
 /**
  * reuse-tool's copyright notices, as its patterns find them anywhere in a line: an SPDX-FileCopyrightText (or

@@ -88,9 +88,14 @@ export function checkReuse(input: LintInput): ReuseReport {
   for (const f of scan.files) {
     if (!f.covered || readErrors.has(f.path) || (only !== null && !only.has(f.path))) continue;
     files++;
+    // A file (or its sidecar) with a tag reuse-tool cannot parse tells it nothing: not even its other, valid, tags.
+    const ownDropped = unparsed.has(f.path) && !ownIgnored(f.path);
+    const sidecarDropped = unparsed.has(`${f.path}.license`);
     const ids = new Set<string>();
-    for (const d of f.declarations) if (REUSE_SOURCES.has(d.source)) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
-    for (const value of unknownIds.get(f.path) ?? []) if (value.file !== f.path || !ownIgnored(f.path)) for (const id of licenseKeys(value.value)) ids.add(id);
+    for (const d of f.declarations)
+      if (REUSE_SOURCES.has(d.source) && !(ownDropped && d.source === 'spdx-tag') && !(sidecarDropped && d.source === 'sidecar')) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
+    for (const value of unknownIds.get(f.path) ?? [])
+      if (value.file === f.path ? !ownIgnored(f.path) && !ownDropped : !sidecarDropped) for (const id of licenseKeys(value.value)) ids.add(id);
     for (const id of ids) {
       const bare = id.endsWith('+') ? id.slice(0, -1) : id;
       if (!inMap(id) && !inMap(bare)) add(bad, id, f.path);
@@ -98,7 +103,7 @@ export function checkReuse(input: LintInput): ReuseReport {
       used.add(id);
     }
     if (ids.size === 0) withoutLicenses.push(f.path);
-    if (f.copyright.length === 0 || (unparsed.has(f.path) && !ownIgnored(f.path))) withoutCopyright.push(f.path);
+    if (f.copyright.length === 0 || ownDropped || sidecarDropped) withoutCopyright.push(f.path);
   }
   // A text in LICENSES/ whose name is not a license id is bad too.
   for (const [id, path] of licenses) if (!inMap(id) && (only === null || only.has(path))) add(bad, id, path);
@@ -143,31 +148,32 @@ export function checkReuse(input: LintInput): ReuseReport {
 const TAG_VALUE = /^invalid SPDX-License-Identifier '(.*)': /s;
 
 /**
- * Whether reuse-tool's parser reads a value as an expression: operands (any words but the
- * operators) joined by AND / OR, an operand optionally WITH another, parentheses balanced.
+ * Whether reuse-tool's parser reads a value as an expression: symbols (runs of words, each of letters, digits and
+ * `_.:+-` only) joined by AND / OR, a symbol optionally WITH another, parentheses balanced. Any other character in a
+ * word (`MIT/Apache`, nroff's `\s-1MIT\s0`, a quote) and reuse-tool cannot parse the tag, and skips the file
+ * (checked with reuse-tool 1.1.2 and 5.0.2 alike).
  */
 export function parsesAsExpression(value: string): boolean {
   const tokens = value.split(/([()])|\s+/).filter((t): t is string => t !== undefined && t !== '');
   let i = 0;
   const isOp = (t: string | undefined): boolean => t !== undefined && /^(?:and|or|with)$/i.test(t);
+  // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
+  const symbol = (): boolean => {
+    const from = i;
+    for (; tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i]); i++) if (!SYMBOL_WORD.test(tokens[i]!)) return false;
+    return i > from;
+  };
   const term = (): boolean => {
-    const t = tokens[i];
-    if (t === '(') {
+    if (tokens[i] === '(') {
       i++;
       if (!expr() || tokens[i] !== ')') return false;
       i++;
       return true;
     }
-    if (t === undefined || t === ')' || isOp(t)) return false;
-    // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
-    while (tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i])) i++;
-    if (tokens[i]?.toLowerCase() === 'with') {
-      i++;
-      const e = tokens[i];
-      if (e === undefined || e === '(' || e === ')' || isOp(e)) return false;
-      i++;
-    }
-    return true;
+    if (!symbol()) return false;
+    if (tokens[i]?.toLowerCase() !== 'with') return true;
+    i++;
+    return symbol();
   };
   const expr = (): boolean => {
     if (!term()) return false;
@@ -179,6 +185,9 @@ export function parsesAsExpression(value: string): boolean {
   };
   return tokens.length > 0 && expr() && i === tokens.length;
 }
+
+/** The characters of a word of a license symbol, as reuse-tool's parser (license-expression) takes them: Python's `\w`, and `.:+-`. */
+const SYMBOL_WORD = /^[\p{L}\p{N}_.:+-]+$/u;
 
 /**
  * License and exception ids of a valid expression as written: what is left when

@@ -1,0 +1,100 @@
+// How reuse-tool (5.0) reads a text file's SPDX-License-Identifier tags, for lint --reuse: in the
+// file's first 4 KiB (all of it when it holds a snippet), on any line, whatever stands before the tag
+// (code and strings too: REUSE-IgnoreStart/End is how a file keeps such lines out), the value up to
+// the comment endings it strips. farleft's own reading (tag-scan.ts) takes tags in comments only and
+// cleans their values further; lint --reuse must count what reuse-tool counts, so it reads this way.
+// reuse-tool finds them with one regular expression per line; this reads them by position, in time
+// linear in the line (its lazy value before a run of optional endings is quadratic on a hostile line).
+import { REUSE_HEADER_BYTES, type RawTag } from './tag-scan.js';
+import type { FileInput } from './types.js';
+
+const TAG = 'SPDX-License-Identifier:';
+const IGNORE_START = 'REUSE-IgnoreStart';
+const IGNORE_END = 'REUSE-IgnoreEnd';
+/** The endings reuse-tool strips from a value: its comment styles' block ends, and `] ::`, `" />`, `' >` (markup). */
+const ENDINGS = [':)', "'/", '*/', '=#', '-->', '--}}', '}', '--%>', '*#', '#}', '*)'];
+
+/** The file's license tags as reuse-tool extracts them (values as it parses them: not cleaned further). */
+export function reuseLicenseTags(file: FileInput): RawTag[] {
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+  // reuse-tool looks for a snippet in the whole file; farleft has its first MiB at hand.
+  const head = bytes.includes('SPDX-SnippetBegin') ? bytes : bytes.subarray(0, REUSE_HEADER_BYTES);
+  const text = withoutIgnored(head.toString('utf8').replace(/\r\n/g, '\n'));
+  const tags: RawTag[] = [];
+  let line = 1;
+  let counted = 0; // the offset up to which line breaks are counted
+  let next = 0; // the start of the first line not yet read
+  for (let at = text.indexOf(TAG); at >= 0; at = text.indexOf(TAG, Math.max(at + TAG.length, next))) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    if (start < next) continue;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const value = tagValue(text.slice(start, end));
+    if (value !== null) tags.push({ kind: 'license', value, line, snippet: null });
+    next = end + 1;
+  }
+  return tags;
+}
+
+/** A line's tag value, or null: the first tag followed by a space or tab, its value up to the endings. */
+function tagValue(line: string): string | null {
+  let at = -1;
+  for (let i = line.indexOf(TAG); i >= 0; i = line.indexOf(TAG, i + 1)) {
+    const c = line[i + TAG.length];
+    if (c === ' ' || c === '\t') {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return null;
+  let from = at + TAG.length;
+  while (line[from] === ' ' || line[from] === '\t') from++;
+  // The shortest value whose rest is made of endings only: ends[j] says the rest from j is.
+  const ends = new Uint8Array(line.length + 1);
+  ends[line.length] = 1;
+  for (let j = line.length - 1; j >= from; j--) ends[j] = endsAt(line, j, ends) ? 1 : 0;
+  let to = from;
+  while (!ends[to]) to++;
+  const prefix = line.slice(0, at).trim();
+  let value = line.slice(from, to).trim();
+  // A framed comment ("/* ... *\/" drawn as "|* ... *|"): the prefix, reversed, closes the line.
+  const suffix = [...prefix].reverse().join('');
+  if (suffix && value.endsWith(suffix)) value = value.slice(0, -suffix.length);
+  return value.trim();
+}
+
+/** Whether an ending starts at j and only endings follow it. */
+function endsAt(line: string, j: number, ends: Uint8Array): boolean {
+  for (const e of ENDINGS) if (line.startsWith(e, j) && ends[j + e.length]) return true;
+  const c = line[j];
+  // `"\s*/*>` and `'\s*/*>` (a tag in an attribute), `\]\s*::` (reStructuredText).
+  if (c === '"' || c === "'" || c === ']') {
+    let k = j + 1;
+    while (k < line.length && /\s/.test(line[k]!)) k++;
+    if (c === ']') return line.startsWith('::', k) && ends[k + 2] === 1;
+    while (line[k] === '/') k++;
+    return line[k] === '>' && ends[k + 1] === 1;
+  }
+  return false;
+}
+
+/**
+ * The text without its REUSE-IgnoreStart…End blocks, cut as reuse-tool cuts them (a block at the very start is
+ * kept, as its code has it), each cut block's line breaks kept so that the lines keep their numbers.
+ */
+function withoutIgnored(text: string): string {
+  const breaks = (s: string): string => s.replace(/[^\n]+/g, '');
+  const start = text.indexOf(IGNORE_START);
+  const endAt = text.indexOf(IGNORE_END);
+  if (start <= 0) return text;
+  if (endAt < 0) return text.slice(0, start) + breaks(text.slice(start));
+  const end = endAt + IGNORE_END.length;
+  if (end > start) return text.slice(0, start) + breaks(text.slice(start, end)) + withoutIgnored(text.slice(end));
+  const rest = text.slice(start + IGNORE_START.length);
+  const later = rest.indexOf(IGNORE_END);
+  if (later < 0) return text.slice(0, start) + breaks(text.slice(start));
+  const cut = start + IGNORE_START.length + later + IGNORE_END.length;
+  return text.slice(0, start) + breaks(text.slice(start, cut)) + withoutIgnored(text.slice(cut));
+}
