@@ -1,9 +1,10 @@
-// How reuse-tool (5.0) reads a text file's SPDX-License-Identifier tags, for lint --reuse: in the
-// file's first 4 KiB (all of it when it holds a snippet), on any line, whatever stands before the tag
-// (code and strings too: REUSE-IgnoreStart/End is how a file keeps such lines out), the value up to
-// the comment endings it strips. farleft's own reading (tag-scan.ts) takes tags in comments only and
-// cleans their values further; lint --reuse must count what reuse-tool counts, so it reads this way.
-// reuse-tool finds them with one regular expression per line; this reads them by position, in time
+// How reuse-tool (5.0, extract.py) reads a text file, for lint --reuse: its first 4 KiB (all of it when
+// it holds a snippet), decoded as UTF-8, REUSE-IgnoreStart…End blocks cut out; an SPDX-License-Identifier
+// on any line, whatever stands before it (code and strings too), its value up to the comment endings it
+// strips; a copyright notice on any line with "SPDX-FileCopyrightText:", "Copyright" or "©" and a space
+// after it, prose included. farleft's own reading (tag-scan.ts) takes tags and notices in comments only
+// and cleans their values further; lint --reuse must count what reuse-tool counts, so it reads this way.
+// reuse-tool finds tags with one regular expression per line; this reads them by position, in time
 // linear in the line (its lazy value before a run of optional endings is quadratic on a hostile line).
 import { REUSE_HEADER_BYTES, type RawTag } from './tag-scan.js';
 import type { FileInput } from './types.js';
@@ -14,12 +15,25 @@ const IGNORE_END = 'REUSE-IgnoreEnd';
 /** The endings reuse-tool strips from a value: its comment styles' block ends, and `] ::`, `" />`, `' >` (markup). */
 const ENDINGS = [':)', "'/", '*/', '=#', '-->', '--}}', '}', '--%>', '*#', '#}', '*)'];
 
-/** The file's license tags as reuse-tool extracts them (values as it parses them: not cleaned further). */
-export function reuseLicenseTags(file: FileInput): RawTag[] {
+export interface ReuseRead {
+  /** The license tags, values as reuse-tool parses them (not cleaned further). */
+  readonly licenses: RawTag[];
+  /** The copyright notices (their text from the prefix on, without the endings reuse-tool strips). */
+  readonly copyrights: { readonly text: string; readonly line: number }[];
+}
+
+/** A text file's license tags and copyright notices as reuse-tool extracts them. */
+export function readAsReuseTool(file: FileInput): ReuseRead {
   const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
   // reuse-tool looks for a snippet in the whole file; farleft has its first MiB at hand.
   const head = bytes.includes('SPDX-SnippetBegin') ? bytes : bytes.subarray(0, REUSE_HEADER_BYTES);
+  if (!head.includes(TAG) && !head.includes('Copyright') && !head.includes('\u00a9')) return { licenses: [], copyrights: [] };
   const text = withoutIgnored(head.toString('utf8').replace(/\r\n/g, '\n'));
+  return { licenses: licenseTags(text), copyrights: copyrightNotices(text) };
+}
+
+/** The license tags: one per line at most, the first with a space or tab after it. */
+function licenseTags(text: string): RawTag[] {
   const tags: RawTag[] = [];
   let line = 1;
   let counted = 0; // the offset up to which line breaks are counted
@@ -38,6 +52,27 @@ export function reuseLicenseTags(file: FileInput): RawTag[] {
   return tags;
 }
 
+/**
+ * A copyright notice: reuse-tool's three patterns, of which a line needs only the start (the rest of each may be
+ * empty): a tag, "Copyright" (capitalised) or "©", then white space. Lines as Python's splitlines() cuts them.
+ */
+const NOTICE = /SPDX-(?:File|Snippet)CopyrightText:\s|Copyright\s|\u00a9\s/;
+const LINE_BREAK = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+function copyrightNotices(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let line = 1;
+  for (const row of text.split('\n')) {
+    if (row.includes('Copyright') || row.includes('\u00a9'))
+      for (const part of row.split(LINE_BREAK)) {
+        const m = NOTICE.exec(part);
+        if (m) out.push({ text: part.slice(m.index, endOfValue(part, m.index)).trim(), line });
+      }
+    line++;
+  }
+  return out;
+}
+
 /** A line's tag value, or null: the first tag followed by a space or tab, its value up to the endings. */
 function tagValue(line: string): string | null {
   let at = -1;
@@ -51,18 +86,24 @@ function tagValue(line: string): string | null {
   if (at < 0) return null;
   let from = at + TAG.length;
   while (line[from] === ' ' || line[from] === '\t') from++;
-  // The shortest value whose rest is made of endings only: ends[j] says the rest from j is.
-  const ends = new Uint8Array(line.length + 1);
-  ends[line.length] = 1;
-  for (let j = line.length - 1; j >= from; j--) ends[j] = endsAt(line, j, ends) ? 1 : 0;
-  let to = from;
-  while (!ends[to]) to++;
+  const to = endOfValue(line, from);
   const prefix = line.slice(0, at).trim();
   let value = line.slice(from, to).trim();
   // A framed comment ("/* ... *\/" drawn as "|* ... *|"): the prefix, reversed, closes the line.
   const suffix = [...prefix].reverse().join('');
   if (suffix && value.endsWith(suffix)) value = value.slice(0, -suffix.length);
   return value.trim();
+}
+
+/** Where the text from `from` on ends before the endings reuse-tool strips: the shortest text whose rest is made of endings only. */
+function endOfValue(line: string, from: number): number {
+  // ends[j]: the rest of the line from j is endings only.
+  const ends = new Uint8Array(line.length + 1);
+  ends[line.length] = 1;
+  for (let j = line.length - 1; j >= from; j--) ends[j] = endsAt(line, j, ends) ? 1 : 0;
+  let to = from;
+  while (!ends[to]) to++;
+  return to;
 }
 
 /** Whether an ending starts at j and only endings follow it. */

@@ -3,8 +3,8 @@
 // code, an unclosed snippet or ignore block.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import { clip } from '../problems.js';
-import { reuseLicenseTags } from './reuse-read.js';
-import { MAX_TAGS, REUSE_HEADER_BYTES, scanFileTags, type TagScan } from './tag-scan.js';
+import { readAsReuseTool } from './reuse-read.js';
+import { MAX_TAGS, scanFileTags, type TagScan } from './tag-scan.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
 // Values that are clearly code: a template placeholder, a format string, an escape, a concatenation
@@ -82,67 +82,13 @@ export const detector: Detector = {
 };
 
 /**
- * lint --reuse counts what reuse-tool reads: nothing in a binary file (since 3.0.1); in a text file, its license tags as
- * reuse-tool extracts them (reuse-read.ts: on any line, code included, values as they stand) and its copyright notices
- * as its patterns find them (withReuseCopyrights), each notice worded as farleft's own reading words it where both read one.
+ * lint --reuse counts what reuse-tool reads: nothing in a binary file (since 3.0.1); in a text file, its license tags and
+ * copyright notices as reuse-tool extracts them (reuse-read.ts).
  */
 export function asReuseTool(file: FileInput, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
   if (file.kind !== 'text') return EMPTY_DETECTION;
-  const own = tagsToDetection(scanFileTags(file, true), file.path, source, ctx);
-  const licenses = tagsToDetection({ tags: reuseLicenseTags(file), snippets: [], rejected: [], unclosedIgnore: null, tooMany: null }, file.path, source, ctx);
-  return withReuseCopyrights(detection(licenses.declarations, own.copyrights, licenses.problems), file);
-}
-
-/**
- * reuse-tool's copyright notices, as its patterns find them anywhere in a line: an SPDX-FileCopyrightText (or
- * -SnippetCopyrightText) tag, "Copyright" (capitalised, perhaps with "(C)" or "©") or "©", then a space and a word.
- */
-const REUSE_COPYRIGHT = /SPDX-(?:File|Snippet)CopyrightText:\s+\S.*|(?:Copyright(?:\s(?:\([Cc]\)|©))?|©)\s+\S.*/;
-/** The comment endings reuse-tool strips from a notice's end. */
-const REUSE_END = /\s*(?:\*+\/|-->|\*\)|-\}|"""|'''|:\)|#\}|--%>|%>|["']\s*\/*>|\]\s*::)\s*$/;
-
-/**
- * lint --reuse counts a text file's copyright notices as reuse-tool does: the lines of its first 4 KiB (all of it when
- * it holds a snippet) where one of reuse-tool's patterns matches, wherever it stands, prose included ("See Copyright
- * for the status of this software"), and no others ("copyright (C) 1999 by", "Copyright: (c) 2013", which farleft's
- * own reading takes). REUSE-IgnoreStart/End blocks are skipped, as reuse-tool skips them.
- */
-function withReuseCopyrights(found: Detection, file: FileInput): Detection {
-  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
-  const head = bytes.includes('SPDX-SnippetBegin') ? bytes : bytes.subarray(0, REUSE_HEADER_BYTES);
-  // Only lines with "Copyright" or "©" can match: found by their bytes, in order, each line once.
-  const at: number[] = [];
-  for (const needle of REUSE_NEEDLES) for (let i = head.indexOf(needle); i >= 0; i = head.indexOf(needle, i + needle.length)) at.push(i);
-  at.sort((a, b) => a - b);
-  const ignored = ignoredRanges(head);
-  const scanned = new Map(found.copyrights.map((c) => [c.line, c]));
-  const copyrights: CopyrightNotice[] = [];
-  let counted = 0; // the offset up to which newlines have been counted
-  let line = 1;
-  let lastStart = -1;
-  for (const p of at) {
-    const start = head.lastIndexOf(0x0a, p) + 1;
-    if (start === lastStart || ignored.some(([from, to]) => start >= from && start < to)) continue;
-    lastStart = start;
-    for (let nl = head.indexOf(0x0a, counted); nl >= 0 && nl < start; nl = head.indexOf(0x0a, nl + 1)) line++;
-    counted = start;
-    const end = head.indexOf(0x0a, p);
-    const m = REUSE_COPYRIGHT.exec(head.toString('utf8', start, end < 0 ? head.length : end).replace(/\r$/, ''));
-    if (m) copyrights.push(scanned.get(line) ?? { text: m[0].replace(REUSE_END, '').trim(), source: 'spdx-tag', file: file.path, line, scope: 'file' });
-  }
-  return copyrights.length === found.copyrights.length && copyrights.every((c, i) => c === found.copyrights[i]) ? found : detection(found.declarations, copyrights, found.problems);
-}
-
-const REUSE_NEEDLES = [Buffer.from('Copyright'), Buffer.from('©')];
-
-/** The byte ranges between REUSE-IgnoreStart and REUSE-IgnoreEnd (to the end, where no end follows). */
-function ignoredRanges(head: Buffer): [number, number][] {
-  const out: [number, number][] = [];
-  for (let from = head.indexOf('REUSE-IgnoreStart'); from >= 0; from = head.indexOf('REUSE-IgnoreStart', from + 1)) {
-    const end = head.indexOf('REUSE-IgnoreEnd', from);
-    out.push([head.lastIndexOf(0x0a, from) + 1, end < 0 ? head.length : end]);
-    if (end < 0) break;
-    from = end;
-  }
-  return out;
+  const read = readAsReuseTool(file);
+  const found = tagsToDetection({ tags: read.licenses, snippets: [], rejected: [], unclosedIgnore: null, tooMany: null }, file.path, source, ctx);
+  const copyrights = read.copyrights.map((c): CopyrightNotice => ({ text: c.text, source, file: file.path, line: c.line, scope: 'file' }));
+  return detection(found.declarations, copyrights, found.problems);
 }

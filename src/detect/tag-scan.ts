@@ -429,7 +429,7 @@ export function copyrightStatement(value: string): string {
 }
 
 /** The tags of a file: in its bytes when it was read whole, else in its decoded text, chunk by chunk. */
-export function scanFileTags(file: FileInput, asReuse = false): TagScan {
+export function scanFileTags(file: FileInput): TagScan {
   const bytes = file.bytes;
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // A binary's head is read as UTF-8 (a stray 0xA9 byte is no ©), tags anywhere.
@@ -439,8 +439,6 @@ export function scanFileTags(file: FileInput, asReuse = false): TagScan {
   const encoding = file.encoding === 'utf-8' ? 'utf8' : 'latin1';
   // What was read whole may be all ASCII (the rest of a larger file is read as it is encoded).
   const head = file.ascii === true ? 'ascii' : encoding;
-  // lint --reuse (asReuse): a text file's first 4 KiB, as reuse-tool reads it, unless it holds a snippet.
-  if (asReuse && (!file.complete || buf.length > REUSE_HEADER_BYTES) && !buf.includes('SPDX-SnippetBegin')) return scanBuffer(buf.subarray(0, REUSE_HEADER_BYTES), bom, head);
   if (file.complete) return scanBuffer(buf, bom, head);
   return file.restBytes ? scanByteChunks(buf, bom, file.restBytes(), encoding) : scanTags(file.text, file.rest());
 }

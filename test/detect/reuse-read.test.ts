@@ -1,10 +1,12 @@
-// lint --reuse reads a text file's license tags as reuse-tool 5.0 extracts them (src/detect/reuse-read.ts). Each
-// value below is what reuse-tool 5.0.2 extracted from the same line (checked by hand with Debian 13's reuse).
+// lint --reuse reads a text file's license tags and copyright notices as reuse-tool 5.0 extracts them
+// (src/detect/reuse-read.ts). Each value below is what reuse-tool 5.0.2 extracted from the same line (checked
+// by hand with Debian 13's reuse: find_spdx_tag and extract_reuse_info).
 import { describe, expect, it } from 'vitest';
-import { reuseLicenseTags } from '../../src/detect/reuse-read.js';
+import { readAsReuseTool } from '../../src/detect/reuse-read.js';
 import { fileInput } from '../helpers.js';
 
-const values = (text: string): string[] => reuseLicenseTags(fileInput('a.txt', text)).map((t) => t.value);
+const values = (text: string): string[] => readAsReuseTool(fileInput('a.txt', text)).licenses.map((t) => t.value);
+const notices = (text: string): string[] => readAsReuseTool(fileInput('a.txt', text)).copyrights.map((c) => c.text);
 
 describe("reuse-tool's reading of license tags", () => {
   it.each([
@@ -32,6 +34,22 @@ describe("reuse-tool's reading of license tags", () => {
     expect(values(`${line}\n`)).toEqual(value === null ? [] : [value]);
   });
 
+  it.each([
+    ['# SPDX-FileCopyrightText: 2020 Jo', 'SPDX-FileCopyrightText: 2020 Jo'],
+    ['See Copyright for the status of this software', 'Copyright for the status of this software'],
+    ['/* Copyright (C) 1999 Jo */', 'Copyright (C) 1999 Jo'],
+    ['copyright (C) 1999 by Jo', null],
+    ['\u00a9 2021 Al', '\u00a9 2021 Al'],
+    ['Copyright: (c) 2013 X', null],
+    ['x = "Copyright 2020 Jo"', 'Copyright 2020 Jo"'],
+    ['CopyrightNotice', null],
+    ['<tag value="Copyright 2019 Jane" />', 'Copyright 2019 Jane'],
+    ['Copyright\v2020 Jo', null], // a vertical tab ends a line for Python's splitlines()
+    ['#   SPDX-FileCopyrightText: 2020 Jo -->', 'SPDX-FileCopyrightText: 2020 Jo'],
+  ])('copyright notice in %j -> %j', (line, notice) => {
+    expect(notices(`${line}\n`)).toEqual(notice === null ? [] : [notice]);
+  });
+
   it('reads the first 4 KiB only, unless the file holds a snippet', () => {
     const late = `${'x = 1\n'.repeat(1000)}# SPDX-License-Identifier: MIT\n`;
     expect(values(late)).toEqual([]);
@@ -40,7 +58,7 @@ describe("reuse-tool's reading of license tags", () => {
 
   it('skips REUSE-IgnoreStart…End blocks as reuse-tool cuts them, and keeps the lines their numbers', () => {
     const text = '# a\n# REUSE-IgnoreStart\nx = "SPDX-License-Identifier: " + y\n# REUSE-IgnoreEnd\n# SPDX-License-Identifier: MIT\n';
-    expect(reuseLicenseTags(fileInput('a.py', text))).toEqual([{ kind: 'license', value: 'MIT', line: 5, snippet: null }]);
+    expect(readAsReuseTool(fileInput('a.py', text)).licenses).toEqual([{ kind: 'license', value: 'MIT', line: 5, snippet: null }]);
     // Unclosed: the rest of the text is cut.
     expect(values('# a\n# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n')).toEqual([]);
     // A block at the very start of the text is kept (reuse-tool's `if not ignore_start`).
