@@ -60,15 +60,26 @@ const NOTICE = /SPDX-(?:File|Snippet)CopyrightText:\s|Copyright\s|\u00a9\s/;
 const LINE_BREAK = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
 function copyrightNotices(text: string): { text: string; line: number }[] {
+  // Only lines with "Copyright" or "©" can hold one: found by searching for those, each line read once, in order.
+  const at: number[] = [];
+  for (const needle of ['Copyright', '\u00a9']) for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) at.push(i);
+  if (at.length === 0) return [];
+  at.sort((a, b) => a - b);
   const out: { text: string; line: number }[] = [];
   let line = 1;
-  for (const row of text.split('\n')) {
-    if (row.includes('Copyright') || row.includes('\u00a9'))
-      for (const part of row.split(LINE_BREAK)) {
-        const m = NOTICE.exec(part);
-        if (m) out.push({ text: part.slice(m.index, endOfValue(part, m.index)).trim(), line });
-      }
-    line++;
+  let counted = 0;
+  let next = 0;
+  for (const p of at) {
+    if (p < next) continue;
+    const start = text.lastIndexOf('\n', p) + 1;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    const nl = text.indexOf('\n', p);
+    next = nl < 0 ? text.length : nl + 1;
+    for (const part of text.slice(start, nl < 0 ? text.length : nl).split(LINE_BREAK)) {
+      const m = NOTICE.exec(part);
+      if (m) out.push({ text: part.slice(m.index, endOfValue(part, m.index)).trim(), line });
+    }
   }
   return out;
 }
