@@ -71,6 +71,11 @@ describe('the CLI bundle', () => {
     expect(runCli(['compat', 'PPL', 'MIT'], { env: { ...env, FARLEFT_NO_BUNDLE: '1' } }).stderr).toBe('esm ["NativeModule internal/modules/esm/module_job"]\n');
   });
 
+  it("answers --version and -V with package.json's version, as commander does beside other arguments", () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['-V'], ['--version', '--no-color']]) expect(runCli(args)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('says to build it, and exits 2, where the package is not built (installed with --ignore-scripts)', () => {
     // (Node runs a script by its real path, so the message names the real folder.)
     const copy = realpathSync(tree({ 'package.json': readFileSync(new URL('../../package.json', import.meta.url), 'utf8') }));
