@@ -1,5 +1,5 @@
 // lint --reuse against the REUSE 3.3 criteria, and against reuse-tool itself where it is
-// installed (Debian's reuse 1.1.2 predates REUSE.toml: compared on trees without one).
+// installed (Debian 12's reuse 1.1.2 predates REUSE.toml: compared on trees without one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import { inputOf, licenseText, reuseTree, roots, tree } from './helpers.js';
 
 afterAll(() => roots.forEach(removeTree));
 
-const REUSE = '/usr/bin/reuse';
+// FARLEFT_REUSE_TOOL names another reuse-tool to compare with (a newer one than Debian 12's, say: Debian 13's 5.0.2).
+const REUSE = process.env.FARLEFT_REUSE_TOOL ?? '/usr/bin/reuse';
 const HAS_REUSE = existsSync(REUSE);
 /** reuse-tool before 3.0.1 (Debian 12's 1.1.2) also read REUSE information in binary files' contents; lint --reuse does as 3.0.1 and later do. */
 const REUSE_READS_BINARIES = HAS_REUSE && olderThan(/(\d+)\.(\d+)\.(\d+)/.exec(spawnSync(REUSE, ['--version'], { encoding: 'utf8' }).stdout ?? ''), [3, 0, 1]);
@@ -33,9 +34,12 @@ const tag = (expr: string, holder = '2026 Example Collective'): string => `# SPD
 function summaryOf(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const at = text.indexOf('# SUMMARY');
-  for (const line of text.slice(at).split('\n')) {
+  // (Up to the next heading: reuse-tool 3.0 and later print RECOMMENDATIONS after it.)
+  const next = text.indexOf('\n# ', at + 1);
+  for (const line of text.slice(at, next < 0 ? text.length : next).split('\n')) {
     const m = /^\* ([^:]+):\s*(.*)$/.exec(line);
-    if (m) out[m[1]!] = m[2]!.trim() === '' ? '0' : m[2]!.trim();
+    // A list in sorted order: reuse-tool 5 prints it in the order of a Python set (another each run).
+    if (m) out[m[1]!] = m[2]!.trim() === '' ? '0' : m[2]!.includes(', ') ? m[2]!.trim().split(', ').sort().join(', ') : m[2]!.trim();
   }
   return out;
 }
