@@ -150,3 +150,45 @@ function withoutIgnored(text: string): string {
   const cut = start + IGNORE_START.length + later + IGNORE_END.length;
   return text.slice(0, start) + breaks(text.slice(start, cut)) + withoutIgnored(text.slice(cut));
 }
+
+/**
+ * Whether reuse-tool's parser reads a value as an expression: symbols (runs of words, each of letters, digits and
+ * `_.:+-` only) joined by AND / OR, a symbol optionally WITH another, parentheses balanced. Any other character in a
+ * word (`MIT/Apache`, nroff's `\s-1MIT\s0`, a quote) and reuse-tool cannot parse the tag, and skips the file
+ * (checked with reuse-tool 1.1.2 and 5.0.2 alike).
+ */
+export function parsesAsExpression(value: string): boolean {
+  const tokens = value.split(/([()])|\s+/).filter((t): t is string => t !== undefined && t !== '');
+  let i = 0;
+  const isOp = (t: string | undefined): boolean => t !== undefined && /^(?:and|or|with)$/i.test(t);
+  // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
+  const symbol = (): boolean => {
+    const from = i;
+    for (; tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i]); i++) if (!SYMBOL_WORD.test(tokens[i]!)) return false;
+    return i > from;
+  };
+  const term = (): boolean => {
+    if (tokens[i] === '(') {
+      i++;
+      if (!expr() || tokens[i] !== ')') return false;
+      i++;
+      return true;
+    }
+    if (!symbol()) return false;
+    if (tokens[i]?.toLowerCase() !== 'with') return true;
+    i++;
+    return symbol();
+  };
+  const expr = (): boolean => {
+    if (!term()) return false;
+    while (/^(?:and|or)$/i.test(tokens[i] ?? '')) {
+      i++;
+      if (!term()) return false;
+    }
+    return true;
+  };
+  return tokens.length > 0 && expr() && i === tokens.length;
+}
+
+/** The characters of a word of a license symbol, as reuse-tool's parser (license-expression) takes them: Python's `\w`, and `.:+-`. */
+const SYMBOL_WORD = /^[\p{L}\p{N}_.:+-]+$/u;

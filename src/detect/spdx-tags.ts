@@ -3,7 +3,7 @@
 // code, an unclosed snippet or ignore block.
 import type { CopyrightNotice, Declaration, Problem, Scope, Source } from '../types.js';
 import { clip } from '../problems.js';
-import { readAsReuseTool } from './reuse-read.js';
+import { parsesAsExpression, readAsReuseTool } from './reuse-read.js';
 import { MAX_TAGS, scanFileTags, type TagScan } from './tag-scan.js';
 import { detection, EMPTY_DETECTION, type DetectContext, type Detection, type Detector, type FileInput } from './types.js';
 
@@ -89,6 +89,9 @@ export function asReuseTool(file: FileInput, source: Extract<Source, 'spdx-tag' 
   if (file.kind !== 'text') return EMPTY_DETECTION;
   const read = readAsReuseTool(file);
   const found = tagsToDetection({ tags: read.licenses, snippets: [], rejected: [], unclosedIgnore: null, tooMany: null }, file.path, source, ctx);
+  // A value reuse-tool cannot parse makes it skip the file: nothing the file says counts (a REUSE.toml's may), only the error.
+  if (read.licenses.some((t) => t.value !== '' && !parsesAsExpression(t.value)))
+    return detection([], [], found.problems.filter((p) => p.code === 'invalid-expression'));
   const copyrights = read.copyrights.map((c): CopyrightNotice => ({ text: c.text, source, file: file.path, line: c.line, scope: 'file' }));
   return detection(found.declarations, copyrights, found.problems);
 }

@@ -9,6 +9,7 @@
 // does not know. Known difference from reuse-tool: farleft skips a tag it can tell is code
 // writing a tag (inside a string or a template; `farleft scan --verbose` notes each).
 import { byPlace, result, type LintMeta } from './evaluate.js';
+import { parsesAsExpression } from '../detect/reuse-read.js';
 import { REUSE_SOURCES, licenseTextFiles } from './facts.js';
 import { READ_ERROR_CODES } from './rules/read-error.js';
 import type { Finding, LintInput, LintResult, LintSettings } from './types.js';
@@ -62,8 +63,8 @@ export function checkReuse(input: LintInput): ReuseReport {
   };
   // A tag farleft refused only because it names no known license (`Foo`) is still an expression
   // to REUSE: its ids are bad (and missing) licenses, and the file has licensing information.
-  // A tag that does not parse at all (`MIT OR`) makes reuse-tool drop everything the file says of itself: it has
-  // neither licensing nor copyright information then (reuse 1.1.2 and 5.0.2 alike).
+  // A tag that does not parse at all (`MIT OR`) makes reuse-tool drop everything the file says of itself (the
+  // detector then gives it nothing: reuse-read.ts); its other tags are no bad licenses either.
   const unknownIds = new Map<string, { value: string; file: string }[]>();
   const unparsed = new Set<string>();
   for (const p of scan.problems) {
@@ -88,14 +89,10 @@ export function checkReuse(input: LintInput): ReuseReport {
   for (const f of scan.files) {
     if (!f.covered || readErrors.has(f.path) || (only !== null && !only.has(f.path))) continue;
     files++;
-    // A file (or its sidecar) with a tag reuse-tool cannot parse tells it nothing: not even its other, valid, tags.
-    const ownDropped = unparsed.has(f.path) && !ownIgnored(f.path);
-    const sidecarDropped = unparsed.has(`${f.path}.license`);
     const ids = new Set<string>();
-    for (const d of f.declarations)
-      if (REUSE_SOURCES.has(d.source) && !(ownDropped && d.source === 'spdx-tag') && !(sidecarDropped && d.source === 'sidecar')) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
+    for (const d of f.declarations) if (REUSE_SOURCES.has(d.source)) for (const id of licenseKeys(d.raw ?? d.expression)) ids.add(id);
     for (const value of unknownIds.get(f.path) ?? [])
-      if (value.file === f.path ? !ownIgnored(f.path) && !ownDropped : !sidecarDropped) for (const id of licenseKeys(value.value)) ids.add(id);
+      if (!unparsed.has(value.file) && (value.file !== f.path || !ownIgnored(f.path))) for (const id of licenseKeys(value.value)) ids.add(id);
     for (const id of ids) {
       const bare = id.endsWith('+') ? id.slice(0, -1) : id;
       if (!inMap(id) && !inMap(bare)) add(bad, id, f.path);
@@ -103,7 +100,7 @@ export function checkReuse(input: LintInput): ReuseReport {
       used.add(id);
     }
     if (ids.size === 0) withoutLicenses.push(f.path);
-    if (f.copyright.length === 0 || ownDropped || sidecarDropped) withoutCopyright.push(f.path);
+    if (f.copyright.length === 0) withoutCopyright.push(f.path);
   }
   // A text in LICENSES/ whose name is not a license id is bad too.
   for (const [id, path] of licenses) if (!inMap(id) && (only === null || only.has(path))) add(bad, id, path);
@@ -146,48 +143,6 @@ export function checkReuse(input: LintInput): ReuseReport {
 
 /** How the SPDX tag detector words an invalid tag: the value is between the first quotes. */
 const TAG_VALUE = /^invalid SPDX-License-Identifier '(.*)': /s;
-
-/**
- * Whether reuse-tool's parser reads a value as an expression: symbols (runs of words, each of letters, digits and
- * `_.:+-` only) joined by AND / OR, a symbol optionally WITH another, parentheses balanced. Any other character in a
- * word (`MIT/Apache`, nroff's `\s-1MIT\s0`, a quote) and reuse-tool cannot parse the tag, and skips the file
- * (checked with reuse-tool 1.1.2 and 5.0.2 alike).
- */
-export function parsesAsExpression(value: string): boolean {
-  const tokens = value.split(/([()])|\s+/).filter((t): t is string => t !== undefined && t !== '');
-  let i = 0;
-  const isOp = (t: string | undefined): boolean => t !== undefined && /^(?:and|or|with)$/i.test(t);
-  // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
-  const symbol = (): boolean => {
-    const from = i;
-    for (; tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i]); i++) if (!SYMBOL_WORD.test(tokens[i]!)) return false;
-    return i > from;
-  };
-  const term = (): boolean => {
-    if (tokens[i] === '(') {
-      i++;
-      if (!expr() || tokens[i] !== ')') return false;
-      i++;
-      return true;
-    }
-    if (!symbol()) return false;
-    if (tokens[i]?.toLowerCase() !== 'with') return true;
-    i++;
-    return symbol();
-  };
-  const expr = (): boolean => {
-    if (!term()) return false;
-    while (/^(?:and|or)$/i.test(tokens[i] ?? '')) {
-      i++;
-      if (!term()) return false;
-    }
-    return true;
-  };
-  return tokens.length > 0 && expr() && i === tokens.length;
-}
-
-/** The characters of a word of a license symbol, as reuse-tool's parser (license-expression) takes them: Python's `\w`, and `.:+-`. */
-const SYMBOL_WORD = /^[\p{L}\p{N}_.:+-]+$/u;
 
 /**
  * License and exception ids of a valid expression as written: what is left when
