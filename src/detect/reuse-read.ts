@@ -133,22 +133,25 @@ function endsAt(line: string, j: number, ends: Uint8Array): boolean {
 }
 
 /**
- * The text without its REUSE-IgnoreStart…End blocks, cut as reuse-tool cuts them (a block at the very start is
- * kept, as its code has it), each cut block's line breaks kept so that the lines keep their numbers.
+ * The text without its REUSE-IgnoreStart…End blocks, cut as reuse-tool cuts them (its recursion, as a loop over the
+ * rest: a rest that starts with the block's start keeps it, as its code has it), each cut block's line breaks kept so
+ * that the lines keep their numbers.
  */
 function withoutIgnored(text: string): string {
-  const breaks = (s: string): string => s.replace(/[^\n]+/g, '');
-  const start = text.indexOf(IGNORE_START);
-  const endAt = text.indexOf(IGNORE_END);
-  if (start <= 0) return text;
-  if (endAt < 0) return text.slice(0, start) + breaks(text.slice(start));
-  const end = endAt + IGNORE_END.length;
-  if (end > start) return text.slice(0, start) + breaks(text.slice(start, end)) + withoutIgnored(text.slice(end));
-  const rest = text.slice(start + IGNORE_START.length);
-  const later = rest.indexOf(IGNORE_END);
-  if (later < 0) return text.slice(0, start) + breaks(text.slice(start));
-  const cut = start + IGNORE_START.length + later + IGNORE_END.length;
-  return text.slice(0, start) + breaks(text.slice(start, cut)) + withoutIgnored(text.slice(cut));
+  const breaks = (from: number, to: number): string => text.slice(from, to).replace(/[^\n]+/g, '');
+  const out: string[] = [];
+  for (let rest = 0; ; ) {
+    const start = text.indexOf(IGNORE_START, rest);
+    const endAt = text.indexOf(IGNORE_END, rest);
+    if (start <= rest) return (out.push(text.slice(rest)), out.join(''));
+    out.push(text.slice(rest, start));
+    // The first end after the start (reuse-tool looks at the first end in the rest, and, before the start, again after it).
+    const after = endAt >= 0 && endAt + IGNORE_END.length > start ? endAt : text.indexOf(IGNORE_END, start + IGNORE_START.length);
+    if (after < 0) return (out.push(breaks(start, text.length)), out.join(''));
+    const cut = after + IGNORE_END.length;
+    out.push(breaks(start, cut));
+    rest = cut;
+  }
 }
 
 /**
@@ -159,35 +162,41 @@ function withoutIgnored(text: string): string {
  */
 export function parsesAsExpression(value: string): boolean {
   const tokens = value.split(/([()])|\s+/).filter((t): t is string => t !== undefined && t !== '');
-  let i = 0;
   const isOp = (t: string | undefined): boolean => t !== undefined && /^(?:and|or|with)$/i.test(t);
+  // Read without recursion (a hostile tag may open 100,000 parentheses): a term is awaited, or one was read.
+  let i = 0;
+  let depth = 0;
+  let awaitingTerm = true;
   // A license symbol may hold spaces (reuse-tool's parser reads `MIT Apache` as one, bad, license).
   const symbol = (): boolean => {
     const from = i;
     for (; tokens[i] !== undefined && tokens[i] !== '(' && tokens[i] !== ')' && !isOp(tokens[i]); i++) if (!SYMBOL_WORD.test(tokens[i]!)) return false;
     return i > from;
   };
-  const term = (): boolean => {
-    if (tokens[i] === '(') {
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (awaitingTerm) {
+      if (t === '(') {
+        depth++;
+        i++;
+        continue;
+      }
+      if (!symbol()) return false;
+      if (tokens[i]?.toLowerCase() === 'with') {
+        i++;
+        if (!symbol()) return false;
+      }
+      awaitingTerm = false;
+    } else if (t === ')') {
+      if (depth === 0) return false;
+      depth--;
       i++;
-      if (!expr() || tokens[i] !== ')') return false;
+    } else if (/^(?:and|or)$/i.test(t)) {
+      awaitingTerm = true;
       i++;
-      return true;
-    }
-    if (!symbol()) return false;
-    if (tokens[i]?.toLowerCase() !== 'with') return true;
-    i++;
-    return symbol();
-  };
-  const expr = (): boolean => {
-    if (!term()) return false;
-    while (/^(?:and|or)$/i.test(tokens[i] ?? '')) {
-      i++;
-      if (!term()) return false;
-    }
-    return true;
-  };
-  return tokens.length > 0 && expr() && i === tokens.length;
+    } else return false;
+  }
+  return tokens.length > 0 && !awaitingTerm && depth === 0;
 }
 
 /** The characters of a word of a license symbol, as reuse-tool's parser (license-expression) takes them: Python's `\w`, and `.:+-`. */

@@ -2,7 +2,7 @@
 // (src/detect/reuse-read.ts). Each value below is what reuse-tool 5.0.2 extracted from the same line (checked
 // by hand with Debian 13's reuse: find_spdx_tag and extract_reuse_info).
 import { describe, expect, it } from 'vitest';
-import { readAsReuseTool } from '../../src/detect/reuse-read.js';
+import { parsesAsExpression, readAsReuseTool } from '../../src/detect/reuse-read.js';
 import { fileInput } from '../helpers.js';
 
 const values = (text: string): string[] => readAsReuseTool(fileInput('a.txt', text)).licenses.map((t) => t.value);
@@ -70,5 +70,18 @@ describe("reuse-tool's reading of license tags", () => {
     const start = process.hrtime.bigint();
     expect(values(`# SPDX-SnippetBegin\n${line}\n`)).toHaveLength(1);
     expect(Number(process.hrtime.bigint() - start) / 1e9).toBeLessThan(10); // a bound against quadratic work (minutes here), not a benchmark
+  });
+
+  it('reads a tag of 100,000 nested parentheses without running out of stack', () => {
+    const deep = `${'('.repeat(100_000)}MIT${')'.repeat(100_000)}`;
+    expect(parsesAsExpression(deep)).toBe(true);
+    expect(parsesAsExpression(`${deep})`)).toBe(false);
+    expect(parsesAsExpression(`(${deep}`)).toBe(false);
+  });
+
+  it('cuts 30,000 ignored blocks in one pass, without running out of stack', () => {
+    const text = `# SPDX-SnippetBegin\n${'x REUSE-IgnoreStart SPDX-License-Identifier: MIT/x REUSE-IgnoreEnd\n'.repeat(30_000)}# SPDX-License-Identifier: ISC\n`;
+    const read = readAsReuseTool(fileInput('a.py', text));
+    expect(read.licenses).toEqual([{ kind: 'license', value: 'ISC', line: 30_002, snippet: null }]);
   });
 });
