@@ -204,10 +204,9 @@ function matchesChecksum(bytes: Buffer, expected: string): boolean {
   return [lf, trimmed, `${trimmed}\n`].some((t) => sha256(Buffer.from(t)) === expected);
 }
 
-/** Two texts with the same words (wrapping, spacing and case aside) are the same text. */
 /**
  * The text of `id` as the scan reads one: SPDX's text of another year (KDE's LICENSES/LGPL-2.0-or-later.txt, from an
- * older license list, has "51 Franklin St" where the current one has "51 Franklin Street"), rewrapped, in Markdown.
+ * older license list, has no title over its terms and conditions), rewrapped, in Markdown.
  * Only that license is in it, and no words beside it. (A text given with --license-text is the user's to choose.)
  */
 function holdsText(bytes: Buffer, id: string, detect: DetectContext): boolean {
@@ -215,6 +214,7 @@ function holdsText(bytes: Buffer, id: string, detect: DetectContext): boolean {
   return found.unknown.length === 0 && found.matches.length > 0 && found.matches.every((m) => m.expression === id && m.kind !== 'notice');
 }
 
+/** Two texts with the same words (wrapping, spacing and case aside) are the same text. */
 function sameWords(a: Buffer, b: Buffer): boolean {
   const words = (x: Buffer): string => x.toString('utf8').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
   return words(a) === words(b);

@@ -6,8 +6,11 @@
 // and cleans their values further; lint --reuse must count what reuse-tool counts, so it reads this way.
 // reuse-tool finds tags with one regular expression per line; this reads them by position, in time
 // linear in the line (its lazy value before a run of optional endings is quadratic on a hostile line).
-import { REUSE_HEADER_BYTES, type RawTag } from './tag-scan.js';
+import type { RawTag } from './tag-scan.js';
 import type { FileInput } from './types.js';
+
+/** How much of a text file reuse-tool reads, unless the file holds a snippet (its extract.py's _HEADER_BYTES). */
+const REUSE_HEADER_BYTES = 4096;
 
 const TAG = 'SPDX-License-Identifier:';
 const IGNORE_START = 'REUSE-IgnoreStart';

@@ -10,10 +10,8 @@
 // regex is code that writes or reads tags, not a declaration.
 import type { FileInput } from './types.js';
 
-/** How much of a binary file is searched for tags (as reuse-tool does). */
+/** How much of a binary file is searched for tags (as reuse-tool read one before 3.0.1). */
 export const BINARY_TAG_BYTES = 4096;
-/** How much of a text file reuse-tool reads for its tags, unless the file holds a snippet (its extract.py's _HEADER_BYTES): lint --reuse reads as much. */
-export const REUSE_HEADER_BYTES = 4096;
 /** Longest line kept across chunk boundaries when a large file is streamed. */
 const MAX_CARRY = 64 * 1024;
 

@@ -5,9 +5,8 @@
 //
 // What REUSE reads is what the scan resolved from REUSE sources only (SPDX tags, .license
 // sidecars, REUSE.toml, .reuse/dep5), with each id as it was written (`GPL-3.0+`, `mit`), not
-// as farleft normalizes it; the scan reads no media metadata (DetectOptions.asReuse), which REUSE
-// does not know. Known difference from reuse-tool: farleft skips a tag it can tell is code
-// writing a tag (inside a string or a template; `farleft scan --verbose` notes each).
+// as farleft normalizes it; the scan reads files as reuse-tool does (DetectOptions.asReuse,
+// detect/reuse-read.ts): no binary file, no media metadata, tags and notices on any line.
 import { byPlace, result, type LintMeta } from './evaluate.js';
 import { parsesAsExpression } from '../detect/reuse-read.js';
 import { REUSE_SOURCES, licenseTextFiles } from './facts.js';
