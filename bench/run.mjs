@@ -7,7 +7,7 @@ import { benchLint } from './lint.mjs';
 import { benchReuse } from './reuse.mjs';
 import { benchScan } from './scan.mjs';
 import { benchStartup } from './startup.mjs';
-import { WORK } from './lib.mjs';
+import { extraCaCost, WORK } from './lib.mjs';
 
 const SECTIONS = { startup: benchStartup, scan: () => benchScan(), media: benchMedia, deps: benchDeps, apply: benchApply, lint: () => benchLint(), reuse: benchReuse };
 const wanted = process.argv.slice(2);
@@ -17,6 +17,8 @@ if (unknown.length) {
   process.exit(2);
 }
 console.log(`# farleft benchmark (${new Date().toISOString().slice(0, 10)}, node ${process.version}, trees in ${WORK})`);
+const ca = extraCaCost();
+if (ca) console.log(`\n${ca}`);
 let ok = true;
 for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) ok = SECTIONS[name]() && ok;
 process.exitCode = ok ? 0 : 1;
