@@ -292,6 +292,18 @@ f = MP4(w + '/t-tone.m4a'); f['cprt'] = ['${NOTICE}']; f['----:com.apple.iTunes:
   writeFileSync(o('by-sa-trailing-info.wav'), wav([['LIST', info]]).bytes);
 }
 
+// Matroska and WebM, tagged by ffmpeg as its users tag them (-metadata license=…): the tags for the whole file,
+// and one aimed at a track only. bitexact: no random UIDs, so the files are made again the same.
+function matroska() {
+  writeFileSync(w('tone.wav'), wav().bytes);
+  const ffmpeg = (args, out) => run('ffmpeg', ['-v', 'error', '-y', ...args, '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', o(out)]);
+  const video = ['-f', 'lavfi', '-i', 'testsrc=duration=0.2:size=16x16:rate=5'];
+  ffmpeg([...video, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-metadata', `license=${CC('by-sa/4.0')}`, '-metadata', `copyright=${NOTICE}`], 'by-sa.mkv');
+  ffmpeg([...video, '-c:v', 'libvpx', '-b:v', '20k', '-metadata', `LICENSE=${PPL}`, '-metadata', `COPYRIGHT=${NOTICE}`], 'ppl.webm');
+  ffmpeg(['-i', 'tone.wav', '-c:a', 'flac', '-metadata', `license=${CC('by-nc/4.0')}`, '-metadata', `copyright=${HOLDER}`], 'by-nc.mka');
+  ffmpeg(['-i', 'tone.wav', '-c:a', 'flac', '-metadata:s:a:0', 'license=CC0-1.0', '-metadata', `copyright=${HOLDER}`], 'track-license.mka');
+}
+
 function fonts() {
   python(`
 from fontTools.fontBuilder import FontBuilder
@@ -335,7 +347,7 @@ function adobe() {
 }
 
 // `node scripts/make-media-fixtures.mjs adobe` makes one section's files; with no names, all of them.
-const SECTIONS = { images, documents, audio, fonts, adobe };
+const SECTIONS = { images, documents, audio, matroska, fonts, adobe };
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
 mkdirSync(OUT, { recursive: true });

@@ -15,6 +15,7 @@ export type MediaFormat =
   | 'flac'
   | 'ogg'
   | 'wav'
+  | 'matroska'
   | 'epub'
   | 'font'
   | 'psd'
@@ -37,6 +38,7 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
   flac: 'FLAC audio file',
   ogg: 'Ogg file',
   wav: 'WAV audio file',
+  matroska: 'Matroska/WebM file',
   epub: 'EPUB book',
   font: 'font',
   psd: 'Photoshop document',
@@ -56,7 +58,7 @@ export function aFormat(format: MediaFormat): string {
 /** The usual extension of each format, for a rename suggestion. */
 const USUAL_EXTENSION: Readonly<Record<MediaFormat, string>> = {
   jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', gif: 'gif', heif: 'heic', pdf: 'pdf', svg: 'svg', mp4: 'mp4',
-  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
+  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', matroska: 'mkv', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
 };
 
 const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
@@ -76,6 +78,7 @@ const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
       ['flac', ['flac']],
       ['ogg', ['ogg', 'oga', 'ogv', 'opus', 'spx']],
       ['wav', ['wav', 'wave']],
+      ['matroska', ['mkv', 'mka', 'mk3d', 'webm']],
       ['epub', ['epub']],
       ['font', ['ttf', 'otf', 'ttc', 'otc', 'woff', 'woff2']],
       ['psd', ['psd', 'psb']],
@@ -133,6 +136,7 @@ export function sniffFormat(head: Uint8Array): MediaFormat | null {
   if (ascii(b, 0, '%!PS-Adobe') || (b[0] === 0xc5 && b[1] === 0xd0 && b[2] === 0xd3 && b[3] === 0xc6)) return 'eps';
   if (ascii(b, 0, 'fLaC')) return 'flac';
   if (ascii(b, 0, 'OggS')) return 'ogg';
+  if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'matroska'; // EBML
   if (ascii(b, 0, 'ID3') && b.length >= 10) {
     const size = ((b[6]! & 0x7f) << 21) | ((b[7]! & 0x7f) << 14) | ((b[8]! & 0x7f) << 7) | (b[9]! & 0x7f);
     return ascii(b, 10 + size, 'fLaC') ? 'flac' : 'mp3';

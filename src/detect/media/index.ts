@@ -14,6 +14,7 @@ import { readGif } from './gif.js';
 import { readId3 } from './id3.js';
 import { readIsobmff } from './isobmff.js';
 import { readJpeg } from './jpeg.js';
+import { readMatroska } from './matroska.js';
 import { fieldsToDetection, type TextReader } from './license.js';
 import { readPdf } from './pdf.js';
 import { readPng } from './png.js';
@@ -34,6 +35,7 @@ const READERS: Readonly<Record<MediaFormat, Reader>> = {
   tiff: (src, out) => readTiff(src, 0, out),
   webp: (src, out) => readRiff(src, out, 'webp'),
   wav: (src, out) => readRiff(src, out, 'wav'),
+  matroska: (src, out) => readMatroska(src, out),
   gif: (src, out) => readGif(src, out),
   heif: (src, out) => readIsobmff(src, out, true),
   mp4: (src, out) => readIsobmff(src, out, false),

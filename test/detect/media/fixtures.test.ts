@@ -75,13 +75,15 @@ const EXIFTOOL_TAGS: readonly [RegExp, RegExp][] = [
   [/^MP4:udta:©cpy$/, /^UserData:Copyright$/],
   [/^MP4:iTunes:LICENSE$/, /^iTunes:LICENSE$/],
   [/^RIFF:ICOP$/, /^RIFF:Copyright$/],
+  [/^Matroska:LICENSE$/, /^Matroska:License$/],
+  [/^Matroska:COPYRIGHT$/, /^Matroska:Copyright$/],
   [/^OPF:dc:rights$/, /^XML-dc:Rights$/],
   [/^Font:(Copyright|License|LicenseInfoURL)$/, /^Font:(Copyright|License|LicenseInfoURL)$/],
 ];
 const TAG_ARGS = [
   '-XMP-cc:all', '-XMP-dc:Rights', '-XMP-xmpRights:all', '-IFD0:Copyright', '-IPTC:CopyrightNotice', '-PNG:Copyright', '-ID3:Copyright',
   '-ID3:CopyrightURL', '-ID3:TermsOfUse', '-ID3:License', '-Vorbis:License', '-Vorbis:Copyright', '-ItemList:Copyright',
-  '-UserData:Copyright', '-iTunes:LICENSE', '-RIFF:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
+  '-UserData:Copyright', '-iTunes:LICENSE', '-RIFF:Copyright', '-Matroska:License', '-Matroska:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
 ];
 
 // Booleans come back from ExifTool's JSON as true/false, XMP writes True/False.
@@ -106,7 +108,8 @@ describe('ExifTool reads the same fields', () => {
       const values = theirs.filter(([k]) => rule[1].test(k) && (suffix === undefined || rule[1].exec(k)![1] === suffix)).map(([, v]) => normalize(v));
       expect(values, `${f.name} in ${name}`).toContain(normalize(f.value));
     }
-    // And every license field ExifTool finds, farleft finds too.
-    for (const [k, v] of theirs) expect(ours.map((f) => normalize(f.value)), `${k} in ${name}`).toContain(normalize(v));
+    // And every license field ExifTool finds, farleft finds too (but a Matroska tag aimed at one track, which some
+    // ExifTool versions list with the file's: farleft says so in a note instead).
+    if (name !== 'track-license.mka') for (const [k, v] of theirs) expect(ours.map((f) => normalize(f.value)), `${k} in ${name}`).toContain(normalize(v));
   });
 });
