@@ -304,6 +304,14 @@ function matroska() {
   ffmpeg(['-i', 'tone.wav', '-c:a', 'flac', '-metadata:s:a:0', 'license=CC0-1.0', '-metadata', `copyright=${HOLDER}`], 'track-license.mka');
 }
 
+// AIFF, tagged by ffmpeg: its "(c) " chunk, and (with -write_id3v2 1) an ID3 chunk with TXXX:LICENSE and TCOP.
+function aiff() {
+  writeFileSync(w('tone.wav'), wav().bytes);
+  const ffmpeg = (args, out) => run('ffmpeg', ['-v', 'error', '-y', '-i', 'tone.wav', ...args, '-fflags', '+bitexact', '-flags:a', '+bitexact', o(out)]);
+  ffmpeg(['-write_id3v2', '1', '-metadata', `LICENSE=${CC('by/4.0')}`, '-metadata', `copyright=${NOTICE}`], 'by.aiff');
+  ffmpeg(['-c:a', 'pcm_f32be', '-metadata', `copyright=${NOTICE}. All rights reserved.`], 'all-rights-reserved.aifc');
+}
+
 function fonts() {
   python(`
 from fontTools.fontBuilder import FontBuilder
@@ -347,7 +355,7 @@ function adobe() {
 }
 
 // `node scripts/make-media-fixtures.mjs adobe` makes one section's files; with no names, all of them.
-const SECTIONS = { images, documents, audio, matroska, fonts, adobe };
+const SECTIONS = { images, documents, audio, matroska, aiff, fonts, adobe };
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
 mkdirSync(OUT, { recursive: true });

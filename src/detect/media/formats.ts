@@ -15,6 +15,7 @@ export type MediaFormat =
   | 'flac'
   | 'ogg'
   | 'wav'
+  | 'aiff'
   | 'matroska'
   | 'epub'
   | 'font'
@@ -38,6 +39,7 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
   flac: 'FLAC audio file',
   ogg: 'Ogg file',
   wav: 'WAV audio file',
+  aiff: 'AIFF audio file',
   matroska: 'Matroska/WebM file',
   epub: 'EPUB book',
   font: 'font',
@@ -48,7 +50,7 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
 };
 
 /** Names said with a vowel first ("an Ogg file", "an MP3 audio file"). */
-const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg', 'eps', 'illustrator']);
+const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg', 'eps', 'illustrator', 'aiff']);
 
 /** The human name with its article, for messages: "a PNG image", "an MP3 audio file". */
 export function aFormat(format: MediaFormat): string {
@@ -58,7 +60,7 @@ export function aFormat(format: MediaFormat): string {
 /** The usual extension of each format, for a rename suggestion. */
 const USUAL_EXTENSION: Readonly<Record<MediaFormat, string>> = {
   jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', gif: 'gif', heif: 'heic', pdf: 'pdf', svg: 'svg', mp4: 'mp4',
-  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', matroska: 'mkv', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
+  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', aiff: 'aiff', matroska: 'mkv', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
 };
 
 const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
@@ -78,6 +80,7 @@ const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
       ['flac', ['flac']],
       ['ogg', ['ogg', 'oga', 'ogv', 'opus', 'spx']],
       ['wav', ['wav', 'wave']],
+      ['aiff', ['aif', 'aiff', 'aifc']],
       ['matroska', ['mkv', 'mka', 'mk3d', 'webm']],
       ['epub', ['epub']],
       ['font', ['ttf', 'otf', 'ttc', 'otc', 'woff', 'woff2']],
@@ -128,6 +131,7 @@ export function sniffFormat(head: Uint8Array): MediaFormat | null {
     if (ascii(b, 8, 'WAVE')) return 'wav';
     return null;
   }
+  if (ascii(b, 0, 'FORM') && (ascii(b, 8, 'AIFF') || ascii(b, 8, 'AIFC'))) return 'aiff';
   if (ascii(b, 4, 'ftyp')) return HEIF_BRANDS.has(Buffer.from(b.subarray(8, 12)).toString('latin1')) ? 'heif' : 'mp4';
   if (b.length >= 8 && QUICKTIME_ATOMS.has(Buffer.from(b.subarray(4, 8)).toString('latin1'))) return 'mp4';
   if (ascii(b, 0, '%PDF-')) return 'pdf';

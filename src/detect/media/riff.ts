@@ -1,7 +1,9 @@
 // RIFF containers: WebP ("XMP " and "EXIF" chunks, after the image data) and WAV (a LIST
-// "INFO" list with ICOP, often after the audio data; an "id3 " chunk; Adobe's "_PMX" XMP).
-// Chunks are walked by their sizes, so the audio or image data is skipped, not read. RIFX is
-// RIFF with big-endian sizes (WAV files from old Macs and from test suites: scipy's).
+// "INFO" list with ICOP, often after the audio data; an "id3 " chunk; Adobe's "_PMX" XMP); and
+// AIFF, RIFF's big-endian elder (EA IFF 85's "FORM": a "(c) " copyright chunk, and the "ID3 "
+// chunk ffmpeg writes with -write_id3v2 1). Chunks are walked by their sizes, so the audio or
+// image data is skipped, not read. RIFX is RIFF with big-endian sizes (WAV files from old Macs
+// and from test suites: scipy's).
 import { addField, addIssue, notFullyRead, truncated, type MediaRead } from './fields.js';
 import { readId3 } from './id3.js';
 import { decodeText, sourceOfBytes, type ByteSource } from './source.js';
@@ -22,7 +24,7 @@ export function riffChunks(src: ByteSource): { chunks: RiffChunk[]; complete: bo
   const chunks: RiffChunk[] = [];
   const header = src.read(0, 12);
   const form = header.toString('latin1', 0, 4);
-  const bigEndian = form === 'RIFX';
+  const bigEndian = form === 'RIFX' || form === 'FORM';
   const declared = header.length >= 8 ? sizeAt(header, 4, bigEndian) + 8 : src.size;
   const end = Math.min(src.size, form === 'RIFF' || bigEndian ? declared : src.size);
   let i = 12;
@@ -43,10 +45,16 @@ function sizeAt(buf: Buffer, at: number, bigEndian: boolean): number {
   return bigEndian ? buf.readUInt32BE(at) : buf.readUInt32LE(at);
 }
 
-export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav'): void {
+const WANTED: Readonly<Record<'webp' | 'wav' | 'aiff', ReadonlySet<string>>> = {
+  webp: new Set(['XMP ', 'EXIF']),
+  wav: new Set(['LIST', 'id3 ', 'ID3 ', '_PMX']),
+  aiff: new Set(['(c) ', 'ID3 ', 'id3 ']),
+};
+
+export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav' | 'aiff'): void {
   const { chunks, complete, error, bigEndian } = riffChunks(src);
   for (const c of chunks) {
-    const wanted = kind === 'webp' ? c.id === 'XMP ' || c.id === 'EXIF' : c.id === 'LIST' || c.id === 'id3 ' || c.id === 'ID3 ' || c.id === '_PMX';
+    const wanted = WANTED[kind].has(c.id);
     if (!wanted) continue;
     if (c.size > MAX_PACKET_BYTES * 4) {
       addIssue(out, 'media-metadata-too-large', 'note', `a ${c.id.trim()} chunk of ${c.size} bytes was not read`);
@@ -63,10 +71,12 @@ export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav'):
       // Some writers keep JPEG's "Exif\0\0" prefix.
       readTiff(sourceOfBytes(data.subarray(data.toString('latin1', 0, 6) === 'Exif\0\0' ? 6 : 0)), 0, out);
     } else if (c.id === 'LIST') readInfo(data, out, bigEndian);
+    else if (c.id === '(c) ') addField(out, 'AIFF:Copyright', decodeText(data), 'rights');
     else readId3(sourceOfBytes(data), 0, out);
   }
-  if (error) addIssue(out, 'media-truncated', 'warning', `the RIFF structure is cut or damaged (${error}): chunks after that point were not read`, 'Re-export the file from its source');
-  else if (!complete && src.starved) notFullyRead(out, 'part of the RIFF file');
+  const what = kind === 'aiff' ? 'AIFF' : 'RIFF';
+  if (error) addIssue(out, 'media-truncated', 'warning', `the ${what} structure is cut or damaged (${error}): chunks after that point were not read`, 'Re-export the file from its source');
+  else if (!complete && src.starved) notFullyRead(out, `part of the ${what} file`);
 }
 
 /** LIST/INFO: ICOP holds the copyright notice (RIFF 1991, "Multimedia Programming Interface"). */

@@ -75,6 +75,7 @@ const EXIFTOOL_TAGS: readonly [RegExp, RegExp][] = [
   [/^MP4:udta:©cpy$/, /^UserData:Copyright$/],
   [/^MP4:iTunes:LICENSE$/, /^iTunes:LICENSE$/],
   [/^RIFF:ICOP$/, /^RIFF:Copyright$/],
+  [/^AIFF:Copyright$/, /^AIFF:Copyright$/],
   [/^Matroska:LICENSE$/, /^Matroska:License$/],
   [/^Matroska:COPYRIGHT$/, /^Matroska:Copyright$/],
   [/^OPF:dc:rights$/, /^XML-dc:Rights$/],
@@ -83,7 +84,7 @@ const EXIFTOOL_TAGS: readonly [RegExp, RegExp][] = [
 const TAG_ARGS = [
   '-XMP-cc:all', '-XMP-dc:Rights', '-XMP-xmpRights:all', '-IFD0:Copyright', '-IPTC:CopyrightNotice', '-PNG:Copyright', '-ID3:Copyright',
   '-ID3:CopyrightURL', '-ID3:TermsOfUse', '-ID3:License', '-Vorbis:License', '-Vorbis:Copyright', '-ItemList:Copyright',
-  '-UserData:Copyright', '-iTunes:LICENSE', '-RIFF:Copyright', '-Matroska:License', '-Matroska:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
+  '-UserData:Copyright', '-iTunes:LICENSE', '-RIFF:Copyright', '-AIFF:Copyright', '-Matroska:License', '-Matroska:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
 ];
 
 // Booleans come back from ExifTool's JSON as true/false, XMP writes True/False.
