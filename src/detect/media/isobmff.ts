@@ -1,6 +1,7 @@
 // ISO base media files (MP4, M4A, MOV, 3GP; ISO 14496-12 and QuickTime): the iTunes item
 // list moov/udta/meta/ilst ("cprt", "©cpy", "----:com.apple.iTunes:LICENSE", and QuickTime's
-// keys such as com.apple.quicktime.copyright), the udta "cprt" box, the udta "©cpy" text,
+// keys such as com.apple.quicktime.copyright, or "license" and "copyright" as ffmpeg's
+// -movflags use_metadata_tags names them), the udta "cprt" box, the udta "©cpy" text,
 // and XMP in the top-level uuid box (BE7ACFCB-…) or udta "XMP_". Boxes are walked by their
 // sizes: the media data is skipped, and a moov at the end of the file is reached by one
 // small read per top-level box. HEIF/AVIF keep XMP as an item: their packets are found by
@@ -148,6 +149,11 @@ function readItem(type: string, data: Buffer, keys: readonly string[], out: Medi
     field = 'MP4:iTunes:LICENSE';
     role = 'license';
   } else if (name === 'com.apple.quicktime.copyright') field = 'MP4:com.apple.quicktime.copyright';
+  // ffmpeg's -movflags use_metadata_tags writes each -metadata key under its own name.
+  else if (index > 0 && (name === 'license' || name === 'copyright')) {
+    field = `MP4:keys:${name}`;
+    if (name === 'license') role = 'license';
+  }
   if (!field) return;
   for (const v of values) addField(out, field, v, role);
 }
