@@ -74,6 +74,8 @@ const EXIFTOOL_TAGS: readonly [RegExp, RegExp][] = [
   [/^MP4:cprt$/, /^ItemList:Copyright$/],
   [/^MP4:udta:©cpy$/, /^UserData:Copyright$/],
   [/^MP4:iTunes:LICENSE$/, /^iTunes:LICENSE$/],
+  [/^MP4:keys:license$/, /^Keys:License$/],
+  [/^MP4:keys:copyright$/, /^Keys:Copyright$/],
   [/^RIFF:ICOP$/, /^RIFF:Copyright$/],
   [/^AIFF:Copyright$/, /^AIFF:Copyright$/],
   [/^Matroska:LICENSE$/, /^Matroska:License$/],
@@ -84,7 +86,7 @@ const EXIFTOOL_TAGS: readonly [RegExp, RegExp][] = [
 const TAG_ARGS = [
   '-XMP-cc:all', '-XMP-dc:Rights', '-XMP-xmpRights:all', '-IFD0:Copyright', '-IPTC:CopyrightNotice', '-PNG:Copyright', '-ID3:Copyright',
   '-ID3:CopyrightURL', '-ID3:TermsOfUse', '-ID3:License', '-Vorbis:License', '-Vorbis:Copyright', '-ItemList:Copyright',
-  '-UserData:Copyright', '-iTunes:LICENSE', '-RIFF:Copyright', '-AIFF:Copyright', '-Matroska:License', '-Matroska:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
+  '-UserData:Copyright', '-iTunes:LICENSE', '-Keys:License', '-Keys:Copyright', '-RIFF:Copyright', '-AIFF:Copyright', '-Matroska:License', '-Matroska:Copyright', '-XML-dc:Rights', '-Font:Copyright', '-Font:License', '-Font:LicenseInfoURL',
 ];
 
 // Booleans come back from ExifTool's JSON as true/false, XMP writes True/False.
