@@ -312,10 +312,12 @@ function aiff() {
   ffmpeg(['-c:a', 'pcm_f32be', '-metadata', `copyright=${NOTICE}. All rights reserved.`], 'all-rights-reserved.aifc');
 }
 
-// MP4 audio with QuickTime keys named as ffmpeg names them when asked to keep every -metadata key.
-function quicktime() {
+// Other containers as ffmpeg tags them: MP4 audio with QuickTime keys named as ffmpeg names them when asked to keep
+// every -metadata key; an AVI whose INFO list holds the notice (with the license URL in it, as apply writes WAV's).
+function containers() {
   writeFileSync(w('tone.wav'), wav().bytes);
   run('ffmpeg', ['-v', 'error', '-y', '-i', 'tone.wav', '-c:a', 'aac', '-b:a', '16k', '-movflags', 'use_metadata_tags', '-metadata', `license=${CC('by/4.0')}`, '-metadata', `copyright=${NOTICE}`, '-fflags', '+bitexact', '-flags:a', '+bitexact', o('keys.m4a')]);
+  run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=0.2:size=16x16:rate=5', '-c:v', 'mjpeg', '-metadata', `copyright=${NOTICE}. License: ${CC('by-sa/4.0')}`, '-fflags', '+bitexact', '-flags:v', '+bitexact', o('by-sa.avi')]);
 }
 
 function fonts() {
@@ -361,7 +363,7 @@ function adobe() {
 }
 
 // `node scripts/make-media-fixtures.mjs adobe` makes one section's files; with no names, all of them.
-const SECTIONS = { images, documents, audio, matroska, aiff, quicktime, fonts, adobe };
+const SECTIONS = { images, documents, audio, matroska, aiff, containers, fonts, adobe };
 const wanted = process.argv.slice(2);
 for (const name of wanted) if (!(name in SECTIONS)) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
 mkdirSync(OUT, { recursive: true });

@@ -62,6 +62,7 @@ export const UNSUPPORTED: Readonly<Record<string, string>> = {
   psd: 'Photoshop documents: not written; set the license in File Info (Copyright Status, Copyright Info URL), which farleft reads',
   eps: 'EPS: not written; set the license in the program that made the file, which farleft reads',
   illustrator: 'Illustrator files: not written; set the license in File Info, which farleft reads',
+  avi: 'AVI: not written; set its copyright with ffmpeg (-metadata copyright=…), which farleft reads',
   aiff: 'AIFF: not written; tag it with ffmpeg (-write_id3v2 1 -metadata license=…), which farleft reads',
   matroska: 'Matroska/WebM: not written (ExifTool cannot write it); set the tags with mkvpropedit or ffmpeg (-metadata license=…), which farleft reads',
 };

@@ -15,6 +15,7 @@ export type MediaFormat =
   | 'flac'
   | 'ogg'
   | 'wav'
+  | 'avi'
   | 'aiff'
   | 'matroska'
   | 'epub'
@@ -39,6 +40,7 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
   flac: 'FLAC audio file',
   ogg: 'Ogg file',
   wav: 'WAV audio file',
+  avi: 'AVI video file',
   aiff: 'AIFF audio file',
   matroska: 'Matroska/WebM file',
   epub: 'EPUB book',
@@ -50,7 +52,7 @@ export const FORMAT_NAMES: Readonly<Record<MediaFormat, string>> = {
 };
 
 /** Names said with a vowel first ("an Ogg file", "an MP3 audio file"). */
-const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg', 'eps', 'illustrator', 'aiff']);
+const SAID_WITH_VOWEL: ReadonlySet<MediaFormat> = new Set(['ogg', 'mp3', 'mp4', 'epub', 'xmp', 'svg', 'eps', 'illustrator', 'aiff', 'avi']);
 
 /** The human name with its article, for messages: "a PNG image", "an MP3 audio file". */
 export function aFormat(format: MediaFormat): string {
@@ -60,7 +62,7 @@ export function aFormat(format: MediaFormat): string {
 /** The usual extension of each format, for a rename suggestion. */
 const USUAL_EXTENSION: Readonly<Record<MediaFormat, string>> = {
   jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', gif: 'gif', heif: 'heic', pdf: 'pdf', svg: 'svg', mp4: 'mp4',
-  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', aiff: 'aiff', matroska: 'mkv', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
+  mp3: 'mp3', flac: 'flac', ogg: 'ogg', wav: 'wav', avi: 'avi', aiff: 'aiff', matroska: 'mkv', epub: 'epub', font: 'ttf', psd: 'psd', eps: 'eps', illustrator: 'ai', xmp: 'xmp',
 };
 
 const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
@@ -80,6 +82,7 @@ const EXTENSIONS: ReadonlyMap<string, MediaFormat> = new Map(
       ['flac', ['flac']],
       ['ogg', ['ogg', 'oga', 'ogv', 'opus', 'spx']],
       ['wav', ['wav', 'wave']],
+      ['avi', ['avi']],
       ['aiff', ['aif', 'aiff', 'aifc']],
       ['matroska', ['mkv', 'mka', 'mk3d', 'webm']],
       ['epub', ['epub']],
@@ -129,6 +132,7 @@ export function sniffFormat(head: Uint8Array): MediaFormat | null {
   if (ascii(b, 0, 'RIFF') || ascii(b, 0, 'RF64') || ascii(b, 0, 'BW64') || ascii(b, 0, 'RIFX')) {
     if (ascii(b, 8, 'WEBP')) return 'webp';
     if (ascii(b, 8, 'WAVE')) return 'wav';
+    if (ascii(b, 8, 'AVI ')) return 'avi';
     return null;
   }
   if (ascii(b, 0, 'FORM') && (ascii(b, 8, 'AIFF') || ascii(b, 8, 'AIFC'))) return 'aiff';

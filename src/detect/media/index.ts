@@ -35,6 +35,7 @@ const READERS: Readonly<Record<MediaFormat, Reader>> = {
   tiff: (src, out) => readTiff(src, 0, out),
   webp: (src, out) => readRiff(src, out, 'webp'),
   wav: (src, out) => readRiff(src, out, 'wav'),
+  avi: (src, out) => readRiff(src, out, 'avi'),
   aiff: (src, out) => readRiff(src, out, 'aiff'),
   matroska: (src, out) => readMatroska(src, out),
   gif: (src, out) => readGif(src, out),

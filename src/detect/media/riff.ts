@@ -1,5 +1,7 @@
-// RIFF containers: WebP ("XMP " and "EXIF" chunks, after the image data) and WAV (a LIST
-// "INFO" list with ICOP, often after the audio data; an "id3 " chunk; Adobe's "_PMX" XMP); and
+// RIFF containers: WebP ("XMP " and "EXIF" chunks, after the image data), WAV (a LIST
+// "INFO" list with ICOP, often after the audio data; an "id3 " chunk; Adobe's "_PMX" XMP) and
+// AVI (the same INFO list, which ffmpeg writes for -metadata copyright=…, between the headers
+// and the frames: other lists, such as the frames' "movi", are not read); and
 // AIFF, RIFF's big-endian elder (EA IFF 85's "FORM": a "(c) " copyright chunk, and the "ID3 "
 // chunk ffmpeg writes with -write_id3v2 1). Chunks are walked by their sizes, so the audio or
 // image data is skipped, not read. RIFX is RIFF with big-endian sizes (WAV files from old Macs
@@ -45,17 +47,19 @@ function sizeAt(buf: Buffer, at: number, bigEndian: boolean): number {
   return bigEndian ? buf.readUInt32BE(at) : buf.readUInt32LE(at);
 }
 
-const WANTED: Readonly<Record<'webp' | 'wav' | 'aiff', ReadonlySet<string>>> = {
+const WANTED: Readonly<Record<'webp' | 'wav' | 'avi' | 'aiff', ReadonlySet<string>>> = {
   webp: new Set(['XMP ', 'EXIF']),
   wav: new Set(['LIST', 'id3 ', 'ID3 ', '_PMX']),
+  avi: new Set(['LIST', '_PMX']),
   aiff: new Set(['(c) ', 'ID3 ', 'id3 ']),
 };
 
-export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav' | 'aiff'): void {
+export function readRiff(src: ByteSource, out: MediaRead, kind: 'webp' | 'wav' | 'avi' | 'aiff'): void {
   const { chunks, complete, error, bigEndian } = riffChunks(src);
   for (const c of chunks) {
-    const wanted = WANTED[kind].has(c.id);
-    if (!wanted) continue;
+    if (!WANTED[kind].has(c.id)) continue;
+    // Only an INFO list holds a notice (a WAV's cue labels, an AVI's headers and frames are lists too).
+    if (c.id === 'LIST' && src.read(c.offset + 8, 4).toString('latin1') !== 'INFO') continue;
     if (c.size > MAX_PACKET_BYTES * 4) {
       addIssue(out, 'media-metadata-too-large', 'note', `a ${c.id.trim()} chunk of ${c.size} bytes was not read`);
       continue;

@@ -46,6 +46,7 @@ describe.skipIf(!haveFfmpeg)('files ffmpeg writes', () => {
     ['a.m4a', [...AUDIO, '-c:a', 'aac'], null],
     ['v.mp4', [...VIDEO, '-c:v', 'libx264'], null],
     ['v.mov', [...VIDEO, '-c:v', 'libx264'], null],
+    ['v.avi', [...VIDEO, '-c:v', 'mjpeg'], null],
     // ...unless asked to keep every key (QuickTime's keys: license and copyright by those names).
     ['k.m4a', [...AUDIO, '-c:a', 'aac', '-movflags', 'use_metadata_tags'], 'MP4:keys:license'],
     ['k.mp4', [...VIDEO, '-c:v', 'libx264', '-movflags', 'use_metadata_tags'], 'MP4:keys:license'],
