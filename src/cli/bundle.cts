@@ -38,17 +38,21 @@ function bundled(): LoadedBundle | null {
 }
 
 /**
- * V8 compiles less. A scan or an audit is short, and much of its CPU time goes to compiling its
- * hot functions (twice at 100k files: a thread each), on the cores the work itself needs:
+ * V8 compiles less, and not beside the work. A scan or an audit is short, and much of its CPU time
+ * goes to compiling its hot functions (twice at 100k files: a thread each), on the cores the work
+ * itself needs:
  * - a smaller budget for what it inlines into one optimized function than its default of 920
  *   bytes of bytecode: smaller graphs compile sooner and are thrown away less often;
  * - three times its default interrupt budget (67,584) before a function is optimized: an
  *   audit's code runs briefly, most of it cold, and what V8 no longer optimizes for a few calls
- *   leaves its compiler threads off the main thread's core.
+ *   leaves its compiler threads off the main thread's core;
+ * - no concurrent recompilation in the threads that start after this is set (a scan's workers:
+ *   the main thread's isolate keeps its compiler thread): a worker compiles its hot functions
+ *   itself, where a compiler thread took its core from it and from the main thread alike.
  * Set wherever the bundle loads, the build's recording included, as V8 accepts a code cache only
  * under the flags it was made with.
  */
-const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=230 --interrupt-budget=202752';
+const V8_FLAGS = '--max-inlined-bytecode-size-cumulative=230 --interrupt-budget=202752 --no-concurrent-recompilation';
 
 /** Compiles and runs the bundle's top level (with its code cache when one is given). */
 function loadBundle(file: string, cachedData?: Buffer): LoadedBundle {
