@@ -11,6 +11,7 @@ import { rule as missingCopyright } from './rules/missing-copyright.js';
 import { rule as missingLicense } from './rules/missing-license.js';
 import { rule as missingLicenseText } from './rules/missing-license-text.js';
 import { rule as needsReview } from './rules/needs-review.js';
+import { rule as noProjectLicense } from './rules/no-project-license.js';
 import { rule as policyDenied } from './rules/policy-denied.js';
 import { rule as readError } from './rules/read-error.js';
 import { rule as scanProblem } from './rules/scan-problem.js';
@@ -20,6 +21,7 @@ import type { Finding, Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   missingLicense,
+  noProjectLicense,
   missingCopyright,
   invalidExpression,
   deprecatedId,

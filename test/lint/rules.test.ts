@@ -143,12 +143,19 @@ describe('rules on real trees', () => {
     ]);
   });
 
-  it('says so when the project declares no license', async () => {
+  it('warns when the project declares no license, and a REUSE project whose every file is licensed passes', async () => {
     const texts = { 'LICENSES/MIT.txt': licenseText('MIT'), 'LICENSES/CC0-1.0.txt': licenseText('CC0-1.0') };
     const r = await lintTree({ 'src/a.c': tag('MIT'), 'src/b.c': tag('CC0-1.0'), ...texts });
-    expect(r.findings).toEqual([expect.objectContaining({ rule: 'missing-license', file: null, message: expect.stringContaining('declares no license') })]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'no-project-license', severity: 'warning', file: null, message: expect.stringContaining('declares no license') })]);
     // Two texts in LICENSES/ back the files' tags and say nothing of which is the project's.
     expect(r.findings[0]!.suggestion).not.toContain('LICENSES/');
+    expect(r.verdict).toBe('pass');
+    expect((await lintTree({ 'src/a.c': tag('MIT'), 'src/b.c': tag('CC0-1.0'), ...texts }, { failOn: 'warning' })).verdict).toBe('fail');
+    // Configured like any rule; and files without a license are errors of their own.
+    expect((await lintTree({ 'src/a.c': tag('MIT'), ...texts }, { rules: { 'no-project-license': 'off' } })).findings.filter((f) => f.rule === 'no-project-license')).toEqual([]);
+    const bare = await lintTree({ 'src/a.c': 'int a;\n' });
+    expect(bare.findings.map((f) => [f.rule, f.severity, f.file])).toEqual(expect.arrayContaining([['missing-license', 'error', 'src/a.c'], ['no-project-license', 'warning', null]]));
+    expect(bare.verdict).toBe('fail');
   });
 
   it('shares facts between rules without one changing them for the next', async () => {

@@ -1,4 +1,4 @@
-// Files without licensing information, and a project that declares no license.
+// Files without licensing information (a project without a license of its own: no-project-license.ts).
 import { seeLicenseFile } from '../../catalog/index.js';
 import { isHeaderNotice } from '../../detect/header-notice.js';
 import { formatOfPath } from '../../detect/media/formats.js';
@@ -11,13 +11,11 @@ import type { Draft, Rule } from '../types.js';
 export const rule: Rule = {
   id: 'missing-license',
   severity: 'error',
-  title: 'A file, or the project, has no license',
+  title: 'A file has no license',
   doc:
     'Every file that REUSE covers needs licensing information: an SPDX-License-Identifier in a comment near the top, ' +
     'a `<file>.license` sidecar for files that cannot hold a comment (images, binaries), or an entry in REUSE.toml. ' +
-    'Without it nobody can tell on what terms the file may be used, so in law it may not be used at all. The project ' +
-    'itself needs a declared license too (a LICENSE file, the manifest, or `license:` in .farleft.yml), or the ' +
-    'compatibility of its parts cannot be checked.',
+    'Without it nobody can tell on what terms the file may be used, so in law it may not be used at all.',
   fix: 'Add `SPDX-License-Identifier: <license>` in a comment at the top of the file (for binary files, a `<file>.license` sidecar, or a REUSE.toml annotation); `farleft apply` writes them for you.',
   check(input) {
     const missing = targetFiles(input).filter((f) => f.license === null);
@@ -63,15 +61,6 @@ export const rule: Rule = {
           // apply tags a file whose notice names the license it is given (and leaves one that names another alone).
           suggestion: `Run \`farleft apply --license ${shellWord(named)} ${shellWord(f.path)}\`: it adds \`SPDX-License-Identifier: ${named}\` ${inPod ? 'at the top of the file' : 'above the notice'}`,
         };
-      });
-    const project = input.compat?.outbound ?? input.scan.project.license;
-    if (input.only === null && project === null && input.scan.files.some((f) => f.covered))
-      drafts.push({
-        file: null,
-        line: null,
-        message: 'the project declares no license: no LICENSE file, manifest license or .farleft.yml license was found',
-        // Not LICENSES/<id>.txt: a REUSE folder of texts backs the files' tags and names no license of the project's.
-        suggestion: 'Add the license text as LICENSE at the root, declare the license in the manifest, or set `license:` in .farleft.yml (`farleft init --license <expression>` writes it)',
       });
     return drafts;
   },
