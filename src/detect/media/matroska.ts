@@ -30,8 +30,9 @@ const ROLES: ReadonlyMap<string, FieldRole> = new Map([
   ['PRODUCTION_COPYRIGHT', 'rights'],
 ]);
 
-/** Top-level elements walked, SeekHead entries followed, and elements read inside one Tags, at most. */
+/** Top-level elements walked, and elements read inside one master element, at most. */
 const MAX_ELEMENTS = 10_000;
+/** SeekHeads and Tags elements followed from the SeekHeads, at most (each one read). */
 const MAX_SEEKS = 64;
 /** A Tags element larger than this is not read (tags are text; cover art goes in Attachments). */
 const MAX_TAGS_BYTES = 4 * 1024 * 1024;
