@@ -22,11 +22,12 @@ export function have(command) {
  * Runs once; returns wall time in seconds, exit code, and (for farleft) peak RSS in MiB. With `stdoutFile`, the
  * command's standard output goes to a file (as `> out.json` would send it) and is read back after the timing: a pipe
  * to this process would time this process's reading too (a 100k-file scan writes 27 MB, 64 KiB per round trip).
+ * `env` is the command's environment (this process's by default).
  */
-export function runOnce(cmd, args, { cwd, stdoutFile, farleft = false } = {}) {
+export function runOnce(cmd, args, { cwd, stdoutFile, farleft = false, env: baseEnv = process.env } = {}) {
   const argv = farleft ? ['--require', RSS_HOOK, BIN, ...args] : args;
   const command = farleft ? process.execPath : cmd;
-  const env = { ...process.env, FARLEFT_RSS_FILE: farleft ? join(WORK, 'rss.txt') : '' };
+  const env = { ...baseEnv, FARLEFT_RSS_FILE: farleft ? join(WORK, 'rss.txt') : '' };
   mkdirSync(WORK, { recursive: true });
   const out = stdoutFile ? openSync(STDOUT_FILE, 'w') : 'ignore';
   const start = process.hrtime.bigint();
@@ -47,16 +48,7 @@ export function extraCaCost() {
   if (!process.env.NODE_EXTRA_CA_CERTS) return null;
   const without = { ...process.env };
   delete without.NODE_EXTRA_CA_CERTS;
-  const start = (env) => {
-    const t = [];
-    for (let i = 0; i < 11; i++) {
-      const s = process.hrtime.bigint();
-      spawnSync(process.execPath, ['-e', '0'], { env, stdio: 'ignore' });
-      t.push(Number(process.hrtime.bigint() - s) / 1e9);
-    }
-    return t.sort((a, b) => a - b)[5];
-  };
-  const [set, unset] = [start(process.env), start(without)];
+  const [set, unset] = timeInTurns([process.env, without].map((env) => ({ cmd: process.execPath, args: ['-e', '0'], options: { env } })), 11).map((r) => r.seconds);
   return `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every node process parses it as it starts, farleft's, licensee's and license-checker's alike (nodejs/node#40524). \`node -e 0\` takes ${fmt(set)} with it and ${fmt(unset)} without; the timings below are taken with it, as the environment has it.`;
 }
 

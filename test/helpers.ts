@@ -1,5 +1,6 @@
 // Shared test helpers: temp trees from inline objects, FileInputs from strings, and a
 // DetectContext over the built catalog (npm test builds first).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,4 +71,9 @@ export function treeMaker(): (tree?: Tree) => string {
     roots.push(root);
     return root;
   };
+}
+
+/** Whether a program is on the PATH (tests that need one skip without it). */
+export function have(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 }

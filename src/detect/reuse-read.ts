@@ -38,21 +38,29 @@ export function readAsReuseTool(file: FileInput): ReuseRead {
 /** The license tags: one per line at most, the first with a space or tab after it. */
 function licenseTags(text: string): RawTag[] {
   const tags: RawTag[] = [];
-  let line = 1;
-  let counted = 0; // the offset up to which line breaks are counted
+  const lineOf = lineCounter(text);
   let next = 0; // the start of the first line not yet read
   for (let at = text.indexOf(TAG); at >= 0; at = text.indexOf(TAG, Math.max(at + TAG.length, next))) {
     const start = text.lastIndexOf('\n', at) + 1;
     if (start < next) continue;
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
-    counted = start;
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     const value = tagValue(text.slice(start, end));
-    if (value !== null) tags.push({ kind: 'license', value, line, snippet: null });
+    if (value !== null) tags.push({ kind: 'license', value, line: lineOf(start), snippet: null });
     next = end + 1;
   }
   return tags;
+}
+
+/** The 1-based line of an offset, for offsets asked in increasing order (line breaks counted once, as they are passed). */
+function lineCounter(text: string): (offset: number) => number {
+  let line = 1;
+  let counted = 0; // the offset up to which line breaks are counted
+  return (offset) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
 }
 
 /**
@@ -69,14 +77,12 @@ function copyrightNotices(text: string): { text: string; line: number }[] {
   if (at.length === 0) return [];
   at.sort((a, b) => a - b);
   const out: { text: string; line: number }[] = [];
-  let line = 1;
-  let counted = 0;
+  const lineOf = lineCounter(text);
   let next = 0;
   for (const p of at) {
     if (p < next) continue;
     const start = text.lastIndexOf('\n', p) + 1;
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
-    counted = start;
+    const line = lineOf(start);
     const nl = text.indexOf('\n', p);
     next = nl < 0 ? text.length : nl + 1;
     for (const part of text.slice(start, nl < 0 ? text.length : nl).split(LINE_BREAK)) {

@@ -1,8 +1,7 @@
 // REUSE `.license` sidecars: `cat.jpg.license` holds the licensing of `cat.jpg` as SPDX
 // tags. What it declares is read here (source 'sidecar'); the resolver (src/project)
 // applies it to the file it names, in place of that file's own tags.
-import { asReuseTool, tagsToDetection } from './spdx-tags.js';
-import { scanFileTags } from './tag-scan.js';
+import { fileTags } from './spdx-tags.js';
 import type { Detector } from './types.js';
 
 const SUFFIX = '.license';
@@ -23,6 +22,6 @@ export const detector: Detector = {
   accepts: (path) => sidecarTarget(path) !== null,
   detect(file, ctx) {
     // The spdx-tag detector reports the same tags' problems for this file already.
-    return { ...(ctx.options.asReuse ? asReuseTool(file, 'sidecar', ctx) : tagsToDetection(scanFileTags(file), file.path, 'sidecar', ctx)), problems: [] };
+    return { ...fileTags(file, 'sidecar', ctx), problems: [] };
   },
 };

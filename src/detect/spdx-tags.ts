@@ -78,14 +78,19 @@ export function tagsToDetection(scan: TagScan, file: string, source: Extract<Sou
 export const detector: Detector = {
   name: 'spdx-tag',
   accepts: () => true,
-  detect: (file, ctx) => (ctx.options.asReuse ? asReuseTool(file, 'spdx-tag', ctx) : tagsToDetection(scanFileTags(file), file.path, 'spdx-tag', ctx)),
+  detect: (file, ctx) => fileTags(file, 'spdx-tag', ctx),
 };
+
+/** A file's tags as a detection: as farleft reads them, or (lint --reuse) as reuse-tool does. */
+export function fileTags(file: FileInput, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
+  return ctx.options.asReuse ? asReuseTool(file, source, ctx) : tagsToDetection(scanFileTags(file), file.path, source, ctx);
+}
 
 /**
  * lint --reuse counts what reuse-tool reads: nothing in a binary file (since 3.0.1); in a text file, its license tags and
  * copyright notices as reuse-tool extracts them (reuse-read.ts).
  */
-export function asReuseTool(file: FileInput, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
+function asReuseTool(file: FileInput, source: Extract<Source, 'spdx-tag' | 'sidecar'>, ctx: DetectContext): Detection {
   if (file.kind !== 'text') return EMPTY_DETECTION;
   const read = readAsReuseTool(file);
   const found = tagsToDetection({ tags: read.licenses, snippets: [], rejected: [], unclosedIgnore: null, tooMany: null }, file.path, source, ctx);

@@ -13,7 +13,7 @@ import { canEmbed, embedMetadata, endEmbedding, type EmbedRequest } from '../../
 import { detectMedia } from '../../../src/detect/media/index.js';
 import { scanFileTags } from '../../../src/detect/tag-scan.js';
 import { readFileInput } from '../../../src/walk/read.js';
-import { removeTree, testCatalog } from '../../helpers.js';
+import { have, removeTree, testCatalog } from '../../helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/media/', import.meta.url));
 const PPL_URL = 'https://wiki.p2pfoundation.net/Peer_Production_License';
@@ -38,7 +38,6 @@ function request(abs: string, over: Partial<EmbedRequest> = {}): EmbedRequest {
 }
 
 const scanned = (abs: string) => detectMedia(readFileInput(abs, abs.slice(abs.lastIndexOf('/') + 1)), catalog);
-const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const decodedAudio = (abs: string) => spawnSync('ffmpeg', ['-v', 'error', '-i', abs, '-f', 'md5', '-'], { encoding: 'utf8' }).stdout.trim();
 const pixels = (abs: string) => spawnSync('/usr/bin/convert', [abs, 'rgba:-']).stdout.toString('base64');
 const imageDataHash = async (abs: string) => (await et.readRaw(abs, { readArgs: ['-api', 'ImageHashType=SHA256', '-ImageDataHash'] }))['ImageDataHash'];

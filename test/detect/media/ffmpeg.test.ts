@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectMedia } from '../../../src/detect/media/index.js';
 import { readFileInput } from '../../../src/walk/read.js';
-import { makeTree, removeTree, testCatalog } from '../../helpers.js';
+import { have, makeTree, removeTree, testCatalog } from '../../helpers.js';
 
 const catalog = testCatalog();
 const root = makeTree({});
 afterAll(() => removeTree(root));
-const haveFfmpeg = spawnSync('sh', ['-c', 'command -v ffmpeg']).status === 0;
 
 const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 const NOTICE = '2026 Jo Artist';
@@ -29,7 +28,7 @@ function ffmpeg(name: string, args: readonly string[]): void {
   expect(r.status, r.stderr).toBe(0);
 }
 
-describe.skipIf(!haveFfmpeg)('files ffmpeg writes', () => {
+describe.skipIf(!have('ffmpeg'))('files ffmpeg writes', () => {
   // [file, input and codec, the field the license is read from (null: ffmpeg keeps no license there)]
   const cases: [string, string[], string | null][] = [
     ['a.mp3', AUDIO, 'ID3:TXXX:LICENSE'],
